@@ -1,0 +1,82 @@
+"""The library API: `extract(text) -> list[Quote]`.
+
+Data flows one way: text → parse (extractor.parsing) → quotes (extractor.quotes) → speakers resolved
+(extractor.resolve). An `Extractor` owns one Stanza pipeline; Stanza is not thread-safe, so calls are
+serialised by a lock (scale with processes, not threads).
+"""
+from __future__ import annotations
+
+import threading
+
+from extractor.nlp import ModelConfig
+from extractor.types import Quote
+from zitat import defaults
+from zitat.exceptions import InvalidDocument
+
+
+def validate_text(text: object) -> str:
+    """Return the text if it can be processed as a document, else raise InvalidDocument."""
+    if not isinstance(text, str):
+        raise InvalidDocument(f"document must be text, got {type(text).__name__}")
+    if not text.strip():
+        raise InvalidDocument("document is empty")
+    size = len(text.encode("utf-8", errors="surrogatepass"))
+    if size > defaults.MAX_DOCUMENT_BYTES:
+        raise InvalidDocument(
+            f"document is {size} bytes; the limit is {defaults.MAX_DOCUMENT_BYTES} bytes "
+            f"({defaults.MAX_DOCUMENT_BYTES // (1024 * 1024)} MiB)")
+    if "\x00" in text:
+        raise InvalidDocument("document contains NUL bytes: binary data is not text")
+    return text
+
+
+class Extractor:
+    """Finds every quote in German documents with one Stanza pipeline, loaded on first use."""
+
+    def __init__(self, config: ModelConfig | None = None) -> None:
+        self.config = config or ModelConfig.from_env()
+        self._lock = threading.Lock()
+        self._parser = None
+
+    @property
+    def model_version(self) -> str:
+        return self.config.version
+
+    def _get_parser(self):
+        from extractor.parsing import Parser
+
+        if self._parser is None:
+            self._parser = Parser(self.config)
+        return self._parser
+
+    def load(self) -> "Extractor":
+        """Load the models now rather than on the first document (servers do this at start-up)."""
+        with self._lock:
+            self._get_parser()
+        return self
+
+    def extract(self, text: str) -> list[Quote]:
+        return self.extract_many([text])[0]
+
+    def extract_many(self, texts: list[str]) -> list[list[Quote]]:
+        """Extract from several documents; the parser batches their sentences together."""
+        from extractor.quotes import find_quotes
+
+        for text in texts:
+            validate_text(text)
+        with self._lock:
+            docs = self._get_parser().parse_many(texts)
+        return [find_quotes(doc) for doc in docs]
+
+
+_default: Extractor | None = None
+_default_lock = threading.Lock()
+
+
+def extract(text: str) -> list[Quote]:
+    """Every quote in `text`, with the process-wide default Extractor (bundled models unless configured)."""
+    global _default
+    with _default_lock:
+        if _default is None:
+            _default = Extractor()
+    return _default.extract(text)

@@ -1,0 +1,177 @@
+"""Train zitat's compact German Stanza pipeline from UD German GSD + PUD (never LIT).
+
+    python -m extractor.model.train [--ud ../shared/ud-german] [--out models/de] [--quick]
+
+Three jobs run side by side, one torch thread each, so the whole run fits in an hour on 2 cores:
+  A: tokenizer → MWT → lemmatizer (Stanza's run_* wrappers over a fake UD layout)
+  B: POS tagger (UPOS, STTS XPOS, UFeats) on GSD and PUD as two files (PUD's XPOS are not STTS)
+  C: dependency parser on gold tags: retagging the training data with a tagger trained on that same
+     data reproduces gold tags almost exactly, so the parser need not wait for the tagger.
+Every stage uses Stanza's own training entry points with fixed seeds and no downloads
+(--no_charlm, --no_pretrain). Logs go to build/train/logs/.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import shlex
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from extractor.model import splits
+
+TREEBANK = "UD_German-Zitat"
+SHORT = "de_zitat"
+SEED = "1234"
+
+# Step counts chosen to fit the one-hour budget on 2 cores (see models/de/README.md).
+TOKENIZE_STEPS = 3000
+POS_STEPS = 2000
+PARSER_STEPS = 2000
+LEMMA_EPOCHS = 8
+
+
+def _env(work: Path) -> dict[str, str]:
+    env = dict(os.environ)
+    env.update(
+        UDBASE=str(work / "ud"),
+        DATA_ROOT=str(work / "data"),
+        STANZA_RESOURCES_DIR=str(work / "resources"),
+        OMP_NUM_THREADS="1",
+        MKL_NUM_THREADS="1",
+        PYTHONHASHSEED="0",
+    )
+    return env
+
+
+def prepare(ud_root: Path, work: Path) -> None:
+    """Write the fixed split in the layouts Stanza's scripts expect."""
+    split = splits.make_split(ud_root)
+    tb = work / "ud" / TREEBANK
+    splits.write_conllu(tb / f"{SHORT}-ud-train.conllu", split.train)
+    splits.write_conllu(tb / f"{SHORT}-ud-dev.conllu", split.dev)
+    splits.write_conllu(tb / f"{SHORT}-ud-test.conllu", split.heldout)
+    direct = work / "direct"
+    splits.write_conllu(direct / "train_gsd.conllu", [s for s in split.train if s.source == "gsd"])
+    splits.write_conllu(direct / "train_pud.conllu", [s for s in split.train if s.source == "pud"],
+                        stts_only=True)
+    splits.write_conllu(direct / "train_all.conllu", split.train, stts_only=True)
+    splits.write_conllu(direct / "dev.conllu", split.dev, stts_only=True)
+    splits.write_conllu(direct / "heldout.conllu", split.heldout)
+    print(f"split: train={len(split.train)} dev={len(split.dev)} heldout={len(split.heldout)}")
+
+
+def _py(*args: str) -> list[str]:
+    return [sys.executable, "-m", *args]
+
+
+def job_tokenize_mwt_lemma(work: Path, out: Path, quick: bool) -> list[list[str]]:
+    steps = "60" if quick else str(TOKENIZE_STEPS)
+    epochs = "1" if quick else str(LEMMA_EPOCHS)
+    saved = str(work / "saved")
+    return [
+        _py("stanza.utils.datasets.prepare_tokenizer_treebank", TREEBANK),
+        _py("stanza.utils.training.run_tokenizer", TREEBANK, "--no_charlm", "--save_dir", saved,
+            "--save_name", "tokenize.pt", "--steps", steps, "--eval_steps", "500", "--seed", SEED),
+        _py("stanza.utils.datasets.prepare_mwt_treebank", TREEBANK),
+        _py("stanza.utils.training.run_mwt", TREEBANK, "--save_dir", saved, "--save_name", "mwt.pt",
+            "--seed", SEED, *(["--num_epoch", "1"] if quick else [])),
+        _py("stanza.utils.datasets.prepare_lemma_treebank", TREEBANK, "--gold"),
+        _py("stanza.utils.training.run_lemma", TREEBANK, "--no_charlm", "--save_dir", saved,
+            "--save_name", "lemma.pt", "--num_epoch", epochs, "--decay_epoch", "4",
+            "--batch_size", "100", "--seed", SEED),
+    ]
+
+
+def job_pos(work: Path, out: Path, quick: bool) -> list[list[str]]:
+    d = work / "direct"
+    return [
+        _py("stanza.models.tagger", "--mode", "train", "--lang", "de", "--shorthand", SHORT,
+            "--train_file", f"{d / 'train_gsd.conllu'};{d / 'train_pud.conllu'}",
+            "--eval_file", str(d / "dev.conllu"), "--output_file", str(work / "pos_dev.pred.conllu"),
+            "--no_pretrain", "--batch_size", "32", "--char_hidden_dim", "200",
+            "--deep_biaff_hidden_dim", "200", "--max_steps", "40" if quick else str(POS_STEPS),
+            "--eval_interval", "20" if quick else "200", "--save_dir", str(work / "saved"), "--save_name", "pos.pt",
+            "--seed", SEED),
+    ]
+
+
+def job_depparse(work: Path, out: Path, quick: bool) -> list[list[str]]:
+    d = work / "direct"
+    steps = 40 if quick else PARSER_STEPS
+    return [
+        _py("stanza.models.parser", "--mode", "train", "--lang", "de", "--shorthand", SHORT,
+            "--train_file", str(d / "train_all.conllu"), "--eval_file", str(d / "dev.conllu"),
+            "--output_file", str(work / "depparse_dev.pred.conllu"),
+            "--no_pretrain", "--batch_size", "1500", "--hidden_dim", "200", "--char_hidden_dim", "200",
+            "--deep_biaff_hidden_dim", "200", "--num_layers", "2", "--max_steps", str(steps),
+            "--second_optim_start_step", str(int(steps * 0.6)), "--eval_interval", "20" if quick else "200",
+            "--no_checkpoint", "--save_dir", str(work / "saved"), "--save_name", "depparse.pt",
+            "--seed", SEED),
+    ]
+
+
+JOBS = {"tokenize_mwt_lemma": job_tokenize_mwt_lemma, "pos": job_pos, "depparse": job_depparse}
+PRODUCTS = {"tokenize_mwt_lemma": ["tokenize.pt", "mwt.pt", "lemma.pt"], "pos": ["pos.pt"],
+            "depparse": ["depparse.pt"]}
+
+
+def _run_chain(name: str, cmds: list[list[str]], env: dict[str, str], logs: Path) -> subprocess.Popen:
+    """Run one job's commands in order in a child shell, logging to logs/<name>.log."""
+    script = " && ".join(shlex.join(c) for c in cmds)
+    log = open(logs / f"{name}.log", "w")
+    return subprocess.Popen(["bash", "-c", script], env=env, stdout=log, stderr=subprocess.STDOUT,
+                            cwd=str(logs.parent))
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--ud", type=Path, default=Path("../shared/ud-german"),
+                    help="folder with UD_German-GSD and UD_German-PUD")
+    ap.add_argument("--out", type=Path, default=Path("models/de"), help="where the models go")
+    ap.add_argument("--work", type=Path, default=Path("build/train"), help="scratch folder")
+    ap.add_argument("--jobs", default=",".join(JOBS), help="which jobs to run (comma-separated)")
+    ap.add_argument("--quick", action="store_true", help="a few steps each: checks the plumbing")
+    a = ap.parse_args(argv)
+
+    work, out = a.work.resolve(), a.out.resolve()
+    if not (a.ud / splits.GSD).is_dir():
+        print(f"error: no {splits.GSD} under {a.ud}", file=sys.stderr)
+        return 2
+    names = [n for n in a.jobs.split(",") if n]
+    unknown = set(names) - set(JOBS)
+    if unknown:
+        print(f"error: unknown job(s) {sorted(unknown)}; known: {list(JOBS)}", file=sys.stderr)
+        return 2
+    work.mkdir(parents=True, exist_ok=True)
+    (work / "resources").mkdir(exist_ok=True)
+    (work / "resources" / "resources.json").write_text("{}")
+    logs = work / "logs"
+    logs.mkdir(exist_ok=True)
+    prepare(a.ud.resolve(), work)
+
+    env = _env(work)
+    t0 = time.time()
+    procs = {n: _run_chain(n, JOBS[n](work, out, a.quick), env, logs) for n in names}
+    failed = []
+    for n, p in procs.items():
+        rc = p.wait()
+        print(f"{n}: exit {rc} after {time.time() - t0:.0f}s (log: {logs / (n + '.log')})")
+        if rc != 0:
+            failed.append(n)
+    if failed:
+        print(f"error: job(s) failed: {failed}", file=sys.stderr)
+        return 1
+    out.mkdir(parents=True, exist_ok=True)
+    for n in names:
+        for product in PRODUCTS[n]:
+            shutil.copy2(work / "saved" / product, out / product)
+    print(f"models written to {out} in {time.time() - t0:.0f}s")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,117 @@
+"""Loading Stanza offline: the bundled compact German models, or Stanza's official ones.
+
+Nothing here downloads at run time. The bundled models live in `models/de/` (or $ZITAT_MODEL_DIR);
+with ZITAT_MODELS=official the models fetched earlier by `zitat models download` are used instead.
+Two pipelines are built from the same models: a tokenizer (tokenize+mwt) whose sentence split zitat
+corrects (extractor.sentences), and a tagger/parser that runs on the corrected, pre-tokenized sentences.
+"""
+from __future__ import annotations
+
+import json
+import logging
+import os
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from zitat import defaults
+from zitat.exceptions import ModelNotAvailable
+
+BUNDLED_FILES = {
+    "tokenize": "tokenize.pt",
+    "mwt": "mwt.pt",
+    "pos": "pos.pt",
+    "lemma": "lemma.pt",
+    "depparse": "depparse.pt",
+}
+SOURCES = ("bundled", "official")
+
+
+@dataclass(frozen=True)
+class ModelConfig:
+    source: str  # "bundled" | "official"
+    model_dir: Path  # bundled: the folder with the *.pt files; official: the stanza resources dir
+    threads: int | None = None  # torch threads; None leaves torch's default
+
+    @classmethod
+    def from_env(cls, source: str | None = None, threads: int | None = None) -> "ModelConfig":
+        source = source or defaults.env(defaults.ENV_MODELS, "bundled")
+        if source not in SOURCES:
+            raise ModelNotAvailable(f"unknown model source {source!r}: choose one of {', '.join(SOURCES)}")
+        if source == "bundled":
+            path = Path(defaults.env(defaults.ENV_MODEL_DIR) or defaults.BUNDLED_MODEL_DIR)
+        else:
+            path = Path(defaults.env(defaults.ENV_STANZA_DIR) or defaults.OFFICIAL_STANZA_DIR)
+        return cls(source, path, threads)
+
+    @property
+    def version(self) -> str:
+        """Identifies the model in caches: a change of model must not serve stale results."""
+        if self.source == "official":
+            return "official-de"
+        card = self.model_dir / "VERSION"
+        return card.read_text().strip() if card.exists() else "bundled-unversioned"
+
+
+def _quiet_stanza() -> None:
+    logging.getLogger("stanza").setLevel(logging.WARNING)
+
+
+def _empty_resources_dir() -> str:
+    """Stanza wants a resources.json even when every model path is given: an empty one will do."""
+    d = Path(tempfile.gettempdir()) / "zitat-stanza-resources"
+    d.mkdir(parents=True, exist_ok=True)
+    (d / "resources.json").write_text(json.dumps({}))
+    return str(d)
+
+
+def _bundled_paths(model_dir: Path, processors: list[str]) -> dict[str, str]:
+    missing = [BUNDLED_FILES[p] for p in processors if not (model_dir / BUNDLED_FILES[p]).exists()]
+    if missing:
+        raise ModelNotAvailable(
+            f"bundled German models missing in {model_dir}: {', '.join(missing)} "
+            "(train them with `python -m extractor.model.train`, or set ZITAT_MODEL_DIR)")
+    return {f"{p}_model_path": str(model_dir / BUNDLED_FILES[p]) for p in processors}
+
+
+def build_pipeline(config: ModelConfig, processors: list[str], *, pretokenized: bool = False):
+    """One stanza.Pipeline over `processors`, offline (download_method=None)."""
+    import stanza
+    import torch
+
+    _quiet_stanza()
+    if config.threads:
+        torch.set_num_threads(config.threads)
+    kwargs = dict(lang="de", processors=",".join(processors), download_method=None, use_gpu=False,
+                  logging_level="WARN", tokenize_pretokenized=pretokenized)
+    if config.source == "bundled":
+        kwargs.update(dir=_empty_resources_dir(), allow_unknown_language=True)
+        kwargs.update(_bundled_paths(config.model_dir, processors))
+        # The bundled tagger/parser were trained without pretrained word vectors.
+        for p in ("pos", "depparse"):
+            if p in processors:
+                kwargs[f"{p}_pretrain_path"] = None
+    else:
+        if not (config.model_dir / "de").is_dir():
+            raise ModelNotAvailable(
+                f"official Stanza German models not found in {config.model_dir}: "
+                "run `zitat models download` on a machine with internet access")
+        kwargs.update(dir=str(config.model_dir))
+    try:
+        return stanza.Pipeline(**kwargs)
+    except (OSError, ValueError, KeyError, RuntimeError) as e:
+        raise ModelNotAvailable(f"could not load Stanza models from {config.model_dir}: {e}") from e
+
+
+def download_official(target: Path | None = None) -> Path:
+    """Fetch Stanza's official German models (needs internet; never called at run time)."""
+    import stanza
+
+    target = target or Path(defaults.env(defaults.ENV_STANZA_DIR) or defaults.OFFICIAL_STANZA_DIR)
+    stanza.download("de", model_dir=str(target), processors="tokenize,mwt,pos,lemma,depparse")
+    return target
+
+
+def default_threads() -> int | None:
+    value = os.environ.get("ZITAT_THREADS")
+    return int(value) if value else None

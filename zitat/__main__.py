@@ -1,0 +1,5 @@
+import sys
+
+from zitat.cli import main
+
+sys.exit(main())

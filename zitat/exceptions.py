@@ -1,0 +1,27 @@
+"""One home for zitat's exceptions; the gRPC edge and the CLI map them to status codes and exit codes."""
+from __future__ import annotations
+
+
+class ZitatError(Exception):
+    """Base of every error zitat raises on purpose."""
+
+
+class InvalidDocument(ZitatError):
+    """The input cannot be processed as a document (empty, too large, not text)."""
+
+    def __init__(self, reason: str, field: str = "text") -> None:
+        super().__init__(reason)
+        self.reason = reason
+        self.field = field
+
+
+class ModelNotAvailable(ZitatError):
+    """The requested Stanza models are not on disk (and zitat never downloads at run time)."""
+
+
+class StoreUnavailable(ZitatError):
+    """Redis cannot be reached: callers fail fast instead of hanging."""
+
+
+class NotFound(ZitatError):
+    """A job, document or speaker that does not exist."""
