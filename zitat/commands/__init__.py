@@ -1,4 +1,4 @@
 """Sub-commands of the `zitat` CLI; each module has `register(subparsers)` and sets `func`."""
-from zitat.commands import extract, models
+from zitat.commands import evaluate, extract, models, serve
 
-COMMANDS = [extract, models]
+COMMANDS = [extract, evaluate, models, serve]

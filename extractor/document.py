@@ -1,0 +1,66 @@
+"""Plain document objects the quote finders read: words with offsets, morphology and a tree.
+
+Stanza objects stay inside extractor.parsing; everything downstream sees these dataclasses.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass
+class Word:
+    id: int  # 1-based within its sentence (Stanza's word id)
+    text: str
+    lemma: str
+    upos: str
+    xpos: str
+    feats: dict[str, str]
+    head: int  # 0 for the root
+    deprel: str
+    start: int  # character offsets of the surface token the word belongs to ("im" → "in", "dem")
+    end: int
+    sent: int = 0  # index of the sentence in the document
+
+    @property
+    def mood_sub(self) -> bool:
+        return self.feats.get("Mood") == "Sub"
+
+
+@dataclass
+class Sentence:
+    index: int
+    words: list[Word]
+    start: int
+    end: int
+    paragraph: int
+    parsed: bool = True  # False where only tokenised (fast mode): no tags, lemmas or tree
+
+    def word(self, wid: int) -> Word | None:
+        return self.words[wid - 1] if 1 <= wid <= len(self.words) else None
+
+    def children(self, wid: int) -> list[Word]:
+        return [w for w in self.words if w.head == wid]
+
+    def subtree(self, wid: int) -> list[Word]:
+        """The word and all its descendants, in sentence order."""
+        keep = {wid}
+        changed = True
+        while changed:
+            changed = False
+            for w in self.words:
+                if w.head in keep and w.id not in keep:
+                    keep.add(w.id)
+                    changed = True
+        return [w for w in self.words if w.id in keep]
+
+
+@dataclass
+class Document:
+    text: str
+    sentences: list[Sentence] = field(default_factory=list)
+
+    def sentence_at(self, offset: int) -> Sentence | None:
+        for s in self.sentences:
+            if s.start <= offset < s.end:
+                return s
+        return None

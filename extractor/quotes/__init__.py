@@ -1,0 +1,58 @@
+"""Finding quotes in a parsed document: Document → list[Quote].
+
+Order matters: reported speech with a cue first (it claims the quotation marks inside it, which makes
+it mixed), then „laut/zufolge/so“ attributions, then free-standing quotations, then Konjunktiv
+continuations and discourse speakers, and last the resolution of every speaker to one canonical name.
+"""
+from __future__ import annotations
+
+from extractor.document import Document
+from extractor.quotes.attribution import find_attributions
+from extractor.quotes.candidates import Candidate
+from extractor.quotes.continuation import attribute_from_discourse, konjunktiv_continuations
+from extractor.quotes.direct import find_direct
+from extractor.quotes.indirect import find_indirect
+from extractor.quotes.marks import find_quote_marks
+from extractor.quotes.resolve import build_index, resolve
+from extractor.types import Quote, Span
+
+PRIORITY = {"cue": 0, "colon": 0, "attribution": 1, "continuation": 2, "discourse": 3}
+
+
+def _overlap(a: Candidate, b: Candidate) -> float:
+    o = min(a.end, b.end) - max(a.start, b.start)
+    return o / max(1, min(a.end - a.start, b.end - b.start))
+
+
+def _dedupe(cands: list[Candidate]) -> list[Candidate]:
+    keep: list[Candidate] = []
+    for c in sorted(cands, key=lambda c: (PRIORITY[c.via], -(c.end - c.start))):
+        clash = next((k for k in keep if _overlap(k, c) > 0.5), None)
+        if clash is None:
+            keep.append(c)
+        elif clash.mention is None and c.mention is not None:
+            clash.mention = c.mention
+    return sorted(keep, key=lambda c: c.start)
+
+
+def find_quotes(doc: Document) -> list[Quote]:
+    marks = find_quote_marks(doc.text)
+    claimed: list[Candidate] = []
+    for s in doc.sentences:
+        if not s.parsed or not s.words:
+            continue
+        claimed += find_indirect(doc, s, marks)
+        claimed += find_attributions(doc, s, marks)
+    claimed = _dedupe(claimed)
+    cands = _dedupe(claimed + find_direct(doc, marks, claimed))
+    cands = _dedupe(cands + konjunktiv_continuations(doc, cands, marks))
+    attribute_from_discourse(cands)
+    index = build_index(doc)
+    quotes = []
+    for c in cands:
+        speaker, role = resolve(c.mention, index)
+        mention = c.mention.span if c.mention else None
+        quotes.append(Quote(text=doc.text[c.start:c.end], start=c.start, end=c.end, kind=c.kind,
+                            cue=c.cue, speaker=speaker, speaker_mention=mention, speaker_role=role,
+                            confidence=c.confidence if speaker or c.via == "cue" else min(c.confidence, 0.3)))
+    return quotes

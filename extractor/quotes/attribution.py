@@ -1,0 +1,116 @@
+"""Reports attributed without a speech verb: „laut X“, „X zufolge“, „nach Angaben von X“, „…, so X.“
+
+The source is the noun phrase governed by the attribution word; the content is the rest of the
+sentence: what follows a fronted attribution („Laut Trump wäre …“), what precedes a final one
+(„…, so Ynet.“), or the whole sentence around one in the middle.
+"""
+from __future__ import annotations
+
+from extractor.document import Document, Sentence, Word
+from extractor.quotes.candidates import Candidate, cue_span, sentence_content_end, trim
+from extractor.quotes.cues import attribution_words
+from extractor.quotes.marks import QuoteMarks
+from extractor.quotes.mentions import TEMPORAL, mention_at
+from extractor.quotes.speakers import NOT_SPEAKERS
+
+MIN_CONTENT_WORDS = 4
+
+
+def _nominal(w: Word) -> bool:
+    return (w.upos in ("NOUN", "PROPN") or w.text[:1].isupper() and w.upos in ("X", "ADJ")) \
+        and w.lemma.lower() not in TEMPORAL and w.text.lower() not in NOT_SPEAKERS
+
+
+def _source_after(s: Sentence, w: Word) -> Word | None:
+    """The head of the phrase after „laut“ / „nach Angaben“: its first nominal word."""
+    for x in s.words[w.id: w.id + 6]:
+        if _nominal(x):
+            return x
+        if x.upos in ("VERB", "AUX", "PUNCT"):
+            return None
+    return None
+
+
+def _source_before(s: Sentence, w: Word) -> Word | None:
+    """The head of the phrase before „zufolge“: the first nominal of that phrase."""
+    start = w.id - 1
+    while start > 1 and s.word(start - 1).upos in ("DET", "ADJ", "NUM", "NOUN", "PROPN", "ADP") \
+            and s.word(start - 1).text not in (",", ":"):
+        start -= 1
+    for x in s.words[start - 1: w.id - 1]:
+        if _nominal(x):
+            return x
+    return None
+
+
+def _phrase_end(s: Sentence, head: Word) -> int:
+    """Index of the last word of the source phrase (names and genitive complements included)."""
+    i = head.id
+    while i < len(s.words) and s.word(i + 1).upos in ("PROPN", "NOUN", "DET", "ADJ", "ADP") \
+            and s.word(i + 1).text not in (",",) and not (s.word(i + 1).upos == "ADP" and i > head.id + 3):
+        if s.word(i + 1).upos in ("DET", "ADP", "ADJ") and not any(
+                x.upos in ("NOUN", "PROPN") for x in s.words[i + 1: i + 4]):
+            break
+        i += 1
+    return i
+
+
+def find_attributions(doc: Document, s: Sentence, marks: list[QuoteMarks]) -> list[Candidate]:
+    words = attribution_words()
+    out = []
+    for w in s.words:
+        key = w.text if w.text in words else w.text.lower() if w.text.lower() in words else None
+        if key is None:
+            continue
+        kind = words[key]
+        cue_words = [w]
+        if key[:1].isupper():
+            prev = s.word(w.id - 1)
+            if prev is None or prev.text.lower() != "nach":
+                continue  # „Angaben“ only as „nach Angaben …“
+            cue_words = [prev, w]
+        head = _source_after(s, w) if kind == "pre" else _source_before(s, w)
+        if head is None:
+            continue
+        mention = mention_at(s, head, doc.text, limit=_phrase_end(s, head) if kind == "pre" else w.id - 1)
+        phrase_start = min(cue_words[0].start, mention.span.start)
+        phrase_end = max(w.end, mention.span.end)
+        first, last_end = s.words[0], sentence_content_end(s)
+        if phrase_start <= first.start + 1:  # fronted: content follows
+            span = trim(doc, phrase_end, last_end)
+        elif phrase_end >= last_end - 1:  # final: content precedes
+            span = trim(doc, first.start, phrase_start)
+        else:
+            span = trim(doc, first.start, last_end)
+        if span[1] - span[0] <= 0 or len([x for x in s.words if span[0] <= x.start < span[1]]) < MIN_CONTENT_WORDS:
+            continue
+        kind_q = "mixed" if any(q.depth == 0 and span[0] <= q.open < span[1] for q in marks) else "indirect"
+        out.append(Candidate(span[0], span[1], kind_q, cue_span(doc, cue_words), mention, s.index,
+                             s.paragraph, 0.75, "attribution"))
+    out.extend(_so_x(doc, s, marks))
+    return out
+
+
+def _so_x(doc: Document, s: Sentence, marks: list[QuoteMarks]) -> list[Candidate]:
+    """„…, so Ynet.“ — a sentence-final „so“ + source, no verb."""
+    ws = s.words
+    out = []
+    for w in ws:
+        if w.text.lower() != "so" or w.id < 3 or s.word(w.id - 1).text != ",":
+            continue
+        tail = [x for x in ws[w.id:] if x.upos != "PUNCT"]
+        if not tail or len(tail) > 6 or any(x.upos in ("VERB", "AUX") for x in tail):
+            continue
+        head = next((x for x in tail if _nominal(x)), None)
+        if head is None:
+            continue
+        mention = mention_at(s, head, doc.text)
+        span = trim(doc, ws[0].start, s.word(w.id - 1).start)
+        if span[1] <= span[0]:
+            continue
+        kind = "mixed" if any(q.depth == 0 and span[0] <= q.open < span[1] for q in marks) else "indirect"
+        if any(q.depth == 0 and q.open <= span[0] + 1 and q.close >= span[1] - 1 for q in marks):
+            kind = "direct"
+        out.append(Candidate(span[0], span[1], kind, cue_span(doc, [w]), mention, s.index, s.paragraph,
+                             0.75, "attribution"))
+    return out

@@ -1,0 +1,55 @@
+"""Speech that carries on without a cue of its own: Konjunktiv I sentences and free quotations.
+
+German news reports a speaker's further statements in Konjunktiv I with no new verb of saying („Man sei
+auf alle Szenarien vorbereitet.“), and lets a quotation that opens a paragraph continue the speaker of
+the paragraph before. Both take the speaker of the nearest earlier quote in the same or the previous
+paragraph — with a lower confidence than a cue gives, and never across a longer gap.
+"""
+from __future__ import annotations
+
+from extractor.document import Document
+from extractor.quotes.candidates import Candidate, sentence_content_end, trim
+from extractor.quotes.konjunktiv import konjunktiv_i_words
+from extractor.quotes.marks import QuoteMarks
+
+MAX_SENTENCE_GAP = 3
+MIN_WORDS = 4
+
+
+def _previous_speaker(cands: list[Candidate], c_start: int, paragraph: int, sentence: int) -> Candidate | None:
+    earlier = [c for c in cands if c.end <= c_start and c.mention is not None]
+    if not earlier:
+        return None
+    prev = max(earlier, key=lambda c: c.end)
+    if paragraph - prev.paragraph > 1 or sentence - prev.sentence > MAX_SENTENCE_GAP:
+        return None
+    return prev
+
+
+def konjunktiv_continuations(doc: Document, found: list[Candidate], marks: list[QuoteMarks]) -> list[Candidate]:
+    out: list[Candidate] = []
+    for s in doc.sentences:
+        if len(s.words) < MIN_WORDS or any(c.start < s.end and s.start < c.end for c in found + out):
+            continue
+        kw = konjunktiv_i_words(s)
+        if not kw:
+            continue
+        start, end = trim(doc, s.words[0].start, sentence_content_end(s))
+        probe = Candidate(start, end, "indirect", None, None, s.index, s.paragraph, 0.0, "continuation")
+        prev = _previous_speaker(found + out, start, s.paragraph, s.index)
+        if prev is None:
+            continue
+        kind = "mixed" if any(q.depth == 0 and start <= q.open < end for q in marks) else "indirect"
+        probe.kind, probe.mention, probe.confidence = kind, prev.mention, round(prev.confidence * 0.7, 3)
+        out.append(probe)
+    return out
+
+
+def attribute_from_discourse(cands: list[Candidate]) -> None:
+    """Quotations without a cue take the previous quote's speaker (same or previous paragraph)."""
+    for c in sorted(cands, key=lambda c: c.start):
+        if c.via != "discourse" or c.mention is not None:
+            continue
+        prev = _previous_speaker(cands, c.start, c.paragraph, c.sentence)
+        if prev is not None:
+            c.mention, c.confidence = prev.mention, round(min(0.6, prev.confidence * 0.7), 3)

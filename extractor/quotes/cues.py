@@ -1,0 +1,116 @@
+"""The cue lexicon (extractor/data/cues.tsv): which words introduce speech, and how.
+
+A cue is found on lemmas, with the surface form as fallback because the compact lemmatizer errs on
+rare forms. Particle verbs match fused („aufgefordert“, „hinzuzufügen“) or split („forderte … auf“,
+the particle attached as compound:prt, or the clause's last word).
+"""
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from extractor.document import Sentence, Word
+
+_DATA = Path(__file__).resolve().parent.parent / "data"
+PARTICLES = frozenset("an auf aus bei dar ein fest hervor hin hinzu klar mit nach vor zu zurück bekannt".split())
+
+
+@dataclass(frozen=True)
+class CueEntry:
+    lemma: str
+    particle: str | None
+    frame: str  # say | urge | cite
+
+
+@dataclass(frozen=True)
+class Cue:
+    word: Word  # the verb (finite or participle)
+    entry: CueEntry
+    particle: Word | None  # the split-off particle, where there is one
+
+
+def _rows(name: str) -> list[dict]:
+    with open(_DATA / name, encoding="utf-8") as f:
+        return list(csv.DictReader((line for line in f if not line.startswith("#")), delimiter="\t"))
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> dict[str, list[CueEntry]]:
+    """lemma → entries; a particle verb is filed under its fused („auffordern“) and base („fordern“) lemma."""
+    out: dict[str, list[CueEntry]] = {}
+    for row in _rows("cues.tsv"):
+        particle = None if row["particle"] == "-" else row["particle"]
+        entry = CueEntry(row["lemma"], particle, row["frame"])
+        out.setdefault(row["lemma"], []).append(entry)
+        if particle:
+            out.setdefault(particle + row["lemma"], []).append(entry)
+    return out
+
+
+def _match(s: Sentence, w: Word, lemma: str, entries: list[CueEntry]) -> Cue | None:
+    for e in entries:
+        if e.particle and lemma == e.particle + e.lemma:
+            return Cue(w, e, None)
+    for e in entries:
+        if e.particle and lemma == e.lemma:
+            prt = _split_particle(s, w, e.particle)
+            if prt:
+                return Cue(w, e, prt)
+    plain = [e for e in entries if e.particle is None and lemma == e.lemma]
+    return Cue(w, plain[0], None) if plain else None
+
+
+@lru_cache(maxsize=1)
+def attribution_words() -> dict[str, str]:
+    """„laut“, „zufolge“, „Angaben“ … → pre | post."""
+    return {row["word"]: row["kind"] for row in _rows("cue_nouns.tsv")}
+
+
+def _lemma_candidates(w: Word) -> list[str]:
+    """The tagger's lemma, then guesses from the surface (sagte→sagen, erklärte→erklären, gewarnt→warnen)."""
+    t = w.text.lower()
+    cands = [w.lemma.lower()]
+    for suf, rep in (("te", "en"), ("ten", "en"), ("t", "en"), ("e", "en"), ("en", "en"), ("", "n")):
+        if t.endswith(suf) and len(t) > len(suf) + 2:
+            cands.append(t[: len(t) - len(suf)] + rep if suf else t + rep)
+    if t.startswith("ge"):
+        cands += [c[2:] for c in cands if c.startswith("ge")]
+    for p in PARTICLES:
+        for c in list(cands):
+            if c.startswith(p + "ge") :
+                cands.append(p + c[len(p) + 2:])
+            if c.startswith(p + "zu"):
+                cands.append(p + c[len(p) + 2:])
+    return cands
+
+
+def _split_particle(s: Sentence, verb: Word, particle: str) -> Word | None:
+    for c in s.children(verb.id):
+        if c.deprel == "compound:prt" and c.text.lower() == particle:
+            return c
+    # Weak parse: the particle closes the verb's clause („forderte die Regierung auf, …“).
+    for w in s.words[verb.id:]:
+        if w.text in {",", ".", ":", ";", "!", "?"} or w.text in "„“\"»«":
+            break
+        nxt = s.word(w.id + 1)
+        if w.text.lower() == particle and (nxt is None or nxt.upos == "PUNCT"):
+            return w
+    return None
+
+
+def find_cues(s: Sentence) -> list[Cue]:
+    """Speech cues of a sentence: verbs (finite or participle) in the lexicon, particles resolved."""
+    lex = lexicon()
+    cues = []
+    for w in s.words:
+        if w.upos not in ("VERB", "AUX", "ADJ", "ADV") or not w.text[:1].isalpha():
+            continue
+        for lemma in _lemma_candidates(w):
+            if lemma in lex:
+                cue = _match(s, w, lemma, lex[lemma])
+                if cue:
+                    cues.append(cue)
+                    break
+    return cues

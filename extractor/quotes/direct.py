@@ -1,0 +1,140 @@
+"""Direct speech: quotation marks, their cue and speaker, and what is not a quote at all.
+
+A quotation is attributed by the cue next to it: „…“, sagte X / „…“, so X (after the closing mark);
+X sagte: „…“ (colon before the opening mark, in the sentence or at the end of the previous paragraph);
+X bezeichnete … als „…“ (a cue of the same sentence whose clause holds the quotation). Without a cue,
+a real utterance (several words, or a sentence of its own) takes the speaker the discourse gives it;
+titles („im ‚Bericht aus Berlin‘“) and scare quotes of a word or two are not quotes.
+"""
+from __future__ import annotations
+
+from extractor.document import Document, Sentence, Word
+from extractor.quotes.candidates import Candidate, cue_span
+from extractor.quotes.cues import Cue, find_cues
+from extractor.quotes.marks import QuoteMarks
+from extractor.quotes.speakers import speaker_mention
+
+MIN_UTTERANCE_WORDS = 4
+TITLE_NOUNS = frozenset("""sendung zeitung magazin titel buch film motto operation programm talkshow
+ kampagne slogan schlagzeile artikel kolumne serie podcast show format plattform aktion projekt
+ initiative bündnis partei gruppe bewegung portal nachrichtenseite nachrichtenagentur agentur blatt
+ überschrift song lied album roman studie bericht""".split())
+TITLE_LEAD = frozenset("im in beim vom zum zur der die das des dem den".split())
+
+
+def _word_count(text: str) -> int:
+    return len([t for t in text.split() if any(ch.isalnum() for ch in t)])
+
+
+def _words_in(s: Sentence, start: int, end: int) -> list[Word]:
+    return [w for w in s.words if start <= w.start and w.end <= end]
+
+
+def is_title(doc: Document, s: Sentence | None, q: QuoteMarks) -> bool:
+    """„Bericht aus Berlin“, „Politico“: a name of a work or outlet, not something somebody said."""
+    content = doc.text[q.content_start:q.content_end]
+    if _word_count(content) >= 6 or content[-1:] in ".!?,":
+        return False
+    if s is None:
+        return False
+    before = [w for w in s.words if w.end <= q.open][-2:]
+    if before and (before[-1].text.lower() in TITLE_NOUNS or before[-1].lemma.lower() in TITLE_NOUNS):
+        return True
+    return bool(before) and before[-1].text.lower() in TITLE_LEAD and content[:1].isupper() \
+        and _word_count(content) <= 4 and not any(ch in content for ch in ".!?")
+
+
+def _cue_after(s: Sentence, q: QuoteMarks, cues: list[Cue]) -> Cue | None:
+    """„…“, sagte X — the cue right after the closing mark (and its comma)."""
+    after = [w for w in s.words if w.start >= q.close + 1][:3]
+    for w in after:
+        for c in cues:
+            if c.word is w:
+                return c
+        if w.text not in (",", "–", "-", "so") and w.upos not in ("ADV",):
+            break
+    return None
+
+
+def _cue_before(s: Sentence, q: QuoteMarks, cues: list[Cue]) -> Cue | None:
+    """X sagte: „…“ / X sagte, „…“ — a cue in the clause that ends right before the opening mark."""
+    before = [w for w in s.words if w.end <= q.open]
+    if not before or before[-1].text not in (":", ","):
+        return None
+    lo = 0
+    for i in range(len(before) - 2, -1, -1):
+        if before[i].text in (",", ":", ";", ".", "“", "”", "«", "»", "\""):
+            lo = i + 1
+            break
+    clause = before[lo:-1]
+    for c in cues:
+        if c.word in clause:
+            return c
+    return None
+
+
+def _cue_in_sentence(s: Sentence, q: QuoteMarks, cues: list[Cue]) -> Cue | None:
+    """X bezeichnete die Angriffe als „Verteidigungsmaßnahmen“: a cue governing the quotation."""
+    for c in cues:
+        if c.word.end <= q.open or c.word.start > q.close:
+            between = [w for w in s.words if min(c.word.end, q.close) <= w.start < max(c.word.start, q.open)]
+            if not any(w.text in (".", ";", ":") for w in between):
+                return c
+    return None
+
+
+def _colon_lead(doc: Document, sents: list[Sentence], s: Sentence, q: QuoteMarks) -> tuple[Sentence, Cue] | None:
+    """„Putin sagte außerdem:“ ending the previous sentence or paragraph, the quotation opening the next."""
+    if s.index == 0:
+        return None
+    first = next((w for w in s.words if w.start >= q.open), None)
+    if first is None or s.words.index(first) > 1:
+        return None
+    prev = sents[s.index - 1]
+    if not prev.words or prev.words[-1].text != ":":
+        return None
+    cues = find_cues(prev)
+    return (prev, cues[-1]) if cues else None
+
+
+def find_direct(doc: Document, marks: list[QuoteMarks], claimed: list[Candidate]) -> list[Candidate]:
+    sents = doc.sentences
+    out: list[Candidate] = []
+    for q in marks:
+        if q.depth != 0:
+            continue
+        if any(c.start <= q.content_start and q.content_end <= c.end + 1 for c in claimed):
+            continue  # part of a reported clause: that quote is mixed
+        s_open = doc.sentence_at(q.open)
+        s_close = doc.sentence_at(q.close) if q.closed else doc.sentence_at(max(q.open, q.content_end - 1))
+        if s_open is None or s_close is None:
+            continue
+        if is_title(doc, s_open, q):
+            continue
+        content = doc.text[q.content_start:q.content_end]
+        span = (q.content_start, q.content_end)
+        cue_sent, cue = s_close, _cue_after(s_close, q, find_cues(s_close)) if q.closed else None
+        if cue is None:
+            cue_sent, cue = s_open, _cue_before(s_open, q, find_cues(s_open))
+        via = "cue"
+        if cue is None:
+            lead = _colon_lead(doc, sents, s_open, q)
+            if lead:
+                (cue_sent, cue), via = lead, "colon"
+        utterance = _word_count(content) >= MIN_UTTERANCE_WORDS or content[-1:] in ".!?"
+        if cue is None:
+            cue = _cue_in_sentence(s_open, q, find_cues(s_open)) if s_open is s_close else None
+            cue_sent = s_open
+            if cue is not None and not utterance and cue.entry.frame not in ("say", "cite"):
+                cue = None
+        if cue is None and not utterance:
+            continue  # a scare quote: nobody is quoted
+        if cue is not None:
+            mention = speaker_mention(cue_sent, cue, span, doc.text)
+            cue_words = [cue.word] + ([cue.particle] if cue.particle else [])
+            out.append(Candidate(span[0], span[1], "direct", cue_span(doc, cue_words), mention,
+                                 s_open.index, s_open.paragraph, 0.9 if mention else 0.5, via))
+        else:
+            out.append(Candidate(span[0], span[1], "direct", None, None, s_open.index, s_open.paragraph,
+                                 0.4, "discourse"))
+    return out

@@ -1,0 +1,160 @@
+"""Reported speech introduced by a cue verb: „X sagte, dass …“, „…, beteuerte X“, „X forderte Y auf, … zu“.
+
+The reported clause is found from the cue's place in the sentence, which the compact parser gets
+right far more often than the clause attachment itself:
+  after   the cue ends its clause with a comma or colon: the content runs from there to the end;
+  before  the cue opens a clause right after a comma („…, sagte X“, „…, wie X sagte“): the content is
+          what precedes that comma;
+  around  „…, so glaubt X, …“: the sentence around the inserted attribution.
+A content needs a few words and a verb; a clause that is only a quotation is left to the direct finder.
+"""
+from __future__ import annotations
+
+from extractor.document import Document, Sentence, Word
+from extractor.quotes.candidates import (CLOSING_MARKS, OPENING_MARKS, Candidate, cue_span,
+                                         sentence_content_end, trim)
+from extractor.quotes.cues import Cue, find_cues
+from extractor.quotes.marks import QuoteMarks
+from extractor.quotes.mentions import mention_at
+from extractor.quotes.speakers import speaker_mention
+
+MIN_CONTENT_WORDS = 3
+CONTENT_OPENERS_TO_SKIP = frozenset(OPENING_MARKS)
+RELATIVE_PRONOUNS = frozenset("der die das dem den deren dessen denen welche welcher welches".split())
+
+
+def _has_verb(words: list[Word]) -> bool:
+    return any(w.upos in ("VERB", "AUX") for w in words)
+
+
+def _words_between(s: Sentence, start: int, end: int) -> list[Word]:
+    return [w for w in s.words if start <= w.start and w.end <= end]
+
+
+def _is_only_quotation(doc: Document, start: int, end: int, marks: list[QuoteMarks]) -> bool:
+    for q in marks:
+        if q.depth == 0 and q.open <= start + 1 and q.close >= end - 1 and q.open >= start - 1:
+            return True
+    return False
+
+
+def _mixed(start: int, end: int, marks: list[QuoteMarks]) -> bool:
+    return any(q.depth == 0 and start <= q.open and q.close <= end + 1 for q in marks)
+
+
+def _prev_text(s: Sentence, w: Word) -> str:
+    p = s.word(w.id - 1)
+    return p.text if p else ""
+
+
+def _content_after(doc: Document, s: Sentence, cue: Cue) -> tuple[int, int] | None:
+    """From the comma or colon that closes the cue's clause to the end of the sentence."""
+    last = cue.particle.id if cue.particle and cue.particle.id > cue.word.id else cue.word.id
+    for i in range(cue.word.id + 1, len(s.words) + 1):
+        w = s.word(i)
+        if w.text in (",", ":") and i >= last:
+            nxt = s.word(i + 1)
+            if nxt is None:
+                return None
+            if w.text == "," and nxt.text.lower() in RELATIVE_PRONOUNS and i == cue.word.id + 1:
+                return None
+            start, end = trim(doc, nxt.start, sentence_content_end(s))
+            return (start, end) if end > start else None
+        if w.text in OPENING_MARKS or w.text in ".!?;":
+            return None
+        if w.upos in ("VERB", "AUX") and w.feats.get("VerbForm") == "Fin" and i != cue.word.id:
+            return None
+    return None
+
+
+def _content_before(doc: Document, s: Sentence, cue: Cue) -> tuple[int, int] | None:
+    """„…, sagte X“ / „…“, sagte X / „…, wie X sagte“: the clause before the comma."""
+    v = cue.word
+    prev = s.word(v.id - 1)
+    comma = None
+    if prev is not None and prev.text == ",":
+        comma = prev
+    elif prev is not None and prev.text.lower() in ("so", "wie") and s.word(v.id - 2) is not None \
+            and s.word(v.id - 2).text == ",":
+        comma = s.word(v.id - 2)
+    else:
+        # „…, wie Trump sagte“: the cue closes a „wie“ clause
+        for i in range(v.id - 1, 0, -1):
+            w = s.word(i)
+            if w.text in (",", ":", ";") or w.text in OPENING_MARKS or w.text in CLOSING_MARKS:
+                if w.text == "," and s.word(i + 1) is not None and s.word(i + 1).text.lower() == "wie":
+                    comma = w
+                break
+    if comma is None or comma.id <= 1:
+        return None
+    first = s.words[0]
+    start, end = trim(doc, first.start, comma.start)
+    return (start, end) if end > start else None
+
+
+def _insertion_span(doc: Document, s: Sentence, cue: Cue) -> tuple[int, int] | None:
+    """„Die Patrouillen, so glaubt Esper, würden …“: the whole sentence carries the content."""
+    v = cue.word
+    prev = s.word(v.id - 1)
+    if prev is None or prev.text.lower() != "so" or s.word(v.id - 2) is None or s.word(v.id - 2).text != ",":
+        return None
+    rest = [w for w in s.words[v.id:] if w.text == ","]
+    if not rest:
+        return None
+    start, end = trim(doc, s.words[0].start, sentence_content_end(s))
+    return (start, end) if end > start else None
+
+
+def _heisst_es(s: Sentence, cue: Cue) -> bool:
+    around = [s.word(cue.word.id - 1), s.word(cue.word.id + 1)]
+    return any(w is not None and w.text.lower() == "es" for w in around)
+
+
+def _heisst_es_source(doc: Document, s: Sentence, cue: Cue):
+    """„In einer Mitteilung des Ministeriums heißt es“: the document that speaks."""
+    for w in s.words[: cue.word.id - 1]:
+        if w.text.lower() == "in" and s.word(w.id + 1) is not None:
+            nouns = [x for x in s.words[w.id: cue.word.id - 1] if x.upos in ("NOUN", "PROPN")]
+            if nouns:
+                return mention_at(s, nouns[0], doc.text, limit=cue.word.id - 1)
+    return None
+
+
+def find_indirect(doc: Document, s: Sentence, marks: list[QuoteMarks]) -> list[Candidate]:
+    out: list[Candidate] = []
+    for cue in find_cues(s):
+        impersonal = cue.entry.lemma == "heißen"
+        if impersonal and not _heisst_es(s, cue):
+            continue
+        how = "after"
+        span = _content_after(doc, s, cue)
+        if span is None:
+            span, how = _insertion_span(doc, s, cue), "around"
+        if span is None:
+            span, how = _content_before(doc, s, cue), "before"
+        if span is None:
+            continue
+        content_words = _words_between(s, *span)
+        if len(content_words) < MIN_CONTENT_WORDS or not _has_verb(content_words):
+            continue
+        if _is_only_quotation(doc, span[0], span[1], marks):
+            continue  # a plain quotation: the direct finder attributes it
+        cue_words = [cue.word] + ([cue.particle] if cue.particle else [])
+        if impersonal:
+            mention = _heisst_es_source(doc, s, cue)
+        else:
+            mention = speaker_mention(s, cue, span, doc.text)
+        kind = "mixed" if _mixed(span[0], span[1], marks) else "indirect"
+        conf = 0.85 if mention is not None or impersonal else 0.5
+        out.append(Candidate(span[0], span[1], kind, cue_span(doc, cue_words), mention, s.index,
+                             s.paragraph, conf if how != "around" else conf - 0.1, "cue"))
+    return _drop_nested(out)
+
+
+def _drop_nested(cands: list[Candidate]) -> list[Candidate]:
+    """Two cues in one sentence („sagte …, dass sie warnte, …“): keep the outer report."""
+    keep = []
+    for c in sorted(cands, key=lambda c: -(c.end - c.start)):
+        if not any(k.start <= c.start and c.end <= k.end for k in keep):
+            keep.append(c)
+    return sorted(keep, key=lambda c: c.start)

@@ -1,0 +1,136 @@
+"""Pairing quotation marks in German text: „…“, »…«, «…», "…", “…”, ‚…‘, ›…‹, nested and mismatched.
+
+Pure text, no parse: one left-to-right pass with a stack. A mark's role (opening or closing) comes from
+the mark itself, the mark on top of the stack and the characters beside it, because German uses “ to
+close what „ opened, English uses it to open, and ASCII " does both. A paragraph break closes whatever
+is still open (a quotation never silently swallows the rest of an article); such spans are flagged.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+LOW_DOUBLE, LOW_SINGLE = "\u201e", "\u201a"  # „ ‚
+LEFT_DOUBLE, RIGHT_DOUBLE = "\u201c", "\u201d"  # “ ”
+LEFT_SINGLE, RIGHT_SINGLE = "\u2018", "\u2019"  # ‘ ’
+RAQUO, LAQUO = "\u00bb", "\u00ab"  # » «
+RSAQUO, LSAQUO = "\u203a", "\u2039"  # › ‹
+ASCII_DOUBLE = '"'
+MARKS = frozenset([LOW_DOUBLE, LOW_SINGLE, LEFT_DOUBLE, RIGHT_DOUBLE, LEFT_SINGLE, RIGHT_SINGLE,
+                   RAQUO, LAQUO, RSAQUO, LSAQUO, ASCII_DOUBLE])
+OPENING_CONTEXT = frozenset(" \t\n\u00a0\u2009\u202f([{/–—-:") | MARKS
+
+
+@dataclass(frozen=True)
+class QuoteMarks:
+    """One pair of marks. The content is text[content_start:content_end] (inner whitespace trimmed)."""
+
+    open: int  # offset of the opening mark
+    close: int  # offset of the closing mark, or the paragraph end where unclosed
+    content_start: int
+    content_end: int
+    depth: int  # 0 for an outermost quotation, 1 inside another
+    closed: bool
+    single: bool  # ‚…‘ or ›…‹: usually a quotation inside a quotation
+
+
+def _guillemet_opener(text: str) -> tuple[str, str]:
+    """German »…« unless the text opens with « (Swiss/French style)."""
+    r, l = text.find(RAQUO), text.find(LAQUO)
+    if l != -1 and (r == -1 or l < r):
+        return LAQUO, RAQUO
+    return RAQUO, LAQUO
+
+
+def _is_letter(text: str, i: int) -> bool:
+    return 0 <= i < len(text) and text[i].isalnum()
+
+
+def _role(text: str, i: int, stack: list[tuple[str, int]], g_open: str, g_close: str) -> str | None:
+    """'open', 'close' or None (not a quotation mark here, e.g. an apostrophe)."""
+    c = text[i]
+    top = stack[-1][0] if stack else None
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    opening_ctx = before in OPENING_CONTEXT
+    if c == LOW_DOUBLE:
+        return "open"
+    if c == LOW_SINGLE:
+        return "open" if not after.isspace() else None
+    if c in (RIGHT_SINGLE, LEFT_SINGLE) and _is_letter(text, i - 1) and _is_letter(text, i + 1):
+        return None  # apostrophe: geht’s, Mc‘Donald
+    if c == LEFT_DOUBLE:
+        if top in (LOW_DOUBLE, ASCII_DOUBLE, LEFT_DOUBLE) and not opening_ctx:
+            return "close"
+        if top == LOW_DOUBLE:
+            return "close"
+        return "open" if not after.isspace() else None
+    if c == RIGHT_DOUBLE:
+        return "close" if top in (LOW_DOUBLE, LEFT_DOUBLE, ASCII_DOUBLE) else None
+    if c == LEFT_SINGLE:
+        if top == LOW_SINGLE:
+            return "close"
+        return "open" if opening_ctx and not after.isspace() else None
+    if c == RIGHT_SINGLE:
+        return "close" if top in (LOW_SINGLE, LEFT_SINGLE) else None
+    if c in (RAQUO, LAQUO):
+        if top == (g_open if c == g_close else g_close):
+            return "close"
+        return "open" if c == g_open else ("close" if top else None)
+    if c in (RSAQUO, LSAQUO):
+        single_open = RSAQUO if g_open == RAQUO else LSAQUO
+        if top and top in (RSAQUO, LSAQUO) and top != c:
+            return "close"
+        return "open" if c == single_open else None
+    if c == ASCII_DOUBLE:
+        if top in (ASCII_DOUBLE, LOW_DOUBLE) and not opening_ctx:
+            return "close"
+        if opening_ctx and not after.isspace():
+            return "open"
+        if top in (ASCII_DOUBLE, LOW_DOUBLE):
+            return "close"
+        return None
+    return None
+
+
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def find_quote_marks(text: str) -> list[QuoteMarks]:
+    """Every pair of quotation marks in the text, outermost and nested, in order of opening."""
+    g_open, g_close = _guillemet_opener(text)
+    stack: list[tuple[str, int]] = []
+    found: list[QuoteMarks] = []
+
+    def close_at(pos_close: int, content_end: int, closed: bool) -> None:
+        c, pos = stack.pop()
+        s, e = _trimmed(text, pos + 1, content_end)
+        if e > s:
+            found.append(QuoteMarks(pos, pos_close, s, e, len(stack), closed,
+                                    c in (LOW_SINGLE, LEFT_SINGLE, RSAQUO, LSAQUO)))
+
+    for i, c in enumerate(text):
+        if c == "\n":
+            while stack:
+                close_at(i, i, False)
+            continue
+        if c not in MARKS:
+            continue
+        role = _role(text, i, stack, g_open, g_close)
+        if role == "open":
+            stack.append((c, i))
+        elif role == "close" and stack:
+            close_at(i, i, True)
+    while stack:
+        close_at(len(text), len(text), False)
+    found.sort(key=lambda q: q.open)
+    return found
+
+
+def closing_mark_offsets(text: str) -> set[int]:
+    """Offsets of marks that close a quotation: a sentence never starts with one of these."""
+    return {q.close for q in find_quote_marks(text) if q.closed}

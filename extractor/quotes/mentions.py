@@ -1,0 +1,183 @@
+"""Mentions of people and organisations: the noun phrase around a head word, split into role and name.
+
+The compact parser's trees are unreliable around names (a surname after a title often ends up as NOUN
+and object), so spans are rebuilt from word order and tags: a run of title nouns and adjectives, then
+a run of proper names („US-Außenminister Mike Pompeo“), or a description with its genitive or „von“
+complement („Sprecher der Gruppe Asaib Ahl al-Haq“, „Vertreter von Irans Führung“).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from extractor.document import Sentence, Word
+from extractor.types import Span
+
+PRONOUNS = {
+    "er": ("Masc", "Sing"), "ihn": ("Masc", "Sing"), "ihm": ("Masc", "Sing"),
+    "sie": ("Fem", None), "ihr": ("Fem", "Sing"),
+}
+ARTICLES = frozenset("der die das den dem des ein eine einer einem einen eines".split())
+#: Words that head an adverbial, not a speaker („Einen Tag später sagte …“, „Am Mittwoch erklärte …“).
+TEMPORAL = frozenset("""tag tage tagen woche wochen monat monate jahr jahre jahren zeit mal abend morgen
+ mittag nacht montag dienstag mittwoch donnerstag freitag samstag sonntag wochenende stunde stunden
+ januar februar märz april mai juni juli august september oktober november dezember anfang ende mitte
+ zuvor später gleichzeitig zudem außerdem dabei damals heute gestern jedoch aber auch nun bislang bisher
+""".split())
+FEMININE_SUFFIXES = ("erin", "entin", "antin", "istin", "torin", "chefin", "rätin", "urgin", "ierin",
+                     "frau")
+STOP_NOUNS = frozenset("angaben ansicht worten auffassung meinung einschätzung informationen darstellung".split())
+
+
+@dataclass(frozen=True)
+class Mention:
+    span: Span  # the whole phrase as written („der US-Präsident“, „Außenminister Mike Pompeo“)
+    kind: str  # name | description | pronoun
+    name: str | None  # the proper-name part („Mike Pompeo“), for names
+    role: str | None  # title or description noun („Außenminister“, „Sprecher“)
+    head: Word
+    gender: str | None = None  # Masc | Fem | None
+    plural: bool = False
+
+    @property
+    def description(self) -> str:
+        """The phrase without its leading article: how an unnamed source is called."""
+        words = self.span.text.split()
+        while words and words[0].lower() in ARTICLES:
+            words = words[1:]
+        return " ".join(words)
+
+
+@lru_cache(maxsize=1)
+def _gender_detector():
+    try:
+        import gender_guesser.detector as gd
+    except ImportError:  # pragma: no cover - a declared dependency
+        return None
+    return gd.Detector(case_sensitive=False)
+
+
+def first_name_gender(token: str) -> str | None:
+    d = _gender_detector()
+    if d is None or not token[:1].isupper() or len(token) < 2:
+        return None
+    g = d.get_gender(token)
+    return {"male": "Masc", "mostly_male": "Masc", "female": "Fem", "mostly_female": "Fem"}.get(g)
+
+
+def is_capitalised(w: Word) -> bool:
+    return w.text[:1].isupper()
+
+
+def is_name_word(w: Word) -> bool:
+    if not is_capitalised(w) or w.text.lower() in ARTICLES or w.lemma.lower() in TEMPORAL:
+        return False
+    return w.upos == "PROPN" or first_name_gender(w.text) is not None
+
+
+def _is_nominal(w: Word) -> bool:
+    return w.upos in ("NOUN", "PROPN") or (is_capitalised(w) and w.upos in ("X", "ADJ") and w.id > 1)
+
+
+def _span(s: Sentence, words: list[Word], text: str) -> Span:
+    start, end = words[0].start, words[-1].end
+    return Span(text[start:end], start, end)
+
+
+def _extend_right(s: Sentence, last: int, limit: int) -> int:
+    """Include a genitive or „von“ complement: „Sprecher der Gruppe X“, „Vertreter von Irans Führung“."""
+    i = last + 1
+    w = s.word(i)
+    if w is None or i > limit:
+        return last
+    lower = w.text.lower()
+    if lower in ("des", "der") or (lower == "von" and s.word(i + 1) is not None) or lower in ("im",) \
+            or (lower == "in" and s.word(i + 1) is not None and s.word(i + 1).text.lower() == "dem"):
+        j = i + 1
+        if lower == "in":
+            j += 1
+        end = last
+        while j <= limit and (w2 := s.word(j)) is not None and (
+                w2.upos in ("ADJ", "DET", "NUM") or _is_nominal(w2) or w2.text == "-"):
+            if _is_nominal(w2):
+                end = j
+            j += 1
+        return end if end > last else last
+    return last
+
+
+def mention_at(s: Sentence, head: Word, text: str, *, limit: int | None = None) -> Mention:
+    """The noun phrase around `head`, with role and name separated."""
+    limit = limit or len(s.words)
+    if head.upos == "PRON" or head.text.lower() in PRONOUNS:
+        g, n = PRONOUNS.get(head.text.lower(), (None, None))
+        plural = head.feats.get("Number") == "Plur"
+        return Mention(_span(s, [head], text), "pronoun", None, None, head, g, plural)
+    # left: articles, adjectives, numbers, title nouns, name words
+    lo = head.id
+    while lo > 1:
+        w = s.word(lo - 1)
+        if w.upos in ("DET", "ADJ", "NUM") or w.text == "-" or (
+                _is_nominal(w) and is_capitalised(w) and w.lemma.lower() not in TEMPORAL
+                and w.text.lower() not in STOP_NOUNS):
+            lo -= 1
+        else:
+            break
+    # right: continue a run of names („Mike“ → „Pompeo“), then a genitive/„von“ complement
+    hi = head.id
+    while hi < limit and (w := s.word(hi + 1)) is not None and (
+            is_name_word(w) or (w.text == "-" and s.word(hi + 2) and is_name_word(s.word(hi + 2)))):
+        hi += 1
+    words = s.words[lo - 1:hi]
+    names = _name_run(words)
+    if not names:
+        hi = _extend_right(s, hi, limit)
+        words = s.words[lo - 1:hi]
+    while words and words[0].upos == "ADP":
+        words = words[1:]
+    span = _span(s, words, text)
+    head_gender = head.feats.get("Gender")
+    plural = head.feats.get("Number") == "Plur"
+    if names:
+        name = text[names[0].start:names[-1].end]
+        role_words = [w for w in words if w.start < names[0].start and w.text.lower() not in ARTICLES
+                      and w.upos != "DET"]
+        role = text[role_words[0].start:role_words[-1].end] if role_words else None
+        gender = first_name_gender(names[0].text) if len(names) > 1 else None
+        gender = gender or _role_gender(role) or (head_gender if head.upos != "PROPN" else None)
+        return Mention(span, "name", name, role, head, gender, plural)
+    role_word = _head_noun(words) or head
+    return Mention(span, "description", None, role_word.text, role_word,
+                   _role_gender(role_word.text) or role_word.feats.get("Gender"), plural)
+
+
+def _name_run(words: list[Word]) -> list[Word]:
+    """The last run of name words in the phrase („Mike Pompeo“ in „Außenminister Mike Pompeo“)."""
+    run: list[Word] = []
+    for w in words:
+        if is_name_word(w) or (w.text == "-" and run):
+            run.append(w)
+        elif run:
+            break
+    while run and run[-1].text == "-":
+        run.pop()
+    if len(run) == 1 and run[0].upos != "PROPN":
+        return []
+    return run
+
+
+def _head_noun(words: list[Word]) -> Word | None:
+    nouns = [w for w in words if _is_nominal(w) and w.text.lower() not in ARTICLES]
+    return nouns[0] if nouns else None
+
+
+def _role_gender(role: str | None) -> str | None:
+    """German role nouns mark the feminine: Sprecherin, Ministerin, Präsidentin."""
+    if not role:
+        return None
+    last = role.split("-")[-1].split()[-1].lower()
+    if last.endswith(FEMININE_SUFFIXES):
+        return "Fem"
+    if last.endswith(("er", "ent", "or", "ter", "chef", "sprecher", "minister", "sekretär", "kanzler")):
+        return "Masc"
+    return None

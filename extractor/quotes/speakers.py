@@ -1,0 +1,114 @@
+"""Who is the speaker of a cue: the subject from the parse, checked against German word order.
+
+The parse proposes (nsubj; the agent of a passive; the object of an active „zitieren“). Because the
+compact parser often takes a fronted adverbial („Einen Tag später“, „Gleichzeitig“) for the subject,
+a candidate must be nominal, not temporal, and not inside the reported content; otherwise the
+nominative phrase right after the finite cue (inverted order „…, sagte Außenminister X“) or the
+phrase that opens the cue's clause is taken.
+"""
+from __future__ import annotations
+
+from extractor.document import Sentence, Word
+from extractor.quotes.cues import Cue
+from extractor.quotes.mentions import ARTICLES, PRONOUNS, TEMPORAL, Mention, mention_at
+
+CLAUSE_BREAK = frozenset({",", ":", ";", "„", "“", "\"", "»", "«", "(", ")", "–", "—"})
+SUBJECT_RELS = ("nsubj", "nsubj:pass", "csubj")
+NOT_SPEAKERS = frozenset({"es", "man", "das", "dies", "was", "wer", "sich", "ich", "wir", "du", "ihr",
+                          "uns", "mich", "mir", "dich", "dir", "euch"})
+
+
+def _nominal(w: Word) -> bool:
+    if w.text.lower() in NOT_SPEAKERS or w.lemma.lower() in TEMPORAL or w.text.lower() in TEMPORAL:
+        return False
+    if w.text.lower() in PRONOUNS:
+        return True
+    return w.upos in ("NOUN", "PROPN") and w.text[:1].isupper()
+
+
+def _blocked(w: Word, content: tuple[int, int] | None) -> bool:
+    return content is not None and content[0] <= w.start < content[1]
+
+
+def _case_ok(w: Word) -> bool:
+    case = w.feats.get("Case")
+    return case in (None, "Nom")
+
+
+def _after_adposition(s: Sentence, w: Word, lo: int) -> bool:
+    """Is `w` inside a prepositional phrase („gegenüber Reportern“, „in Moskau“)?"""
+    for i in range(w.id - 1, lo - 1, -1):
+        x = s.word(i)
+        if x.upos == "ADP":
+            return True
+        if x.upos not in ("DET", "ADJ", "NUM", "NOUN", "PROPN") and x.text != "-":
+            return False
+    return False
+
+
+def _scan(s: Sentence, ids: range, content, lo: int) -> Word | None:
+    for i in ids:
+        w = s.word(i)
+        if w is None or w.text in CLAUSE_BREAK or _blocked(w, content):
+            return None
+        if _nominal(w) and _case_ok(w) and not _after_adposition(s, w, lo):
+            return w
+    return None
+
+
+def _clause_start(s: Sentence, cue: Word) -> int:
+    for i in range(cue.id - 1, 0, -1):
+        if s.word(i).text in CLAUSE_BREAK:
+            return i + 1
+    return 1
+
+
+def _clause_end(s: Sentence, cue: Word) -> int:
+    for i in range(cue.id + 1, len(s.words) + 1):
+        if s.word(i).text in CLAUSE_BREAK or s.word(i).text in ".!?":
+            return i - 1
+    return len(s.words)
+
+
+def speaker_head(s: Sentence, cue: Cue, content: tuple[int, int] | None) -> Word | None:
+    v = cue.word
+    kids = s.children(v.id)
+    passive = any(k.deprel in ("aux:pass", "nsubj:pass") for k in kids) or v.feats.get("Voice") == "Pass"
+    if cue.entry.frame == "cite" and not passive:
+        for k in kids:
+            if k.deprel in ("obj", "iobj") and _nominal(k) and not _blocked(k, content):
+                return k
+    if passive:
+        for k in kids:
+            if k.deprel == "obl:agent" or (k.deprel.startswith("obl") and any(
+                    c.text.lower() == "von" for c in s.children(k.id))):
+                if cue.entry.frame != "cite" and _nominal(k) and not _blocked(k, content):
+                    return k
+    for k in kids:
+        if k.deprel in SUBJECT_RELS and _nominal(k) and not _blocked(k, content) and _case_ok(k):
+            return k
+    # Word order: after the cue (inverted, „…, sagte X“, „Gleichzeitig betonte der US-Präsident“) …
+    lo = _clause_start(s, v)
+    hi = _clause_end(s, v)
+    after = _scan(s, range(v.id + 1, hi + 1), content, v.id + 1)
+    before = _scan(s, range(lo, v.id), content, lo)
+    inverted = lo == v.id or (lo > 1 and s.word(lo - 1).text in (",", "“", "\"", "«", "»", ":"))
+    first = s.word(lo)
+    fronted_adverbial = first is not None and (first.upos in ("ADV", "ADP", "SCONJ") or
+                                               first.lemma.lower() in TEMPORAL or not _nominal(first)
+                                               and first.upos not in ("DET", "ADJ"))
+    if inverted or fronted_adverbial:
+        return after or before
+    return before or after
+
+
+def speaker_mention(s: Sentence, cue: Cue, content: tuple[int, int] | None, text: str) -> Mention | None:
+    head = speaker_head(s, cue, content)
+    if head is None:
+        return None
+    m = mention_at(s, head, text, limit=_clause_end(s, head) if head.id > cue.word.id else cue.word.id - 1)
+    if content and content[0] < m.span.end and m.span.start < content[1]:
+        return None
+    if m.kind != "pronoun" and m.span.text.lower() in ARTICLES:
+        return None
+    return m

@@ -1,0 +1,81 @@
+"""`zitat extract FILE|DIR... [--format jsonl|csv|pretty] [--stance]`: every quote of the documents."""
+from __future__ import annotations
+
+import csv
+import json
+import sys
+
+from zitat.commands.inputs import read_documents
+from zitat.exceptions import InvalidDocument
+
+COLUMNS = ["doc", "start", "end", "kind", "speaker", "speaker_role", "speaker_mention", "speaker_start",
+           "speaker_end", "cue", "cue_start", "cue_end", "confidence", "text"]
+
+
+def register(sub) -> None:
+    p = sub.add_parser("extract", help="print every quote of German documents",
+                       description="Find every direct and indirect quote with its speaker.")
+    p.add_argument("paths", nargs="+", metavar="FILE|DIR", help=".txt files or directories of them")
+    p.add_argument("--format", choices=["jsonl", "csv", "pretty"], default="jsonl")
+    p.add_argument("--stance", action="store_true", help="add each quote's stance (label, score, evidence)")
+    p.add_argument("--models", choices=["bundled", "official"], default=None,
+                   help="Stanza models to use (default: $ZITAT_MODELS or bundled)")
+    p.set_defaults(func=run)
+
+
+def _rows(name: str, quotes, scorer) -> list[dict]:
+    rows = []
+    for q in quotes:
+        row = {"doc": name, **q.to_row()}
+        if scorer is not None:
+            row["stance"] = scorer.score(q).to_dict()
+        rows.append(row)
+    return rows
+
+
+def _pretty(name: str, rows: list[dict], out) -> None:
+    print(f"── {name} ── {len(rows)} quote(s)", file=out)
+    for r in rows:
+        who = r["speaker"] or "(unknown speaker)"
+        if r["speaker_role"] and r["speaker_role"] not in who:
+            who = f"{who} ({r['speaker_role']})"
+        stance = f"  [{r['stance']['label']} {r['stance']['score']:+.2f}]" if "stance" in r else ""
+        print(f"  {who} — {r['kind']}, via „{r['cue'] or '–'}“, confidence {r['confidence']:.2f}{stance}", file=out)
+        print(f"    „{r['text']}“", file=out)
+    print(file=out)
+
+
+def run(args) -> int:
+    from extractor.api import Extractor
+    from extractor.nlp import ModelConfig
+
+    docs, errors = read_documents(args.paths, "zitat extract")
+    extractor = Extractor(ModelConfig.from_env(args.models))
+    scorer = None
+    if args.stance:
+        from stance.scorer import Scorer
+
+        scorer = Scorer()
+    out = sys.stdout
+    writer = csv.DictWriter(out, fieldnames=COLUMNS + (["stance"] if scorer else []),
+                            extrasaction="ignore") if args.format == "csv" else None
+    if writer:
+        writer.writeheader()
+    for doc in docs:
+        try:
+            quotes = extractor.extract(doc.text)
+        except InvalidDocument as e:
+            print(f"zitat extract: {doc.path}: {e}: skipped", file=sys.stderr)
+            errors.append(str(doc.path))
+            continue
+        rows = _rows(doc.name, quotes, scorer)
+        if args.format == "jsonl":
+            for r in rows:
+                out.write(json.dumps(r, ensure_ascii=False) + "\n")
+        elif args.format == "csv":
+            for r in rows:
+                writer.writerow({**r, "stance": r["stance"]["label"]} if "stance" in r else r)
+        else:
+            _pretty(doc.name, rows, out)
+        out.flush()
+    return 1 if errors else 0
