@@ -1,0 +1,135 @@
+"""`RemoteExtractor`: extractor.api.Extractor's interface over gRPC, for workers without a model.
+
+The channel is made on first use and again after a fork (rq forks a work horse per job), so an
+object built in the parent is safe to use in the child. Errors come back as zitat exceptions:
+INVALID_ARGUMENT → InvalidDocument, FAILED_PRECONDITION → ModelNotAvailable, and everything that
+means "the server could not answer now" → ExtractorUnavailable, which callers may retry.
+"""
+from __future__ import annotations
+
+import os
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import grpc
+
+from extractor.api import validate_text
+from extractor.types import Quote
+from zitat import defaults
+from zitat.exceptions import ZitatError
+from zitat.grpc import converters as conv
+from zitat.grpc import errors
+from zitat.grpc.server import MESSAGE_OPTIONS
+from zitat.v1 import zitat_pb2 as pb
+from zitat.v1 import zitat_pb2_grpc as pb_grpc
+
+ENV_TLS_CA = "ZITAT_GRPC_TLS_CA"  # PEM roots to trust; when set the client speaks TLS
+DEFAULT_TIMEOUT_S = 60.0
+#: A channel made after a fork must not pick up a connection of the parent's from gRPC's global
+#: subchannel pool (its socket belongs to the parent: "Wrong file descriptor generation").
+_OPTIONS = [*MESSAGE_OPTIONS, ("grpc.use_local_subchannel_pool", 1)]
+
+
+class ExtractorUnavailable(ZitatError, ConnectionError):
+    """The remote extractor did not answer (down, overloaded, too slow): worth retrying later."""
+
+
+class RemoteExtractor:
+    """Same methods as extractor.api.Extractor: `extract`, `extract_many`, `model_version`, `load`."""
+
+    def __init__(self, address: str | None = None, timeout: float = DEFAULT_TIMEOUT_S, *,
+                 tls_ca: str | Path | None = None) -> None:
+        self.address = (address or defaults.env(defaults.ENV_GRPC_ADDRESS)
+                        or f"127.0.0.1:{defaults.DEFAULT_GRPC_PORT}")
+        self.timeout = timeout  # seconds per document
+        ca = tls_ca or defaults.env(ENV_TLS_CA)
+        self._tls_ca = Path(ca) if ca else None
+        self._lock = threading.Lock()
+        self._pid: int | None = None
+        self._channel: grpc.Channel | None = None
+        self._stub: pb_grpc.ExtractorStub | None = None
+        self._model_version: str | None = None
+
+    def _get_stub(self) -> pb_grpc.ExtractorStub:
+        with self._lock:
+            if self._stub is None or self._pid != os.getpid():
+                # After a fork the parent's channel is not ours to use or close: just make a new one.
+                if self._tls_ca is not None:
+                    creds = grpc.ssl_channel_credentials(self._tls_ca.read_bytes())
+                    self._channel = grpc.secure_channel(self.address, creds, options=_OPTIONS)
+                else:
+                    self._channel = grpc.insecure_channel(self.address, options=_OPTIONS)
+                self._stub = pb_grpc.ExtractorStub(self._channel)
+                self._pid = os.getpid()
+            return self._stub
+
+    def _error(self, err: grpc.RpcError) -> ZitatError:
+        mapped = errors.from_status(err.code(), err.details() or "", errors.bad_request_field(err))
+        if mapped is not None:
+            return mapped
+        return ExtractorUnavailable(f"zitat extractor at {self.address}: {err.code().name}: {err.details()}")
+
+    @property
+    def model_version(self) -> str:
+        """Asked once per process and cached: the server's model does not change while it runs."""
+        if self._model_version is None or self._pid != os.getpid():
+            stub = self._get_stub()
+            try:
+                self._model_version = stub.GetModelVersion(pb.GetModelVersionRequest(),
+                                                           timeout=self.timeout).model_version
+            except grpc.RpcError as err:
+                raise self._error(err) from None
+        return self._model_version
+
+    def load(self) -> "RemoteExtractor":
+        """Fail now, not on the first document, when the server cannot be reached."""
+        _ = self.model_version
+        return self
+
+    def extract(self, text: str) -> list[Quote]:
+        validate_text(text)
+        try:
+            response = self._get_stub().Extract(pb.ExtractRequest(text=text), timeout=self.timeout)
+        except grpc.RpcError as err:
+            raise self._error(err) from None
+        return [conv.quote_from_pb(q) for q in response.quotes]
+
+    def extract_many(self, texts: list[str]) -> list[list[Quote]]:
+        """All documents over one stream; the first bad one raises, like Extractor.extract_many."""
+        for text in texts:
+            validate_text(text)
+        if not texts:
+            return []
+        requests: Iterator[pb.ExtractBatchRequest] = (
+            pb.ExtractBatchRequest(id=str(i), text=t) for i, t in enumerate(texts))
+        results: dict[int, list[Quote]] = {}
+        call = self._get_stub().ExtractBatch(requests, timeout=self.timeout * len(texts))
+        try:
+            for response in call:
+                if response.HasField("error"):
+                    e = response.error
+                    raise errors.from_status(e.code, e.message, e.field or None) or ExtractorUnavailable(
+                        f"zitat extractor at {self.address}: document {response.id}: {e.message}")
+                results[int(response.id)] = [conv.quote_from_pb(q) for q in response.quotes]
+        except grpc.RpcError as err:
+            raise self._error(err) from None
+        except ZitatError:
+            call.cancel()  # the rest of the batch is wasted work once we raise
+            raise
+        if len(results) != len(texts):
+            raise ExtractorUnavailable(f"zitat extractor at {self.address} answered {len(results)} of "
+                                       f"{len(texts)} documents")
+        return [results[i] for i in range(len(texts))]
+
+    def close(self) -> None:
+        with self._lock:
+            if self._channel is not None and self._pid == os.getpid():
+                self._channel.close()
+            self._channel = self._stub = None
+
+    def __enter__(self) -> "RemoteExtractor":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()

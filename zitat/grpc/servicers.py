@@ -1,0 +1,174 @@
+"""Thin servicers: check the request, call the domain object, convert. No status codes here.
+
+Errors are raised as zitat exceptions and mapped in zitat.grpc.errors by the interceptor. The
+extractor runs one document at a time (Stanza is not thread-safe); waiting for it is bounded by the
+caller's deadline so that nobody's model time is spent on an answer that can no longer be delivered.
+"""
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from typing import Protocol
+
+import grpc
+
+from extractor.api import validate_text
+from extractor.types import Quote
+from worker.types import JobStatus, SpeakerCount, StoredQuote
+from zitat import defaults
+from zitat.exceptions import InvalidDocument, ZitatError
+from zitat.grpc import converters as conv
+from zitat.grpc.errors import Cancelled, DeadlineExceeded, InvalidArgument, QuoteStoreNotConfigured, item_error
+from zitat.logging import get_logger
+from zitat.v1 import zitat_pb2 as pb
+from zitat.v1 import zitat_pb2_grpc as pb_grpc
+
+log = get_logger(__name__)
+
+DEFAULT_PAGE_SIZE = 20
+MAX_PAGE_SIZE = getattr(defaults, "MAX_PAGE_SIZE", 1000)  # shared with the worker's own cap
+
+
+class ExtractorLike(Protocol):
+    """What the Extractor service needs: extractor.api.Extractor (or zitat.grpc.client.RemoteExtractor)."""
+
+    @property
+    def model_version(self) -> str: ...
+
+    def extract_many(self, texts: list[str]) -> list[list[Quote]]: ...
+
+
+class QuoteService(Protocol):
+    """The quote store behind the Quotes service; implemented by worker.service.QuoteService."""
+
+    def submit_document(self, text: str, doc_name: str) -> JobStatus: ...
+
+    def get_job(self, job_id: str) -> JobStatus: ...
+
+    def quotes_by_speaker(self, name: str, sort: str, limit: int, offset: int,
+                          stance: str | None) -> tuple[str | None, list[StoredQuote], int]: ...
+
+    def list_speakers(self, limit: int, offset: int) -> list[SpeakerCount]: ...
+
+    def document_quotes(self, doc_id: str) -> list[StoredQuote]: ...
+
+
+class ExtractorServicer(pb_grpc.ExtractorServicer):
+    def __init__(self, extractor: ExtractorLike) -> None:
+        self._extractor = extractor
+        self._lock = threading.Lock()  # ours, not the extractor's: we can give up waiting at the deadline
+
+    def _extract(self, text: str, context: grpc.ServicerContext) -> list[Quote]:
+        remaining = context.time_remaining()
+        if remaining is None:
+            remaining = threading.TIMEOUT_MAX
+        if remaining <= 0:
+            raise DeadlineExceeded("deadline passed before extraction started")
+        if not self._lock.acquire(timeout=min(remaining, threading.TIMEOUT_MAX)):
+            raise DeadlineExceeded("deadline passed while waiting for the extractor (server busy)")
+        try:
+            if not context.is_active():
+                raise Cancelled("request cancelled or timed out while waiting for the extractor")
+            return self._extractor.extract_many([text])[0]
+        finally:
+            self._lock.release()
+
+    def Extract(self, request: pb.ExtractRequest, context: grpc.ServicerContext) -> pb.ExtractResponse:
+        text = validate_text(request.text)
+        quotes = self._extract(text, context)
+        log.info("extract.done", doc_name=request.doc_name, chars=len(text), quotes=len(quotes))
+        return pb.ExtractResponse(quotes=[conv.quote_to_pb(q) for q in quotes],
+                                  model_version=self._extractor.model_version)
+
+    def ExtractBatch(self, request_iterator: Iterator[pb.ExtractBatchRequest],
+                     context: grpc.ServicerContext) -> Iterator[pb.ExtractBatchResponse]:
+        """Answers each document as it arrives; a bad or crashing document costs only its own answer."""
+        version = self._extractor.model_version
+        for item in request_iterator:
+            try:
+                quotes = self._extract(validate_text(item.text), context)
+            except InvalidDocument as exc:
+                yield pb.ExtractBatchResponse(id=item.id, error=item_error(exc), model_version=version)
+                continue
+            except ZitatError:  # deadline, cancellation, missing model: the whole stream is over
+                raise
+            except Exception as exc:  # noqa: BLE001 - a crash on one document; logged by item_error
+                yield pb.ExtractBatchResponse(id=item.id, error=item_error(exc, "ExtractBatch"),
+                                              model_version=version)
+                continue
+            log.info("extract.done", doc_name=item.doc_name, chars=len(item.text), quotes=len(quotes))
+            yield pb.ExtractBatchResponse(id=item.id, quotes=[conv.quote_to_pb(q) for q in quotes],
+                                          model_version=version)
+
+    def GetModelVersion(self, request: pb.GetModelVersionRequest,
+                        context: grpc.ServicerContext) -> pb.GetModelVersionResponse:
+        return pb.GetModelVersionResponse(model_version=self._extractor.model_version)
+
+
+def _page(limit: int, offset: int) -> tuple[int, int]:
+    if limit < 0:
+        raise InvalidArgument("limit must not be negative", "limit")
+    if offset < 0:
+        raise InvalidArgument("offset must not be negative", "offset")
+    return min(limit or DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE), offset
+
+
+class QuotesServicer(pb_grpc.QuotesServicer):
+    def __init__(self, service: QuoteService | None) -> None:
+        self._service_or_none = service
+
+    @property
+    def _service(self) -> QuoteService:
+        if self._service_or_none is None:
+            raise QuoteStoreNotConfigured(
+                "this zitat server has no quote store: set ZITAT_REDIS_URL (or let `zitat serve` start "
+                "its embedded Redis) to use zitat.v1.Quotes; zitat.v1.Extractor works without it")
+        return self._service_or_none
+
+    def SubmitDocument(self, request: pb.SubmitDocumentRequest,
+                       context: grpc.ServicerContext) -> pb.SubmitDocumentResponse:
+        service = self._service
+        job = service.submit_document(validate_text(request.text), request.doc_name)
+        log.info("document.submitted", doc_name=request.doc_name, doc_id=job.doc_id, cached=job.cached)
+        status = conv.job_status_to_pb(job)
+        return pb.SubmitDocumentResponse(job_id=job.job_id, doc_id=job.doc_id, cached=job.cached,
+                                         state=status.state)
+
+    def GetJob(self, request: pb.GetJobRequest, context: grpc.ServicerContext) -> pb.GetJobResponse:
+        service = self._service
+        if not request.job_id:
+            raise InvalidArgument("job_id is required", "job_id")
+        return pb.GetJobResponse(job=conv.job_status_to_pb(service.get_job(request.job_id)))
+
+    def QuotesBySpeaker(self, request: pb.QuotesBySpeakerRequest,
+                        context: grpc.ServicerContext) -> pb.QuotesBySpeakerResponse:
+        service = self._service
+        if not request.name.strip():
+            raise InvalidArgument("name is required", "name")
+        limit, offset = _page(request.limit, request.offset)
+        stance = None
+        if request.HasField("stance") and request.stance != pb.STANCE_LABEL_UNSPECIFIED:
+            stance = conv.stance_label_from_pb(request.stance)
+            if stance is None:
+                raise InvalidArgument(f"unknown stance label {request.stance}", "stance")
+        speaker, quotes, total = service.quotes_by_speaker(
+            request.name.strip(), conv.sort_from_pb(request.sort), limit, offset, stance)
+        response = pb.QuotesBySpeakerResponse(quotes=[conv.stored_quote_to_pb(q) for q in quotes], total=total)
+        if speaker is not None:
+            response.speaker = speaker
+        return response
+
+    def ListSpeakers(self, request: pb.ListSpeakersRequest,
+                     context: grpc.ServicerContext) -> pb.ListSpeakersResponse:
+        service = self._service
+        limit, offset = _page(request.limit, request.offset)
+        return pb.ListSpeakersResponse(
+            speakers=[conv.speaker_count_to_pb(s) for s in service.list_speakers(limit, offset)])
+
+    def GetDocumentQuotes(self, request: pb.GetDocumentQuotesRequest,
+                          context: grpc.ServicerContext) -> pb.GetDocumentQuotesResponse:
+        service = self._service
+        if not request.doc_id:
+            raise InvalidArgument("doc_id is required", "doc_id")
+        return pb.GetDocumentQuotesResponse(
+            quotes=[conv.stored_quote_to_pb(q) for q in service.document_quotes(request.doc_id)])
