@@ -1,0 +1,365 @@
+"""The rules that turn lexicon hits into signed weights: negation, reversal, intensity, conditionals.
+
+Every scope rule is computed on the dependency tree where the sentence's parse passed the sanity
+check in stance.tokens (`tree_ok`), and on token windows inside the clause otherwise:
+
+* negation ("nicht", "nie", "kaum"): tree: the negator's head and its dependents ("nicht" on
+  "verwickeln" covers "Militärmission"). Window: up to NEG_WINDOW words after the negator, stopping at
+  a conjunction; a negator among the last words of its clause ("den Krieg nicht") covers the whole
+  clause before it (German puts the verb and "nicht" last).
+* determiner negation ("kein", "ohne"): tree: the phrase of the noun it attaches to. Window: the
+  following noun phrase (through the first capitalised word, across "und"/"oder" and one genitive).
+* reversers ("verhindern", "Abbau", "abgebrochen", "Nicht-"): a cue they govern flips sign
+  ("Eskalation verhindern" is conciliatory, "Gespräche abbrechen" hawkish). Tree: their dependents
+  except subjects, or the noun they modify. Window: the following noun phrase, and for verbs also
+  up to REVERSER_BACK words before them (objects precede the final verb).
+* intensifiers / downtoners: multiply the cue they modify (tree: the cue or a modifier of it;
+  window: the next cue within INTENS_WINDOW words with no noun in between). Product capped at 2.
+* conditionals: a clause opened by "falls"/"wenn"/verb-first "sollte" is a protasis; its cues are
+  the trigger, not the speaker's stance (x PROTASIS). The other clauses of that sentence, and a
+  clause with "andernfalls"/"sonst", are the threatened consequence: hawkish cues there x THREAT.
+* irrealis (subjunctive II outside a conditional): hypothetical, x the modifier's factor (0.8).
+
+A negated hawkish cue becomes conciliatory at full strength ("keinen Krieg"); a negated conciliatory
+cue becomes hawkish at NEG_CONCILIATORY of its strength (refusing talks is less than a threat).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from stance.lexicon import GAP, Entry, Lexicon, stem
+from stance.tokens import Token, subtree
+
+NEG_WINDOW = 8
+NEG_FINAL = 3  # a negator followed by at most this many words to the clause end covers the clause
+NP_WINDOW = 6
+REVERSER_BACK = 5
+INTENS_WINDOW = 3
+MAX_INTENSITY = 2.0
+PROTASIS = 0.4
+THREAT = 1.3
+NEG_CONCILIATORY = 0.6
+CONJUNCTIONS = {"und", "oder", "aber", "sondern", "jedoch", "doch", "sowie"}
+GENITIVE = {"des", "der", "eines", "einer"}
+PREPOSITIONS = {"zu", "zum", "zur", "mit", "von", "vom", "in", "im", "auf", "an", "am", "für", "gegen", "bei",
+                "beim", "nach", "aus", "über", "unter", "vor", "durch", "um", "ohne", "seit", "wegen"}
+MAX_GAP = 3
+
+
+@dataclass
+class Cue:
+    first: int
+    last: int
+    entry: Entry
+    how: str  # exact | head | modifier | multiword | front
+    anchor: int  # the token tree rules look at
+    weight: float = 0.0
+    notes: list[str] = field(default_factory=list)
+
+
+def _keys(t: Token, toks: list[Token]) -> list[str]:
+    """Words to look a token up by: surface form, lemma, and a separable particle joined to them."""
+    keys = [t.text]
+    if t.lemma and t.lemma.replace("-", "").isalpha() and t.lemma != t.text:
+        (keys.insert(0, t.lemma) if t.tree_ok else keys.append(t.lemma))
+    if t.i == 0 or not toks[t.i - 1].word or toks[t.i - 1].sent != t.sent:
+        keys.append(t.text.lower())
+    return keys
+
+
+def _particle_keys(t: Token, toks: list[Token], lex: Lexicon) -> list[str]:
+    if not t.text.islower():
+        return []
+    part = t.particle
+    if part is None and not t.tree_ok:
+        words = [x for x in toks if x.clause == t.clause and x.word]
+        if words and words[-1].i > t.i and lex.modifier(words[-1].text, "particle"):
+            part = words[-1].low
+    if not part:
+        return []
+    return [part + k for k in (t.text, t.lemma) if k and k.isalpha()]
+
+
+def find_cues(toks: list[Token], lex: Lexicon) -> list[Cue]:
+    cues: list[Cue] = []
+    used: set[int] = set()
+    stems = [{stem(k) for k in _keys(t, toks)} if t.word else set() for t in toks]
+    for t in toks:
+        for e in _multi_candidates(stems[t.i], lex):
+            span = _match_multi(toks, stems, t.i, e, used)
+            if span:
+                used.update(range(span[0], span[1] + 1))
+                cues.append(Cue(span[0], span[1], e, "multiword", span[1]))
+                break
+    rank = {"exact": 0, "head": 1, "modifier": 2}
+    for t in toks:
+        if not t.word or t.i in used:
+            continue
+        best = None
+        for k in _keys(t, toks):
+            m = lex.lookup(k, t.noun())
+            if m and (best is None or rank[m.how] < rank[best[0].how]):
+                best = (m, k)
+        for k in _particle_keys(t, toks, lex):
+            m = lex.lookup(k, False)
+            if m and m.how == "exact" and (best is None or best[0].how != "exact"):
+                best = (m, k)
+        if best is None:
+            continue
+        m, k = best
+        front = lex.compound_front(k, m) if m.entry.reverser else None
+        if front is not None:  # "Spannungsabbau": the tension, reversed inside the word
+            cue = Cue(t.i, t.i, front, "front", t.i)
+            cue.notes.append(f"reversed inside the compound by '{m.entry.core}'")
+            cues.append(cue)
+        cues.append(Cue(t.i, t.i, m.entry, m.how, t.i))
+    cues.sort(key=lambda c: c.first)
+    return cues
+
+
+def _multi_candidates(token_stems: set[str], lex: Lexicon) -> list[Entry]:
+    out = []
+    for s in token_stems:
+        out.extend(lex.multi.get(s, ()))
+    return out
+
+
+def _match_multi(toks, stems, i, e: Entry, used) -> tuple[int, int] | None:
+    pos, clause, gap = i, toks[i].clause, MAX_GAP
+    for part in e.stems[1:]:
+        if part == GAP:
+            gap = len(toks)
+            continue
+        nxt = None
+        for j in range(pos + 1, min(len(toks), pos + 2 + gap)):
+            if toks[j].clause != clause:
+                break
+            if part in stems[j] and j not in used:
+                nxt = j
+                break
+        if nxt is None:
+            return None
+        pos, gap = nxt, MAX_GAP
+    return (i, pos) if i not in used else None
+
+
+# --- scopes ----------------------------------------------------------------------------------------
+
+def _clause_words(toks: list[Token], i: int) -> list[Token]:
+    return [t for t in toks if t.clause == toks[i].clause and t.word]
+
+
+def np_scope(toks: list[Token], i: int) -> set[int]:
+    """The noun phrase after token i: through the first noun, across "und"/"oder" and one genitive."""
+    out: set[int] = set()
+    words = [t for t in _clause_words(toks, i) if t.i > i][:NP_WINDOW]
+    k, genitive_used = 0, False
+    while k < len(words):
+        t = words[k]
+        out.add(t.i)
+        if t.is_noun:
+            nxt = words[k + 1] if k + 1 < len(words) else None
+            after = words[k + 2] if k + 2 < len(words) else None
+            if nxt is not None and nxt.low in ("und", "oder") and after is not None \
+                    and after.low not in PREPOSITIONS:
+                k += 1
+                continue
+            if nxt is not None and nxt.low in GENITIVE and not genitive_used:
+                genitive_used = True
+                k += 1
+                continue
+            break
+        k += 1
+    return out
+
+
+def negation_scope(toks: list[Token], n: int, kind: str) -> set[int]:
+    t = toks[n]
+    if t.tree_ok and t.head is not None:
+        return subtree(toks, t.head) - {n}
+    if kind == "np_negator":
+        return np_scope(toks, n)
+    words = _clause_words(toks, n)
+    after = [w for w in words if w.i > n]
+    out: set[int] = set()
+    for w in after[:NEG_WINDOW]:
+        if w.low in CONJUNCTIONS:
+            break
+        out.add(w.i)
+    if len(after) <= NEG_FINAL:
+        out.update(w.i for w in words if w.i < n)
+    return out
+
+
+def reverser_scope(toks: list[Token], r: int) -> set[int]:
+    t = toks[r]
+    if t.tree_ok and t.head is not None or (t.tree_ok and t.children):
+        out = subtree(toks, r, skip={"nsubj", "nsubj:pass", "csubj"}) - {r}
+        if t.deprel in ("amod", "acl") and t.head is not None:
+            out.add(t.head)
+        return out
+    out = np_scope(toks, r)
+    if not t.is_noun:
+        words = [w for w in _clause_words(toks, r) if w.i < r]
+        out.update(w.i for w in words[-REVERSER_BACK:])
+    return out
+
+
+def intensified(toks: list[Token], x: int, cues: list[Cue]) -> Cue | None:
+    """The cue the intensifier at token x modifies."""
+    t = toks[x]
+    by_anchor = {c.anchor: c for c in cues}
+    if t.tree_ok and t.head is not None:
+        j, steps = x, 0
+        while toks[j].head is not None and steps < 3:
+            j = toks[j].head
+            steps += 1
+            if j in by_anchor and by_anchor[j].first != x:
+                return by_anchor[j]
+            if toks[j].deprel not in ("amod", "advmod", "conj", "obl", "nmod"):
+                break
+        return None
+    words = [w for w in _clause_words(toks, x) if w.i > x][:INTENS_WINDOW]
+    for w in words:
+        for c in cues:
+            if c.first <= w.i <= c.last and c.first != x:
+                return c
+        if w.is_noun:
+            return None
+    return None
+
+
+# --- clause roles --------------------------------------------------------------------------------
+
+def clause_roles(toks: list[Token], lex: Lexicon) -> dict[int, str]:
+    """clause id -> "protasis" | "apodosis" | "ultimatum" | "irrealis"."""
+    roles: dict[int, str] = {}
+    clauses: dict[int, list[Token]] = {}
+    for t in toks:
+        if t.word:
+            clauses.setdefault(t.clause, []).append(t)
+    question = {t.sent for t in toks if t.text == "?"}
+    for cid, words in clauses.items():
+        first = words[:2]
+        for k, w in enumerate(first):
+            if lex.modifier(w.text, "conditional") and (k == 0 or first[0].low in CONJUNCTIONS):
+                if w.low.startswith("sollte") and (k != 0 or w.sent in question):
+                    continue
+                roles[cid] = "protasis"
+        if any(lex.modifier(w.text, "ultimatum") for w in words):
+            roles.setdefault(cid, "ultimatum")
+    protasis_sents = {clauses[c][0].sent for c, r in roles.items() if r == "protasis"}
+    for cid, words in clauses.items():
+        if cid not in roles and words[0].sent in protasis_sents:
+            roles[cid] = "apodosis"
+        if cid not in roles and any(lex.modifier(w.text, "irrealis") for w in words):
+            roles[cid] = "irrealis"
+    return roles
+
+
+def _neg_raising(toks: list[Token], scope: set[int], lex: Lexicon) -> tuple[float, set[int]] | None:
+    """A negated neg-raising verb ("glaube nicht", "rechne nicht damit") also negates the dass-clause
+    after it, at the modifier's factor: "Ich glaube nicht, dass ein Krieg droht" hedges the war."""
+    for j in scope:
+        t = toks[j]
+        m = next((lex.modifier(k, "neg_raising", stemmed=True) for k in (t.lemma, t.text)
+                  if k and lex.modifier(k, "neg_raising", stemmed=True)), None)
+        if m is None:
+            continue
+        later = [x for x in toks if x.word and x.clause > t.clause]
+        if later and later[0].low == "dass":
+            return m.factor, {x.i for x in later if x.clause == later[0].clause}
+    return None
+
+
+def flip(w: float, strength: float) -> float:
+    target = -w * (1.0 if w > 0 else NEG_CONCILIATORY)
+    return w + strength * (target - w)
+
+
+def apply_rules(toks: list[Token], cues: list[Cue], lex: Lexicon) -> list[Cue]:
+    """Set each cue's final weight and notes; return the extra evidence from the intent rule."""
+    negators: list[tuple[int, float, set[int]]] = []
+    for t in toks:
+        if not t.word:
+            continue
+        m = lex.modifier(t.text, "negator") or lex.modifier(t.text, "np_negator")
+        if m is None:
+            continue
+        nxt = toks[t.i + 1] if t.i + 1 < len(toks) else None
+        strength = m.factor
+        if nxt is not None and nxt.word:
+            not_neg = lex.modifier(nxt.text, "not_negation")
+            if not_neg is not None:
+                if not_neg.factor == 0:
+                    continue
+                strength *= not_neg.factor
+        scope = negation_scope(toks, t.i, m.kind)
+        if m.kind == "np_negator":  # "zu keinem Zeitpunkt", "unter keinen Umständen": like "nie"
+            noun = next((j for j in sorted(scope) if toks[j].is_noun), None)
+            if noun is not None and lex.modifier(toks[noun].text, "adverbial_np"):
+                scope = negation_scope(toks, noun, "negator") | scope
+        negators.append((t.i, strength, scope))
+        raised = _neg_raising(toks, scope, lex)
+        if raised:
+            negators.append((t.i, strength * raised[0], raised[1]))
+
+    reversers = [(c, reverser_scope(toks, c.anchor)) for c in cues if c.entry.reverser and c.how != "front"]
+    intensity: dict[int, tuple[float, list[str]]] = {}
+    for t in toks:
+        if not t.word:
+            continue
+        m = lex.modifier(t.text, "intensifier", stemmed=True) or lex.modifier(t.text, "downtoner", stemmed=True)
+        if m is None:
+            continue
+        c = intensified(toks, t.i, cues)
+        if c is not None:
+            f, words = intensity.get(id(c), (1.0, []))
+            intensity[id(c)] = (f * m.factor, words + [t.text])
+    roles = clause_roles(toks, lex)
+
+    for c in cues:
+        w = c.entry.weight
+        notes = [c.entry.category] + c.notes
+        if c.how == "front":
+            w = flip(w, 1.0)
+        span = set(range(c.first, c.last + 1))
+        for n, strength, scope in negators:
+            if span & scope and n not in span:
+                w = flip(w, strength)
+                notes.append(f"negated by '{toks[n].text}'" + ("" if strength == 1 else f" (x{strength:g})"))
+        for r, scope in reversers:
+            if r is not c and span & scope and not (c.entry.reverser and c.entry.weight == 0):
+                w = flip(w, 1.0)
+                notes.append(f"reversed by '{toks[r.anchor].text}'")
+        if id(c) in intensity:
+            f, words = intensity[id(c)]
+            f = min(f, MAX_INTENSITY)
+            w *= f
+            notes.append(f"{'intensified' if f >= 1 else 'toned down'} by {', '.join(repr(x) for x in words)}")
+        role = roles.get(toks[c.anchor].clause)
+        if role == "protasis":
+            w *= PROTASIS
+            notes.append("condition (trigger, not stance)")
+        elif role in ("apodosis", "ultimatum") and w > 0:
+            w *= THREAT
+            notes.append("conditional threat" if role == "apodosis" else "ultimatum")
+        elif role == "irrealis":
+            w *= 0.8
+            notes.append("irrealis (hypothetical)")
+        c.weight, c.notes = w, notes
+
+    extra: list[Cue] = []
+    polar_clauses = {toks[c.anchor].clause for c in cues if c.weight != 0}
+    for n, strength, scope in negators:
+        for j in sorted(scope):
+            t = toks[j]
+            m = next((lex.modifier(k, "intent", stemmed=True) for k in (t.lemma, t.text)
+                      if k and lex.modifier(k, "intent", stemmed=True)), None)
+            if m and t.clause not in polar_clauses:
+                cue = Cue(j, j, Entry(m.word, m.factor, "disavowed intent", m.note, (stem(m.word),)), "intent", j)
+                cue.weight = m.factor * strength
+                cue.notes = ["disavowed intent", f"negated by '{toks[n].text}'"]
+                extra.append(cue)
+                polar_clauses.add(t.clause)
+    return extra

@@ -1,0 +1,108 @@
+"""Scoring one quote: lexicon cues (stance.lexicon), reshaped by scope rules (stance.rules).
+
+score = tanh(sum of the cues' signed weights), in [-1, 1]: -1 conciliatory, +1 hawkish. tanh keeps
+one strong cue near its weight (0.6 -> 0.54) and lets agreeing cues add up without leaving [-1, 1].
+Label thresholds: score >= HAWKISH_AT is hawkish, score <= -CONCILIATORY_AT conciliatory, else
+neutral. 0.15 lets one clear cue decide (a talks noun, -0.45, or a weapon noun, +0.35) while a single
+weak topic word (a "Konflikt" at 0.25 in a protasis, an envoy at -0.15) or cues that cancel stay
+neutral.
+"""
+from __future__ import annotations
+
+import hashlib
+import logging
+import math
+import threading
+from typing import Callable
+
+from stance.lexicon import Lexicon, default_lexicon, lexicon_digest
+from stance.rules import apply_rules, find_cues
+from stance.tokens import analyze
+from stance.types import Evidence, Stance
+
+HAWKISH_AT = 0.15
+CONCILIATORY_AT = 0.15
+#: Bumped when the rules change in a way that changes scores; part of LEXICON_VERSION.
+RULES_VERSION = "1"
+#: Identifies lexicon + modifier files + rules: caches of scores must be keyed on it.
+LEXICON_VERSION = f"{lexicon_digest()}-r{RULES_VERSION}"
+PROCESSORS = ["tokenize", "mwt", "pos", "lemma", "depparse"]
+
+log = logging.getLogger(__name__)
+Parse = Callable[[str], object]
+
+
+def _default_parse() -> Parse | None:
+    """The German Stanza pipeline from the environment, or None (token rules only) if it is missing."""
+    from extractor.nlp import ModelConfig, build_pipeline, default_threads
+    from zitat.exceptions import ModelNotAvailable
+
+    try:
+        return build_pipeline(ModelConfig.from_env(threads=default_threads()), PROCESSORS)
+    except ModelNotAvailable as e:
+        log.warning("stance: no parser (%s); scoring with token-window rules only", e)
+        return None
+
+
+class Scorer:
+    """Scores quotes. `parse` is a callable text -> stanza Document (or None for token rules only);
+    by default the German pipeline is built on first use, since loading takes seconds."""
+
+    def __init__(self, parse: Parse | None = None, lexicon: Lexicon | None = None):
+        self._parse = parse
+        self._loaded = parse is not None
+        self._lock = threading.Lock()
+        self.lexicon = lexicon or default_lexicon()
+
+    def _parser(self) -> Parse | None:
+        if not self._loaded:
+            with self._lock:
+                if not self._loaded:
+                    self._parse = _default_parse()
+                    self._loaded = True
+        return self._parse
+
+    def score(self, quote) -> Stance:
+        """Stance of an extractor.types.Quote; evidence offsets are document offsets."""
+        return self.score_text(quote.text, offset=quote.start)
+
+    def score_text(self, text: str, offset: int = 0) -> Stance:
+        """Stance of `text`; `offset` is where it starts in its document (added to evidence offsets)."""
+        if not text or not text.strip():
+            return Stance(0.0, "neutral", [])
+        parse = self._parser()
+        doc = parse(text) if parse is not None else None
+        toks = analyze(text, doc)
+        cues = find_cues(toks, self.lexicon)
+        cues += apply_rules(toks, cues, self.lexicon)
+        evidence = []
+        for c in sorted(cues, key=lambda c: (c.first, c.how)):
+            if c.weight == 0:
+                continue
+            start, end = toks[c.first].start, toks[c.last].end
+            evidence.append(Evidence(text[start:end], offset + start, offset + end, c.weight,
+                                     f"{c.entry.note or c.entry.category}; " + "; ".join(c.notes[1:])
+                                     if len(c.notes) > 1 else c.entry.note or c.entry.category))
+        total = sum(e.weight for e in evidence)
+        score = math.tanh(total)
+        return Stance(score, label_for(score), evidence)
+
+
+def label_for(score: float) -> str:
+    if score >= HAWKISH_AT:
+        return "hawkish"
+    if score <= -CONCILIATORY_AT:
+        return "conciliatory"
+    return "neutral"
+
+
+_default: Scorer | None = None
+_default_lock = threading.Lock()
+
+
+def default_scorer() -> Scorer:
+    global _default
+    with _default_lock:
+        if _default is None:
+            _default = Scorer()
+        return _default

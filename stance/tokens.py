@@ -1,0 +1,175 @@
+"""The token layer the rules work on: our own tokens and clauses, with Stanza's analysis attached.
+
+Why our own tokens: a weak tokenizer glues punctuation to words ("sei,", "„schnelle") and evidence
+offsets must be exact, so tokens come from a regular expression over the text and Stanza's lemma,
+POS and dependency head are attached to those tokens whose span Stanza tokenized identically.
+
+Why commas for clauses: German sets a comma before every subordinate and infinitive clause, so
+punctuation is a parser-independent clause boundary; every scope rule stays inside one clause.
+
+Each sentence's parse is checked (`tree_ok`): most of its tokens must align with ours, exactly one
+root, and closed-class words must carry their obvious tags (der/die/das DET or PRON, und CCONJ, nicht
+PART or ADV, dass SCONJ, punctuation PUNCT). Rules use the tree only where this check passes and fall
+back to token windows elsewhere.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+WORD_RE = re.compile(r"\w+(?:[-‐‑]\w+)*|[^\w\s]")
+CLAUSE_PUNCT = {",", ";", ":", ".", "!", "?", "(", ")", "–", "—", "-", "[", "]"}
+SENTENCE_PUNCT = {".", "!", "?", ";"}
+#: Deprels that open a new clause: scopes computed on the tree do not descend into them.
+CLAUSAL_DEPRELS = {"ccomp", "advcl", "acl:relcl", "parataxis", "csubj", "list", "discourse"}
+CLOSED_CLASS = {
+    **{w: {"DET", "PRON"} for w in ("der", "die", "das", "den", "dem", "des", "ein", "eine", "einen",
+                                    "einem", "einer", "eines")},
+    **{w: {"CCONJ"} for w in ("und", "oder", "sondern")},
+    **{w: {"SCONJ"} for w in ("dass", "weil", "falls", "ob", "obwohl")},
+    **{w: {"ADP"} for w in ("mit", "von", "gegen", "für", "bei", "nach", "über", "unter")},
+    **{w: {"PRON"} for w in ("ich", "wir", "er", "es", "uns", "man", "mich", "ihn")},
+    **{w: {"AUX", "VERB"} for w in ("ist", "sind", "sei", "seien", "war", "hat", "haben", "habe", "wird",
+                                    "werden", "werde", "würde", "würden")},
+    "zu": {"PART", "ADP"},
+    "nicht": {"PART", "ADV"},
+    ",": {"PUNCT"}, ".": {"PUNCT"},
+}
+MIN_ALIGNED = 0.9
+MIN_CLOSED_OK = 0.8
+MIN_CASE_AGREEMENT = 0.85
+
+
+@dataclass
+class Token:
+    i: int
+    text: str
+    start: int  # local offsets in the scored text
+    end: int
+    sent: int = 0
+    clause: int = 0
+    lemma: str | None = None
+    upos: str | None = None
+    head: int | None = None  # token index of the syntactic head (None: root or not aligned)
+    deprel: str | None = None
+    particle: str | None = None  # separable verb particle attached by the parse ("droht ... an")
+    tree_ok: bool = False
+    children: list[int] = field(default_factory=list)
+
+    @property
+    def word(self) -> bool:
+        return self.text[0].isalnum()
+
+    @property
+    def low(self) -> str:
+        return self.text.lower()
+
+    @property
+    def is_noun(self) -> bool:
+        return self.noun_flag is not False
+
+    def noun(self, toks: list["Token"] | None = None) -> bool | None:
+        """Whether this is a noun: German capitalisation, which is more reliable than any tagger,
+        except for the first word of a sentence, where a sane parse decides (else None: unknown)."""
+        return self.noun_flag
+
+    noun_flag: bool | None = None  # set by tokenize()
+
+
+def tokenize(text: str) -> list[Token]:
+    toks = [Token(i, m.group(), m.start(), m.end()) for i, m in enumerate(WORD_RE.finditer(text))]
+    sent = clause = 0
+    initial = True
+    for t in toks:
+        t.sent, t.clause = sent, clause
+        if t.word:
+            t.noun_flag = (None if initial else True) if t.text[0].isupper() else False
+            initial = False
+        if t.text in CLAUSE_PUNCT:
+            clause += 1
+        if t.text in SENTENCE_PUNCT:
+            sent += 1
+            initial = True
+    return toks
+
+
+def analyze(text: str, doc=None) -> list[Token]:
+    """Tokens of `text` with the parse from the Stanza `doc` (or none) attached."""
+    toks = tokenize(text)
+    if doc is not None:
+        _attach(toks, doc)
+    return toks
+
+
+def _attach(toks: list[Token], doc) -> None:
+    by_span = {(t.start, t.end): t for t in toks}
+    for sentence in doc.sentences:
+        word_tok: dict[int, Token] = {}  # stanza word id -> our token
+        sent_words = []
+        for stoken in sentence.tokens:
+            t = by_span.get((stoken.start_char, stoken.end_char))
+            for w in stoken.words:
+                sent_words.append((w, t))
+                if t is not None:
+                    word_tok.setdefault(w.id, t)
+        covered = [t for t in toks if t.word and sentence.tokens
+                   and sentence.tokens[0].start_char <= t.start < sentence.tokens[-1].end_char]
+        aligned = {id(t) for _, t in sent_words if t is not None}
+        filled: set[int] = set()
+        for w, t in sent_words:
+            if t is None or t.i in filled:
+                continue
+            filled.add(t.i)
+            t.lemma, t.upos, t.deprel = w.lemma, w.upos, w.deprel
+            head = word_tok.get(w.head) if w.head else None
+            t.head = head.i if head is not None and head is not t else None
+            if w.deprel == "compound:prt" and head is not None:
+                head.particle = w.text.lower()
+        ok = _sane(sentence, covered, aligned)
+        for t in covered:
+            t.tree_ok = ok and t.i in filled
+            if t.tree_ok and t.noun_flag is None:
+                t.noun_flag = t.upos in ("NOUN", "PROPN")
+    for t in toks:
+        if t.head is not None and t.tree_ok:
+            toks[t.head].children.append(t.i)
+
+
+def _sane(sentence, covered: list[Token], aligned: set[int]) -> bool:
+    """Whether this sentence's tree is worth trusting (see the module docstring)."""
+    if not covered:
+        return False
+    if sum(id(t) in aligned for t in covered) / len(covered) < MIN_ALIGNED:
+        return False
+    words = sentence.words
+    if sum(1 for w in words if w.head == 0) != 1:
+        return False
+    checked = [(w.text.lower(), w.upos) for w in words if w.text.lower() in CLOSED_CLASS]
+    if len(checked) >= 2:
+        good = sum(upos in CLOSED_CLASS[text] for text, upos in checked)
+        if good / len(checked) < MIN_CLOSED_OK:
+            return False
+    # German capitalises exactly its nouns: a tagger that disagrees has not learnt much.
+    inner = [t for t in covered if t.noun_flag is not None and t.upos]
+    if inner:
+        agree = sum((t.upos in ("NOUN", "PROPN")) == t.noun_flag for t in inner if t.upos != "PUNCT")
+        if agree / max(1, sum(t.upos != "PUNCT" for t in inner)) < MIN_CASE_AGREEMENT:
+            return False
+    return any(w.upos in ("VERB", "AUX") for w in words)
+
+
+def subtree(toks: list[Token], i: int, *, skip=frozenset()) -> set[int]:
+    """Token i and its descendants in the same clause, not descending into clausal dependents
+    (or into children whose deprel is in `skip`)."""
+    out, stack = set(), [i]
+    while stack:
+        j = stack.pop()
+        if j in out:
+            continue
+        out.add(j)
+        for c in toks[j].children:
+            d = toks[c].deprel or ""
+            if d in CLAUSAL_DEPRELS or d in skip or toks[c].clause != toks[i].clause:
+                continue
+            stack.append(c)
+    return out
