@@ -3,10 +3,10 @@
 Every scope rule is computed on the dependency tree where the sentence's parse passed the sanity
 check in stance.tokens (`tree_ok`), and on token windows inside the clause otherwise:
 
-* negation ("nicht", "nie", "kaum"): tree: the negator's head and its dependents ("nicht" on
-  "verwickeln" covers "Militärmission"). Window: up to NEG_WINDOW words after the negator, stopping at
-  a conjunction; a negator among the last words of its clause ("den Krieg nicht") covers the whole
-  clause before it (German puts the verb and "nicht" last).
+* negation ("nicht", "nie", "kaum"): tree: the negator's head and its dependents but the subject
+  ("nicht" on "verwickeln" covers "Militärmission"). Window: up to NEG_WINDOW words after the negator, stopping at
+  a conjunction; a negator among the last words of its clause ("den Krieg nicht") also covers the
+  verbs and adjectives before it and the two words right before it (German puts them last).
 * determiner negation ("kein", "ohne"): tree: the phrase of the noun it attaches to. Window: the
   following noun phrase (through the first capitalised word, across "und"/"oder" and one genitive).
 * reversers ("verhindern", "Abbau", "abgebrochen", "Nicht-"): a cue they govern flips sign
@@ -31,7 +31,8 @@ from stance.lexicon import GAP, Entry, Lexicon, stem
 from stance.tokens import Token, subtree
 
 NEG_WINDOW = 8
-NEG_FINAL = 3  # a negator followed by at most this many words to the clause end covers the clause
+NEG_FINAL = 3  # a negator followed by at most this many words to the clause end looks back
+NEG_BACK_NOUNS = 2  # ... over the clause's verbs and adjectives and the last words before it
 NP_WINDOW = 6
 REVERSER_BACK = 5
 INTENS_WINDOW = 3
@@ -44,6 +45,7 @@ GENITIVE = {"des", "der", "eines", "einer"}
 PREPOSITIONS = {"zu", "zum", "zur", "mit", "von", "vom", "in", "im", "auf", "an", "am", "für", "gegen", "bei",
                 "beim", "nach", "aus", "über", "unter", "vor", "durch", "um", "ohne", "seit", "wegen"}
 MAX_GAP = 3
+SUBJECTS = frozenset({"nsubj", "nsubj:pass", "csubj", "expl"})
 
 
 @dataclass
@@ -173,10 +175,12 @@ def np_scope(toks: list[Token], i: int) -> set[int]:
     return out
 
 
-def negation_scope(toks: list[Token], n: int, kind: str) -> set[int]:
+def negation_scope(toks: list[Token], n: int, kind: str, polar: frozenset[int] = frozenset()) -> set[int]:
     t = toks[n]
     if t.tree_ok and t.head is not None:
-        return subtree(toks, t.head) - {n}
+        if kind == "np_negator":
+            return subtree(toks, t.head) - {n}
+        return subtree(toks, t.head, skip=SUBJECTS) - {n}
     if kind == "np_negator":
         return np_scope(toks, n)
     words = _clause_words(toks, n)
@@ -186,15 +190,19 @@ def negation_scope(toks: list[Token], n: int, kind: str) -> set[int]:
         if w.low in CONJUNCTIONS:
             break
         out.add(w.i)
-    if len(after) <= NEG_FINAL:
-        out.update(w.i for w in words if w.i < n)
+    # "den Krieg nicht", "greift nicht an": the verb's complements come before a final negator;
+    # but "nicht verhältnismäßig" negates the polar word it precedes, nothing before it.
+    if len(after) <= NEG_FINAL and not out & polar:
+        before = [w for w in words if w.i < n]
+        out.update(w.i for w in before if not w.is_noun)
+        out.update(w.i for w in before[-NEG_BACK_NOUNS:])
     return out
 
 
 def reverser_scope(toks: list[Token], r: int) -> set[int]:
     t = toks[r]
     if t.tree_ok and t.head is not None or (t.tree_ok and t.children):
-        out = subtree(toks, r, skip={"nsubj", "nsubj:pass", "csubj"}) - {r}
+        out = subtree(toks, r, skip=SUBJECTS) - {r}
         if t.deprel in ("amod", "acl") and t.head is not None:
             out.add(t.head)
         return out
@@ -280,6 +288,8 @@ def flip(w: float, strength: float) -> float:
 def apply_rules(toks: list[Token], cues: list[Cue], lex: Lexicon) -> list[Cue]:
     """Set each cue's final weight and notes; return the extra evidence from the intent rule."""
     negators: list[tuple[int, float, set[int]]] = []
+    polar = frozenset(j for c in cues if c.entry.weight != 0 and not c.entry.reverser
+                      for j in range(c.first, c.last + 1))
     for t in toks:
         if not t.word:
             continue
@@ -294,11 +304,11 @@ def apply_rules(toks: list[Token], cues: list[Cue], lex: Lexicon) -> list[Cue]:
                 if not_neg.factor == 0:
                     continue
                 strength *= not_neg.factor
-        scope = negation_scope(toks, t.i, m.kind)
+        scope = negation_scope(toks, t.i, m.kind, polar)
         if m.kind == "np_negator":  # "zu keinem Zeitpunkt", "unter keinen Umständen": like "nie"
             noun = next((j for j in sorted(scope) if toks[j].is_noun), None)
             if noun is not None and lex.modifier(toks[noun].text, "adverbial_np"):
-                scope = negation_scope(toks, noun, "negator") | scope
+                scope = negation_scope(toks, noun, "negator", polar) | scope
         negators.append((t.i, strength, scope))
         raised = _neg_raising(toks, scope, lex)
         if raised:

@@ -1,0 +1,265 @@
+"""The stance scorer, specified on German news sentences.
+
+Every behaviour is checked twice: with the German Stanza parse (from models/de or $ZITAT_MODEL_DIR;
+token rules only when no model is installed) and with the token-window rules alone, because the
+scorer must stay right when the parse is weak or missing.
+"""
+from __future__ import annotations
+
+import hashlib
+from importlib import resources
+
+import pytest
+
+import stance
+from extractor.types import Quote
+from stance.lexicon import Lexicon, default_lexicon, stem
+from stance.scorer import CONCILIATORY_AT, HAWKISH_AT, LEXICON_VERSION, Scorer
+
+
+@pytest.fixture(scope="module", params=["parse", "tokens"])
+def scorer(request) -> Scorer:
+    if request.param == "tokens":
+        return Scorer(parse=lambda _text: None)
+    return Scorer()
+
+
+def label(scorer: Scorer, text: str) -> str:
+    return scorer.score_text(text).label
+
+
+def notes(scorer: Scorer, text: str) -> str:
+    return " | ".join(f"{e.text}: {e.note}" for e in scorer.score_text(text).evidence)
+
+
+# --- threats and force are hawkish -------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Der Präsident drohte Nordkorea mit der vollständigen Vernichtung.",
+    "Teheran stellte Washington ein Ultimatum.",
+    "Wir werden mit aller Härte zurückschlagen.",
+    "Die Armee hat Truppen an die Grenze verlegt und ist in höchster Alarmbereitschaft.",
+    "Wir werden Israel von der Landkarte tilgen.",
+    "Die Regierung kündigte weitere Sanktionen gegen Moskau an.",
+])
+def test_threats_and_force_are_hawkish(scorer, text):
+    assert label(scorer, text) == "hawkish", notes(scorer, text)
+
+
+def test_compounds_match_by_their_head(scorer):
+    """Militärschläge, Vergeltungsschlag, Atomwaffen: no compound is listed, the head decides."""
+    for text in ("Die USA erwägen Militärschläge.", "Iran kündigte einen Vergeltungsschlag an.",
+                 "Russland verlegt Atomwaffen nach Belarus."):
+        st = scorer.score_text(text)
+        assert st.label == "hawkish", notes(scorer, text)
+
+
+def test_a_proposal_is_not_a_strike(scorer):
+    """"Vorschlag" ends in "schlag", but a particle in front derives a new word."""
+    assert label(scorer, "Der Vorschlag der Kommission liegt seit Montag vor.") == "neutral"
+
+
+# --- talks and restraint are conciliatory ------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Wir sind jederzeit zu Gesprächen ohne Vorbedingungen bereit.",
+    "Beide Seiten müssen an den Verhandlungstisch zurückkehren.",
+    "Die Regierung setzt auf Diplomatie und Deeskalation.",
+    "Der Kanzler rief alle Seiten zur Zurückhaltung auf.",
+    "Es gilt jetzt, einen kühlen Kopf zu bewahren.",
+    "Die Waffenruhe muss eingehalten werden.",
+    "Der Außenminister traf sich mit seinem russischen Amtskollegen.",
+])
+def test_talk_offers_and_restraint_are_conciliatory(scorer, text):
+    assert label(scorer, text) == "conciliatory", notes(scorer, text)
+
+
+# --- negation and reversal flip ----------------------------------------------------------------------
+
+def test_keinen_krieg_is_conciliatory(scorer):
+    text = "Man strebe grundsätzlich keinen Krieg mit Russland an."
+    st = scorer.score_text(text)
+    assert st.label == "conciliatory", notes(scorer, text)
+    krieg = next(e for e in st.evidence if e.text == "Krieg")
+    assert krieg.weight < 0 and "negated" in krieg.note
+
+
+def test_the_same_cue_without_negation_is_hawkish(scorer):
+    assert label(scorer, "Man strebe einen Krieg mit Russland an.") == "hawkish"
+
+
+@pytest.mark.parametrize("text", [
+    "Deutschland werde sich nicht an einem Militäreinsatz beteiligen.",
+    "Wir werden unter keinen Umständen angreifen.",
+    "Eine militärische Lösung wird es nicht geben.",
+    "Ziel ist es, eine weitere Eskalation zu verhindern.",
+    "Die Sanktionen sollen gelockert werden.",
+])
+def test_negated_or_prevented_force_is_conciliatory(scorer, text):
+    assert label(scorer, text) == "conciliatory", notes(scorer, text)
+
+
+def test_breaking_off_talks_is_hawkish(scorer):
+    """A reverser flips conciliatory cues too."""
+    text = "Die Regierung hat die Gespräche abgebrochen."
+    assert label(scorer, text) == "hawkish", notes(scorer, text)
+
+
+def test_nicht_nur_is_no_negation(scorer):
+    text = "Sie drohen nicht nur mit Sanktionen, sondern auch mit Krieg."
+    assert label(scorer, text) == "hawkish", notes(scorer, text)
+
+
+# --- conditional threats -----------------------------------------------------------------------------
+
+def test_conditional_threat_is_hawkish_and_its_trigger_weighs_less(scorer):
+    text = "Sollte Iran angreifen, werden wir mit einem Vergeltungsschlag antworten."
+    st = scorer.score_text(text)
+    assert st.label == "hawkish"
+    by_text = {e.text: e for e in st.evidence}
+    assert "conditional threat" in by_text["Vergeltungsschlag"].note
+    assert "condition" in by_text["angreifen"].note
+    assert by_text["angreifen"].weight < by_text["Vergeltungsschlag"].weight
+
+
+def test_falls_clause_after_the_threat(scorer):
+    text = ("Er sei bereit, Militärschläge auszuführen, falls amerikanische Einrichtungen "
+            "angegriffen werden sollten.")
+    st = scorer.score_text(text)
+    assert st.label == "hawkish", notes(scorer, text)
+    assert any("conditional threat" in e.note for e in st.evidence)
+
+
+def test_ultimatum_marker(scorer):
+    text = "Andernfalls würden die USA mit Waffengewalt reagieren."
+    st = scorer.score_text(text)
+    assert st.label == "hawkish" and any("ultimatum" in e.note for e in st.evidence)
+
+
+# --- intensity -----------------------------------------------------------------------------------------
+
+def test_intensifier_raises_magnitude(scorer):
+    plain = scorer.score_text("Wir drohen mit Sanktionen.")
+    strong = scorer.score_text("Wir drohen mit sehr harten Sanktionen.")
+    assert plain.label == strong.label == "hawkish"
+    assert strong.score > plain.score
+    assert any("intensified" in e.note for e in strong.evidence)
+
+
+def test_intensifier_works_for_conciliatory_cues(scorer):
+    plain = scorer.score_text("Er forderte einen Waffenstillstand.")
+    strong = scorer.score_text("Er forderte einen sofortigen Waffenstillstand.")
+    assert strong.score < plain.score < 0
+
+
+# --- neutral reporting ---------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Der Minister reiste am Dienstag nach Brüssel.",
+    "Die Wirtschaft wuchs im dritten Quartal um zwei Prozent.",
+    "Das Bundesamt veröffentlichte neue Zahlen zur Inflation.",
+    "Friedrich Merz sprach am Montag in Berlin.",
+    "Die Lage ist ernst.",
+])
+def test_neutral_reporting_is_neutral(scorer, text):
+    st = scorer.score_text(text)
+    assert st.label == "neutral" and st.evidence == [], notes(scorer, text)
+
+
+def test_empty_text_is_neutral(scorer):
+    assert scorer.score_text("") .label == "neutral"
+    assert scorer.score_text("   ").evidence == []
+
+
+# --- evidence and offsets ------------------------------------------------------------------------------
+
+DOCUMENT = ("Washington/Teheran. Man strebe \"grundsätzlich\" keinen Krieg mit dem Iran an, beteuerte "
+            "Pompeo. Er sei bereit, „schnelle und starke“ Militärschläge auszuführen, falls Amerikaner "
+            "angegriffen werden sollten. Innerhalb der Nato werde darüber beraten, „wie man darauf reagiert, "
+            "ohne weiter zu eskalieren“.")
+
+
+@pytest.mark.parametrize("quote", [
+    "Man strebe \"grundsätzlich\" keinen Krieg mit dem Iran an",
+    "Er sei bereit, „schnelle und starke“ Militärschläge auszuführen, falls Amerikaner angegriffen werden sollten",
+    "wie man darauf reagiert, ohne weiter zu eskalieren",
+])
+def test_evidence_offsets_point_into_the_document(scorer, quote):
+    start = DOCUMENT.index(quote)
+    st = scorer.score_text(quote, offset=start)
+    assert st.evidence
+    for e in st.evidence:
+        assert DOCUMENT[e.start:e.end] == e.text
+        assert e.weight != 0 and e.note
+
+
+def test_score_takes_a_quote_and_uses_its_document_offsets(scorer):
+    text = "Militärschläge"
+    start = DOCUMENT.index(text)
+    q = Quote(text=text, start=start, end=start + len(text), kind="direct", cue=None, speaker="Pompeo",
+              speaker_mention=None, speaker_role=None, confidence=1.0)
+    st = scorer.score(q)
+    assert st.label == "hawkish"
+    assert [(e.start, e.end) for e in st.evidence] == [(start, start + len(text))]
+
+
+def test_score_is_bounded_and_labels_follow_the_thresholds(scorer):
+    for text in ("Wir drohen mit Krieg, Vernichtung, Vergeltung und totaler Zerstörung.",
+                 "Diplomatie, Dialog, Deeskalation, Verhandlungen und Frieden.",
+                 "Der Minister reiste nach Brüssel."):
+        st = scorer.score_text(text)
+        assert -1.0 <= st.score <= 1.0
+        expected = ("hawkish" if st.score >= HAWKISH_AT else
+                    "conciliatory" if st.score <= -CONCILIATORY_AT else "neutral")
+        assert st.label == expected
+        assert st.to_dict()["label"] == st.label
+
+
+def test_module_level_score():
+    q = Quote(text="Wir wollen keinen Krieg.", start=10, end=34, kind="direct", cue=None, speaker=None,
+              speaker_mention=None, speaker_role=None, confidence=1.0)
+    st = stance.score(q)
+    assert st.label == "conciliatory"
+    assert all(e.start >= 10 for e in st.evidence)
+
+
+# --- lexicon -------------------------------------------------------------------------------------------
+
+def test_lexicon_version_is_the_hash_of_the_data_files():
+    h = hashlib.sha256()
+    for name in ("lexicon.tsv", "modifiers.tsv"):
+        h.update((resources.files("stance") / "data" / name).read_bytes())
+    assert LEXICON_VERSION.startswith(h.hexdigest()[:12])
+
+
+def test_lexicon_is_a_general_vocabulary_of_reasonable_size():
+    rows = [line for line in (resources.files("stance") / "data" / "lexicon.tsv").read_text().splitlines()
+            if line.strip() and not line.startswith("#")]
+    assert 150 <= len(rows) <= 400
+    for line in rows:
+        pattern, weight, category, note = line.split("\t")
+        assert -1 <= float(weight) <= 1 and category and note
+
+
+def test_a_changed_lexicon_changes_the_score(tmp_path):
+    lex = tmp_path / "lexicon.tsv"
+    lex.write_text("Grenzzwischenfall\t0.5\tforce\ttest entry\n", encoding="utf-8")
+    mods = resources.files("stance") / "data" / "modifiers.tsv"
+    custom = Lexicon.load(lex, mods)
+    s = Scorer(parse=lambda _t: None, lexicon=custom)
+    assert s.score_text("Ein Grenzzwischenfall wurde gemeldet.").label == "hawkish"
+    assert Scorer(parse=lambda _t: None).score_text("Ein Grenzzwischenfall wurde gemeldet.").label == "neutral"
+
+
+def test_stemming_folds_inflection_and_umlauts():
+    assert stem("Militärschläge") == stem("Militärschlag")
+    assert stem("drohte") == stem("drohen") == stem("gedroht")
+    assert stem("auszulöschen") == stem("auslöschen")
+
+
+def test_capitalised_entries_match_nouns_only():
+    """"Drohne" and "drohen" share a stem; case keeps the drone from being a threat."""
+    lex = default_lexicon()
+    assert lex.lookup("Drohne", True).entry.category == "weapon"
+    assert lex.lookup("drohen", False).entry.category == "threat"
+    assert lex.lookup("gegen", False) is None  # not "Gegner"
