@@ -34,7 +34,7 @@ NEG_WINDOW = 8
 NEG_FINAL = 3  # a negator followed by at most this many words to the clause end looks back
 NEG_BACK_NOUNS = 2  # ... over the clause's verbs and adjectives and the last words before it
 NP_WINDOW = 6
-REVERSER_BACK = 5
+REVERSER_BACK = 7
 INTENS_WINDOW = 3
 MAX_INTENSITY = 2.0
 PROTASIS = 0.4
@@ -45,7 +45,9 @@ GENITIVE = {"des", "der", "eines", "einer"}
 PREPOSITIONS = {"zu", "zum", "zur", "mit", "von", "vom", "in", "im", "auf", "an", "am", "für", "gegen", "bei",
                 "beim", "nach", "aus", "über", "unter", "vor", "durch", "um", "ohne", "seit", "wegen"}
 MAX_GAP = 3
-SUBJECTS = frozenset({"nsubj", "nsubj:pass", "csubj", "expl"})
+#: Labels for actors and attitudes, not acts: stopping "das Regime" is no de-escalation.
+NOT_REVERSIBLE = {"hostility", "resolve", "justification"}
+SUBJECTS = frozenset({"nsubj", "csubj", "expl"})  # deprels compared without their subtype
 
 
 @dataclass
@@ -151,8 +153,9 @@ def _clause_words(toks: list[Token], i: int) -> list[Token]:
     return [t for t in toks if t.clause == toks[i].clause and t.word]
 
 
-def np_scope(toks: list[Token], i: int) -> set[int]:
-    """The noun phrase after token i: through the first noun, across "und"/"oder" and one genitive."""
+def np_scope(toks: list[Token], i: int, lex: Lexicon | None = None) -> set[int]:
+    """The noun phrase after token i: through the first noun, across "und"/"oder" and one genitive,
+    and past an intent noun to its attribute ("kein Interesse an einer Konfrontation")."""
     out: set[int] = set()
     words = [t for t in _clause_words(toks, i) if t.i > i][:NP_WINDOW]
     k, genitive_used = 0, False
@@ -161,6 +164,10 @@ def np_scope(toks: list[Token], i: int) -> set[int]:
         out.add(t.i)
         if t.is_noun:
             nxt = words[k + 1] if k + 1 < len(words) else None
+            if lex is not None and nxt is not None and lex.modifier(t.text, "intent_noun", stemmed=True):
+                k += 1  # "kein Interesse an einer Konfrontation": the attribute belongs to the phrase
+                lex = None
+                continue
             after = words[k + 2] if k + 2 < len(words) else None
             if nxt is not None and nxt.low in ("und", "oder") and after is not None \
                     and after.low not in PREPOSITIONS:
@@ -175,14 +182,15 @@ def np_scope(toks: list[Token], i: int) -> set[int]:
     return out
 
 
-def negation_scope(toks: list[Token], n: int, kind: str, polar: frozenset[int] = frozenset()) -> set[int]:
+def negation_scope(toks: list[Token], n: int, kind: str, polar: frozenset[int] = frozenset(),
+                   lex: Lexicon | None = None) -> set[int]:
     t = toks[n]
     if t.tree_ok and t.head is not None:
         if kind == "np_negator":
-            return subtree(toks, t.head) - {n}
-        return subtree(toks, t.head, skip=SUBJECTS) - {n}
+            return subtree(toks, t.head, skip_top={"conj"}) - {n}
+        return subtree(toks, t.head, skip_top=SUBJECTS | {"conj"}) - {n}
     if kind == "np_negator":
-        return np_scope(toks, n)
+        return np_scope(toks, n, lex)
     words = _clause_words(toks, n)
     after = [w for w in words if w.i > n]
     out: set[int] = set()
@@ -202,9 +210,12 @@ def negation_scope(toks: list[Token], n: int, kind: str, polar: frozenset[int] =
 def reverser_scope(toks: list[Token], r: int) -> set[int]:
     t = toks[r]
     if t.tree_ok and t.head is not None or (t.tree_ok and t.children):
-        out = subtree(toks, r, skip=SUBJECTS) - {r}
-        if t.deprel in ("amod", "acl") and t.head is not None:
-            out.add(t.head)
+        out = subtree(toks, r, skip_top=SUBJECTS | {"conj"}) - {r}
+        j = r  # "der geplante und dann abgebrochene Angriff": conj of an attribute
+        while toks[j].deprel == "conj" and toks[j].head is not None:
+            j = toks[j].head
+        if toks[j].deprel in ("amod", "acl") and toks[j].head is not None:
+            out.add(toks[j].head)
         return out
     out = np_scope(toks, r)
     if not t.is_noun:
@@ -304,11 +315,11 @@ def apply_rules(toks: list[Token], cues: list[Cue], lex: Lexicon) -> list[Cue]:
                 if not_neg.factor == 0:
                     continue
                 strength *= not_neg.factor
-        scope = negation_scope(toks, t.i, m.kind, polar)
+        scope = negation_scope(toks, t.i, m.kind, polar, lex)
         if m.kind == "np_negator":  # "zu keinem Zeitpunkt", "unter keinen Umständen": like "nie"
             noun = next((j for j in sorted(scope) if toks[j].is_noun), None)
             if noun is not None and lex.modifier(toks[noun].text, "adverbial_np"):
-                scope = negation_scope(toks, noun, "negator", polar) | scope
+                scope = negation_scope(toks, noun, "negator", polar, lex) | scope
         negators.append((t.i, strength, scope))
         raised = _neg_raising(toks, scope, lex)
         if raised:
@@ -339,7 +350,8 @@ def apply_rules(toks: list[Token], cues: list[Cue], lex: Lexicon) -> list[Cue]:
                 w = flip(w, strength)
                 notes.append(f"negated by '{toks[n].text}'" + ("" if strength == 1 else f" (x{strength:g})"))
         for r, scope in reversers:
-            if r is not c and span & scope and not (c.entry.reverser and c.entry.weight == 0):
+            if r is not c and span & scope and not (c.entry.reverser and c.entry.weight == 0) \
+                    and c.entry.category not in NOT_REVERSIBLE:
                 w = flip(w, 1.0)
                 notes.append(f"reversed by '{toks[r.anchor].text}'")
         if id(c) in intensity:

@@ -158,9 +158,10 @@ def _sane(sentence, covered: list[Token], aligned: set[int]) -> bool:
     return any(w.upos in ("VERB", "AUX") for w in words)
 
 
-def subtree(toks: list[Token], i: int, *, skip=frozenset()) -> set[int]:
-    """Token i and its descendants in the same clause, not descending into clausal dependents
-    (or into children whose deprel is in `skip`)."""
+def subtree(toks: list[Token], i: int, *, skip_top=frozenset()) -> set[int]:
+    """Token i and its descendants, not descending into clausal dependents (a reliable tree marks
+    clause boundaries itself, commas inside enumerations and parentheticals do not matter), nor into
+    i's own children whose deprel is in `skip_top` (its subject, its coordinated siblings)."""
     out, stack = set(), [i]
     while stack:
         j = stack.pop()
@@ -169,7 +170,7 @@ def subtree(toks: list[Token], i: int, *, skip=frozenset()) -> set[int]:
         out.add(j)
         for c in toks[j].children:
             d = toks[c].deprel or ""
-            if d in CLAUSAL_DEPRELS or d in skip or toks[c].clause != toks[i].clause:
+            if d in CLAUSAL_DEPRELS or (j == i and d.split(":")[0] in skip_top):
                 continue
             stack.append(c)
     return out

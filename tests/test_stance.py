@@ -263,3 +263,50 @@ def test_capitalised_entries_match_nouns_only():
     assert lex.lookup("Drohne", True).entry.category == "weapon"
     assert lex.lookup("drohen", False).entry.category == "threat"
     assert lex.lookup("gegen", False) is None  # not "Gegner"
+
+
+# --- the tree where it is sane, the token windows where it is not --------------------------------------
+
+PARENTHETICAL = "Die Regierung wird nicht, wie von vielen befürchtet, mit Sanktionen drohen."
+#: (lemma, upos, head, deprel) per token: a correct UD analysis of PARENTHETICAL.
+PARENTHETICAL_TREE = [
+    ("der", "DET", 2, "det"), ("Regierung", "NOUN", 13, "nsubj"), ("werden", "AUX", 13, "aux"),
+    ("nicht", "PART", 13, "advmod"), (",", "PUNCT", 9, "punct"), ("wie", "SCONJ", 9, "mark"),
+    ("von", "ADP", 8, "case"), ("viel", "PRON", 9, "obl"), ("befürchten", "VERB", 13, "advcl"),
+    (",", "PUNCT", 9, "punct"), ("mit", "ADP", 12, "case"), ("Sanktion", "NOUN", 13, "obl"),
+    ("drohen", "VERB", 0, "root"), (".", "PUNCT", 13, "punct")]
+
+
+def hand_parse(text: str, analysis):
+    """A parse callable returning a stanza Document built from a hand-written analysis of `text`."""
+    import re
+
+    from stanza.models.common.doc import Document
+
+    def parse(t: str):
+        assert t == text
+        spans = [(m.start(), m.end(), m.group()) for m in re.finditer(r"\w+|[^\w\s]", t)]
+        words = [{"id": i + 1, "text": w, "lemma": lemma, "upos": upos, "head": head, "deprel": rel,
+                  "start_char": s, "end_char": e}
+                 for i, ((s, e, w), (lemma, upos, head, rel)) in enumerate(zip(spans, analysis))]
+        return Document([words], text=t)
+    return parse
+
+
+def test_negation_follows_the_tree_across_a_parenthetical():
+    """The token window stops at the comma; the tree knows "nicht" belongs to "drohen"."""
+    st = Scorer(parse=hand_parse(PARENTHETICAL, PARENTHETICAL_TREE)).score_text(PARENTHETICAL)
+    assert st.label == "conciliatory"
+    assert all("negated by 'nicht'" in e.note for e in st.evidence)
+    assert Scorer(parse=lambda _t: None).score_text(PARENTHETICAL).label == "hawkish"
+
+
+def test_a_nonsense_parse_is_ignored():
+    """A parser that tags everything NOUN and hangs it on the first word fails the sanity check, so
+    the token windows decide, as if there were no parse."""
+    junk = [(w, "NOUN", 0 if i == 0 else 1, "root" if i == 0 else "conj")
+            for i, w in enumerate("Die Regierung wird nicht , wie von vielen befürchtet , mit Sanktionen "
+                                  "drohen .".split())]
+    with_junk = Scorer(parse=hand_parse(PARENTHETICAL, junk)).score_text(PARENTHETICAL)
+    without = Scorer(parse=lambda _t: None).score_text(PARENTHETICAL)
+    assert with_junk == without
