@@ -19,6 +19,8 @@ check in stance.tokens (`tree_ok`), and on token windows inside the clause other
   the trigger, not the speaker's stance (x PROTASIS). The other clauses of that sentence, and a
   clause with "andernfalls"/"sonst", are the threatened consequence: hawkish cues there x THREAT.
 * irrealis (subjunctive II outside a conditional): hypothetical, x the modifier's factor (0.8).
+* contrast ("X, aber Y"): the part after "aber"/"jedoch" is what the speaker stresses (x1.2), the
+  part before it is conceded (/1.44), as in VADER's "but" rule.
 
 A negated hawkish cue becomes conciliatory at full strength ("keinen Krieg"); a negated conciliatory
 cue becomes hawkish at NEG_CONCILIATORY of its strength (refusing talks is less than a threat).
@@ -338,6 +340,8 @@ def apply_rules(toks: list[Token], cues: list[Cue], lex: Lexicon) -> list[Cue]:
             f, words = intensity.get(id(c), (1.0, []))
             intensity[id(c)] = (f * m.factor, words + [t.text])
     roles = clause_roles(toks, lex)
+    contrasts = [(t.i, m.factor) for t in toks if t.word and t.i > 0
+                 and (m := lex.modifier(t.text, "contrast")) is not None]
 
     for c in cues:
         w = c.entry.weight
@@ -359,6 +363,11 @@ def apply_rules(toks: list[Token], cues: list[Cue], lex: Lexicon) -> list[Cue]:
             f = min(f, MAX_INTENSITY)
             w *= f
             notes.append(f"{'intensified' if f >= 1 else 'toned down'} by {', '.join(repr(x) for x in words)}")
+        for x, factor in contrasts:
+            if toks[x].sent == toks[c.anchor].sent:
+                after = c.anchor > x
+                w *= factor if after else 1 / factor ** 2
+                notes.append(f"{'after' if after else 'before'} contrast '{toks[x].text}'")
         role = roles.get(toks[c.anchor].clause)
         if role == "protasis":
             w *= PROTASIS
