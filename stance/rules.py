@@ -49,7 +49,8 @@ PREPOSITIONS = {"zu", "zum", "zur", "mit", "von", "vom", "in", "im", "auf", "an"
 MAX_GAP = 3
 #: Labels for actors and attitudes, not acts: stopping "das Regime" is no de-escalation.
 NOT_REVERSIBLE = {"hostility", "resolve", "justification"}
-SUBJECTS = frozenset({"nsubj", "csubj", "expl"})  # deprels compared without their subtype
+#: Outside a negation's scope: the agent ("Iran greift nicht an"); passive subjects are patients.
+ACTIVE_SUBJECTS = frozenset({"nsubj", "csubj", "expl"})
 
 
 @dataclass
@@ -184,13 +185,16 @@ def np_scope(toks: list[Token], i: int, lex: Lexicon | None = None) -> set[int]:
     return out
 
 
-def negation_scope(toks: list[Token], n: int, kind: str, polar: frozenset[int] = frozenset(),
-                   lex: Lexicon | None = None) -> set[int]:
+def negation_scope(toks: list[Token], n: int, kind: str, cue_tokens: frozenset[int] = frozenset(),
+                   polar: frozenset[int] = frozenset(), lex: Lexicon | None = None) -> set[int]:
+    """What the negator at token n negates: the tree where it is sane and reaches a cue, else the
+    window (a negator always negates something; a tree that gives it no cue is likelier wrong)."""
     t = toks[n]
     if t.tree_ok and t.head is not None:
-        if kind == "np_negator":
-            return subtree(toks, t.head, skip_top={"conj"}) - {n}
-        return subtree(toks, t.head, skip_top=SUBJECTS | {"conj"}) - {n}
+        skip = {"conj"} if kind == "np_negator" else ACTIVE_SUBJECTS | {"conj"}
+        tree = subtree(toks, t.head, skip_top=skip) - {n}
+        if tree & cue_tokens:
+            return tree
     if kind == "np_negator":
         return np_scope(toks, n, lex)
     words = _clause_words(toks, n)
@@ -209,16 +213,19 @@ def negation_scope(toks: list[Token], n: int, kind: str, polar: frozenset[int] =
     return out
 
 
-def reverser_scope(toks: list[Token], r: int) -> set[int]:
+def reverser_scope(toks: list[Token], r: int, polar: frozenset[int] = frozenset()) -> set[int]:
+    """What the reverser at token r reverses: tree (its dependents, passive subjects included, or
+    the noun it modifies) where sane and reaching a cue, else the window."""
     t = toks[r]
-    if t.tree_ok and t.head is not None or (t.tree_ok and t.children):
-        out = subtree(toks, r, skip_top=SUBJECTS | {"conj"}) - {r}
+    if t.tree_ok and (t.head is not None or t.children):
+        tree = subtree(toks, r, skip_top=ACTIVE_SUBJECTS | {"conj"}) - {r}
         j = r  # "der geplante und dann abgebrochene Angriff": conj of an attribute
         while toks[j].deprel == "conj" and toks[j].head is not None:
             j = toks[j].head
         if toks[j].deprel in ("amod", "acl") and toks[j].head is not None:
-            out.add(toks[j].head)
-        return out
+            tree.add(toks[j].head)
+        if tree & polar:
+            return tree
     out = np_scope(toks, r)
     if not t.is_noun:
         words = [w for w in _clause_words(toks, r) if w.i < r]
@@ -227,7 +234,8 @@ def reverser_scope(toks: list[Token], r: int) -> set[int]:
 
 
 def intensified(toks: list[Token], x: int, cues: list[Cue]) -> Cue | None:
-    """The cue the intensifier at token x modifies."""
+    """The cue the intensifier at token x modifies: up the tree through modifiers, else the next cue
+    in the window."""
     t = toks[x]
     by_anchor = {c.anchor: c for c in cues}
     if t.tree_ok and t.head is not None:
@@ -239,7 +247,6 @@ def intensified(toks: list[Token], x: int, cues: list[Cue]) -> Cue | None:
                 return by_anchor[j]
             if toks[j].deprel not in ("amod", "advmod", "conj", "obl", "nmod"):
                 break
-        return None
     words = [w for w in _clause_words(toks, x) if w.i > x][:INTENS_WINDOW]
     for w in words:
         for c in cues:
@@ -303,6 +310,7 @@ def apply_rules(toks: list[Token], cues: list[Cue], lex: Lexicon) -> list[Cue]:
     negators: list[tuple[int, float, set[int]]] = []
     polar = frozenset(j for c in cues if c.entry.weight != 0 and not c.entry.reverser
                       for j in range(c.first, c.last + 1))
+    cue_tokens = frozenset(j for c in cues for j in range(c.first, c.last + 1))
     for t in toks:
         if not t.word:
             continue
@@ -317,17 +325,18 @@ def apply_rules(toks: list[Token], cues: list[Cue], lex: Lexicon) -> list[Cue]:
                 if not_neg.factor == 0:
                     continue
                 strength *= not_neg.factor
-        scope = negation_scope(toks, t.i, m.kind, polar, lex)
+        scope = negation_scope(toks, t.i, m.kind, cue_tokens, polar, lex)
         if m.kind == "np_negator":  # "zu keinem Zeitpunkt", "unter keinen Umständen": like "nie"
             noun = next((j for j in sorted(scope) if toks[j].is_noun), None)
             if noun is not None and lex.modifier(toks[noun].text, "adverbial_np"):
-                scope = negation_scope(toks, noun, "negator", polar, lex) | scope
+                scope = negation_scope(toks, noun, "negator", cue_tokens, polar, lex) | scope
         negators.append((t.i, strength, scope))
         raised = _neg_raising(toks, scope, lex)
         if raised:
             negators.append((t.i, strength * raised[0], raised[1]))
 
-    reversers = [(c, reverser_scope(toks, c.anchor)) for c in cues if c.entry.reverser and c.how != "front"]
+    reversers = [(c, reverser_scope(toks, c.anchor, polar)) for c in cues
+                 if c.entry.reverser and c.how != "front"]
     intensity: dict[int, tuple[float, list[str]]] = {}
     for t in toks:
         if not t.word:

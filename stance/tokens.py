@@ -170,7 +170,7 @@ def subtree(toks: list[Token], i: int, *, skip_top=frozenset()) -> set[int]:
         out.add(j)
         for c in toks[j].children:
             d = toks[c].deprel or ""
-            if d in CLAUSAL_DEPRELS or (j == i and d.split(":")[0] in skip_top):
+            if d in CLAUSAL_DEPRELS or (j == i and d in skip_top):
                 continue
             stack.append(c)
     return out
