@@ -42,6 +42,9 @@ MAX_PATTERN_GAP = 3
 #: A compound head has at least this many letters ("Kriegs|ende", not "Wäh|rend").
 MIN_HEAD = 4
 GAP = "…"
+#: Weight-0 categories: "neutral" and "person" heads block a compound ("Militärchef"), "open" ones
+#: let its modifier decide ("Gesprächsbereitschaft").
+BLOCKING = ("neutral", "person", "open")
 #: Fronts that derive a new word instead of compounding: "Ein|druck" is no kind of "Druck".
 DERIVATION_PREFIXES = {"an", "ab", "auf", "aus", "ein", "vor", "nach", "bei", "mit", "um", "zu", "uber",
                        "unter", "durch", "wider", "ruck", "zuruck", "her", "hin", "weg", "ent", "ver",
@@ -205,10 +208,10 @@ class Lexicon:
         "neutral" head blocks ("Militärchef" is a person, not military action). Hyphenated words
         ("US-Stellungen", "Ukraine-Krieg") are also looked up by their last part."""
         hit = self._lookup_word(word, noun)
-        if "-" in word and (hit is None or hit.entry.category in ("neutral", "open")):
+        if "-" in word and (hit is None or hit.entry.category in BLOCKING):
             tail = word.rsplit("-", 1)[1]
             last = self._lookup_word(tail, tail[:1].isupper())
-            if last and last.entry.category not in ("neutral", "open"):
+            if last and last.entry.category not in BLOCKING:
                 return Match(last.entry, "head", last.split + word.rindex("-") + 1)
         return hit
 

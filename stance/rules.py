@@ -300,6 +300,21 @@ def _neg_raising(toks: list[Token], scope: set[int], lex: Lexicon) -> tuple[floa
     return None
 
 
+def _in_title(toks: list[Token], i: int, persons: set[int]) -> bool:
+    """Whether token i ends a genitive chain hanging off a person noun: in "der Vorsitzende des
+    Generalstabs der US-Streitkräfte" the armed forces name an office, they are no military act."""
+    for _ in range(3):
+        j = i - 1
+        while j >= 0 and toks[j].word and toks[j].low not in GENITIVE and i - j <= 3:
+            j -= 1  # attributes, capitalised ones of names included ("des Vereinigten Generalstabs")
+        if j < 1 or toks[j].low not in GENITIVE or not toks[j - 1].word or not toks[j - 1].is_noun:
+            return False
+        if j - 1 in persons:
+            return True
+        i = j - 1
+    return False
+
+
 def flip(w: float, strength: float) -> float:
     target = -w * (1.0 if w > 0 else NEG_CONCILIATORY)
     return w + strength * (target - w)
@@ -352,9 +367,13 @@ def apply_rules(toks: list[Token], cues: list[Cue], lex: Lexicon) -> list[Cue]:
     contrasts = [(t.i, m.factor) for t in toks if t.word and t.i > 0
                  and (m := lex.modifier(t.text, "contrast")) is not None]
 
+    persons = {c.anchor for c in cues if c.entry.category == "person"}
     for c in cues:
         w = c.entry.weight
         notes = [c.entry.category] + c.notes
+        if w and _in_title(toks, c.first, persons):  # "der Vorsitzende des Generalstabs der Streitkräfte"
+            c.weight, c.notes = 0.0, notes + ["part of a title"]
+            continue
         if c.how == "front":
             w = flip(w, 1.0)
         span = set(range(c.first, c.last + 1))

@@ -80,9 +80,8 @@ class Scorer:
             if c.weight == 0:
                 continue
             start, end = toks[c.first].start, toks[c.last].end
-            evidence.append(Evidence(text[start:end], offset + start, offset + end, c.weight,
-                                     f"{c.entry.note or c.entry.category}; " + "; ".join(c.notes[1:])
-                                     if len(c.notes) > 1 else c.entry.note or c.entry.category))
+            note = "; ".join([c.entry.note or c.entry.category] + c.notes[1:])  # notes[0] is the category
+            evidence.append(Evidence(text[start:end], offset + start, offset + end, c.weight, note))
         total = sum(e.weight for e in evidence)
         score = math.tanh(total)
         return Stance(score, label_for(score), evidence)

@@ -310,3 +310,23 @@ def test_a_nonsense_parse_is_ignored():
     with_junk = Scorer(parse=hand_parse(PARENTHETICAL, junk)).score_text(PARENTHETICAL)
     without = Scorer(parse=lambda _t: None).score_text(PARENTHETICAL)
     assert with_junk == without
+
+
+# --- discourse -----------------------------------------------------------------------------------------
+
+def test_what_follows_aber_counts_more(scorer):
+    text = "Die Nato setzt auf Abschreckung, aber auch auf Dialog mit Moskau."
+    assert label(scorer, text) == "conciliatory", notes(scorer, text)
+    text = "Die Nato setzt auf Dialog mit Moskau, aber auch auf Abschreckung."
+    assert label(scorer, text) == "hawkish", notes(scorer, text)
+
+
+def test_military_words_in_a_title_are_no_military_act(scorer):
+    text = "Der Vorsitzende des Generalstabs der Streitkräfte sprach am Montag in Washington."
+    assert label(scorer, text) == "neutral", notes(scorer, text)
+
+
+def test_polysemous_words_are_not_matched_as_compound_heads(scorer):
+    for text in ("Der Wahlkampf geht in die heiße Phase.", "Der Arbeitsvertrag wurde verlängert.",
+                 "Eine Kaltfront bringt Regen.", "Der Suezkanal ist wieder frei."):
+        assert label(scorer, text) == "neutral", notes(scorer, text)
