@@ -65,7 +65,8 @@ class Cue:
 
 
 def _keys(t: Token, toks: list[Token]) -> list[str]:
-    """Words to look a token up by: surface form, lemma, and a separable particle joined to them."""
+    """Words to look a token up by: lemma (first where the parse is sane) and surface form, plus the
+    lower-cased form at a sentence start."""
     keys = [t.text]
     if t.lemma and t.lemma.replace("-", "").isalpha() and t.lemma != t.text:
         (keys.insert(0, t.lemma) if t.tree_ok else keys.append(t.lemma))
@@ -316,16 +317,16 @@ def _in_title(toks: list[Token], i: int, persons: set[int]) -> bool:
 
 
 def flip(w: float, strength: float) -> float:
+    """Move w towards its negation by `strength` (1: fully): hawkish -> conciliatory at full weight,
+    conciliatory -> hawkish at NEG_CONCILIATORY of it."""
     target = -w * (1.0 if w > 0 else NEG_CONCILIATORY)
     return w + strength * (target - w)
 
 
-def apply_rules(toks: list[Token], cues: list[Cue], lex: Lexicon) -> list[Cue]:
-    """Set each cue's final weight and notes; return the extra evidence from the intent rule."""
-    negators: list[tuple[int, float, set[int]]] = []
-    polar = frozenset(j for c in cues if c.entry.weight != 0 and not c.entry.reverser
-                      for j in range(c.first, c.last + 1))
-    cue_tokens = frozenset(j for c in cues for j in range(c.first, c.last + 1))
+def find_negators(toks: list[Token], lex: Lexicon, cue_tokens: frozenset[int],
+                  polar: frozenset[int]) -> list[tuple[int, float, set[int]]]:
+    """(negator token, strength, scope) for every negator, neg-raised clauses as extra entries."""
+    negators = []
     for t in toks:
         if not t.word:
             continue
@@ -335,7 +336,7 @@ def apply_rules(toks: list[Token], cues: list[Cue], lex: Lexicon) -> list[Cue]:
         nxt = toks[t.i + 1] if t.i + 1 < len(toks) else None
         strength = m.factor
         if nxt is not None and nxt.word:
-            not_neg = lex.modifier(nxt.text, "not_negation")
+            not_neg = lex.modifier(nxt.text, "not_negation")  # "nicht nur", "nicht unbedingt"
             if not_neg is not None:
                 if not_neg.factor == 0:
                     continue
@@ -349,20 +350,12 @@ def apply_rules(toks: list[Token], cues: list[Cue], lex: Lexicon) -> list[Cue]:
         raised = _neg_raising(toks, scope, lex)
         if raised:
             negators.append((t.i, strength * raised[0], raised[1]))
+    return negators
 
-    reversers = [(c, reverser_scope(toks, c.anchor, polar)) for c in cues
-                 if c.entry.reverser and c.how != "front"]
-    intensity: dict[int, tuple[float, list[str]]] = {}
-    for t in toks:
-        if not t.word:
-            continue
-        m = lex.modifier(t.text, "intensifier", stemmed=True) or lex.modifier(t.text, "downtoner", stemmed=True)
-        if m is None:
-            continue
-        c = intensified(toks, t.i, cues)
-        if c is not None:
-            f, words = intensity.get(id(c), (1.0, []))
-            intensity[id(c)] = (f * m.factor, words + [t.text])
+
+def find_intensity(toks: list[Token], cues: list[Cue], lex: Lexicon) -> dict[int, tuple[float, list[str]]]:
+    """id(cue) -> (product of its intensifiers' and downtoners' factors, their words)."""
+    intensity = find_intensity(toks, cues, lex)
     roles = clause_roles(toks, lex)
     contrasts = [(t.i, m.factor) for t in toks if t.word and t.i > 0
                  and (m := lex.modifier(t.text, "contrast")) is not None]

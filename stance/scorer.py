@@ -52,6 +52,7 @@ class Scorer:
         self._parse = parse
         self._loaded = parse is not None
         self._lock = threading.Lock()
+        self._parse_lock = threading.Lock()
         self.lexicon = lexicon or default_lexicon()
 
     def _parser(self) -> Parse | None:
@@ -71,7 +72,11 @@ class Scorer:
         if not text or not text.strip():
             return Stance(0.0, "neutral", [])
         parse = self._parser()
-        doc = parse(text) if parse is not None else None
+        if parse is not None:
+            with self._parse_lock:  # a Stanza pipeline is not safe to share between threads
+                doc = parse(text)
+        else:
+            doc = None
         toks = analyze(text, doc)
         cues = find_cues(toks, self.lexicon)
         cues += apply_rules(toks, cues, self.lexicon)
