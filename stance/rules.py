@@ -355,6 +355,29 @@ def find_negators(toks: list[Token], lex: Lexicon, cue_tokens: frozenset[int],
 
 def find_intensity(toks: list[Token], cues: list[Cue], lex: Lexicon) -> dict[int, tuple[float, list[str]]]:
     """id(cue) -> (product of its intensifiers' and downtoners' factors, their words)."""
+    intensity: dict[int, tuple[float, list[str]]] = {}
+    for t in toks:
+        if not t.word:
+            continue
+        m = lex.modifier(t.text, "intensifier", stemmed=True) or lex.modifier(t.text, "downtoner", stemmed=True)
+        if m is None:
+            continue
+        c = intensified(toks, t.i, cues)
+        if c is not None:
+            f, words = intensity.get(id(c), (1.0, []))
+            intensity[id(c)] = (f * m.factor, words + [t.text])
+    return intensity
+
+
+def apply_rules(toks: list[Token], cues: list[Cue], lex: Lexicon) -> list[Cue]:
+    """Set each cue's final weight and notes; return the extra evidence from the intent rule."""
+    polar = frozenset(j for c in cues if c.entry.weight != 0 and not c.entry.reverser
+                      for j in range(c.first, c.last + 1))
+    cue_tokens = frozenset(j for c in cues for j in range(c.first, c.last + 1))
+    negators = find_negators(toks, lex, cue_tokens, polar)
+
+    reversers = [(c, reverser_scope(toks, c.anchor, polar)) for c in cues
+                 if c.entry.reverser and c.how != "front"]
     intensity = find_intensity(toks, cues, lex)
     roles = clause_roles(toks, lex)
     contrasts = [(t.i, m.factor) for t in toks if t.word and t.i > 0
