@@ -214,10 +214,14 @@ def negation_scope(toks: list[Token], n: int, kind: str, cue_tokens: frozenset[i
     return out
 
 
-def reverser_scope(toks: list[Token], r: int, polar: frozenset[int] = frozenset()) -> set[int]:
+def reverser_scope(toks: list[Token], r: int, polar: frozenset[int] = frozenset(),
+                   first: int | None = None) -> set[int]:
     """What the reverser at token r reverses: tree (its dependents, passive subjects included, or
-    the noun it modifies) where sane and reaching a cue, else the window."""
+    the noun it modifies) where sane and reaching a cue, else the window. A multiword reverser
+    starting at `first` ("kommt nicht in Frage") reverses the clause before it."""
     t = toks[r]
+    if first is not None:
+        return {w.i for w in _clause_words(toks, first) if w.i < first}
     if t.tree_ok and (t.head is not None or t.children):
         tree = subtree(toks, r, skip_top=ACTIVE_SUBJECTS | {"conj"}) - {r}
         j = r  # "der geplante und dann abgebrochene Angriff": conj of an attribute
@@ -374,10 +378,11 @@ def apply_rules(toks: list[Token], cues: list[Cue], lex: Lexicon) -> list[Cue]:
     polar = frozenset(j for c in cues if c.entry.weight != 0 and not c.entry.reverser
                       for j in range(c.first, c.last + 1))
     cue_tokens = frozenset(j for c in cues for j in range(c.first, c.last + 1))
-    negators = find_negators(toks, lex, cue_tokens, polar)
+    in_idioms = {j for c in cues if c.how == "multiword" for j in range(c.first, c.last + 1)}
+    negators = [n for n in find_negators(toks, lex, cue_tokens, polar) if n[0] not in in_idioms]
 
-    reversers = [(c, reverser_scope(toks, c.anchor, polar)) for c in cues
-                 if c.entry.reverser and c.how != "front"]
+    reversers = [(c, reverser_scope(toks, c.anchor, polar, c.first if c.how == "multiword" else None))
+                 for c in cues if c.entry.reverser and c.how != "front"]
     intensity = find_intensity(toks, cues, lex)
     roles = clause_roles(toks, lex)
     contrasts = [(t.i, m.factor) for t in toks if t.word and t.i > 0

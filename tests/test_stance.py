@@ -330,3 +330,17 @@ def test_polysemous_words_are_not_matched_as_compound_heads(scorer):
     for text in ("Der Wahlkampf geht in die heiße Phase.", "Der Arbeitsvertrag wurde verlängert.",
                  "Eine Kaltfront bringt Regen.", "Der Suezkanal ist wieder frei."):
         assert label(scorer, text) == "neutral", notes(scorer, text)
+
+
+# --- rejection and ruling out --------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("Er lehnte Verhandlungen mit den Taliban kategorisch ab.", "hawkish"),
+    ("Eine Waffenruhe kommt für uns nicht in Frage.", "hawkish"),
+    ("Wir schließen einen Militäreinsatz ausdrücklich nicht aus.", "hawkish"),
+    ("Wir lehnen jede Form von Gewalt ab.", "conciliatory"),
+    ("Niemand hat ein Interesse an einem Krieg.", "conciliatory"),
+    ("Er plädierte für eine politische Lösung des Konflikts.", "conciliatory"),
+])
+def test_rejecting_or_ruling_out_flips_what_is_rejected(scorer, text, expected):
+    assert label(scorer, text) == expected, notes(scorer, text)
