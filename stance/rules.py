@@ -44,6 +44,8 @@ THREAT = 1.3
 NEG_CONCILIATORY = 0.6
 CONJUNCTIONS = {"und", "oder", "aber", "sondern", "jedoch", "doch", "sowie"}
 GENITIVE = {"des", "der", "eines", "einer"}
+#: What continues a noun phrase with an attribute: a genitive article or its substitute "von"
+ATTRIBUTE = GENITIVE | {"von", "vom"}
 PREPOSITIONS = {"zu", "zum", "zur", "mit", "von", "vom", "in", "im", "auf", "an", "am", "für", "gegen", "bei",
                 "beim", "nach", "aus", "über", "unter", "vor", "durch", "um", "ohne", "seit", "wegen"}
 MAX_GAP = 3
@@ -158,8 +160,9 @@ def _clause_words(toks: list[Token], i: int) -> list[Token]:
 
 
 def np_scope(toks: list[Token], i: int, lex: Lexicon | None = None) -> set[int]:
-    """The noun phrase after token i: through the first noun, across "und"/"oder" and one genitive,
-    and past an intent noun to its attribute ("kein Interesse an einer Konfrontation")."""
+    """The noun phrase after token i: through the first noun, across "und"/"oder" and one genitive
+    or von-attribute ("jede Form von Gewalt"), and past an intent noun to its attribute ("kein
+    Interesse an einer Konfrontation")."""
     out: set[int] = set()
     words = [t for t in _clause_words(toks, i) if t.i > i][:NP_WINDOW]
     k, genitive_used = 0, False
@@ -177,7 +180,7 @@ def np_scope(toks: list[Token], i: int, lex: Lexicon | None = None) -> set[int]:
                     and after.low not in PREPOSITIONS:
                 k += 1
                 continue
-            if nxt is not None and nxt.low in GENITIVE and not genitive_used:
+            if nxt is not None and nxt.low in ATTRIBUTE and not genitive_used:
                 genitive_used = True
                 k += 1
                 continue
