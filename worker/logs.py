@@ -1,0 +1,50 @@
+"""Logging for worker processes: zitat's structlog set-up, with rq's own records rendered the same way.
+
+rq logs through the standard library ("rq.worker", "rq.job", "rq.scheduler"). A structlog
+ProcessorFormatter on the "rq" logger renders those records like zitat's own lines (JSON in
+production, console at a terminal) and merges the contextvars a job binds (job_id), so a job's
+lines can be grepped by job id whichever library wrote them. rq sees the handler and adds none of
+its own.
+"""
+from __future__ import annotations
+
+import logging
+import sys
+
+import structlog
+
+from zitat import defaults
+from zitat import logging as zlog
+
+
+def _format(fmt: str | None) -> str:
+    return fmt or defaults.env(defaults.ENV_LOG_FORMAT) or ("console" if sys.stderr.isatty() else "json")
+
+
+def configure(fmt: str | None = None, level: str | None = None, *, cache: bool = True) -> str:
+    """Configure structlog and route rq's records through it; returns the level name in use."""
+    zlog.configure(fmt, level, cache=cache)
+    level_name = (level or defaults.env(defaults.ENV_LOG_LEVEL, "INFO")).upper()
+    if _format(fmt) == "json":
+        render = [structlog.processors.ExceptionRenderer(
+            structlog.tracebacks.ExceptionDictTransformer(show_locals=False)),  # locals hold article text
+            structlog.processors.JSONRenderer()]
+    else:
+        render = [structlog.dev.ConsoleRenderer(exception_formatter=structlog.dev.plain_traceback)]
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(structlog.stdlib.ProcessorFormatter(
+        foreign_pre_chain=[
+            structlog.contextvars.merge_contextvars,
+            structlog.stdlib.add_log_level,
+            structlog.stdlib.add_logger_name,
+            structlog.processors.TimeStamper(fmt="iso", utc=True),
+        ],
+        processors=[structlog.stdlib.ProcessorFormatter.remove_processors_meta, *render],
+    ))
+    rq_logger = logging.getLogger("rq")
+    for old in list(rq_logger.handlers):
+        rq_logger.removeHandler(old)
+    rq_logger.addHandler(handler)
+    rq_logger.setLevel(level_name)
+    rq_logger.propagate = False
+    return level_name
