@@ -44,3 +44,12 @@ def test_tracebacks_carry_no_local_variables(restore_logging, capsys) -> None:
         logging.getLogger("rq.worker").exception("job failed")
     err = capsys.readouterr().err
     assert "boom" in err and article not in err
+
+
+def test_rq_job_arguments_never_reach_the_output(restore_logging, capsys) -> None:
+    logs.configure("json", "INFO", cache=False)
+    article = "Die Lage ist ernst, sagte Stoltenberg."
+    logging.getLogger("rq.worker").error("job failed", extra={"arguments": [article], "kwargs": {"t": article},
+                                                                "queue": "zitat-documents"})
+    err = capsys.readouterr().err
+    assert "job failed" in err and article not in err

@@ -21,6 +21,15 @@ def _format(fmt: str | None) -> str:
     return fmt or defaults.env(defaults.ENV_LOG_FORMAT) or ("console" if sys.stderr.isatty() else "json")
 
 
+def _drop_job_arguments(record: logging.LogRecord) -> bool:
+    """rq attaches a failed job's arguments (the article text) to its error record as `extra`:
+    remove them, so that no formatter, now or later, can print them."""
+    for name in ("arguments", "kwargs"):
+        if hasattr(record, name):
+            delattr(record, name)
+    return True
+
+
 def configure(fmt: str | None = None, level: str | None = None, *, cache: bool = True) -> str:
     """Configure structlog and route rq's records through it; returns the level name in use."""
     zlog.configure(fmt, level, cache=cache)
@@ -32,6 +41,7 @@ def configure(fmt: str | None = None, level: str | None = None, *, cache: bool =
     else:
         render = [structlog.dev.ConsoleRenderer(exception_formatter=structlog.dev.plain_traceback)]
     handler = logging.StreamHandler(sys.stderr)
+    handler.addFilter(_drop_job_arguments)
     handler.setFormatter(structlog.stdlib.ProcessorFormatter(
         foreign_pre_chain=[
             structlog.contextvars.merge_contextvars,

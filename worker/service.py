@@ -42,11 +42,14 @@ class QuoteService:
         self._queue = None
 
     @classmethod
-    def from_env(cls) -> "QuoteService":
-        """Connect now to the configured store (StoreUnavailable if it cannot be reached)."""
+    def from_env(cls, extractor: extraction.ExtractorLike | None = None) -> "QuoteService":
+        """Connect now to the configured store (StoreUnavailable if it cannot be reached).
+
+        A server that already holds an extractor passes it, so that submissions are keyed by the
+        model it really serves."""
         from worker.connection import default_client
 
-        return cls(default_client())
+        return cls(default_client(), extractor=extractor)
 
     # --- wiring -----------------------------------------------------------------------------------
     def _ready(self):
