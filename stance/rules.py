@@ -81,7 +81,7 @@ def _particle_keys(t: Token, toks: list[Token], lex: Lexicon) -> list[str]:
     if not t.text.islower():
         return []
     part = t.particle
-    if part is None and not t.tree_ok:
+    if part is None:  # the parse found none: a particle ending the clause ("ließ ... frei")
         words = [x for x in toks if x.clause == t.clause and x.word]
         if words and words[-1].i > t.i and lex.modifier(words[-1].text, "particle"):
             part = words[-1].low
@@ -226,7 +226,7 @@ def reverser_scope(toks: list[Token], r: int, polar: frozenset[int] = frozenset(
     if first is not None:
         return {w.i for w in _clause_words(toks, first) if w.i < first}
     if t.tree_ok and (t.head is not None or t.children):
-        tree = subtree(toks, r, skip_top=ACTIVE_SUBJECTS | {"conj"}) - {r}
+        tree = subtree(toks, r, skip_top=ACTIVE_SUBJECTS | {"conj", "amod"}) - {r}  # "diplomatische Lösung"
         j = r  # "der geplante und dann abgebrochene Angriff": conj of an attribute
         while toks[j].deprel == "conj" and toks[j].head is not None:
             j = toks[j].head
