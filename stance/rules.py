@@ -64,6 +64,7 @@ class Cue:
     anchor: int  # the token tree rules look at
     weight: float = 0.0
     notes: list[str] = field(default_factory=list)
+    parts: list[int] = field(default_factory=list)  # token of each part of a multiword idiom
 
 
 def _keys(t: Token, toks: list[Token]) -> list[str]:
@@ -96,10 +97,12 @@ def find_cues(toks: list[Token], lex: Lexicon) -> list[Cue]:
     stems = [{stem(k) for k in _keys(t, toks)} if t.word else set() for t in toks]
     for t in toks:
         for e in _multi_candidates(stems[t.i], lex):
-            span = _match_multi(toks, stems, t.i, e, used)
-            if span:
-                used.update(range(span[0], span[1] + 1))
-                cues.append(Cue(span[0], span[1], e, "multiword", span[1]))
+            hit = _match_multi(toks, stems, t.i, e, used)
+            if hit:
+                used.update(hit)
+                # a gapped idiom ("sich … treffen") is shown by its last word, not the whole clause
+                first = hit[-1] if GAP in e.stems else hit[0]
+                cues.append(Cue(first, hit[-1], e, "multiword", hit[-1], parts=hit))
                 break
     rank = {"exact": 0, "head": 1, "modifier": 2}
     for t in toks:
@@ -134,8 +137,11 @@ def _multi_candidates(token_stems: set[str], lex: Lexicon) -> list[Entry]:
     return out
 
 
-def _match_multi(toks, stems, i, e: Entry, used) -> tuple[int, int] | None:
-    pos, clause, gap = i, toks[i].clause, MAX_GAP
+def _match_multi(toks, stems, i, e: Entry, used) -> list[int] | None:
+    """Token positions of the parts of multiword entry e starting at token i, or None."""
+    if i in used:
+        return None
+    pos, clause, gap, hit = i, toks[i].clause, MAX_GAP, [i]
     for part in e.stems[1:]:
         if part == GAP:
             gap = len(toks)
@@ -150,7 +156,8 @@ def _match_multi(toks, stems, i, e: Entry, used) -> tuple[int, int] | None:
         if nxt is None:
             return None
         pos, gap = nxt, MAX_GAP
-    return (i, pos) if i not in used else None
+        hit.append(nxt)
+    return hit
 
 
 # --- scopes ----------------------------------------------------------------------------------------
@@ -218,13 +225,15 @@ def negation_scope(toks: list[Token], n: int, kind: str, cue_tokens: frozenset[i
 
 
 def reverser_scope(toks: list[Token], r: int, polar: frozenset[int] = frozenset(),
-                   first: int | None = None) -> set[int]:
+                   parts: list[int] | None = None) -> set[int]:
     """What the reverser at token r reverses: tree (its dependents, passive subjects included, or
-    the noun it modifies) where sane and reaching a cue, else the window. A multiword reverser
-    starting at `first` ("kommt nicht in Frage") reverses the clause before it."""
+    the noun it modifies) where sane and reaching a cue, else the window. An idiom with `parts`
+    reverses what precedes it ("X kommt nicht in Frage"), what it encloses ("vor einem Krieg
+    warnen") and the noun phrase after it ("warnte vor einem Krieg")."""
     t = toks[r]
-    if first is not None:
-        return {w.i for w in _clause_words(toks, first) if w.i < first}
+    if parts:
+        return ({w.i for w in _clause_words(toks, parts[0]) if w.i < parts[-1]} - set(parts)) \
+            | np_scope(toks, parts[-1])
     if t.tree_ok and (t.head is not None or t.children):
         tree = subtree(toks, r, skip_top=ACTIVE_SUBJECTS | {"conj", "amod"}) - {r}  # "diplomatische Lösung"
         j = r  # "der geplante und dann abgebrochene Angriff": conj of an attribute
@@ -384,7 +393,7 @@ def apply_rules(toks: list[Token], cues: list[Cue], lex: Lexicon) -> list[Cue]:
     in_idioms = {j for c in cues if c.how == "multiword" for j in range(c.first, c.last + 1)}
     negators = [n for n in find_negators(toks, lex, cue_tokens, polar) if n[0] not in in_idioms]
 
-    reversers = [(c, reverser_scope(toks, c.anchor, polar, c.first if c.how == "multiword" else None))
+    reversers = [(c, reverser_scope(toks, c.anchor, polar, c.parts))
                  for c in cues if c.entry.reverser and c.how != "front"]
     intensity = find_intensity(toks, cues, lex)
     roles = clause_roles(toks, lex)

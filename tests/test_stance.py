@@ -341,6 +341,8 @@ def test_polysemous_words_are_not_matched_as_compound_heads(scorer):
     ("Wir lehnen jede Form von Gewalt ab.", "conciliatory"),
     ("Niemand hat ein Interesse an einem Krieg.", "conciliatory"),
     ("Er plädierte für eine politische Lösung des Konflikts.", "conciliatory"),
+    ("Der Papst warnte vor einem neuen Krieg.", "conciliatory"),
+    ("Sie hat eindringlich vor einer Eskalation gewarnt.", "conciliatory"),
 ])
 def test_rejecting_or_ruling_out_flips_what_is_rejected(scorer, text, expected):
     assert label(scorer, text) == expected, notes(scorer, text)
