@@ -2,14 +2,13 @@
 
 score = tanh(sum of the cues' signed weights), in [-1, 1]: -1 conciliatory, +1 hawkish. tanh keeps
 one strong cue near its weight (0.6 -> 0.54) and lets agreeing cues add up without leaving [-1, 1].
-Label thresholds: score >= HAWKISH_AT is hawkish, score <= -CONCILIATORY_AT conciliatory, else
-neutral. 0.15 lets one clear cue decide (a talks noun, -0.45, or a weapon noun, +0.35) while a single
-weak topic word (a "Konflikt" at 0.25 in a protasis, an envoy at -0.15) or cues that cancel stay
-neutral.
+Label thresholds: score >= HAWKISH_AT (0.15) is hawkish, score <= -CONCILIATORY_AT (-0.15)
+conciliatory, else neutral. At 0.15 one clear cue decides (talks -0.45, a weapon +0.35, a communication
+channel -0.3), while one weak topic word (a soldier or a drone +0.1, an envoy -0.15, tanh(0.15) < 0.15)
+or cues that cancel out stay neutral.
 """
 from __future__ import annotations
 
-import hashlib
 import logging
 import math
 import threading
