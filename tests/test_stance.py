@@ -346,3 +346,28 @@ def test_polysemous_words_are_not_matched_as_compound_heads(scorer):
 ])
 def test_rejecting_or_ruling_out_flips_what_is_rejected(scorer, text, expected):
     assert label(scorer, text) == expected, notes(scorer, text)
+
+
+# --- acceptance on the seed gold -----------------------------------------------------------------------
+
+def _gold_path():
+    from pathlib import Path
+
+    here = Path(__file__).resolve().parent.parent
+    for base in (here / "shared", here.parent / "shared", Path("/work/shared")):
+        if (base / "gold" / "seed_quotes.jsonl").exists():
+            return base / "gold" / "seed_quotes.jsonl"
+    return None
+
+
+def test_seed_gold_polar_accuracy(scorer):
+    """The acceptance target: >= 0.85 on the polar gold quotes, scored from their text alone."""
+    import json
+
+    path = _gold_path()
+    if path is None:
+        pytest.skip("shared/gold/seed_quotes.jsonl not found")
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    polar = [r for r in rows if r["stance"] in ("hawkish", "conciliatory")]
+    right = [r for r in polar if scorer.score_text(r["quote"], offset=r["start"]).label == r["stance"]]
+    assert len(right) / len(polar) >= 0.85
