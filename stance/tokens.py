@@ -103,31 +103,35 @@ def analyze(text: str, doc=None) -> list[Token]:
 
 def _attach(toks: list[Token], doc) -> None:
     by_span = {(t.start, t.end): t for t in toks}
+    hyphenated = [t for t in toks if "-" in t.text]
     for sentence in doc.sentences:
         word_tok: dict[int, Token] = {}  # stanza word id -> our token
-        sent_words = []
+        rep: dict[int, object] = {}  # our token index -> the stanza word that speaks for it
         for stoken in sentence.tokens:
             t = by_span.get((stoken.start_char, stoken.end_char))
+            if t is None:  # "US-Stellungen" tokenized as US / - / Stellungen: the last part is the head
+                t = next((h for h in hyphenated
+                          if h.start <= stoken.start_char and stoken.end_char <= h.end), None)
+            if t is None:
+                continue
             for w in stoken.words:
-                sent_words.append((w, t))
-                if t is not None:
-                    word_tok.setdefault(w.id, t)
+                word_tok.setdefault(w.id, t)
+                if t.i not in rep or (t.text != stoken.text and stoken.text.isalnum()):
+                    rep[t.i] = w
         covered = [t for t in toks if t.word and sentence.tokens
                    and sentence.tokens[0].start_char <= t.start < sentence.tokens[-1].end_char]
-        aligned = {id(t) for _, t in sent_words if t is not None}
-        filled: set[int] = set()
-        for w, t in sent_words:
-            if t is None or t.i in filled:
-                continue
-            filled.add(t.i)
+        for i, w in rep.items():
+            t = toks[i]
             t.lemma, t.upos, t.deprel = w.lemma, w.upos, w.deprel
+            if t.lemma and w.text != t.text and t.text.endswith(w.text):
+                t.lemma = t.text[: len(t.text) - len(w.text)] + t.lemma  # "US-" + "Stellung"
             head = word_tok.get(w.head) if w.head else None
             t.head = head.i if head is not None and head is not t else None
             if w.deprel == "compound:prt" and head is not None:
                 head.particle = w.text.lower()
-        ok = _sane(sentence, covered, aligned)
+        ok = _sane(sentence, covered, set(rep))
         for t in covered:
-            t.tree_ok = ok and t.i in filled
+            t.tree_ok = ok and t.i in rep
             if t.tree_ok and t.noun_flag is None:
                 t.noun_flag = t.upos in ("NOUN", "PROPN")
     for t in toks:
@@ -139,7 +143,7 @@ def _sane(sentence, covered: list[Token], aligned: set[int]) -> bool:
     """Whether this sentence's tree is worth trusting (see the module docstring)."""
     if not covered:
         return False
-    if sum(id(t) in aligned for t in covered) / len(covered) < MIN_ALIGNED:
+    if sum(t.i in aligned for t in covered) / len(covered) < MIN_ALIGNED:
         return False
     words = sentence.words
     if sum(1 for w in words if w.head == 0) != 1:

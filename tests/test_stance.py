@@ -371,3 +371,21 @@ def test_seed_gold_polar_accuracy(scorer):
     polar = [r for r in rows if r["stance"] in ("hawkish", "conciliatory")]
     right = [r for r in polar if scorer.score_text(r["quote"], offset=r["start"]).label == r["stance"]]
     assert len(right) / len(polar) >= 0.85
+
+
+def test_hyphenated_compounds_split_by_the_tokenizer_keep_the_tree():
+    """The German models split "Nato-Staaten" into Nato / - / Staaten; the last part speaks for
+    the whole word, so the sentence still counts as sanely parsed."""
+    from stance.tokens import analyze
+
+    text = "Die Nato-Staaten drohen nicht mit Sanktionen."
+    tree = [("der", "DET", 4, "det"), ("Nato", "PROPN", 4, "compound"), ("-", "PUNCT", 2, "punct"),
+            ("Staat", "NOUN", 5, "nsubj"), ("drohen", "VERB", 0, "root"), ("nicht", "PART", 5, "advmod"),
+            ("mit", "ADP", 8, "case"), ("Sanktion", "NOUN", 5, "obl"), (".", "PUNCT", 5, "punct")]
+    parse = hand_parse(text, tree)
+    toks = {t.text: t for t in analyze(text, parse(text))}
+    assert all(t.tree_ok for t in toks.values() if t.word)
+    assert toks["Nato-Staaten"].lemma == "Nato-Staat"
+    assert toks["Nato-Staaten"].head == toks["drohen"].i
+    st = Scorer(parse=parse).score_text(text)
+    assert st.label == "conciliatory" and all("negated" in e.note for e in st.evidence)
