@@ -32,12 +32,15 @@ Parse = Callable[[str], object]
 
 
 def _default_parse() -> Parse | None:
-    """The German Stanza pipeline from the environment, or None (token rules only) if it is missing."""
+    """The German Stanza pipeline from the environment, or None (token rules only) if it is missing.
+
+    One torch thread unless $ZITAT_THREADS says otherwise: the worker forks work horses, and a child
+    forked from a parent with a multi-thread OpenMP pool deadlocks on its first tensor operation."""
     from extractor.nlp import ModelConfig, build_pipeline, default_threads
     from zitat.exceptions import ModelNotAvailable
 
     try:
-        return build_pipeline(ModelConfig.from_env(threads=default_threads()), PROCESSORS)
+        return build_pipeline(ModelConfig.from_env(threads=default_threads() or 1), PROCESSORS)
     except ModelNotAvailable as e:
         log.warning("stance: no parser (%s); scoring with token-window rules only", e)
         return None
