@@ -1,7 +1,9 @@
 """The rules that turn lexicon hits into signed weights: negation, reversal, intensity, conditionals.
 
 Every scope rule is computed on the dependency tree where the sentence's parse passed the sanity
-check in stance.tokens (`tree_ok`), and on token windows inside the clause otherwise:
+check in stance.tokens (`tree_ok`), and on token windows inside the clause otherwise. Even a sane
+tree loses to the window where it gives a negator or reverser no cue at all, or only cues in other
+clauses while the window finds one in its own (the compact parser's typical attachment errors):
 
 * negation ("nicht", "nie", "kaum"): tree: the negator's head and its dependents but the subject
   ("nicht" on "verwickeln" covers "Militärmission"). Window: up to NEG_WINDOW words after the negator, stopping at
@@ -201,11 +203,30 @@ def negation_scope(toks: list[Token], n: int, kind: str, cue_tokens: frozenset[i
     """What the negator at token n negates: the tree where it is sane and reaches a cue, else the
     window (a negator always negates something; a tree that gives it no cue is likelier wrong)."""
     t = toks[n]
+    window = _negation_window(toks, n, kind, polar, lex)
     if t.tree_ok and t.head is not None:
         skip = {"conj"} if kind == "np_negator" else ACTIVE_SUBJECTS | {"conj"}
         tree = subtree(toks, t.head, skip_top=skip) - {n}
-        if tree & cue_tokens:
+        if _prefer_tree(toks, n, tree, window, cue_tokens):
             return tree
+    return window
+
+
+def _prefer_tree(toks: list[Token], x: int, tree: set[int], window: set[int], cue_tokens) -> bool:
+    """Trust the tree's scope for the flipper at x unless it reaches no cue, or reaches cues only
+    in other clauses while the window finds some in x's own clause (a parser that hangs "nicht" in
+    "gewarnt, ... nicht in eine Mission zu verwickeln" on "gewarnt")."""
+    reached = tree & cue_tokens
+    if not reached:
+        return False
+    own = toks[x].clause
+    if all(toks[j].clause != own for j in reached) and any(toks[j].clause == own for j in window & cue_tokens):
+        return False
+    return True
+
+
+def _negation_window(toks: list[Token], n: int, kind: str, polar: frozenset[int],
+                     lex: Lexicon | None) -> set[int]:
     if kind == "np_negator":
         return np_scope(toks, n, lex)
     words = _clause_words(toks, n)
@@ -241,10 +262,14 @@ def reverser_scope(toks: list[Token], r: int, polar: frozenset[int] = frozenset(
             j = toks[j].head
         if toks[j].deprel in ("amod", "acl") and toks[j].head is not None:
             tree.add(toks[j].head)
-        if tree & polar:
-            return tree
+        window = _reverser_window(toks, r)
+        return tree if _prefer_tree(toks, r, tree, window, polar) else window
+    return _reverser_window(toks, r)
+
+
+def _reverser_window(toks: list[Token], r: int) -> set[int]:
     out = np_scope(toks, r)
-    if not t.is_noun:
+    if not toks[r].is_noun:
         words = [w for w in _clause_words(toks, r) if w.i < r]
         out.update(w.i for w in words[-REVERSER_BACK:])
     return out
