@@ -52,11 +52,15 @@ class Parser:
         for (d, s, words), sp in zip(pieces, parsed):
             acc = by_sentence.setdefault((d, s), [])
             base = len(acc)
+            root = next((x.id for x in acc if x.head == 0), None)
             for (_, tok), w in zip(words, sp.words):
-                head = (w.head + base) if w.head else 0
+                head = (w.head + base) if w.head else (root or 0)
+                deprel = w.deprel or "dep"
+                if not w.head and root:
+                    deprel = "parataxis"  # a later piece of an over-long sentence hangs off the first
                 acc.append(Word(id=w.id + base, text=w.text, lemma=w.lemma or w.text, upos=w.upos or "X",
                                 xpos=w.xpos or "", feats=_feats(w.feats), head=head,
-                                deprel=w.deprel or "dep", start=tok.start, end=tok.end, sent=s))
+                                deprel=deprel, start=tok.start, end=tok.end, sent=s))
         for d, sents in enumerate(tokenized):
             paragraph = 0
             prev_end = 0

@@ -13,6 +13,7 @@ from extractor.quotes.continuation import attribute_from_discourse, konjunktiv_c
 from extractor.quotes.direct import find_direct
 from extractor.quotes.indirect import find_indirect
 from extractor.quotes.marks import find_quote_marks
+from extractor.quotes.names import repair_names
 from extractor.quotes.resolve import build_index, resolve
 from extractor.types import Quote, Span
 
@@ -37,6 +38,7 @@ def _dedupe(cands: list[Candidate]) -> list[Candidate]:
 
 def find_quotes(doc: Document) -> list[Quote]:
     marks = find_quote_marks(doc.text)
+    repair_names(doc)
     claimed: list[Candidate] = []
     for s in doc.sentences:
         if not s.parsed or not s.words:

@@ -72,9 +72,12 @@ def _lemma_candidates(w: Word) -> list[str]:
     """The tagger's lemma, then guesses from the surface (sagte→sagen, erklärte→erklären, gewarnt→warnen)."""
     t = w.text.lower()
     cands = [w.lemma.lower()]
-    for suf, rep in (("te", "en"), ("ten", "en"), ("t", "en"), ("e", "en"), ("en", "en"), ("", "n")):
+    for suf in ("te", "ten", "test", "t", "e", "en", "st", ""):
         if t.endswith(suf) and len(t) > len(suf) + 2:
-            cands.append(t[: len(t) - len(suf)] + rep if suf else t + rep)
+            stem = t[: len(t) - len(suf)] if suf else t
+            cands.append(stem + "en")
+            if stem.endswith(("er", "el")):
+                cands.append(stem + "n")  # beteuerte → beteuern, handelte → handeln
     if t.startswith("ge"):
         cands += [c[2:] for c in cands if c.startswith("ge")]
     for p in PARTICLES:

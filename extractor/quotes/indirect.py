@@ -56,8 +56,10 @@ def _content_after(doc: Document, s: Sentence, cue: Cue) -> tuple[int, int] | No
             nxt = s.word(i + 1)
             if nxt is None:
                 return None
-            if w.text == "," and nxt.text.lower() in RELATIVE_PRONOUNS and i == cue.word.id + 1:
-                return None
+            after = s.word(i + 2)
+            if w.text == "," and nxt.text.lower() in RELATIVE_PRONOUNS and i > last + 1 and (
+                    after is None or after.upos not in ("NOUN", "PROPN", "ADJ", "NUM")):
+                return None  # „sagte Merkel, die in Berlin war“: a relative clause, not the report
             start, end = trim(doc, nxt.start, sentence_content_end(s))
             return (start, end) if end > start else None
         if w.text in OPENING_MARKS or w.text in ".!?;":

@@ -7,8 +7,10 @@ complement („Sprecher der Gruppe Asaib Ahl al-Haq“, „Vertreter von Irans F
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
 from extractor.document import Sentence, Word
 from extractor.types import Span
@@ -27,6 +29,20 @@ TEMPORAL = frozenset("""tag tage tagen woche wochen monat monate jahr jahre jahr
 FEMININE_SUFFIXES = ("erin", "entin", "antin", "istin", "torin", "chefin", "rätin", "urgin", "ierin",
                      "frau")
 STOP_NOUNS = frozenset("angaben ansicht worten auffassung meinung einschätzung informationen darstellung".split())
+
+
+def _load_words(name: str) -> frozenset[str]:
+    path = Path(__file__).resolve().parent.parent / "data" / name
+    return frozenset(line.strip().lower() for line in path.read_text(encoding="utf-8").splitlines()
+                     if line.strip() and not line.startswith("#"))
+
+
+#: Capitalised at the start of a clause, tagged NOUN by a weak tagger, never a speaker.
+NOT_SPEAKER_WORDS = _load_words("not_speakers.txt")
+
+
+def _not_speaker_word(w: Word) -> bool:
+    return w.text.lower() in NOT_SPEAKER_WORDS or w.lemma.lower() in TEMPORAL
 
 
 @dataclass(frozen=True)
@@ -117,6 +133,8 @@ def mention_at(s: Sentence, head: Word, text: str, *, limit: int | None = None) 
     lo = head.id
     while lo > 1:
         w = s.word(lo - 1)
+        if _not_speaker_word(w) or w.upos == "ADP":
+            break
         if w.upos in ("DET", "ADJ", "NUM") or w.text == "-" or (
                 _is_nominal(w) and is_capitalised(w) and w.lemma.lower() not in TEMPORAL
                 and w.text.lower() not in STOP_NOUNS):
@@ -133,49 +151,85 @@ def mention_at(s: Sentence, head: Word, text: str, *, limit: int | None = None) 
     if not names:
         hi = _extend_right(s, hi, limit)
         words = s.words[lo - 1:hi]
-    while words and words[0].upos == "ADP":
+    while len(words) > 1 and words[0] is not head and (words[0].upos == "ADP" or _not_speaker_word(words[0])):
         words = words[1:]
     span = _span(s, words, text)
     head_gender = head.feats.get("Gender")
     plural = head.feats.get("Number") == "Plur"
     if names:
         name = text[names[0].start:names[-1].end]
-        role_words = [w for w in words if w.start < names[0].start and w.text.lower() not in ARTICLES
-                      and w.upos != "DET"]
+        # the title right before the name: „US-Außenminister“, not „Sprecher der Gruppe“
+        role_words: list[Word] = []
+        for w in reversed([w for w in words if w.start < names[0].start]):
+            if w.upos in ("NOUN", "PROPN", "ADJ", "X") or w.text == "-":
+                role_words.insert(0, w)
+            else:
+                break
+        while role_words and (role_words[0].text == "-" or role_words[0].upos == "ADJ"):
+            role_words = role_words[1:]
         role = text[role_words[0].start:role_words[-1].end] if role_words else None
         gender = first_name_gender(names[0].text) if len(names) > 1 else None
         gender = gender or _role_gender(role) or (head_gender if head.upos != "PROPN" else None)
         return Mention(span, "name", name, role, head, gender, plural)
     role_word = _head_noun(words) or head
-    return Mention(span, "description", None, role_word.text, role_word,
-                   _role_gender(role_word.text) or role_word.feats.get("Gender"), plural)
+    role = _compound_text(s, role_word, text)
+    return Mention(span, "description", None, role, role_word,
+                   _role_gender(role) or role_word.feats.get("Gender"), plural)
 
 
 def _name_run(words: list[Word]) -> list[Word]:
-    """The last run of name words in the phrase („Mike Pompeo“ in „Außenminister Mike Pompeo“)."""
+    """The last run of name words in the phrase („Mike Pompeo“ in „US-Außenminister Mike Pompeo“)."""
+    runs: list[list[Word]] = []
     run: list[Word] = []
-    for w in words:
-        if is_name_word(w) or (w.text == "-" and run):
+    for i, w in enumerate(words):
+        nxt = words[i + 1] if i + 1 < len(words) else None
+        if is_name_word(w) and not (nxt is not None and nxt.text == "-"):
             run.append(w)
-        elif run:
-            break
-    while run and run[-1].text == "-":
-        run.pop()
+        elif w.text == "-" and run and nxt is not None and is_name_word(nxt):
+            run.append(w)  # „Jean-Pierre“, „al-Haq“
+        else:
+            if run:
+                runs.append(run)
+            run = []
+    if run:
+        runs.append(run)
+    if not runs:
+        return []
+    run = runs[-1]
     if len(run) == 1 and run[0].upos != "PROPN":
         return []
     return run
 
 
 def _head_noun(words: list[Word]) -> Word | None:
-    nouns = [w for w in words if _is_nominal(w) and w.text.lower() not in ARTICLES]
-    return nouns[0] if nouns else None
+    """The head of a German noun phrase: the last noun before its complements („der US-Präsident“)."""
+    head = None
+    for w in words:
+        if _is_nominal(w) and w.text.lower() not in ARTICLES:
+            head = w
+        elif head is not None and w.upos in ("DET", "ADP"):
+            break
+    return head
+
+
+def _compound_text(s: Sentence, w: Word, text: str) -> str:
+    """The whole hyphenated compound a word ends („US-Präsident“ for „Präsident“)."""
+    start = w.start
+    i = w.id
+    while i > 1 and s.word(i - 1).end == s.word(i).start and (s.word(i - 1).text == "-" or s.word(i).text == "-"):
+        i -= 1
+        start = s.word(i).start
+    return text[start:w.end]
 
 
 def _role_gender(role: str | None) -> str | None:
     """German role nouns mark the feminine: Sprecherin, Ministerin, Präsidentin."""
     if not role:
         return None
-    last = role.split("-")[-1].split()[-1].lower()
+    parts = re.findall(r"\w+", role)
+    if not parts:
+        return None
+    last = parts[-1].lower()
     if last.endswith(FEMININE_SUFFIXES):
         return "Fem"
     if last.endswith(("er", "ent", "or", "ter", "chef", "sprecher", "minister", "sekretär", "kanzler")):

@@ -10,16 +10,20 @@ from __future__ import annotations
 
 from extractor.document import Sentence, Word
 from extractor.quotes.cues import Cue
-from extractor.quotes.mentions import ARTICLES, PRONOUNS, TEMPORAL, Mention, mention_at
+from extractor.quotes.mentions import (ARTICLES, NOT_SPEAKER_WORDS, PRONOUNS, TEMPORAL, Mention,
+                                       mention_at)
 
 CLAUSE_BREAK = frozenset({",", ":", ";", "„", "“", "\"", "»", "«", "(", ")", "–", "—"})
+PREPOSITIONS = frozenset("""gegenüber laut zufolge gemäß nach vor bei mit von seit während wegen trotz
+ angesichts aus in im am an auf für über unter zwischen durch gegen ohne um zu zum zur beim vom""".split())
 SUBJECT_RELS = ("nsubj", "nsubj:pass", "csubj")
 NOT_SPEAKERS = frozenset({"es", "man", "das", "dies", "was", "wer", "sich", "ich", "wir", "du", "ihr",
                           "uns", "mich", "mir", "dich", "dir", "euch"})
 
 
 def _nominal(w: Word) -> bool:
-    if w.text.lower() in NOT_SPEAKERS or w.lemma.lower() in TEMPORAL or w.text.lower() in TEMPORAL:
+    lower = w.text.lower()
+    if lower in NOT_SPEAKERS or lower in NOT_SPEAKER_WORDS or w.lemma.lower() in TEMPORAL or lower in TEMPORAL:
         return False
     if w.text.lower() in PRONOUNS:
         return True
@@ -39,7 +43,7 @@ def _after_adposition(s: Sentence, w: Word, lo: int) -> bool:
     """Is `w` inside a prepositional phrase („gegenüber Reportern“, „in Moskau“)?"""
     for i in range(w.id - 1, lo - 1, -1):
         x = s.word(i)
-        if x.upos == "ADP":
+        if x.upos == "ADP" or x.text.lower() in PREPOSITIONS:
             return True
         if x.upos not in ("DET", "ADJ", "NUM", "NOUN", "PROPN") and x.text != "-":
             return False
@@ -52,8 +56,16 @@ def _scan(s: Sentence, ids: range, content, lo: int) -> Word | None:
         if w is None or w.text in CLAUSE_BREAK or _blocked(w, content):
             return None
         if _nominal(w) and _case_ok(w) and not _after_adposition(s, w, lo):
-            return w
+            return _compound_head(s, w)
     return None
+
+
+def _compound_head(s: Sentence, w: Word) -> Word:
+    """„US-Präsident“ is tokenised US / - / Präsident: the last part is the head."""
+    while (dash := s.word(w.id + 1)) is not None and dash.text == "-" and dash.start == w.end \
+            and (nxt := s.word(w.id + 2)) is not None and nxt.start == dash.end:
+        w = nxt
+    return w
 
 
 def _clause_start(s: Sentence, cue: Word) -> int:
@@ -68,6 +80,17 @@ def _clause_end(s: Sentence, cue: Word) -> int:
         if s.word(i).text in CLAUSE_BREAK or s.word(i).text in ".!?":
             return i - 1
     return len(s.words)
+
+
+def _phrase_head(s: Sentence, w: Word) -> Word:
+    """Climb from a name inside a complement to the noun it belongs to: „Sprecher der Gruppe X“."""
+    seen = 0
+    while w.deprel in ("nmod", "flat", "flat:name", "appos", "compound") and seen < 3:
+        gov = s.word(w.head)
+        if gov is None or gov.id > w.id or not _nominal(gov):
+            break
+        w, seen = gov, seen + 1
+    return w
 
 
 def speaker_head(s: Sentence, cue: Cue, content: tuple[int, int] | None) -> Word | None:
@@ -85,8 +108,9 @@ def speaker_head(s: Sentence, cue: Cue, content: tuple[int, int] | None) -> Word
                 if cue.entry.frame != "cite" and _nominal(k) and not _blocked(k, content):
                     return k
     for k in kids:
-        if k.deprel in SUBJECT_RELS and _nominal(k) and not _blocked(k, content) and _case_ok(k):
-            return k
+        if k.deprel in SUBJECT_RELS and _nominal(k) and not _blocked(k, content) and _case_ok(k) \
+                and not _after_adposition(s, k, 1):
+            return _phrase_head(s, k)
     # Word order: after the cue (inverted, „…, sagte X“, „Gleichzeitig betonte der US-Präsident“) …
     lo = _clause_start(s, v)
     hi = _clause_end(s, v)

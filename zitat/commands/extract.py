@@ -7,6 +7,9 @@ import sys
 
 from zitat.commands.inputs import read_documents
 from zitat.exceptions import InvalidDocument
+from zitat.logging import get_logger
+
+log = get_logger(__name__)
 
 COLUMNS = ["doc", "start", "end", "kind", "speaker", "speaker_role", "speaker_mention", "speaker_start",
            "speaker_end", "cue", "cue_start", "cue_end", "confidence", "text"]
@@ -66,6 +69,11 @@ def run(args) -> int:
             quotes = extractor.extract(doc.text)
         except InvalidDocument as e:
             print(f"zitat extract: {doc.path}: {e}: skipped", file=sys.stderr)
+            errors.append(str(doc.path))
+            continue
+        except Exception as e:  # a bug must not cost the other documents their results
+            log.exception("extract_failed", path=str(doc.path))
+            print(f"zitat extract: {doc.path}: internal error ({type(e).__name__}): skipped", file=sys.stderr)
             errors.append(str(doc.path))
             continue
         rows = _rows(doc.name, quotes, scorer)

@@ -1,0 +1,120 @@
+"""Score the German pipeline on the held-out news (GSD test s302–s977), end to end from raw text.
+
+    python -m extractor.model.evaluate [--ud ../shared/ud-german] [--speed] [--json FILE]
+
+The held-out sentences are joined into running text (paragraphs of 10 sentences, as news reads),
+parsed by zitat's Parser (Stanza tokenizer → sentence repair → tagger/parser), and compared with the
+gold trees by the CoNLL 2018 shared-task scorer that ships with Stanza. Sentence-split F1 is reported
+before and after zitat's repair pass; --speed also times the parse with 1 and 2 torch threads.
+"""
+from __future__ import annotations
+
+import argparse
+import io
+import json
+import sys
+import time
+from pathlib import Path
+
+from extractor.model import splits
+
+PARAGRAPH = 10
+
+
+def heldout_text(ud_root: Path) -> tuple[str, str]:
+    """(raw text, gold CoNLL-U) of the held-out news."""
+    held = splits.make_split(ud_root).heldout
+    texts = splits.sentence_texts(held)
+    paras = [" ".join(texts[i:i + PARAGRAPH]) for i in range(0, len(texts), PARAGRAPH)]
+    gold = "\n\n".join(s.block for s in held) + "\n\n"
+    return "\n\n".join(paras), gold
+
+
+def to_conllu(doc) -> str:
+    """Our Document as CoNLL-U, multi-word tokens („im“ = in + dem) written as ranges."""
+    out = []
+    for s in doc.sentences:
+        lines = []
+        words = s.words
+        i = 0
+        while i < len(words):
+            j = i
+            while j + 1 < len(words) and (words[j + 1].start, words[j + 1].end) == (words[i].start, words[i].end):
+                j += 1
+            if j > i:
+                lines.append(f"{words[i].id}-{words[j].id}\t{doc.text[words[i].start:words[i].end]}" + "\t_" * 8)
+            for w in words[i:j + 1]:
+                feats = "|".join(f"{k}={v}" for k, v in sorted(w.feats.items())) or "_"
+                lines.append("\t".join([str(w.id), w.text, w.lemma, w.upos, w.xpos or "_", feats,
+                                        str(w.head), w.deprel, "_", "_"]))
+            i = j + 1
+        out.append("\n".join(lines))
+    return "\n\n".join(out) + "\n\n"
+
+
+def sentence_f1(pred_bounds: list[tuple[int, int]], gold_text_sentences: list[str], text: str) -> float:
+    """F1 of sentence spans, compared as character spans of the raw text."""
+    gold, pos = set(), 0
+    for t in gold_text_sentences:
+        i = text.find(t, pos)
+        gold.add((i, i + len(t)))
+        pos = i + len(t)
+    pred = set(pred_bounds)
+    tp = len(gold & pred)
+    p, r = tp / max(1, len(pred)), tp / max(1, len(gold))
+    return 0.0 if p + r == 0 else 2 * p * r / (p + r)
+
+
+def _score(pred_conllu: str, gold_conllu: str) -> dict[str, float]:
+    from stanza.models.common.utils import udeval  # the CoNLL 2018 scorer (udtools) Stanza uses
+
+    g = udeval.load_conllu(io.StringIO(gold_conllu), "", {})
+    p = udeval.load_conllu(io.StringIO(pred_conllu), "", {})
+    res = udeval.evaluate(g, p)
+    names = {"Tokens": "tokens_f1", "Sentences": "sentences_f1", "Words": "words_f1", "UPOS": "upos",
+             "XPOS": "xpos", "UFeats": "ufeats", "Lemmas": "lemmas", "UAS": "uas", "LAS": "las"}
+    return {v: round(100 * res[k].f1, 2) for k, v in names.items()}
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--ud", type=Path, default=Path("../shared/ud-german"))
+    ap.add_argument("--speed", action="store_true", help="also time the parse with 1 and 2 threads")
+    ap.add_argument("--json", type=Path, help="write the scores here as JSON")
+    a = ap.parse_args(argv)
+    if not (a.ud / splits.GSD).is_dir():
+        print(f"error: no {splits.GSD} under {a.ud}", file=sys.stderr)
+        return 2
+
+    import torch
+
+    from extractor.nlp import ModelConfig
+    from extractor.parsing import Parser
+
+    text, gold = heldout_text(a.ud)
+    gold_sents = splits.sentence_texts(splits.make_split(a.ud).heldout)
+    parser = Parser(ModelConfig.from_env())
+    raw = parser._tokenizer(text)
+    raw_bounds = [(s.tokens[0].start_char, s.tokens[-1].end_char) for s in raw.sentences]
+    doc = parser.parse(text)
+    scores = _score(to_conllu(doc), gold)
+    scores["sentences_f1_stanza_only"] = round(100 * sentence_f1(raw_bounds, gold_sents, text), 2)
+    scores["sentences_f1_repaired"] = round(100 * sentence_f1(
+        [(s.start, s.end) for s in doc.sentences], gold_sents, text), 2)
+    scores["heldout_sentences"] = len(gold_sents)
+    if a.speed:
+        for threads in (1, 2):
+            torch.set_num_threads(threads)
+            t0 = time.perf_counter()
+            d = parser.parse(text)
+            dt = time.perf_counter() - t0
+            scores[f"sentences_per_s_{threads}_thread"] = round(len(d.sentences) / dt, 1)
+    for k, v in scores.items():
+        print(f"{k:28} {v}")
+    if a.json:
+        a.json.write_text(json.dumps(scores, indent=2) + "\n")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,151 @@
+"""What `extract()` finds in German news: each construction of direct and indirect speech, and who said it.
+
+Sentences are written in the style of German news agencies; none is taken from the seed articles.
+"""
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def quotes_of(extractor):
+    def run(text: str):
+        quotes = extractor.extract(text)
+        for q in quotes:  # the offsets contract holds for every quote of every test
+            assert text[q.start:q.end] == q.text
+            if q.speaker_mention:
+                assert text[q.speaker_mention.start:q.speaker_mention.end] == q.speaker_mention.text
+            if q.cue:
+                assert text[q.cue.start:q.cue.end] == q.cue.text
+            assert 0.0 <= q.confidence <= 1.0
+        return quotes
+    return run
+
+
+def only(quotes, containing: str):
+    found = [q for q in quotes if containing in q.text]
+    assert len(found) == 1, f"expected one quote containing {containing!r}, got {[q.text for q in quotes]}"
+    return found[0]
+
+
+# --- direct speech -----------------------------------------------------------------------------------
+
+def test_direct_quote_with_trailing_cue(quotes_of):
+    q = only(quotes_of("„Wir werden nicht nachgeben“, sagte Bundeskanzler Olaf Scholz am Montag."), "nachgeben")
+    assert q.kind == "direct"
+    assert q.text == "Wir werden nicht nachgeben"
+    assert q.speaker == "Olaf Scholz"
+    assert q.cue.text == "sagte"
+
+
+def test_guillemets_and_colon_introduced_quote(quotes_of):
+    q = only(quotes_of("Die Ministerin Annalena Baerbock sagte: »Wir stehen an der Seite der Ukraine.«"),
+             "Seite der Ukraine")
+    assert q.kind == "direct"
+    assert q.speaker == "Annalena Baerbock"
+
+
+def test_multi_sentence_quotation_is_one_quote(quotes_of):
+    text = "„Die Lage ist ernst. Wir müssen jetzt handeln.“, sagte der Generalsekretär Mark Rutte."
+    q = only(quotes_of(text), "Lage ist ernst")
+    assert q.text == "Die Lage ist ernst. Wir müssen jetzt handeln."
+    assert q.speaker == "Mark Rutte"
+
+
+def test_free_quotation_in_next_paragraph_continues_the_speaker(quotes_of):
+    text = ("Verteidigungsminister Boris Pistorius äußerte sich am Abend. „Wir sind vorbereitet“, sagte "
+            "Pistorius.\n„Niemand sollte an unserer Entschlossenheit zweifeln.“")
+    quotes = quotes_of(text)
+    q = only(quotes, "Entschlossenheit")
+    assert q.speaker == "Boris Pistorius"
+    assert q.confidence < only(quotes, "vorbereitet").confidence
+
+
+def test_titles_and_scare_quotes_are_not_quotes(quotes_of):
+    text = "Die Sendung „Bericht aus Berlin“ lief am Sonntag. Das Magazin „Politico“ berichtete darüber."
+    assert quotes_of(text) == []
+
+
+# --- indirect speech ---------------------------------------------------------------------------------
+
+def test_dass_clause(quotes_of):
+    q = only(quotes_of("Der Außenminister Sergej Lawrow sagte am Dienstag, dass Russland keine Eskalation wolle."),
+             "keine Eskalation")
+    assert q.kind == "indirect"
+    assert q.text.startswith("dass Russland")
+    assert q.speaker == "Sergej Lawrow"
+
+
+def test_reported_clause_before_inverted_cue(quotes_of):
+    q = only(quotes_of("Man sei zu Gesprächen bereit, erklärte ein Sprecher der Regierung in Kiew."),
+             "Gesprächen")
+    assert q.text == "Man sei zu Gesprächen bereit"
+    assert q.speaker == "Sprecher der Regierung in Kiew"
+
+
+def test_zu_infinitive_after_particle_verb(quotes_of):
+    q = only(quotes_of("Macron forderte die Regierung in Moskau auf, die Truppen sofort abzuziehen."),
+             "Truppen")
+    assert q.text == "die Truppen sofort abzuziehen"
+    assert q.cue.text in ("forderte auf", "forderte … auf") or q.cue.text.startswith("forderte")
+    assert q.speaker == "Macron"
+
+
+def test_mixed_quote_keeps_partial_quotation_inside(quotes_of):
+    q = only(quotes_of("Der Präsident erklärte, er sei bereit, „harte Maßnahmen“ zu ergreifen."), "Maßnahmen")
+    assert q.kind == "mixed"
+    assert "„harte Maßnahmen“" in q.text
+
+
+def test_laut_and_zufolge(quotes_of):
+    q = only(quotes_of("Laut Reuters wird der Gesandte am Freitag in Kairo erwartet."), "Gesandte")
+    assert q.speaker == "Reuters"
+    assert q.text.startswith("wird")
+    q = only(quotes_of("Einem Bericht der Zeitung Haaretz zufolge sind die Gespräche gescheitert."), "Gespräche")
+    assert q.kind == "indirect"
+    assert q.speaker is not None
+
+
+def test_hiess_es_has_no_speaker(quotes_of):
+    q = only(quotes_of("Die Botschaft werde vorübergehend geschlossen, hieß es aus Diplomatenkreisen."),
+             "Botschaft")
+    assert q.speaker is None or "Diplomatenkreise" in q.speaker
+
+
+def test_konjunktiv_continuation_takes_the_previous_speaker(quotes_of):
+    text = ("Die Sprecherin des Ministeriums, Anna Berger, sagte, die Lage sei angespannt. "
+            "Man habe die Botschaft angewiesen, Vorsorge zu treffen.")
+    q = only(quotes_of(text), "Vorsorge")
+    assert q.speaker == "Anna Berger"
+
+
+# --- speakers ----------------------------------------------------------------------------------------
+
+def test_pronoun_resolves_to_the_named_person(quotes_of):
+    text = ("Die Sprecherin des Weißen Hauses, Karine Jean-Pierre, trat vor die Presse. "
+            "Sie sagte, die Regierung prüfe alle Optionen.")
+    q = only(quotes_of(text), "Optionen")
+    assert q.speaker_mention.text == "Sie"
+    assert q.speaker == "Karine Jean-Pierre"
+
+
+def test_description_resolves_to_the_person_with_that_role(quotes_of):
+    text = ("US-Präsident Joe Biden reiste nach Warschau. Der US-Präsident betonte, die Nato sei "
+            "geschlossen wie nie.")
+    q = only(quotes_of(text), "geschlossen")
+    assert q.speaker == "Joe Biden"
+
+
+def test_one_canonical_name_per_person_even_with_a_typo(quotes_of):
+    text = ("Außenministerin Annalena Baerbock reiste nach Kiew. „Wir helfen weiter“, sagte Baerbock. "
+            "Später sagte Annalene Baerbock, die Hilfe werde aufgestockt.")
+    quotes = quotes_of(text)
+    assert {q.speaker for q in quotes} == {"Annalena Baerbock"}
+    assert len(quotes) == 2
+
+
+def test_organisations_and_capitals_speak(quotes_of):
+    q = only(quotes_of("Washington behauptet, dass die Drohne abgeschossen wurde."), "Drohne")
+    assert q.speaker == "Washington"

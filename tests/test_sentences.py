@@ -1,0 +1,51 @@
+"""Sentence-boundary repair (extractor.sentences), on token lists as Stanza's tokenizer gives them."""
+from __future__ import annotations
+
+import re
+
+from extractor.sentences import Tok, repair
+
+
+def toks(text: str, cuts: list[str]) -> list[list[Tok]]:
+    """Tokenise by whitespace and punctuation, and start a new sentence at each token in `cuts` order."""
+    tokens = [Tok(m.group(), m.start(), m.end(), (m.group(),))
+              for m in re.finditer(r"\d+\.\d+\.\d+|\w+(?:-\w+)*|[^\w\s]", text)]
+    out, cur, pending = [], [], list(cuts)
+    for t in tokens:
+        if pending and t.text == pending[0] and cur:
+            out.append(cur)
+            cur = []
+            pending.pop(0)
+        cur.append(t)
+    out.append(cur)
+    return out
+
+
+def as_text(text: str, sents: list[list[Tok]]) -> list[str]:
+    return [text[s[0].start:s[-1].end] for s in sents]
+
+
+def test_never_between_closing_mark_and_the_cue_after_it():
+    text = "„Die Lage ist ernst.“ , sagte er."
+    assert as_text(text, repair(toks(text, ["“"]), text)) == [text]
+
+
+def test_never_before_a_closing_mark():
+    text = "„Die Lage ist ernst.“ Dann ging er."
+    sents = repair(toks(text, ["“", "Dann"]), text)
+    assert as_text(text, sents) == ["„Die Lage ist ernst.“", "Dann ging er."]
+
+
+def test_abbreviations_and_dates_do_not_end_sentences():
+    text = "Das sagte Dr. Müller am 19. Februar in Berlin."
+    assert as_text(text, repair(toks(text, ["Müller", "Februar"]), text)) == [text]
+
+
+def test_a_line_break_always_ends_a_sentence():
+    text = "Update\nDie Sorge vor einem Atomkrieg wächst."
+    assert as_text(text, repair(toks(text, []), text)) == ["Update", "Die Sorge vor einem Atomkrieg wächst."]
+
+
+def test_a_lower_case_start_continues_the_sentence():
+    text = "Die Lage sei ernst. sagte er."
+    assert as_text(text, repair(toks(text, ["sagte"]), text)) == [text]
