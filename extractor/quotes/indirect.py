@@ -23,6 +23,11 @@ CONTENT_OPENERS_TO_SKIP = frozenset(OPENING_MARKS)
 RELATIVE_PRONOUNS = frozenset("der die das dem den deren dessen denen welche welcher welches".split())
 
 
+def _finite(w: Word) -> bool:
+    return w.upos in ("VERB", "AUX") and (w.feats.get("VerbForm") == "Fin" or w.xpos.endswith("FIN")
+                                         or "Mood" in w.feats)
+
+
 def _has_verb(words: list[Word]) -> bool:
     return any(w.upos in ("VERB", "AUX") for w in words)
 
@@ -64,7 +69,7 @@ def _content_after(doc: Document, s: Sentence, cue: Cue) -> tuple[int, int] | No
             return (start, end) if end > start else None
         if w.text in OPENING_MARKS or w.text in ".!?;":
             return None
-        if w.upos in ("VERB", "AUX") and w.feats.get("VerbForm") == "Fin" and i != cue.word.id:
+        if _finite(w) and i != cue.word.id:
             return None
     return None
 
@@ -80,16 +85,28 @@ def _content_before(doc: Document, s: Sentence, cue: Cue) -> tuple[int, int] | N
             and s.word(v.id - 2).text == ",":
         comma = s.word(v.id - 2)
     else:
-        # „…, wie Trump sagte“: the cue closes a „wie“ clause
+        # „…, wie Trump sagte“ (a „wie“ clause) or „…, wird der Beamte zitiert“ / „…, zitierte ihn X“
+        # (a clause opened by a finite verb right after the comma: verb-first order marks an inserted cue)
         for i in range(v.id - 1, 0, -1):
             w = s.word(i)
             if w.text in (",", ":", ";") or w.text in OPENING_MARKS or w.text in CLOSING_MARKS:
-                if w.text == "," and s.word(i + 1) is not None and s.word(i + 1).text.lower() == "wie":
+                nxt = s.word(i + 1)
+                if w.text == "," and nxt is not None and (nxt.text.lower() == "wie" or _finite(nxt)):
                     comma = w
                 break
     if comma is None or comma.id <= 1:
         return None
     first = s.words[0]
+    # „A, zitierte ihn X, und B, fügte er hinzu“: B starts after the previous inserted cue clause
+    for j in range(comma.id - 1, 1, -1):
+        w, nxt = s.word(j), s.word(j + 1)
+        if w.text == "," and nxt is not None and _finite(nxt) and j + 1 < comma.id:
+            close = next((x for x in s.words[j + 1:comma.id - 1] if x.text == ","), None)
+            if close is not None:
+                first = s.word(close.id + 1)
+                while first is not None and first.text.lower() in ("und", "oder", "aber") and first.id < comma.id:
+                    first = s.word(first.id + 1)
+            break
     start, end = trim(doc, first.start, comma.start)
     return (start, end) if end > start else None
 
@@ -107,14 +124,33 @@ def _insertion_span(doc: Document, s: Sentence, cue: Cue) -> tuple[int, int] | N
     return (start, end) if end > start else None
 
 
+def _best_content(doc: Document, s: Sentence, cue: Cue) -> tuple[tuple[int, int] | None, str]:
+    """The first reading of the cue's place that yields a real clause. A cue right after a comma is
+    inverted („…, sagte X“): its content precedes it; otherwise it follows."""
+    prev = s.word(cue.word.id - 1)
+    inverted = prev is not None and prev.text == ","
+    readings = [("around", _insertion_span), ("before", _content_before), ("after", _content_after)] \
+        if inverted else [("after", _content_after), ("around", _insertion_span), ("before", _content_before)]
+    for how, find in readings:
+        span = find(doc, s, cue)
+        if span is None:
+            continue
+        words = _words_between(s, *span)
+        if len(words) >= MIN_CONTENT_WORDS and _has_verb(words):
+            return span, how
+    return None, ""
+
+
 def _heisst_es(s: Sentence, cue: Cue) -> bool:
     around = [s.word(cue.word.id - 1), s.word(cue.word.id + 1)]
     return any(w is not None and w.text.lower() == "es" for w in around)
 
 
-def _heisst_es_source(doc: Document, s: Sentence, cue: Cue):
+def _heisst_es_source(doc: Document, s: Sentence, cue: Cue, content: tuple[int, int]):
     """„In einer Mitteilung des Ministeriums heißt es“: the document that speaks."""
     for w in s.words[: cue.word.id - 1]:
+        if content[0] <= w.start < content[1]:
+            continue
         if w.text.lower() == "in" and s.word(w.id + 1) is not None:
             nouns = [x for x in s.words[w.id: cue.word.id - 1] if x.upos in ("NOUN", "PROPN")]
             if nouns:
@@ -124,26 +160,22 @@ def _heisst_es_source(doc: Document, s: Sentence, cue: Cue):
 
 def find_indirect(doc: Document, s: Sentence, marks: list[QuoteMarks]) -> list[Candidate]:
     out: list[Candidate] = []
+    inside = [(q.content_start, q.content_end) for q in marks if q.depth == 0 and q.closed
+              and q.content_end - q.content_start > 40]
     for cue in find_cues(s):
+        if any(a <= cue.word.start < b for a, b in inside):
+            continue  # „Ich glaube nicht, dass …“ inside a quotation is part of that quotation
         impersonal = cue.entry.lemma == "heißen"
         if impersonal and not _heisst_es(s, cue):
             continue
-        how = "after"
-        span = _content_after(doc, s, cue)
+        span, how = _best_content(doc, s, cue)
         if span is None:
-            span, how = _insertion_span(doc, s, cue), "around"
-        if span is None:
-            span, how = _content_before(doc, s, cue), "before"
-        if span is None:
-            continue
-        content_words = _words_between(s, *span)
-        if len(content_words) < MIN_CONTENT_WORDS or not _has_verb(content_words):
             continue
         if _is_only_quotation(doc, span[0], span[1], marks):
             continue  # a plain quotation: the direct finder attributes it
         cue_words = [cue.word] + ([cue.particle] if cue.particle else [])
         if impersonal:
-            mention = _heisst_es_source(doc, s, cue)
+            mention = _heisst_es_source(doc, s, cue, span)
         else:
             mention = speaker_mention(s, cue, span, doc.text)
         kind = "mixed" if _mixed(span[0], span[1], marks) else "indirect"

@@ -125,21 +125,26 @@ def build_index(doc: Document) -> EntityIndex:
                 m = mention_at(s, s.word(j), doc.text)
                 e = idx.add(m)
                 if e is not None:
-                    _apposition_role(s, i, idx, e, doc)
+                    _apposition_role(s, i, j, idx, e)
                 i = j + 1
             else:
                 i += 1
     return idx
 
 
-def _apposition_role(s: Sentence, first_id: int, idx: EntityIndex, e: Entity, doc: Document) -> None:
-    """„die Sprecherin des Weißen Hauses, Jen Psaki“: the description before the comma is a role."""
+def _apposition_role(s: Sentence, first_id: int, last_id: int, idx: EntityIndex, e: Entity) -> None:
+    """Roles in apposition: „die Sprecherin des Weißen Hauses, Jen Psaki“ (before the comma) and
+    „Abdolrahim Mussawi, Stabschef der Streitkräfte,“ (after it)."""
     comma = s.word(first_id - 1)
-    if comma is None or comma.text != ",":
-        return
-    nouns = [w for w in s.words[max(0, first_id - 7): first_id - 2] if w.upos == "NOUN"]
-    if nouns:
-        idx.add_role(e, nouns[0].text)
+    if comma is not None and comma.text == ",":
+        nouns = [w for w in s.words[max(0, first_id - 7): first_id - 2] if w.upos == "NOUN"]
+        if nouns:
+            idx.add_role(e, nouns[0].text)
+    comma = s.word(last_id + 1)
+    if comma is not None and comma.text == ",":
+        nxt = s.word(last_id + 2)
+        if nxt is not None and nxt.upos == "NOUN" and nxt.text[:1].isupper():
+            idx.add_role(e, nxt.text)
 
 
 def resolve(m: Mention | None, idx: EntityIndex) -> tuple[str | None, str | None]:
@@ -164,7 +169,44 @@ def resolve(m: Mention | None, idx: EntityIndex) -> tuple[str | None, str | None
             return e.canonical, e.role
         return None, None
     keys = _role_keys(m.role or m.description)
-    for _, e in idx.before(m.span.start + 1):
+    recent = idx.before(m.span.start + 1)
+    for _, e in recent:
         if any(keys & _role_keys(r) for r in e.roles):
             return e.canonical, e.roles[0]
-    return m.description or None, m.role
+    # „Der Pentagon-Chef“ right after Mark Esper was named: a definite person title with no role on
+    # record refers to the person just mentioned, if the gender agrees.
+    if _definite(m) and (m.role or "").lower().endswith(PERSON_TITLES) \
+            and m.span.text.endswith(m.role or "\0"):
+        for pos, e in recent[:1]:
+            if e.gender is not None and m.span.start - pos < NEARBY_CHARS and (not m.gender or not e.gender or m.gender == e.gender):
+                return e.canonical, m.role
+    return nominative(m.description) or None, m.role
+
+
+#: Adjectival nouns: after an article „der Beamte“, without one „Beamter“ (the form a name list uses).
+ADJECTIVAL_NOUN_STEMS = ("Beamt", "Angestellt", "Abgeordnet", "Vorsitzend", "Gesandt", "Delegiert",
+                         "Beauftragt", "Sachverständig", "Verantwortlich", "Bevollmächtigt")
+
+
+def nominative(description: str) -> str:
+    """„Beamte im Pentagon“ / „Beamten im Pentagon“ → „Beamter im Pentagon“."""
+    words = description.split()
+    for i, w in enumerate(words):
+        for stem in ADJECTIVAL_NOUN_STEMS:
+            if w in (stem + "e", stem + "en"):
+                words[i] = stem + "er"
+                return " ".join(words)
+        if w[:1].isupper():
+            break
+    return description
+
+
+PERSON_TITLES = ("chef", "chefin", "minister", "ministerin", "präsident", "präsidentin", "kanzler", "kanzlerin",
+                 "sprecher", "sprecherin", "sekretär", "sekretärin", "general", "botschafter", "botschafterin",
+                 "berater", "beraterin", "kommandeur", "politiker", "politikerin", "diplomat", "diplomatin")
+NEARBY_CHARS = 600
+
+
+def _definite(m: Mention) -> bool:
+    first = m.span.text.split()[0].lower() if m.span.text.split() else ""
+    return first in ("der", "die", "dem", "den", "des")

@@ -30,13 +30,21 @@ def _nominal(w: Word) -> bool:
     return w.upos in ("NOUN", "PROPN") and w.text[:1].isupper()
 
 
+def _clause_initial_name(s: Sentence, w: Word) -> bool:
+    """„Teheran wies … zurück“: a capitalised word the tagger missed, right before the finite verb."""
+    nxt = s.word(w.id + 1)
+    prev = s.word(w.id - 1)
+    return (w.text[:1].isupper() and w.upos in ("ADV", "ADJ", "X") and w.text.lower() not in NOT_SPEAKER_WORDS
+            and (prev is None or prev.text in CLAUSE_BREAK) and nxt is not None and nxt.upos in ("VERB", "AUX"))
+
+
 def _blocked(w: Word, content: tuple[int, int] | None) -> bool:
     return content is not None and content[0] <= w.start < content[1]
 
 
 def _case_ok(w: Word) -> bool:
-    case = w.feats.get("Case")
-    return case in (None, "Nom")
+    """Nominative, or a name: the compact tagger's case on proper names is unreliable."""
+    return w.upos == "PROPN" or w.feats.get("Case") in (None, "Nom")
 
 
 def _after_adposition(s: Sentence, w: Word, lo: int) -> bool:
@@ -55,7 +63,7 @@ def _scan(s: Sentence, ids: range, content, lo: int) -> Word | None:
         w = s.word(i)
         if w is None or w.text in CLAUSE_BREAK or _blocked(w, content):
             return None
-        if _nominal(w) and _case_ok(w) and not _after_adposition(s, w, lo):
+        if (_nominal(w) and _case_ok(w) and not _after_adposition(s, w, lo)) or _clause_initial_name(s, w):
             return _compound_head(s, w)
     return None
 
@@ -98,9 +106,13 @@ def speaker_head(s: Sentence, cue: Cue, content: tuple[int, int] | None) -> Word
     kids = s.children(v.id)
     passive = any(k.deprel in ("aux:pass", "nsubj:pass") for k in kids) or v.feats.get("Voice") == "Pass"
     if cue.entry.frame == "cite" and not passive:
+        # „zitierte ihn das Portal“: the quoted person is the object, the outlet only relays
         for k in kids:
             if k.deprel in ("obj", "iobj") and _nominal(k) and not _blocked(k, content):
                 return k
+        nxt = s.word(v.id + 1)
+        if nxt is not None and nxt.text.lower() in PRONOUNS:
+            return nxt
     if passive:
         for k in kids:
             if k.deprel == "obl:agent" or (k.deprel.startswith("obl") and any(
@@ -118,7 +130,8 @@ def speaker_head(s: Sentence, cue: Cue, content: tuple[int, int] | None) -> Word
     before = _scan(s, range(lo, v.id), content, lo)
     inverted = lo == v.id or (lo > 1 and s.word(lo - 1).text in (",", "“", "\"", "«", "»", ":"))
     first = s.word(lo)
-    fronted_adverbial = first is not None and (first.upos in ("ADV", "ADP", "SCONJ") or
+    fronted_adverbial = first is not None and not _clause_initial_name(s, first) and (
+        first.upos in ("ADV", "ADP", "SCONJ") or
                                                first.lemma.lower() in TEMPORAL or not _nominal(first)
                                                and first.upos not in ("DET", "ADJ"))
     if inverted or fronted_adverbial:
@@ -126,11 +139,33 @@ def speaker_head(s: Sentence, cue: Cue, content: tuple[int, int] | None) -> Word
     return before or after
 
 
+def _apposed_name(s: Sentence, m: Mention, text: str) -> Mention | None:
+    """„die Sprecherin von Joe Biden, Jen Psaki, …“: the name in apposition is the speaker."""
+    if m.kind != "description":
+        return None
+    after = [w for w in s.words if w.start >= m.span.end]
+    if len(after) < 2 or after[0].text != ",":
+        return None
+    run = []
+    for w in after[1:]:
+        if w.upos == "PROPN" or (w.text == "-" and run):
+            run.append(w)
+        else:
+            if w.text not in (",", ".", "“", "»", "«") and run:
+                return None
+            break
+    if len(run) < 2:
+        return None
+    name = mention_at(s, run[-1], text)
+    return name if name.kind == "name" else None
+
+
 def speaker_mention(s: Sentence, cue: Cue, content: tuple[int, int] | None, text: str) -> Mention | None:
     head = speaker_head(s, cue, content)
     if head is None:
         return None
     m = mention_at(s, head, text, limit=_clause_end(s, head) if head.id > cue.word.id else cue.word.id - 1)
+    m = _apposed_name(s, m, text) or m
     if content and content[0] < m.span.end and m.span.start < content[1]:
         return None
     if m.kind != "pronoun" and m.span.text.lower() in ARTICLES:
