@@ -26,12 +26,26 @@ def _previous_speaker(cands: list[Candidate], c_start: int, paragraph: int, sent
     return prev
 
 
+SUBORDINATORS = frozenset("""dass ob wie wonach weil da als wenn falls obwohl nachdem damit sodass
+ während bevor seit seitdem der die das den dem deren dessen denen welche welcher welches wo was""".split())
+
+
+def _in_main_clause(s, w) -> bool:
+    """A Konjunktiv in a „wonach …“ or relative clause reports nothing by itself."""
+    for i in range(w.id - 1, 0, -1):
+        x = s.word(i)
+        if x.text in (",", ";", ":", "–"):
+            nxt = s.word(i + 1)
+            return nxt is None or nxt.text.lower() not in SUBORDINATORS
+    return True
+
+
 def konjunktiv_continuations(doc: Document, found: list[Candidate], marks: list[QuoteMarks]) -> list[Candidate]:
     out: list[Candidate] = []
     for s in doc.sentences:
         if len(s.words) < MIN_WORDS or any(c.start < s.end and s.start < c.end for c in found + out):
             continue
-        kw = konjunktiv_i_words(s)
+        kw = [w for w in konjunktiv_i_words(s) if _in_main_clause(s, w)]
         if not kw:
             continue
         start, end = trim(doc, s.words[0].start, sentence_content_end(s))

@@ -21,7 +21,7 @@ PARTICLES = frozenset("an auf aus bei dar ein fest hervor hin hinzu klar mit nac
 class CueEntry:
     lemma: str
     particle: str | None
-    frame: str  # say | urge | cite
+    frame: str  # say | urge | cite | label
 
 
 @dataclass(frozen=True)
@@ -78,7 +78,7 @@ def _lemma_candidates(w: Word) -> list[str]:
             cands.append(stem + "en")
             if stem.endswith(("er", "el")):
                 cands.append(stem + "n")  # beteuerte → beteuern, handelte → handeln
-    if t.startswith("ge"):
+    if t.startswith("ge") and t.endswith("t"):  # weak participles: gewarnt, gesagt (not „geraten“)
         cands += [c[2:] for c in cands if c.startswith("ge")]
     for p in PARTICLES:
         for c in list(cands):

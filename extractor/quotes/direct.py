@@ -125,8 +125,8 @@ def find_direct(doc: Document, marks: list[QuoteMarks], claimed: list[Candidate]
         if cue is None:
             cue = _cue_in_sentence(s_open, q, find_cues(s_open)) if s_open is s_close else None
             cue_sent = s_open
-            if cue is not None and not utterance and cue.entry.frame not in ("say", "cite"):
-                cue = None
+            if cue is not None and not utterance and cue.entry.frame != "label":
+                cue = None  # a word or two in quotes is only quoted when labelled („nannte es „…““)
         if cue is None and not utterance:
             continue  # a scare quote: nobody is quoted
         if cue is not None:

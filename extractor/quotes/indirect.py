@@ -98,11 +98,12 @@ def _content_before(doc: Document, s: Sentence, cue: Cue) -> tuple[int, int] | N
         return None
     first = s.words[0]
     # „A, zitierte ihn X, und B, fügte er hinzu“: B starts after the previous inserted cue clause
+    cue_ids = {c.word.id for c in find_cues(s)}
     for j in range(comma.id - 1, 1, -1):
         w, nxt = s.word(j), s.word(j + 1)
         if w.text == "," and nxt is not None and _finite(nxt) and j + 1 < comma.id:
             close = next((x for x in s.words[j + 1:comma.id - 1] if x.text == ","), None)
-            if close is not None:
+            if close is not None and any(j < i < close.id for i in cue_ids):
                 first = s.word(close.id + 1)
                 while first is not None and first.text.lower() in ("und", "oder", "aber") and first.id < comma.id:
                     first = s.word(first.id + 1)
@@ -136,9 +137,27 @@ def _best_content(doc: Document, s: Sentence, cue: Cue) -> tuple[tuple[int, int]
         if span is None:
             continue
         words = _words_between(s, *span)
-        if len(words) >= MIN_CONTENT_WORDS and _has_verb(words):
+        if len(words) >= MIN_CONTENT_WORDS and _has_verb(words) and (
+                how != "after" or _is_reported_clause(words, cue.entry.frame)):
             return span, how
     return None, ""
+
+
+CLAUSE_OPENERS = frozenset("dass ob wie warum weshalb weswegen wer was wann wo wonach womit wofür".split())
+
+
+def _is_reported_clause(words: list[Word], frame: str) -> bool:
+    """What follows a cue's comma is a report only as a dass/ob/w-clause, a verb-second clause
+    („…, die Lage sei ernst“) or, after urging verbs, a zu-infinitive; not „…, auch noch, als …“."""
+    core = [w for w in words if w.upos != "PUNCT" and w.text not in OPENING_MARKS]
+    if not core:
+        return False
+    if core[0].text.lower() in CLAUSE_OPENERS:
+        return True
+    if any(_finite(w) for w in core[1:4]) and core[0].text.lower() not in ("als", "wenn", "weil", "da", "auch"):
+        return True
+    return frame in ("urge", "say") and any(
+        w.text.lower() == "zu" or ("zu" in w.text[2:-2] and w.upos == "VERB") for w in core)
 
 
 def _heisst_es(s: Sentence, cue: Cue) -> bool:
