@@ -10,7 +10,7 @@ from extractor.document import Document, Sentence, Word
 from extractor.quotes.candidates import Candidate, cue_span, sentence_content_end, trim
 from extractor.quotes.cues import attribution_words
 from extractor.quotes.marks import QuoteMarks
-from extractor.quotes.mentions import TEMPORAL, mention_at
+from extractor.quotes.mentions import TEMPORAL, mention_at, oblique
 from extractor.quotes.speakers import NOT_SPEAKERS
 
 MIN_CONTENT_WORDS = 4
@@ -34,8 +34,8 @@ def _source_after(s: Sentence, w: Word) -> Word | None:
 def _source_before(s: Sentence, w: Word) -> Word | None:
     """The head of the phrase before „zufolge“: the first nominal of that phrase."""
     start = w.id - 1
-    while start > 1 and s.word(start - 1).upos in ("DET", "ADJ", "NUM", "NOUN", "PROPN", "ADP") \
-            and s.word(start - 1).text not in (",", ":"):
+    while start > 1 and (s.word(start - 1).upos in ("DET", "ADJ", "NUM", "NOUN", "PROPN", "ADP")
+                         or s.word(start - 1).text.lower() == "und") and s.word(start - 1).text not in (",", ":"):
         start -= 1
     for x in s.words[start - 1: w.id - 1]:
         if _nominal(x):
@@ -72,7 +72,8 @@ def find_attributions(doc: Document, s: Sentence, marks: list[QuoteMarks]) -> li
         head = _source_after(s, w) if kind == "pre" else _source_before(s, w)
         if head is None:
             continue
-        mention = mention_at(s, head, doc.text, limit=_phrase_end(s, head) if kind == "pre" else w.id - 1)
+        mention = oblique(mention_at(s, head, doc.text, limit=_phrase_end(s, head) if kind == "pre" else w.id - 1),
+                          s, doc.text)
         phrase_start = min(cue_words[0].start, mention.span.start)
         phrase_end = max(w.end, mention.span.end)
         first, last_end = s.words[0], sentence_content_end(s)
@@ -92,20 +93,27 @@ def find_attributions(doc: Document, s: Sentence, marks: list[QuoteMarks]) -> li
 
 
 def _so_x(doc: Document, s: Sentence, marks: list[QuoteMarks]) -> list[Candidate]:
-    """„…, so Ynet.“ — a sentence-final „so“ + source, no verb."""
+    """„…, so Ynet.“ / „…, so das Portal am Sonntag, …“ — „so“ + source, no verb of its own."""
     ws = s.words
     out = []
     for w in ws:
         if w.text.lower() != "so" or w.id < 3 or s.word(w.id - 1).text != ",":
             continue
-        tail = [x for x in ws[w.id:] if x.upos != "PUNCT"]
+        tail = []
+        for x in ws[w.id:]:
+            if x.text in (",", ";", ":") or x.text in ".!?":
+                break
+            tail.append(x)
         if not tail or len(tail) > 6 or any(x.upos in ("VERB", "AUX") for x in tail):
             continue
         head = next((x for x in tail if _nominal(x)), None)
         if head is None:
             continue
-        mention = mention_at(s, head, doc.text)
+        mention = mention_at(s, head, doc.text, limit=tail[-1].id)
         span = trim(doc, ws[0].start, s.word(w.id - 1).start)
+        first = ws[0]
+        if first.text.lower() in ("und", "aber", "doch") and s.word(2) is not None:
+            span = trim(doc, s.word(2).start, span[1])
         if span[1] <= span[0]:
             continue
         kind = "mixed" if any(q.depth == 0 and span[0] <= q.open < span[1] for q in marks) else "indirect"

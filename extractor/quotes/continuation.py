@@ -51,12 +51,21 @@ def konjunktiv_continuations(doc: Document, found: list[Candidate], marks: list[
         start, end = trim(doc, s.words[0].start, sentence_content_end(s))
         probe = Candidate(start, end, "indirect", None, None, s.index, s.paragraph, 0.0, "continuation")
         prev = _previous_speaker(found + out, start, s.paragraph, s.index)
+        if prev is None or prev.paragraph != s.paragraph:
+            # „X werde …. Es gehe darum, …, sagte Y.“: the next sentence names the speaker
+            prev = _next_speaker(found, end, s.paragraph, s.index) or prev
         if prev is None:
             continue
         kind = "mixed" if any(q.depth == 0 and start <= q.open < end for q in marks) else "indirect"
         probe.kind, probe.mention, probe.confidence = kind, prev.mention, round(prev.confidence * 0.7, 3)
         out.append(probe)
     return out
+
+
+def _next_speaker(cands: list[Candidate], c_end: int, paragraph: int, sentence: int) -> Candidate | None:
+    later = [c for c in cands if c.start >= c_end and c.mention is not None and c.paragraph == paragraph
+             and c.sentence - sentence == 1 and c.kind in ("indirect", "mixed")]
+    return min(later, key=lambda c: c.start) if later else None
 
 
 def attribute_from_discourse(cands: list[Candidate]) -> None:

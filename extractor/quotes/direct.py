@@ -12,7 +12,7 @@ from extractor.document import Document, Sentence, Word
 from extractor.quotes.candidates import Candidate, cue_span
 from extractor.quotes.cues import Cue, find_cues
 from extractor.quotes.marks import QuoteMarks
-from extractor.quotes.speakers import speaker_mention
+from extractor.quotes.speakers import impersonal_source, speaker_mention
 
 MIN_UTTERANCE_WORDS = 4
 TITLE_NOUNS = frozenset("""sendung zeitung magazin titel buch film motto operation programm talkshow
@@ -130,7 +130,10 @@ def find_direct(doc: Document, marks: list[QuoteMarks], claimed: list[Candidate]
         if cue is None and not utterance:
             continue  # a scare quote: nobody is quoted
         if cue is not None:
-            mention = speaker_mention(cue_sent, cue, span, doc.text)
+            if cue.entry.lemma == "heißen":
+                mention = impersonal_source(doc, cue_sent, cue, span)
+            else:
+                mention = speaker_mention(cue_sent, cue, span, doc.text)
             cue_words = [cue.word] + ([cue.particle] if cue.particle else [])
             out.append(Candidate(span[0], span[1], "direct", cue_span(doc, cue_words), mention,
                                  s_open.index, s_open.paragraph, 0.9 if mention else 0.5, via))

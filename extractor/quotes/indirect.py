@@ -15,8 +15,7 @@ from extractor.quotes.candidates import (CLOSING_MARKS, OPENING_MARKS, Candidate
                                          sentence_content_end, trim)
 from extractor.quotes.cues import Cue, find_cues
 from extractor.quotes.marks import QuoteMarks
-from extractor.quotes.mentions import mention_at
-from extractor.quotes.speakers import speaker_mention
+from extractor.quotes.speakers import impersonal_source, speaker_mention
 
 MIN_CONTENT_WORDS = 3
 CONTENT_OPENERS_TO_SKIP = frozenset(OPENING_MARKS)
@@ -165,18 +164,6 @@ def _heisst_es(s: Sentence, cue: Cue) -> bool:
     return any(w is not None and w.text.lower() == "es" for w in around)
 
 
-def _heisst_es_source(doc: Document, s: Sentence, cue: Cue, content: tuple[int, int]):
-    """„In einer Mitteilung des Ministeriums heißt es“: the document that speaks."""
-    for w in s.words[: cue.word.id - 1]:
-        if content[0] <= w.start < content[1]:
-            continue
-        if w.text.lower() == "in" and s.word(w.id + 1) is not None:
-            nouns = [x for x in s.words[w.id: cue.word.id - 1] if x.upos in ("NOUN", "PROPN")]
-            if nouns:
-                return mention_at(s, nouns[0], doc.text, limit=cue.word.id - 1)
-    return None
-
-
 def find_indirect(doc: Document, s: Sentence, marks: list[QuoteMarks]) -> list[Candidate]:
     out: list[Candidate] = []
     inside = [(q.content_start, q.content_end) for q in marks if q.depth == 0 and q.closed
@@ -194,7 +181,7 @@ def find_indirect(doc: Document, s: Sentence, marks: list[QuoteMarks]) -> list[C
             continue  # a plain quotation: the direct finder attributes it
         cue_words = [cue.word] + ([cue.particle] if cue.particle else [])
         if impersonal:
-            mention = _heisst_es_source(doc, s, cue, span)
+            mention = impersonal_source(doc, s, cue, span)
         else:
             mention = speaker_mention(s, cue, span, doc.text)
         kind = "mixed" if _mixed(span[0], span[1], marks) else "indirect"

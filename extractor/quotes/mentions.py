@@ -8,7 +8,7 @@ complement („Sprecher der Gruppe Asaib Ahl al-Haq“, „Vertreter von Irans F
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -54,6 +54,7 @@ class Mention:
     head: Word
     gender: str | None = None  # Masc | Fem | None
     plural: bool = False
+    citation: str | None = None  # how to name an unnamed source cited in the dative („laut einem Beamten“)
 
     @property
     def description(self) -> str:
@@ -107,6 +108,8 @@ def _extend_right(s: Sentence, last: int, limit: int) -> int:
     if w is None or i > limit:
         return last
     lower = w.text.lower()
+    if lower in ("des", "der") and w.feats.get("Case") not in (None, "Gen"):
+        return last  # „sagten … der Agentur“: a dative, not a genitive complement
     if lower in ("des", "der") or (lower == "von" and s.word(i + 1) is not None) or lower in ("im",) \
             or (lower == "in" and s.word(i + 1) is not None and s.word(i + 1).text.lower() == "dem"):
         j = i + 1
@@ -135,6 +138,9 @@ def mention_at(s: Sentence, head: Word, text: str, *, limit: int | None = None) 
         w = s.word(lo - 1)
         if _not_speaker_word(w) or w.upos == "ADP":
             break
+        if w.text.lower() in ("und", "sowie") and lo > 2 and s.word(lo - 2).upos == "ADJ":
+            lo -= 1  # „iranische und schiitische Vertreter“
+            continue
         if w.upos in ("DET", "ADJ", "NUM") or w.text == "-" or (
                 _is_nominal(w) and is_capitalised(w) and w.lemma.lower() not in TEMPORAL
                 and w.text.lower() not in STOP_NOUNS):
@@ -175,6 +181,18 @@ def mention_at(s: Sentence, head: Word, text: str, *, limit: int | None = None) 
     role = _compound_text(s, role_word, text)
     return Mention(span, "description", None, role, role_word,
                    _role_gender(role) or role_word.feats.get("Gender"), plural)
+
+
+def oblique(m: Mention, s: Sentence, text: str) -> Mention:
+    """A description governed by „laut“/„zufolge“ is dative: name it by its head noun's lemma and its
+    complement („einem hochrangigen Vertreter“ → „Vertreter“, „einem Beamten im Pentagon“ → „Beamte
+    im Pentagon“), not by its inflected adjectives."""
+    if m.kind != "description":
+        return m
+    tail = [w for w in s.words if w.start > m.head.start and w.end <= m.span.end]
+    complement = text[tail[0].start:m.span.end] if tail else ""
+    lemma = m.head.lemma if m.head.lemma[:1].isupper() else m.head.text
+    return replace(m, citation=(lemma + (" " + complement if complement else "")).strip())
 
 
 def _name_run(words: list[Word]) -> list[Word]:

@@ -180,7 +180,7 @@ def resolve(m: Mention | None, idx: EntityIndex) -> tuple[str | None, str | None
         for pos, e in recent[:1]:
             if e.gender is not None and m.span.start - pos < NEARBY_CHARS and (not m.gender or not e.gender or m.gender == e.gender):
                 return e.canonical, m.role
-    return nominative(m.description) or None, m.role
+    return nominative(m.citation or m.description) or None, m.role
 
 
 #: Adjectival nouns: after an article „der Beamte“, without one „Beamter“ (the form a name list uses).

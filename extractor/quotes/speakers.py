@@ -171,3 +171,17 @@ def speaker_mention(s: Sentence, cue: Cue, content: tuple[int, int] | None, text
     if m.kind != "pronoun" and m.span.text.lower() in ARTICLES:
         return None
     return m
+
+
+def impersonal_source(doc, s: Sentence, cue: Cue, content: tuple[int, int]) -> Mention | None:
+    """„In einer Mitteilung des Ministeriums heißt es“ / „…, heißt es in der Mitteilung des
+    Ministeriums“: the document that speaks, from an „in“ phrase of the cue's own clause."""
+    for w in s.words:
+        if content[0] <= w.start < content[1] or w.text.lower() not in ("in", "im"):
+            continue
+        if abs(w.id - cue.word.id) > 4:
+            continue
+        nouns = [x for x in s.words[w.id: w.id + 4] if x.upos in ("NOUN", "PROPN")]
+        if nouns:
+            return mention_at(s, nouns[0], doc.text)
+    return None
