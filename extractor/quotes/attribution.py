@@ -104,7 +104,8 @@ def _so_x(doc: Document, s: Sentence, marks: list[QuoteMarks]) -> list[Candidate
             if x.text in (",", ";", ":") or x.text in ".!?":
                 break
             tail.append(x)
-        if not tail or len(tail) > 6 or any(x.upos in ("VERB", "AUX") for x in tail):
+        # „so“ + the source's noun phrase („so das Portal am Sonntag“); „so dass“, „so könnte“ are not
+        if not tail or len(tail) > 6 or tail[0].upos not in ("DET", "NOUN", "PROPN"):
             continue
         head = next((x for x in tail if _nominal(x)), None)
         if head is None:

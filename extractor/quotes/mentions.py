@@ -191,7 +191,8 @@ def oblique(m: Mention, s: Sentence, text: str) -> Mention:
         return m
     tail = [w for w in s.words if w.start > m.head.start and w.end <= m.span.end]
     complement = text[tail[0].start:m.span.end] if tail else ""
-    lemma = m.head.lemma if m.head.lemma[:1].isupper() else m.head.text
+    # dative endings only: „Vertretern“ → „Vertreter“, „Beamten“ → „Beamte“ (not „Reuters“ → „Reuter“)
+    lemma = m.head.lemma if m.head.lemma[:1].isupper() and m.head.text.endswith("n") else m.head.text
     return replace(m, citation=(lemma + (" " + complement if complement else "")).strip())
 
 
