@@ -48,7 +48,7 @@ def find_quotes(doc: Document) -> list[Quote]:
     claimed = _dedupe(claimed)
     cands = _dedupe(claimed + find_direct(doc, marks, claimed))
     cands = _dedupe(cands + konjunktiv_continuations(doc, cands, marks))
-    attribute_from_discourse(cands)
+    attribute_from_discourse(doc, cands)
     index = build_index(doc)
     quotes = []
     for c in cands:

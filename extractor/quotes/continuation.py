@@ -68,10 +68,17 @@ def _next_speaker(cands: list[Candidate], c_end: int, paragraph: int, sentence: 
     return min(later, key=lambda c: c.start) if later else None
 
 
-def attribute_from_discourse(cands: list[Candidate]) -> None:
-    """Quotations without a cue take the previous quote's speaker (same or previous paragraph)."""
+def attribute_from_discourse(doc: Document, cands: list[Candidate]) -> None:
+    """Quotations without a cue take the previous quote's speaker (same or previous paragraph), and so
+    does a reported clause whose cue has no subject in a Konjunktiv sentence („Man habe angewiesen, …“)."""
     for c in sorted(cands, key=lambda c: c.start):
-        if c.via != "discourse" or c.mention is not None:
+        if c.mention is not None or c.source_text:
+            continue
+        if c.via == "cue":
+            s = doc.sentences[c.sentence]
+            if not (c.cue and c.cue.text != "heißt" and c.cue.text != "hieß" and konjunktiv_i_words(s)):
+                continue
+        elif c.via != "discourse":
             continue
         prev = _previous_speaker(cands, c.start, c.paragraph, c.sentence)
         if prev is not None:

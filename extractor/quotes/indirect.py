@@ -15,6 +15,7 @@ from extractor.quotes.candidates import (CLOSING_MARKS, OPENING_MARKS, Candidate
                                          sentence_content_end, trim)
 from extractor.quotes.cues import Cue, find_cues
 from extractor.quotes.marks import QuoteMarks
+from extractor.quotes.mentions import NOT_SPEAKER_WORDS
 from extractor.quotes.speakers import impersonal_source, speaker_mention
 
 MIN_CONTENT_WORDS = 3
@@ -27,8 +28,17 @@ def _finite(w: Word) -> bool:
                                          or "Mood" in w.feats)
 
 
+def _verb_like(w: Word) -> bool:
+    """A verb, or a lower-case word with a verb's ending that the compact tagger mistagged („prüfe“ ADV)."""
+    if w.upos in ("VERB", "AUX"):
+        return True
+    t = w.text
+    return (t.isalpha() and t.islower() and len(t) > 3 and w.upos in ("ADV", "X")
+            and t.endswith(("e", "en", "t")) and t not in NOT_SPEAKER_WORDS)
+
+
 def _has_verb(words: list[Word]) -> bool:
-    return any(w.upos in ("VERB", "AUX") for w in words)
+    return any(_verb_like(w) for w in words)
 
 
 def _words_between(s: Sentence, start: int, end: int) -> list[Word]:
@@ -153,7 +163,7 @@ def _is_reported_clause(words: list[Word], frame: str) -> bool:
         return False
     if core[0].text.lower() in CLAUSE_OPENERS:
         return True
-    if any(_finite(w) for w in core[1:4]) and core[0].text.lower() not in ("als", "wenn", "weil", "da", "auch"):
+    if any(_finite(w) or _verb_like(w) and w.upos != "VERB" for w in core[1:4]) and core[0].text.lower() not in ("als", "wenn", "weil", "da", "auch"):
         return True
     return frame in ("urge", "say") and any(
         w.text.lower() == "zu" or ("zu" in w.text[2:-2] and w.upos == "VERB") for w in core)

@@ -202,7 +202,9 @@ def _name_run(words: list[Word]) -> list[Word]:
     run: list[Word] = []
     for i, w in enumerate(words):
         nxt = words[i + 1] if i + 1 < len(words) else None
-        if is_name_word(w) and not (nxt is not None and nxt.text == "-"):
+        after_dash = words[i + 2] if i + 2 < len(words) else None
+        hyphen_to_noun = nxt is not None and nxt.text == "-" and not (after_dash and is_name_word(after_dash))
+        if is_name_word(w) and not hyphen_to_noun:  # „US-Präsident“ is a title, „Jean-Pierre“ a name
             run.append(w)
         elif w.text == "-" and run and nxt is not None and is_name_word(nxt):
             run.append(w)  # „Jean-Pierre“, „al-Haq“

@@ -35,6 +35,11 @@ def repair_names(doc: Document) -> None:
                 surnames.add(nxt.text)
             elif w.upos == "NOUN" and w.text.lower().endswith(OUTLET_SUFFIXES) and nxt.upos != "PROPN":
                 nxt.upos = "PROPN"
+        for i in range(1, len(ws) - 2):  # „Karine Jean-Pierre“: a two-part name goes on across a hyphen
+            a, dash, b = ws[i], ws[i + 1], ws[i + 2]
+            if a.upos == "PROPN" and ws[i - 1].upos == "PROPN" and dash.text == "-" and dash.start == a.end and b.start == dash.end \
+                    and b.text[:1].isupper():
+                b.upos = "PROPN"
     if not surnames:
         return
     for s in doc.sentences:
