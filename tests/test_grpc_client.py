@@ -1,4 +1,5 @@
-"""RemoteExtractor against a real server: same answers as the extractor behind it, zitat exceptions."""
+"""RemoteExtractor against a real server with the real Stanza extractor: the same answers as that
+extractor in-process, and zitat exceptions for the server's errors."""
 from __future__ import annotations
 
 import shutil
@@ -9,38 +10,45 @@ import threading
 
 import pytest
 
-from test_grpc_support import SENTENCE_WITH_QUOTE, StandInExtractor, serving
+from extractor.api import Extractor
+from extractor.nlp import ModelConfig
+from test_grpc_support import ARTICLE, NO_QUOTE, SCHOLZ, GatedExtractor, find_scholz, has_scholz_quote, serving
 from zitat import defaults
 from zitat.exceptions import InvalidDocument, ModelNotAvailable
 from zitat.grpc.client import ExtractorUnavailable, RemoteExtractor
 from zitat.grpc.server import TLSConfig
 
-DOCS = [SENTENCE_WITH_QUOTE, "Kein Zitat hier.", "„Eins“ und „zwei“, sagte Scholz."]
+DOCS = [SCHOLZ, NO_QUOTE, ARTICLE]
 
 
 @pytest.fixture(scope="module")
-def address():
-    with serving(StandInExtractor()) as (addr, _):
+def address(extractor):
+    with serving(extractor) as (addr, _):
         yield addr
 
 
-def test_extract_returns_the_same_quotes_as_the_local_extractor(address):
-    with RemoteExtractor(address, timeout=10) as remote:
-        assert remote.model_version == "stand-in-1"
-        assert remote.extract(SENTENCE_WITH_QUOTE) == StandInExtractor().extract_many([SENTENCE_WITH_QUOTE])[0]
-        assert remote.extract_many(DOCS) == StandInExtractor().extract_many(DOCS)
+@pytest.mark.slow
+def test_extract_returns_the_same_quotes_as_the_local_extractor(address, extractor):
+    with RemoteExtractor(address, timeout=60) as remote:
+        assert remote.model_version == extractor.model_version
+        scholz = remote.extract(SCHOLZ)
+        assert scholz == extractor.extract(SCHOLZ) and find_scholz(scholz)
+        assert remote.extract_many(DOCS) == extractor.extract_many(DOCS)
         assert remote.extract_many([]) == []
 
 
+@pytest.mark.slow
 def test_invalid_document_raises_invalid_document(address):
-    with RemoteExtractor(address, timeout=10) as remote, pytest.raises(InvalidDocument):
-        remote.extract_many([SENTENCE_WITH_QUOTE, ""])
+    with RemoteExtractor(address, timeout=60) as remote, pytest.raises(InvalidDocument) as info:
+        remote.extract_many([SCHOLZ, ""])
+    assert info.value.field == "text"
 
 
-def test_server_side_errors_map_back_to_zitat_exceptions():
-    with serving(StandInExtractor(error=ModelNotAvailable("no models"))) as (addr, _):
+def test_server_side_errors_map_back_to_zitat_exceptions(tmp_path):
+    """The server's real Extractor has no models to load: ModelNotAvailable crosses the wire."""
+    with serving(Extractor(ModelConfig("bundled", tmp_path, threads=1))) as (addr, _):
         with RemoteExtractor(addr, timeout=10) as remote, pytest.raises(ModelNotAvailable):
-            remote.extract(SENTENCE_WITH_QUOTE)
+            remote.extract(SCHOLZ)
 
 
 def test_unreachable_server_is_extractor_unavailable():
@@ -48,16 +56,20 @@ def test_unreachable_server_is_extractor_unavailable():
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]  # closed again when the block ends: nothing listens there
     with RemoteExtractor(f"127.0.0.1:{port}", timeout=2) as remote, pytest.raises(ExtractorUnavailable) as info:
-        remote.extract(SENTENCE_WITH_QUOTE)
+        remote.extract(SCHOLZ)
     assert isinstance(info.value, ConnectionError)
 
 
-def test_timeout_is_extractor_unavailable():
+@pytest.mark.slow
+def test_timeout_is_extractor_unavailable(extractor):
+    """The real extractor held behind a gate, so that the client's 0.3 s run out while it works."""
     gate = threading.Event()
-    with serving(StandInExtractor(gate=gate)) as (addr, _):
+    gated = GatedExtractor(extractor, gate=gate)
+    with serving(gated) as (addr, _):
         try:
             with RemoteExtractor(addr, timeout=0.3) as remote, pytest.raises(ExtractorUnavailable):
-                remote.extract(SENTENCE_WITH_QUOTE)
+                remote.extract(SCHOLZ)
+            assert gated.started.is_set()
         finally:
             gate.set()
 
@@ -80,23 +92,25 @@ assert remote.extract(sys.argv[2]) == expected
 """
 
 
+@pytest.mark.slow
 def test_survives_rq_like_fork(address):
     """A client process that used the channel forks (rq's work horse) and both go on using it."""
-    result = subprocess.run([sys.executable, "-c", FORKING_CLIENT, address, SENTENCE_WITH_QUOTE],
+    result = subprocess.run([sys.executable, "-c", FORKING_CLIENT, address, SCHOLZ],
                             cwd=defaults.REPO_ROOT, capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stderr[-2000:]
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(shutil.which("openssl") is None, reason="needs openssl to make a certificate")
-def test_tls(tmp_path):
+def test_tls(tmp_path, extractor):
     cert, key = tmp_path / "cert.pem", tmp_path / "key.pem"
     subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1",
                     "-subj", "/CN=localhost",
                     "-addext", "subjectAltName=DNS:localhost", "-keyout", str(key), "-out", str(cert)],
                    check=True, capture_output=True)
-    with serving(StandInExtractor(), tls=TLSConfig(cert, key)) as (addr, _):
+    with serving(extractor, tls=TLSConfig(cert, key)) as (addr, _):
         port = addr.rsplit(":", 1)[1]
-        with RemoteExtractor(f"localhost:{port}", timeout=10, tls_ca=cert) as remote:
-            assert remote.extract(SENTENCE_WITH_QUOTE)
+        with RemoteExtractor(f"localhost:{port}", timeout=60, tls_ca=cert) as remote:
+            assert has_scholz_quote(remote.extract(SCHOLZ))
         with RemoteExtractor(f"localhost:{port}", timeout=2) as plaintext, pytest.raises(ExtractorUnavailable):
-            plaintext.extract(SENTENCE_WITH_QUOTE)
+            plaintext.extract(SCHOLZ)

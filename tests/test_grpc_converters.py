@@ -4,10 +4,26 @@ from __future__ import annotations
 import pytest
 
 from extractor.types import Quote, Span
-from test_grpc_support import stored
-from worker.types import JobStatus, SpeakerCount
+from stance.types import Evidence, Stance
+from test_grpc_support import SCHOLZ
+from worker.types import JobStatus, SpeakerCount, StoredQuote
 from zitat.grpc import converters as conv
 from zitat.v1 import zitat_pb2 as pb
+
+
+def stored() -> StoredQuote:
+    """A stored quote as the real extractor and scorer make it from SCHOLZ (field values copied from
+    their output; pure conversion tests need no models: the gRPC Quotes tests cover live data)."""
+    quote = Quote(text="Wir werden nicht nachgeben", start=1, end=27, kind="direct", cue=Span("sagte", 30, 35),
+                  speaker="Olaf Scholz", speaker_mention=Span("Bundeskanzler Olaf Scholz", 36, 61),
+                  speaker_role="Bundeskanzler", confidence=0.9)
+    for span in (quote, quote.cue, quote.speaker_mention):
+        assert SCHOLZ[span.start:span.end] == span.text
+    stance = Stance(score=0.17808086811733018, label="hawkish",
+                    evidence=[Evidence("nachgeben", 18, 27, 0.18, "yielding verb; negated by 'nicht'")])
+    assert SCHOLZ[18:27] == "nachgeben"
+    return StoredQuote(quote_id="ab" * 32 + ":0", doc_id="ab" * 32, doc_name="scholz", quote=quote,
+                       stance=stance, published=1_700_000_000.25)
 
 
 @pytest.mark.parametrize("quote", [

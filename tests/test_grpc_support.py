@@ -1,120 +1,108 @@
-"""Helpers for the gRPC tests (no tests here): a stand-in extractor, an in-memory store, real servers.
+"""Helpers for the gRPC tests (no tests here): real servers and channels, real German documents, and
+one thin wrapper around the real extractor for what a real extractor cannot be made to do on cue.
 
-The gRPC edge is tested against a real server on 127.0.0.1:0 and real channels, but with a stand-in
-extractor that finds „…“ quotes with a regex: loading Stanza takes seconds and CPU that the model
-training needs. tests/test_grpc_real_extractor.py runs the real one.
+Everything behind the servers is real: extractor.api.Extractor with the Stanza models (the session
+fixture `extractor` in conftest.py) and worker.service.QuoteService on a real redis-server
+(tests/redis_server.py). Quotes in assertions come from the real model, so tests check invariants
+(text == document[start:end]) and the one plain sentence below, not model-dependent counts.
 """
 from __future__ import annotations
 
-import re
 import threading
 from contextlib import contextmanager
 from typing import Iterator
 
 import grpc
+import pytest
 
-from extractor.api import validate_text
-from extractor.types import Quote, Span
-from stance.types import Evidence, Stance
-from worker.types import JobStatus, SpeakerCount, StoredQuote
-from zitat.exceptions import NotFound, StoreUnavailable
+from extractor.nlp import BUNDLED_FILES
+from extractor.types import Quote
+from zitat import defaults
 from zitat.grpc.server import MESSAGE_OPTIONS, ZitatServer, build_server
 
-_QUOTE = re.compile(r"„([^“]+)“(,\s*(sagte)\s+(\w+))?")
-SENTENCE_WITH_QUOTE = "Der Streit geht weiter. „Wir werden nicht nachgeben“, sagte Merkel am Montag."
-CRASH_MARKER = "KAPUTT"  # a document containing this makes the stand-in raise an unexpected error
+#: One plain German sentence whose direct quote and speaker any usable model finds.
+SCHOLZ = "„Wir werden nicht nachgeben“, sagte Bundeskanzler Olaf Scholz am Montag."
+SCHOLZ_QUOTE = "Wir werden nicht nachgeben"
+SCHOLZ_SPEAKER = "Olaf Scholz"
+#: A short article: the Scholz quote plus quotes whose details depend on the model.
+ARTICLE = ("Die Verhandlungen in Brüssel sind festgefahren. " + SCHOLZ + " Der französische Präsident "
+           "Emmanuel Macron erklärte, man sei zu Gesprächen bereit. „Wir brauchen eine Lösung“, sagte Macron.")
+NO_QUOTE = "Der Haushalt wird im Herbst im Bundestag beraten."
+CRASH_MARKER = "KAPUTT"  # a document containing this makes GatedExtractor(crash_marker=...) raise
 
 
-class StandInExtractor:
-    """extractor.api.Extractor's interface; optionally blocks on `gate` to hold the server busy."""
+class GatedExtractor:
+    """The real extractor.api.Extractor, delegated to, plus the control a real extractor cannot give.
 
-    model_version = "stand-in-1"
+    Why it exists: some server behaviour only shows while the extractor is busy or when it fails in
+    a way no real document triggers on demand. A real Stanza run takes ~50 ms, too short to hold the
+    server busy for RESOURCE_EXHAUSTED, to let a deadline expire mid-extraction, or to stop the
+    server gracefully around an in-flight call; and no German text makes the real extractor raise an
+    unexpected error, which is what INTERNAL (and a per-item error in ExtractBatch) is about. So:
 
-    def __init__(self, gate: threading.Event | None = None, error: Exception | None = None) -> None:
+    - `gate`: extract_many blocks on it (up to 10 s) before delegating; `started` is set on entry;
+    - `crash_marker`: a document containing it raises RuntimeError instead of being extracted;
+    - `error`: raised on every call instead of delegating.
+
+    Quotes are never invented: every answer is the real extractor's.
+    """
+
+    def __init__(self, inner, gate: threading.Event | None = None, crash_marker: str | None = None,
+                 error: Exception | None = None) -> None:
+        self.inner = inner
         self.gate = gate
+        self.crash_marker = crash_marker
         self.error = error
         self.calls = 0
         self.started = threading.Event()
 
+    @property
+    def model_version(self) -> str:
+        return self.inner.model_version
+
     def extract_many(self, texts: list[str]) -> list[list[Quote]]:
-        for text in texts:
-            validate_text(text)
         self.calls += 1
         self.started.set()
         if self.gate is not None:
             self.gate.wait(10)
         if self.error is not None:
             raise self.error
-        return [self._find(text) for text in texts]
-
-    @staticmethod
-    def _find(text: str) -> list[Quote]:
-        if CRASH_MARKER in text:
-            raise RuntimeError("stand-in crashed")
-        quotes = []
-        for m in _QUOTE.finditer(text):
-            cue = Span(m.group(3), m.start(3), m.end(3)) if m.group(3) else None
-            mention = Span(m.group(4), m.start(4), m.end(4)) if m.group(4) else None
-            quotes.append(Quote(text=m.group(1), start=m.start(1), end=m.end(1), kind="direct", cue=cue,
-                                speaker=mention.text if mention else None, speaker_mention=mention,
-                                speaker_role=None, confidence=0.75))
-        return quotes
+        if self.crash_marker is not None and any(self.crash_marker in t for t in texts):
+            raise RuntimeError("injected crash")
+        return self.inner.extract_many(texts)
 
 
-def stored(doc_id: str = "d1", index: int = 0, speaker: str = "Angela Merkel") -> StoredQuote:
-    text = "„Wir werden nicht nachgeben“, sagte Merkel."
-    quote = Quote(text="Wir werden nicht nachgeben", start=1, end=27, kind="direct", cue=Span("sagte", 30, 35),
-                  speaker=speaker, speaker_mention=Span("Merkel", 36, 42), speaker_role="Kanzlerin",
-                  confidence=0.9)
-    assert text[quote.start:quote.end] == quote.text
-    stance = Stance(score=0.6, label="hawkish",
-                    evidence=[Evidence("nicht nachgeben", 12, 27, 0.6, "negated")])
-    return StoredQuote(quote_id=f"{doc_id}:{index}", doc_id=doc_id, doc_name="merkel", quote=quote,
-                       stance=stance, published=1_700_000_000.25)
+def _plumbing_models_only() -> bool:
+    """True when conftest's `extractor` falls back to build/quickmodels (models/de incomplete, no
+    $ZITAT_MODEL_DIR/$ZITAT_MODELS): a barely trained model that finds quotes but hardly any speakers."""
+    complete = all((defaults.BUNDLED_MODEL_DIR / f).exists() for f in BUNDLED_FILES.values())
+    return not complete and not defaults.env(defaults.ENV_MODEL_DIR) and not defaults.env(defaults.ENV_MODELS)
 
 
-class MemoryQuoteService:
-    """The QuoteService protocol over a dict: enough to see every field cross the wire."""
+#: Decided at import (collection), before any fixture points the environment at the models in use.
+PLUMBING_MODELS_ONLY = _plumbing_models_only()
 
-    def __init__(self) -> None:
-        self.down = False
-        self.quotes = [stored()]
 
-    def _check(self) -> None:
-        if self.down:
-            raise StoreUnavailable("redis at redis://nowhere:6379 is unreachable")
+def find_scholz(quotes) -> list:
+    """The quotes (extractor Quote or zitat.v1.Quote) that are the Scholz quote, attributed to him.
 
-    def submit_document(self, text: str, doc_name: str) -> JobStatus:
-        self._check()
-        return JobStatus(job_id="job-1", doc_id="d1", state="queued")
+    With only the plumbing models an empty answer skips the test (with the reason) instead of failing:
+    attribution is the trained model's job, tested here once the models are in models/de."""
+    found = [q for q in quotes if q.text == SCHOLZ_QUOTE and q.speaker == SCHOLZ_SPEAKER]
+    if not found and PLUMBING_MODELS_ONLY:
+        pytest.skip("build/quickmodels (models/de incomplete) attribute no speaker to the Scholz quote: "
+                    "set ZITAT_MODEL_DIR or commit the models")
+    return found
 
-    def get_job(self, job_id: str) -> JobStatus:
-        self._check()
-        if job_id != "job-1":
-            raise NotFound(f"no job {job_id}")
-        return JobStatus(job_id="job-1", doc_id="d1", state="finished", quote_count=1)
 
-    def quotes_by_speaker(self, name, sort, limit, offset, stance):
-        self._check()
-        self.last_query = (name, sort, limit, offset, stance)
-        if name not in ("Merkel", "Angela Merkel"):
-            return None, [], 0
-        return "Angela Merkel", self.quotes[offset:offset + limit], len(self.quotes)
-
-    def list_speakers(self, limit: int, offset: int) -> list[SpeakerCount]:
-        self._check()
-        return [SpeakerCount("Angela Merkel", 1, ("Merkel",))][offset:offset + limit]
-
-    def document_quotes(self, doc_id: str) -> list[StoredQuote]:
-        self._check()
-        if doc_id != "d1":
-            raise NotFound(f"no document {doc_id}")
-        return list(self.quotes)
+def has_scholz_quote(quotes) -> bool:
+    """The Scholz quote's text was found (speaker or not): for tests about the server, not the model."""
+    return SCHOLZ_QUOTE in [q.text for q in quotes]
 
 
 @contextmanager
 def serving(extractor, quote_service=None, **kwargs) -> Iterator[tuple[str, ZitatServer]]:
-    """A started server on a free port; stopped (without grace) afterwards."""
+    """A started server on a free loopback port; stopped (without grace) afterwards."""
     server, port = build_server(extractor, quote_service, **kwargs)
     server.start()
     try:
