@@ -54,7 +54,7 @@ class ModelConfig:
 
 
 def _quiet_stanza() -> None:
-    logging.getLogger("stanza").setLevel(logging.WARNING)
+    logging.getLogger("stanza").setLevel(logging.ERROR)  # "unsupported language: de" is expected here
 
 
 def _empty_resources_dir() -> str:
@@ -83,7 +83,7 @@ def build_pipeline(config: ModelConfig, processors: list[str], *, pretokenized: 
     if config.threads:
         torch.set_num_threads(config.threads)
     kwargs = dict(lang="de", processors=",".join(processors), download_method=None, use_gpu=False,
-                  logging_level="WARN", tokenize_pretokenized=pretokenized)
+                  logging_level="ERROR", tokenize_pretokenized=pretokenized)
     if config.source == "bundled":
         kwargs.update(dir=_empty_resources_dir(), allow_unknown_language=True)
         kwargs.update(_bundled_paths(config.model_dir, processors))

@@ -193,6 +193,8 @@ def oblique(m: Mention, s: Sentence, text: str) -> Mention:
     complement = text[tail[0].start:m.span.end] if tail else ""
     # dative endings only: „Vertretern“ → „Vertreter“, „Beamten“ → „Beamte“ (not „Reuters“ → „Reuter“)
     lemma = m.head.lemma if m.head.lemma[:1].isupper() and m.head.text.endswith("n") else m.head.text
+    compound = _compound_text(s, m.head, text)  # „US-Kommandeur“, not „Kommandeur“
+    lemma = compound[: len(compound) - len(m.head.text)] + lemma
     return replace(m, citation=(lemma + (" " + complement if complement else "")).strip())
 
 

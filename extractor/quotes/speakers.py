@@ -11,7 +11,7 @@ from __future__ import annotations
 from extractor.document import Sentence, Word
 from extractor.quotes.cues import Cue
 from extractor.quotes.mentions import (ARTICLES, NOT_SPEAKER_WORDS, PRONOUNS, TEMPORAL, Mention,
-                                       mention_at)
+                                       mention_at, oblique)
 
 CLAUSE_BREAK = frozenset({",", ":", ";", "„", "“", "\"", "»", "«", "(", ")", "–", "—"})
 PREPOSITIONS = frozenset("""gegenüber laut zufolge gemäß nach vor bei mit von seit während wegen trotz
@@ -134,9 +134,23 @@ def speaker_head(s: Sentence, cue: Cue, content: tuple[int, int] | None) -> Word
         first.upos in ("ADV", "ADP", "SCONJ") or
                                                first.lemma.lower() in TEMPORAL or not _nominal(first)
                                                and first.upos not in ("DET", "ADJ"))
-    if inverted or fronted_adverbial:
-        return after or before
-    return before or after
+    found = (after or before) if inverted or fronted_adverbial else (before or after)
+    if found is None and lo > 1:
+        # „Der Stabschef der Streitkräfte, Generalmajor X, erklärte …“: the subject sits before
+        # commas that only enclose an apposition
+        found = _scan_across_commas(s, v, content)
+    return found
+
+
+def _scan_across_commas(s: Sentence, v: Word, content) -> Word | None:
+    for w in s.words[: v.id - 1]:
+        if w.text in ("„", "“", "\"", "»", "«", ":", ";") or _blocked(w, content):
+            return None
+        if w.upos in ("VERB", "AUX"):
+            return None
+        if _nominal(w) and _case_ok(w) and not _after_adposition(s, w, 1):
+            return _compound_head(s, w)
+    return None
 
 
 def _apposed_name(s: Sentence, m: Mention, text: str) -> Mention | None:
@@ -166,6 +180,8 @@ def speaker_mention(s: Sentence, cue: Cue, content: tuple[int, int] | None, text
         return None
     m = mention_at(s, head, text, limit=_clause_end(s, head) if head.id > cue.word.id else cue.word.id - 1)
     m = _apposed_name(s, m, text) or m
+    if m.kind == "description" and m.head.feats.get("Case") in ("Acc", "Dat"):
+        m = oblique(m, s, text)  # „zitiert … einen ehemaligen US-Kommandeur“
     if content and content[0] < m.span.end and m.span.start < content[1]:
         return None
     if m.kind != "pronoun" and m.span.text.lower() in ARTICLES:
