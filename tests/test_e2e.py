@@ -1,7 +1,6 @@
 """End to end: real Redis, real forking `zitat worker`, the seed articles, queries by speaker.
 
-Needs the final German models in models/de: the barely trained build/quickmodels find quotes but
-hardly any speakers, so these tests are skipped (with that reason) until models/de is complete.
+Runs on the bundled German models in models/de.
 """
 from __future__ import annotations
 
@@ -17,7 +16,6 @@ from pathlib import Path
 import pytest
 import redis
 
-from extractor.nlp import BUNDLED_FILES
 from redis_server import redis_client, redis_server  # noqa: F401
 from worker.service import QuoteService
 from zitat import defaults
@@ -27,14 +25,6 @@ SEEDS = REPO / "seeds"
 SEED_TEXT = {p.stem: p.read_text(encoding="utf-8") for p in SEEDS.glob("*.txt")}
 
 pytestmark = pytest.mark.slow
-
-
-@pytest.fixture(scope="module", autouse=True)
-def final_models() -> None:
-    missing = [f for f in BUNDLED_FILES.values() if not (defaults.BUNDLED_MODEL_DIR / f).exists()]
-    if missing and not defaults.env(defaults.ENV_MODEL_DIR):
-        pytest.skip(f"the final German models are not in {defaults.BUNDLED_MODEL_DIR} yet (missing "
-                    f"{', '.join(missing)}): speaker queries need them")
 
 
 def _env(url: str, **extra: str) -> dict[str, str]:

@@ -13,11 +13,8 @@ from contextlib import contextmanager
 from typing import Iterator
 
 import grpc
-import pytest
 
-from extractor.nlp import BUNDLED_FILES
 from extractor.types import Quote
-from zitat import defaults
 from zitat.grpc.server import MESSAGE_OPTIONS, ZitatServer, build_server
 
 #: One plain German sentence whose direct quote and speaker any usable model finds.
@@ -72,27 +69,9 @@ class GatedExtractor:
         return self.inner.extract_many(texts)
 
 
-def _plumbing_models_only() -> bool:
-    """True when conftest's `extractor` falls back to build/quickmodels (models/de incomplete, no
-    $ZITAT_MODEL_DIR/$ZITAT_MODELS): a barely trained model that finds quotes but hardly any speakers."""
-    complete = all((defaults.BUNDLED_MODEL_DIR / f).exists() for f in BUNDLED_FILES.values())
-    return not complete and not defaults.env(defaults.ENV_MODEL_DIR) and not defaults.env(defaults.ENV_MODELS)
-
-
-#: Decided at import (collection), before any fixture points the environment at the models in use.
-PLUMBING_MODELS_ONLY = _plumbing_models_only()
-
-
 def find_scholz(quotes) -> list:
-    """The quotes (extractor Quote or zitat.v1.Quote) that are the Scholz quote, attributed to him.
-
-    With only the plumbing models an empty answer skips the test (with the reason) instead of failing:
-    attribution is the trained model's job, tested here once the models are in models/de."""
-    found = [q for q in quotes if q.text == SCHOLZ_QUOTE and q.speaker == SCHOLZ_SPEAKER]
-    if not found and PLUMBING_MODELS_ONLY:
-        pytest.skip("build/quickmodels (models/de incomplete) attribute no speaker to the Scholz quote: "
-                    "set ZITAT_MODEL_DIR or commit the models")
-    return found
+    """The quotes (extractor Quote or zitat.v1.Quote) that are the Scholz quote, attributed to him."""
+    return [q for q in quotes if q.text == SCHOLZ_QUOTE and q.speaker == SCHOLZ_SPEAKER]
 
 
 def has_scholz_quote(quotes) -> bool:

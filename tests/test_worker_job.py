@@ -1,6 +1,6 @@
 """worker.job: the job function with the real extractor and scorer, its logs and its reported status.
 
-Models: models/de when complete, else build/quickmodels (barely trained: plumbing, not quality).
+Models: the bundled models in models/de.
 """
 from __future__ import annotations
 
@@ -12,7 +12,6 @@ import structlog
 from rq.job import Job
 from rq.serializers import JSONSerializer
 
-from extractor.nlp import BUNDLED_FILES
 from redis_server import redis_client, redis_server  # noqa: F401
 from worker import extraction
 from worker.job import status_of
@@ -28,13 +27,8 @@ SEEDS = REPO / "seeds"
 
 
 def model_env() -> dict[str, str]:
-    """Environment that points the extractor and scorer at complete models."""
-    if all((defaults.BUNDLED_MODEL_DIR / f).exists() for f in BUNDLED_FILES.values()):
-        return {}
-    quick = REPO / "build" / "quickmodels"
-    if not all((quick / f).exists() for f in BUNDLED_FILES.values()):
-        pytest.skip("no Stanza models in models/de or build/quickmodels")
-    return {defaults.ENV_MODEL_DIR: str(quick), defaults.ENV_MODELS: "bundled"}
+    """Environment that points the extractor and scorer at the bundled models."""
+    return {defaults.ENV_MODEL_DIR: str(defaults.BUNDLED_MODEL_DIR), defaults.ENV_MODELS: "bundled"}
 
 
 @pytest.fixture
