@@ -4,7 +4,8 @@ Stanza's splitter, trained on ~2,000 sentences, cuts where a reader would not: b
 closing mark and the „, sagte X“ that follows, before a closing mark, after news abbreviations and
 ordinal dates; and it glues lines that are separate paragraphs. This pass regroups the same tokens:
   merge  when the next sentence starts with a closing quotation mark, a comma-like mark or a lower-case
-         word, or the previous one ends with a known abbreviation, an initial or a day-of-month ordinal;
+         word, or the previous one is a short label ending in a colon, or ends with a known
+         abbreviation, an initial or a day-of-month ordinal;
   split  at line breaks, and after sentence-final punctuation + closing mark followed by a capital.
 Tokens are never changed, only the boundaries between them.
 """
@@ -74,6 +75,8 @@ def _should_merge(prev: list[Tok], nxt: list[Tok], text: str, closers: set[int])
         return True
     if first.text[:1].islower() and first.text[:1].isalpha():
         return True
+    if prev[-1].text == ":" and len(prev) <= 4:
+        return True  # a label („Heitmeyer:“, „Im Blickpunkt:“) belongs to what it introduces
     return _ends_with_abbreviation(prev, text) or _ordinal_before_month(prev, nxt)
 
 

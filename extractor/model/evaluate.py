@@ -2,7 +2,8 @@
 
     python -m extractor.model.evaluate [--ud ../shared/ud-german] [--speed] [--json FILE]
 
-The held-out sentences are joined into running text (paragraphs of 10 sentences, as news reads),
+The held-out sentences are joined into running text (paragraphs of 10 sentences, headlines on their
+own line, as news reads),
 parsed by zitat's Parser (Stanza tokenizer → sentence repair → tagger/parser), and compared with the
 gold trees by the CoNLL 2018 shared-task scorer that ships with Stanza. Sentence-split F1 is reported
 before and after zitat's repair pass; --speed also times the parse with 1 and 2 torch threads.
@@ -22,10 +23,24 @@ PARAGRAPH = 10
 
 
 def heldout_text(ud_root: Path) -> tuple[str, str]:
-    """(raw text, gold CoNLL-U) of the held-out news."""
+    """(raw text, gold CoNLL-U) of the held-out news.
+
+    Sentences run on in paragraphs of up to 10; a sentence without final punctuation is a headline
+    and stands on its own line, as it does in a published article."""
     held = splits.make_split(ud_root).heldout
     texts = splits.sentence_texts(held)
-    paras = [" ".join(texts[i:i + PARAGRAPH]) for i in range(0, len(texts), PARAGRAPH)]
+    paras, cur = [], []
+    for t in texts:
+        headline = t.rstrip("\"'“”»«)").rstrip()[-1:] not in ".!?:;"
+        if headline and cur:
+            paras.append(" ".join(cur))
+            cur = []
+        cur.append(t)
+        if headline or len(cur) == PARAGRAPH:
+            paras.append(" ".join(cur))
+            cur = []
+    if cur:
+        paras.append(" ".join(cur))
     gold = "\n\n".join(s.block for s in held) + "\n\n"
     return "\n\n".join(paras), gold
 

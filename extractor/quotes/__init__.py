@@ -15,7 +15,7 @@ from extractor.quotes.indirect import find_indirect
 from extractor.quotes.marks import find_quote_marks
 from extractor.quotes.names import repair_names
 from extractor.quotes.resolve import build_index, resolve
-from extractor.types import Quote, Span
+from extractor.types import Quote
 
 PRIORITY = {"cue": 0, "colon": 0, "attribution": 1, "continuation": 2, "discourse": 3}
 
