@@ -28,6 +28,11 @@ TEMPORAL = frozenset("""tag tage tagen woche wochen monat monate jahr jahre jahr
 """.split())
 FEMININE_SUFFIXES = ("erin", "entin", "antin", "istin", "torin", "chefin", "rätin", "urgin", "ierin",
                      "frau")
+#: Ranks and titles the tagger takes for part of a name.
+RANKS = frozenset("""general generalmajor generalleutnant generaloberst oberst major hauptmann leutnant
+ admiral vizeadmiral konteradmiral feldmarschall marschall präsident präsidentin minister ministerin
+ kanzler kanzlerin senator senatorin gouverneur gouverneurin botschafter botschafterin bischof
+ papst scheich emir könig königin prinz prinzessin dr prof""".split())
 STOP_NOUNS = frozenset("angaben ansicht worten auffassung meinung einschätzung informationen darstellung".split())
 
 
@@ -125,8 +130,8 @@ def _extend_right(s: Sentence, last: int, limit: int) -> int:
     return last
 
 
-def mention_at(s: Sentence, head: Word, text: str, *, limit: int | None = None) -> Mention:
-    """The noun phrase around `head`, with role and name separated."""
+def mention_at(s: Sentence, head: Word, text: str, *, limit: int | None = None, floor: int = 1) -> Mention:
+    """The noun phrase around `head` (never reaching left of word `floor`), role and name separated."""
     limit = limit or len(s.words)
     if head.upos == "PRON" or head.text.lower() in PRONOUNS:
         g, n = PRONOUNS.get(head.text.lower(), (None, None))
@@ -134,9 +139,9 @@ def mention_at(s: Sentence, head: Word, text: str, *, limit: int | None = None) 
         return Mention(_span(s, [head], text), "pronoun", None, None, head, g, plural)
     # left: articles, adjectives, numbers, title nouns, name words
     lo = head.id
-    while lo > 1:
+    while lo > floor:
         w = s.word(lo - 1)
-        if _not_speaker_word(w) or w.upos == "ADP":
+        if _not_speaker_word(w) or w.upos == "ADP" or w.upos in ("VERB", "AUX"):
             break
         if w.text.lower() in ("und", "sowie") and lo > 2 and s.word(lo - 2).upos == "ADJ":
             lo -= 1  # „iranische und schiitische Vertreter“
@@ -219,6 +224,8 @@ def _name_run(words: list[Word]) -> list[Word]:
     if not runs:
         return []
     run = runs[-1]
+    while len(run) > 1 and run[0].text.lower() in RANKS:
+        run = run[1:]  # „Generalmajor Abdolrahim Mussawi“: the rank is a role
     if len(run) == 1 and run[0].upos != "PROPN":
         return []
     return run

@@ -178,7 +178,9 @@ def speaker_mention(s: Sentence, cue: Cue, content: tuple[int, int] | None, text
     head = speaker_head(s, cue, content)
     if head is None:
         return None
-    m = mention_at(s, head, text, limit=_clause_end(s, head) if head.id > cue.word.id else cue.word.id - 1)
+    after_cue = head.id > cue.word.id
+    m = mention_at(s, head, text, limit=_clause_end(s, head) if after_cue else cue.word.id - 1,
+                   floor=cue.word.id + 1 if after_cue else 1)
     m = _apposed_name(s, m, text) or m
     if m.kind == "description" and m.head.feats.get("Case") in ("Acc", "Dat"):
         m = oblique(m, s, text)  # „zitiert … einen ehemaligen US-Kommandeur“
