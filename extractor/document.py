@@ -21,10 +21,6 @@ class Word:
     end: int
     sent: int = 0  # index of the sentence in the document
 
-    @property
-    def mood_sub(self) -> bool:
-        return self.feats.get("Mood") == "Sub"
-
 
 @dataclass
 class Sentence:
@@ -40,18 +36,6 @@ class Sentence:
 
     def children(self, wid: int) -> list[Word]:
         return [w for w in self.words if w.head == wid]
-
-    def subtree(self, wid: int) -> list[Word]:
-        """The word and all its descendants, in sentence order."""
-        keep = {wid}
-        changed = True
-        while changed:
-            changed = False
-            for w in self.words:
-                if w.head in keep and w.id not in keep:
-                    keep.add(w.id)
-                    changed = True
-        return [w for w in self.words if w.id in keep]
 
 
 @dataclass

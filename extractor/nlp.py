@@ -36,6 +36,7 @@ class ModelConfig:
     @classmethod
     def from_env(cls, source: str | None = None, threads: int | None = None) -> "ModelConfig":
         source = source or defaults.env(defaults.ENV_MODELS, "bundled")
+        threads = threads if threads is not None else default_threads()
         if source not in SOURCES:
             raise ModelNotAvailable(f"unknown model source {source!r}: choose one of {', '.join(SOURCES)}")
         if source == "bundled":

@@ -1,7 +1,7 @@
 """The plain dataclasses at the extractor's seams: what `extract()` returns."""
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from typing import Literal
 
 QuoteKind = Literal["direct", "indirect", "mixed"]
@@ -72,6 +72,3 @@ class Quote:
             speaker_role=row.get("speaker_role"),
             confidence=float(row.get("confidence", 0.0)),
         )
-
-    def as_dict(self) -> dict:
-        return asdict(self)

@@ -23,10 +23,6 @@ class Candidate:
     paragraph: int
     confidence: float
     via: str  # cue | attribution | continuation | discourse | colon: how it was found
-    source_text: str | None = None  # unnamed source with no mention word (kept for the record)
-
-    def overlaps(self, other: "Candidate") -> bool:
-        return self.start < other.end and other.start < self.end
 
 
 def cue_span(doc: Document, words: list[Word]) -> Span:

@@ -72,7 +72,7 @@ def attribute_from_discourse(doc: Document, cands: list[Candidate]) -> None:
     """Quotations without a cue take the previous quote's speaker (same or previous paragraph), and so
     does a reported clause whose cue has no subject in a Konjunktiv sentence („Man habe angewiesen, …“)."""
     for c in sorted(cands, key=lambda c: c.start):
-        if c.mention is not None or c.source_text:
+        if c.mention is not None:
             continue
         if c.via == "cue":
             s = doc.sentences[c.sentence]

@@ -8,7 +8,7 @@ titles („im ‚Bericht aus Berlin‘“) and scare quotes of a word or two are
 """
 from __future__ import annotations
 
-from extractor.document import Document, Sentence, Word
+from extractor.document import Document, Sentence
 from extractor.quotes.candidates import Candidate, cue_span
 from extractor.quotes.cues import Cue, find_cues
 from extractor.quotes.marks import QuoteMarks
@@ -24,10 +24,6 @@ TITLE_LEAD = frozenset("im in beim vom zum zur der die das des dem den".split())
 
 def _word_count(text: str) -> int:
     return len([t for t in text.split() if any(ch.isalnum() for ch in t)])
-
-
-def _words_in(s: Sentence, start: int, end: int) -> list[Word]:
-    return [w for w in s.words if start <= w.start and w.end <= end]
 
 
 def is_title(doc: Document, s: Sentence | None, q: QuoteMarks) -> bool:

@@ -19,7 +19,6 @@ from extractor.quotes.mentions import NOT_SPEAKER_WORDS
 from extractor.quotes.speakers import impersonal_source, speaker_mention
 
 MIN_CONTENT_WORDS = 3
-CONTENT_OPENERS_TO_SKIP = frozenset(OPENING_MARKS)
 RELATIVE_PRONOUNS = frozenset("der die das dem den deren dessen denen welche welcher welches".split())
 
 
@@ -54,11 +53,6 @@ def _is_only_quotation(doc: Document, start: int, end: int, marks: list[QuoteMar
 
 def _mixed(start: int, end: int, marks: list[QuoteMarks]) -> bool:
     return any(q.depth == 0 and start <= q.open and q.close <= end + 1 for q in marks)
-
-
-def _prev_text(s: Sentence, w: Word) -> str:
-    p = s.word(w.id - 1)
-    return p.text if p else ""
 
 
 def _content_after(doc: Document, s: Sentence, cue: Cue) -> tuple[int, int] | None:
