@@ -6,7 +6,7 @@ import json
 import sys
 
 from zitat.commands.inputs import read_documents
-from zitat.exceptions import InvalidDocument
+from zitat.exceptions import InvalidDocument, ZitatError
 from zitat.logging import get_logger
 
 log = get_logger(__name__)
@@ -53,7 +53,8 @@ def run(args) -> int:
     from extractor.nlp import ModelConfig
 
     docs, errors = read_documents(args.paths, "zitat extract")
-    extractor = Extractor(ModelConfig.from_env(args.models))
+    # Load first: missing models are a configuration error (exit 2), not a per-document failure.
+    extractor = Extractor(ModelConfig.from_env(args.models)).load()
     scorer = None
     if args.stance:
         from stance.scorer import Scorer
@@ -71,6 +72,8 @@ def run(args) -> int:
             print(f"zitat extract: {doc.path}: {e}: skipped", file=sys.stderr)
             errors.append(str(doc.path))
             continue
+        except ZitatError:
+            raise
         except Exception as e:  # a bug must not cost the other documents their results
             log.exception("extract_failed", path=str(doc.path))
             print(f"zitat extract: {doc.path}: internal error ({type(e).__name__}): skipped", file=sys.stderr)
