@@ -149,3 +149,11 @@ def test_one_canonical_name_per_person_even_with_a_typo(quotes_of):
 def test_organisations_and_capitals_speak(quotes_of):
     q = only(quotes_of("Washington behauptet, dass die Drohne abgeschossen wurde."), "Drohne")
     assert q.speaker == "Washington"
+
+
+def test_a_quoted_outlet_as_subject_is_a_source_not_a_quote(quotes_of):
+    quotes = quotes_of("Die beiden trafen sich im September in Helsinki, wie „Politico“ berichtet.")
+    assert all(q.text != "Politico" for q in quotes)
+    q = only(quotes, "Helsinki")
+    assert q.kind == "indirect"
+    assert q.speaker == "Politico"

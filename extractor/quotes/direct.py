@@ -109,7 +109,10 @@ def find_direct(doc: Document, marks: list[QuoteMarks], claimed: list[Candidate]
             continue
         content = doc.text[q.content_start:q.content_end]
         span = (q.content_start, q.content_end)
+        utterance = _word_count(content) >= MIN_UTTERANCE_WORDS or content[-1:] in ".!?"
         cue_sent, cue = s_close, _cue_after(s_close, q, find_cues(s_close)) if q.closed else None
+        if cue is not None and not utterance and doc.text[q.close + 1:cue.word.start].strip()[:1] != ",":
+            cue = None  # „wie „Politico“ berichtet“: a quoted name as the subject, not a quotation
         if cue is None:
             cue_sent, cue = s_open, _cue_before(s_open, q, find_cues(s_open))
         via = "cue"
@@ -117,7 +120,6 @@ def find_direct(doc: Document, marks: list[QuoteMarks], claimed: list[Candidate]
             lead = _colon_lead(doc, sents, s_open, q)
             if lead:
                 (cue_sent, cue), via = lead, "colon"
-        utterance = _word_count(content) >= MIN_UTTERANCE_WORDS or content[-1:] in ".!?"
         if cue is None:
             cue = _cue_in_sentence(s_open, q, find_cues(s_open)) if s_open is s_close else None
             cue_sent = s_open

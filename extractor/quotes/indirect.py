@@ -92,7 +92,9 @@ def _content_before(doc: Document, s: Sentence, cue: Cue) -> tuple[int, int] | N
         # (a clause opened by a finite verb right after the comma: verb-first order marks an inserted cue)
         for i in range(v.id - 1, 0, -1):
             w = s.word(i)
-            if w.text in (",", ":", ";") or w.text in OPENING_MARKS or w.text in CLOSING_MARKS:
+            if w.text in OPENING_MARKS or w.text in CLOSING_MARKS:
+                continue  # „…, wie „Politico“ berichtet“: a quoted name inside the cue's clause
+            if w.text in (",", ":", ";"):
                 nxt = s.word(i + 1)
                 if w.text == "," and nxt is not None and (nxt.text.lower() == "wie" or _finite(nxt)):
                     comma = w

@@ -16,6 +16,7 @@ from extractor.quotes.mentions import (ARTICLES, NOT_SPEAKER_WORDS, PRONOUNS, TE
 CLAUSE_BREAK = frozenset({",", ":", ";", "„", "“", "\"", "»", "«", "(", ")", "–", "—"})
 PREPOSITIONS = frozenset("""gegenüber laut zufolge gemäß nach vor bei mit von seit während wegen trotz
  angesichts aus in im am an auf für über unter zwischen durch gegen ohne um zu zum zur beim vom""".split())
+QUOTE_MARKS = frozenset({"„", "“", "\"", "»", "«"})
 SUBJECT_RELS = ("nsubj", "nsubj:pass", "csubj")
 NOT_SPEAKERS = frozenset({"es", "man", "das", "dies", "was", "wer", "sich", "ich", "wir", "du", "ihr",
                           "uns", "mich", "mir", "dich", "dir", "euch"})
@@ -61,6 +62,8 @@ def _after_adposition(s: Sentence, w: Word, lo: int) -> bool:
 def _scan(s: Sentence, ids: range, content, lo: int) -> Word | None:
     for i in ids:
         w = s.word(i)
+        if w is not None and w.text in QUOTE_MARKS and not _blocked(w, content):
+            continue
         if w is None or w.text in CLAUSE_BREAK or _blocked(w, content):
             return None
         if (_nominal(w) and _case_ok(w) and not _after_adposition(s, w, lo)) or _clause_initial_name(s, w):
@@ -77,8 +80,9 @@ def _compound_head(s: Sentence, w: Word) -> Word:
 
 
 def _clause_start(s: Sentence, cue: Word) -> int:
+    """First word of the cue's clause; quotation marks do not end a clause („wie „Politico“ berichtet“)."""
     for i in range(cue.id - 1, 0, -1):
-        if s.word(i).text in CLAUSE_BREAK:
+        if s.word(i).text in CLAUSE_BREAK and s.word(i).text not in QUOTE_MARKS:
             return i + 1
     return 1
 
