@@ -157,3 +157,38 @@ def test_a_quoted_outlet_as_subject_is_a_source_not_a_quote(quotes_of):
     q = only(quotes, "Helsinki")
     assert q.kind == "indirect"
     assert q.speaker == "Politico"
+
+
+def test_passive_cite_takes_the_quoted_person(quotes_of):
+    text = ("Die Lage sei unter Kontrolle, „solange alle Seiten Ruhe bewahren“, wird ein hochrangiger "
+            "Beamter des Innenministeriums zitiert.")
+    q = only(quotes_of(text), "Lage sei")
+    assert q.kind == "mixed"
+    assert q.speaker.startswith("hochrangiger Beamter des Innenministeriums")
+
+
+def test_zitierte_ihn_names_the_object_not_the_outlet(quotes_of):
+    text = ("Der Minister Karl Weber reiste nach Paris. Die Gespräche seien gut verlaufen, zitierte ihn "
+            "die Zeitung Le Monde.")
+    q = only(quotes_of(text), "Gespräche")
+    assert q.speaker_mention.text == "ihn"
+    assert q.speaker == "Karl Weber"
+
+
+def test_nach_angaben_von(quotes_of):
+    q = only(quotes_of("Nach Angaben der Polizei wurden bei dem Angriff drei Menschen verletzt."), "verletzt")
+    assert q.text.startswith("wurden")
+    assert "Polizei" in q.speaker
+
+
+def test_so_x_at_the_end_of_the_sentence(quotes_of):
+    q = only(quotes_of("Die Verhandlungen würden am Montag in Genf fortgesetzt, so ein Sprecher der UN."),
+             "Verhandlungen")
+    assert q.speaker.startswith("Sprecher")
+
+
+def test_coordinated_speakers_each_get_the_quote(quotes_of):
+    text = "Emmanuel Macron und Olaf Scholz erklärten am Abend, man sei zu weiteren Gesprächen bereit."
+    quotes = [q for q in quotes_of(text) if "Gesprächen" in q.text]
+    assert {q.speaker for q in quotes} == {"Emmanuel Macron", "Olaf Scholz"}
+    assert len({(q.start, q.end) for q in quotes}) == 1

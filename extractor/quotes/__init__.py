@@ -52,9 +52,11 @@ def find_quotes(doc: Document) -> list[Quote]:
     index = build_index(doc)
     quotes = []
     for c in cands:
-        speaker, role = resolve(c.mention, index)
-        mention = c.mention.span if c.mention else None
-        quotes.append(Quote(text=doc.text[c.start:c.end], start=c.start, end=c.end, kind=c.kind,
-                            cue=c.cue, speaker=speaker, speaker_mention=mention, speaker_role=role,
-                            confidence=c.confidence if speaker or c.via == "cue" else min(c.confidence, 0.3)))
+        # one Quote per coordinated speaker: „Macron und Scholz erklärten …“ is a quote of each
+        for m in (c.mention, *c.co_speakers):
+            speaker, role = resolve(m, index)
+            quotes.append(Quote(text=doc.text[c.start:c.end], start=c.start, end=c.end, kind=c.kind,
+                                cue=c.cue, speaker=speaker, speaker_mention=m.span if m else None,
+                                speaker_role=role,
+                                confidence=c.confidence if speaker or c.via == "cue" else min(c.confidence, 0.3)))
     return quotes

@@ -23,6 +23,7 @@ class Candidate:
     paragraph: int
     confidence: float
     via: str  # cue | attribution | continuation | discourse | colon: how it was found
+    co_speakers: tuple = ()  # further Mentions coordinated with `mention` („Macron und Scholz“)
 
 
 def cue_span(doc: Document, words: list[Word]) -> Span:

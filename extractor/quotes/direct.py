@@ -12,7 +12,7 @@ from extractor.document import Document, Sentence
 from extractor.quotes.candidates import Candidate, cue_span
 from extractor.quotes.cues import Cue, find_cues
 from extractor.quotes.marks import QuoteMarks
-from extractor.quotes.speakers import impersonal_source, speaker_mention
+from extractor.quotes.speakers import coordinated, impersonal_source, speaker_mention
 
 MIN_UTTERANCE_WORDS = 4
 TITLE_NOUNS = frozenset("""sendung zeitung magazin titel buch film motto operation programm talkshow
@@ -133,8 +133,9 @@ def find_direct(doc: Document, marks: list[QuoteMarks], claimed: list[Candidate]
             else:
                 mention = speaker_mention(cue_sent, cue, span, doc.text)
             cue_words = [cue.word] + ([cue.particle] if cue.particle else [])
+            co = tuple(coordinated(cue_sent, mention, doc.text)) if mention else ()
             out.append(Candidate(span[0], span[1], "direct", cue_span(doc, cue_words), mention,
-                                 s_open.index, s_open.paragraph, 0.9 if mention else 0.5, via))
+                                 s_open.index, s_open.paragraph, 0.9 if mention else 0.5, via, co))
         else:
             out.append(Candidate(span[0], span[1], "direct", None, None, s_open.index, s_open.paragraph,
                                  0.4, "discourse"))

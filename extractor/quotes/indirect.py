@@ -16,7 +16,7 @@ from extractor.quotes.candidates import (CLOSING_MARKS, OPENING_MARKS, Candidate
 from extractor.quotes.cues import Cue, find_cues
 from extractor.quotes.marks import QuoteMarks
 from extractor.quotes.mentions import NOT_SPEAKER_WORDS
-from extractor.quotes.speakers import impersonal_source, speaker_mention
+from extractor.quotes.speakers import coordinated, impersonal_source, speaker_mention
 
 MIN_CONTENT_WORDS = 3
 RELATIVE_PRONOUNS = frozenset("der die das dem den deren dessen denen welche welcher welches".split())
@@ -186,14 +186,16 @@ def find_indirect(doc: Document, s: Sentence, marks: list[QuoteMarks]) -> list[C
         if _is_only_quotation(doc, span[0], span[1], marks):
             continue  # a plain quotation: the direct finder attributes it
         cue_words = [cue.word] + ([cue.particle] if cue.particle else [])
+        co = ()
         if impersonal:
             mention = impersonal_source(doc, s, cue, span)
         else:
             mention = speaker_mention(s, cue, span, doc.text)
+            co = tuple(coordinated(s, mention, doc.text)) if mention else ()
         kind = "mixed" if _mixed(span[0], span[1], marks) else "indirect"
         conf = 0.85 if mention is not None or impersonal else 0.5
         out.append(Candidate(span[0], span[1], kind, cue_span(doc, cue_words), mention, s.index,
-                             s.paragraph, conf if how != "around" else conf - 0.1, "cue"))
+                             s.paragraph, conf if how != "around" else conf - 0.1, "cue", co))
     return _drop_nested(out)
 
 

@@ -195,6 +195,26 @@ def speaker_mention(s: Sentence, cue: Cue, content: tuple[int, int] | None, text
     return m
 
 
+COORDINATORS = frozenset({"und", "sowie"})
+
+
+def coordinated(s: Sentence, m: Mention, text: str) -> list[Mention]:
+    """„Macron und Scholz erklärten“: the other speakers coordinated with a subject mention."""
+    if m.kind == "pronoun":
+        return []
+    out = []
+    after = [w for w in s.words if w.start >= m.span.end][:4]
+    if after and after[0].text.lower() in COORDINATORS:
+        head = next((w for w in after[1:] if _nominal(w) or w.upos == "PROPN"), None)
+        if head is not None and all(w.upos in ("DET", "ADJ", "PROPN", "NOUN") for w in after[1:after.index(head)]):
+            out.append(mention_at(s, _compound_head(s, head), text, floor=after[0].id + 1))
+    before = [w for w in s.words if w.end <= m.span.start][-4:]
+    if len(before) >= 2 and before[-1].text.lower() in COORDINATORS and (
+            _nominal(before[-2]) or before[-2].upos == "PROPN"):
+        out.append(mention_at(s, before[-2], text))
+    return [o for o in out if o.kind != "pronoun" and not (o.span.start < m.span.end and m.span.start < o.span.end)]
+
+
 def impersonal_source(doc, s: Sentence, cue: Cue, content: tuple[int, int]) -> Mention | None:
     """„In einer Mitteilung des Ministeriums heißt es“ / „…, heißt es in der Mitteilung des
     Ministeriums“: the document that speaks, from an „in“ phrase of the cue's own clause."""
