@@ -29,7 +29,8 @@ class Sentence:
     start: int
     end: int
     paragraph: int
-    parsed: bool = True  # False where only tokenised (fast mode): no tags, lemmas or tree
+    parsed: bool = True  # False for a sentence left unparsed: no tags, lemmas or tree
+    cues: list | None = field(default=None, repr=False, compare=False)  # extractor.quotes.cues, once
 
     def word(self, wid: int) -> Word | None:
         return self.words[wid - 1] if 1 <= wid <= len(self.words) else None

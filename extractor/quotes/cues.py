@@ -104,7 +104,14 @@ def _split_particle(s: Sentence, verb: Word, particle: str) -> Word | None:
 
 
 def find_cues(s: Sentence) -> list[Cue]:
-    """Speech cues of a sentence: verbs (finite or participle) in the lexicon, particles resolved."""
+    """Speech cues of a sentence: verbs (finite or participle) in the lexicon, particles resolved.
+    Computed once per sentence (after the name repair pass) and kept on it: every finder asks."""
+    if s.cues is None:
+        s.cues = _find_cues(s)
+    return s.cues
+
+
+def _find_cues(s: Sentence) -> list[Cue]:
     lex = lexicon()
     cues = []
     for w in s.words:
