@@ -9,6 +9,8 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+from zitat.exceptions import InvalidDocument
+
 
 @dataclass(frozen=True)
 class InputDoc:
@@ -27,21 +29,26 @@ def expand(paths: list[str]) -> list[Path]:
     return out
 
 
+def read_document(path: Path) -> str:
+    """The file's text; InvalidDocument naming the problem (unreadable, not UTF-8) otherwise."""
+    try:
+        data = path.read_bytes()
+    except OSError as e:
+        raise InvalidDocument(f"cannot read: {e.strerror or e}") from None
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as e:
+        raise InvalidDocument(f"not valid UTF-8 (byte 0x{data[e.start]:02x} at offset {e.start})") from None
+
+
 def read_documents(paths: list[str], prog: str) -> tuple[list[InputDoc], list[str]]:
     """(documents, errors); each error is one printable line naming the file."""
     docs, errors = [], []
     for path in expand(paths):
         try:
-            data = path.read_bytes()
-        except OSError as e:
-            errors.append(f"{path}: cannot read: {e.strerror or e}")
-            continue
-        try:
-            text = data.decode("utf-8-sig")
-        except UnicodeDecodeError as e:
-            errors.append(f"{path}: not valid UTF-8 (byte {e.start}): skipped")
-            continue
-        docs.append(InputDoc(path.stem, path, text))
+            docs.append(InputDoc(path.stem, path, read_document(path)))
+        except InvalidDocument as e:
+            errors.append(f"{path}: {e}: skipped")
     for line in errors:
         print(f"{prog}: {line}", file=sys.stderr)
     return docs, errors

@@ -34,7 +34,7 @@ def run(args) -> int:
     from worker.store import group_by_speaker
     from zitat.commands.inputs import expand
     from zitat.commands.speaker import row, write
-    from zitat.commands.submit import read_document
+    from zitat.commands.inputs import read_document
 
     level = logs.configure(args.log_format, args.log_level or "WARNING")
     paths = expand(args.paths)

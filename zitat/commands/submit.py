@@ -27,18 +27,6 @@ def register(sub) -> None:
     p.set_defaults(func=run)
 
 
-def read_document(path: Path) -> str:
-    """The file's text; InvalidDocument naming the problem (unreadable, not UTF-8) otherwise."""
-    try:
-        data = path.read_bytes()
-    except OSError as e:
-        raise InvalidDocument(f"cannot read: {e.strerror or e}") from None
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as e:
-        raise InvalidDocument(f"not valid UTF-8 (byte 0x{data[e.start]:02x} at offset {e.start})") from None
-
-
 def _progress(iterable=None, **kw):
     from tqdm import tqdm
 
@@ -51,7 +39,7 @@ def run(args) -> int:
     from extractor.api import validate_text
     from worker.connection import open_redis
     from worker.service import QuoteService
-    from zitat.commands.inputs import expand
+    from zitat.commands.inputs import expand, read_document
 
     paths = expand(args.paths)
     if not paths:
