@@ -16,9 +16,11 @@ from test_grpc_support import ARTICLE, NO_QUOTE, SCHOLZ, GatedExtractor, find_sc
 from zitat import defaults
 from zitat.exceptions import InvalidDocument, ModelNotAvailable
 from zitat.grpc.client import ExtractorUnavailable, RemoteExtractor
+from zitat.grpc.retry import RetryPolicy
 from zitat.grpc.server import TLSConfig
 
 DOCS = [SCHOLZ, NO_QUOTE, ARTICLE]
+NO_RETRY = RetryPolicy(budget=0)  # where failing at once is the point (retries: test_grpc_retry.py)
 
 
 @pytest.fixture(scope="module")
@@ -55,7 +57,8 @@ def test_unreachable_server_is_extractor_unavailable():
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]  # closed again when the block ends: nothing listens there
-    with RemoteExtractor(f"127.0.0.1:{port}", timeout=2) as remote, pytest.raises(ExtractorUnavailable) as info:
+    with RemoteExtractor(f"127.0.0.1:{port}", timeout=2, retry_policy=NO_RETRY) as remote, \
+            pytest.raises(ExtractorUnavailable) as info:
         remote.extract(SCHOLZ)
     assert isinstance(info.value, ConnectionError)
 
@@ -112,5 +115,6 @@ def test_tls(tmp_path, extractor):
         port = addr.rsplit(":", 1)[1]
         with RemoteExtractor(f"localhost:{port}", timeout=60, tls_ca=cert) as remote:
             assert has_scholz_quote(remote.extract(SCHOLZ))
-        with RemoteExtractor(f"localhost:{port}", timeout=2) as plaintext, pytest.raises(ExtractorUnavailable):
+        with RemoteExtractor(f"localhost:{port}", timeout=2, retry_policy=NO_RETRY) as plaintext, \
+                pytest.raises(ExtractorUnavailable):
             plaintext.extract(SCHOLZ)

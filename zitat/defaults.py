@@ -56,5 +56,14 @@ JOB_RETRY_INTERVALS = (10, 60, 300)  # back-off between attempts (needs a worker
 #: The document cache (content hash + model version -> result) expires; quotes and the speaker index
 #: do not, and neither does queue data.
 CACHE_TTL = 30 * 24 * 3600
+#: A worker's call to a remote extractor (ZITAT_EXTRACTOR_ADDRESS) that finds it down, restarting or
+#: overloaded (UNAVAILABLE, RESOURCE_EXHAUSTED) is retried with capped exponential back-off and jitter
+#: for up to this many seconds after the first failure; then the job attempt fails and the job's own
+#: retries (JOB_RETRY_INTERVALS) take over. Extraction is a pure function, so repeating it is safe.
+#: 0 turns the in-call retries off.
+ENV_EXTRACTOR_RETRY_SECONDS = "ZITAT_EXTRACTOR_RETRY_SECONDS"
+EXTRACTOR_RETRY_SECONDS = 60.0
+EXTRACTOR_RETRY_FIRST_WAIT = 0.25  # seconds before the first retry; doubles per attempt ...
+EXTRACTOR_RETRY_MAX_WAIT = 4.0  # ... up to this, which also caps gRPC's own reconnect back-off
 WORKER_MAINTENANCE_INTERVAL = 60  # seconds between rq's registry clean-ups (abandoned-job detection)
 MAX_PAGE_SIZE = 1000

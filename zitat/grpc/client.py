@@ -4,6 +4,11 @@ The channel is made on first use and again after a fork (rq forks a work horse p
 object built in the parent is safe to use in the child. Errors come back as zitat exceptions:
 INVALID_ARGUMENT → InvalidDocument, FAILED_PRECONDITION → ModelNotAvailable, and everything that
 means "the server could not answer now" → ExtractorUnavailable, which callers may retry.
+
+Calls that find the server down, restarting or overloaded (UNAVAILABLE, RESOURCE_EXHAUSTED) are
+retried with back-off for up to ZITAT_EXTRACTOR_RETRY_SECONDS (zitat.grpc.retry) before
+ExtractorUnavailable is raised, and the channel's own reconnect back-off is capped at the same
+longest wait, so that a restarted extractor is found again within seconds.
 """
 from __future__ import annotations
 
@@ -19,7 +24,7 @@ from extractor.types import Quote
 from zitat import defaults
 from zitat.exceptions import ZitatError
 from zitat.grpc import converters as conv
-from zitat.grpc import errors
+from zitat.grpc import errors, retry
 from zitat.grpc.server import MESSAGE_OPTIONS
 from zitat.v1 import zitat_pb2 as pb
 from zitat.v1 import zitat_pb2_grpc as pb_grpc
@@ -28,7 +33,12 @@ ENV_TLS_CA = "ZITAT_GRPC_TLS_CA"  # PEM roots to trust; when set the client spea
 DEFAULT_TIMEOUT_S = 60.0
 #: A channel made after a fork must not pick up a connection of the parent's from gRPC's global
 #: subchannel pool (its socket belongs to the parent: "Wrong file descriptor generation").
-_OPTIONS = [*MESSAGE_OPTIONS, ("grpc.use_local_subchannel_pool", 1)]
+_OPTIONS = [
+    *MESSAGE_OPTIONS,
+    ("grpc.use_local_subchannel_pool", 1),
+    ("grpc.initial_reconnect_backoff_ms", int(defaults.EXTRACTOR_RETRY_FIRST_WAIT * 1000)),
+    ("grpc.max_reconnect_backoff_ms", int(defaults.EXTRACTOR_RETRY_MAX_WAIT * 1000)),
+]
 
 
 class ExtractorUnavailable(ZitatError, ConnectionError):
@@ -39,10 +49,11 @@ class RemoteExtractor:
     """Same methods as extractor.api.Extractor: `extract`, `extract_many`, `model_version`, `load`."""
 
     def __init__(self, address: str | None = None, timeout: float = DEFAULT_TIMEOUT_S, *,
-                 tls_ca: str | Path | None = None) -> None:
+                 tls_ca: str | Path | None = None, retry_policy: retry.RetryPolicy | None = None) -> None:
         self.address = (address or defaults.env(defaults.ENV_GRPC_ADDRESS)
                         or f"127.0.0.1:{defaults.DEFAULT_GRPC_PORT}")
         self.timeout = timeout  # seconds per document
+        self.retry_policy = retry_policy or retry.RetryPolicy.from_env()
         ca = tls_ca or defaults.env(ENV_TLS_CA)
         self._tls_ca = Path(ca) if ca else None
         self._lock = threading.Lock()
@@ -70,16 +81,19 @@ class RemoteExtractor:
             return mapped
         return ExtractorUnavailable(f"zitat extractor at {self.address}: {err.code().name}: {err.details()}")
 
+    def _call(self, rpc):
+        """rpc(), retried while the server is unavailable (see zitat.grpc.retry); errors mapped."""
+        try:
+            return retry.call(rpc, self.retry_policy, target=self.address)
+        except grpc.RpcError as err:
+            raise self._error(err) from None
+
     @property
     def model_version(self) -> str:
         """Asked once per process and cached: the server's model does not change while it runs."""
         if self._model_version is None or self._pid != os.getpid():
-            stub = self._get_stub()
-            try:
-                self._model_version = stub.GetModelVersion(pb.GetModelVersionRequest(),
-                                                           timeout=self.timeout).model_version
-            except grpc.RpcError as err:
-                raise self._error(err) from None
+            self._model_version = self._call(lambda: self._get_stub().GetModelVersion(
+                pb.GetModelVersionRequest(), timeout=self.timeout).model_version)
         return self._model_version
 
     def load(self) -> "RemoteExtractor":
@@ -89,10 +103,7 @@ class RemoteExtractor:
 
     def extract(self, text: str) -> list[Quote]:
         validate_text(text)
-        try:
-            response = self._get_stub().Extract(pb.ExtractRequest(text=text), timeout=self.timeout)
-        except grpc.RpcError as err:
-            raise self._error(err) from None
+        response = self._call(lambda: self._get_stub().Extract(pb.ExtractRequest(text=text), timeout=self.timeout))
         return [conv.quote_from_pb(q) for q in response.quotes]
 
     def extract_many(self, texts: list[str]) -> list[list[Quote]]:
@@ -101,6 +112,9 @@ class RemoteExtractor:
             validate_text(text)
         if not texts:
             return []
+        return self._call(lambda: self._extract_batch(texts))
+
+    def _extract_batch(self, texts: list[str]) -> list[list[Quote]]:
         requests: Iterator[pb.ExtractBatchRequest] = (
             pb.ExtractBatchRequest(id=str(i), text=t) for i, t in enumerate(texts))
         results: dict[int, list[Quote]] = {}
@@ -112,8 +126,6 @@ class RemoteExtractor:
                     raise errors.from_status(e.code, e.message, e.field or None) or ExtractorUnavailable(
                         f"zitat extractor at {self.address}: document {response.id}: {e.message}")
                 results[int(response.id)] = [conv.quote_from_pb(q) for q in response.quotes]
-        except grpc.RpcError as err:
-            raise self._error(err) from None
         except ZitatError:
             call.cancel()  # the rest of the batch is wasted work once we raise
             raise
