@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import threading
 
+from extractor import markup
 from extractor.nlp import ModelConfig
 from extractor.types import Quote
 from zitat import defaults
@@ -25,6 +26,9 @@ def validate_text(text: object) -> str:
         raise InvalidDocument(
             f"document is {size} bytes; the limit is {defaults.MAX_DOCUMENT_BYTES} bytes "
             f"({defaults.MAX_DOCUMENT_BYTES // (1024 * 1024)} MiB)")
+    if not any(ch.isprintable() and not ch.isspace() for ch in text):
+        # Nothing visible: zero-width, other format and control characters besides whitespace.
+        raise InvalidDocument("document is empty: it has no visible characters")
     if "\x00" in text:
         raise InvalidDocument("document contains NUL bytes: binary data is not text")
     return text
@@ -64,9 +68,10 @@ class Extractor:
 
         for text in texts:
             validate_text(text)
+        masked = [markup.mask(text) for text in texts]  # HTML and data runs: see extractor.markup
         with self._lock:
-            docs = self._get_parser().parse_many(texts)
-        return [find_quotes(doc) for doc in docs]
+            docs = self._get_parser().parse_many([m.text for m in masked])
+        return [m.restore(find_quotes(doc)) for m, doc in zip(masked, docs)]
 
 
 _default: Extractor | None = None
