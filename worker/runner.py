@@ -4,8 +4,21 @@ The forking Worker (not SimpleWorker) is what production needs: each job runs in
 horse, heartbeats keep the job's lease alive, and a horse that dies takes no worker state with it.
 `--with-scheduler` is on because Retry intervals are served by the scheduler. The in-process
 models are loaded once before forking, so horses inherit them instead of reloading per job.
+
+Losing Redis does not end the process. rq retries a lost connection only while it waits for a job;
+anywhere else (a heartbeat while a job runs, its registry maintenance, its own shutdown) it logs
+"unhandled exception, quitting" and returns from `work()`. `run_worker` notices that the loop ended
+because Redis went away, lets a running work horse finish (its job waits for the store by itself,
+see worker.job), waits for Redis with back-off, tidies what the lost loop left in Redis (its worker
+record, its scheduler lock, its pub/sub thread) and starts a fresh loop in the same process, with the
+models still loaded. A job whose horse died meanwhile is found by rq's abandoned-job detection.
 """
 from __future__ import annotations
+
+import contextlib
+import os
+import signal
+import threading
 
 import redis
 import structlog
@@ -13,8 +26,12 @@ from rq import SimpleWorker, Worker
 from rq.serializers import JSONSerializer
 
 from worker import extraction
+from worker.connection import UNAVAILABLE, when_available
 from worker.queue import make_queue
 from zitat import defaults
+from zitat.logging import get_logger
+
+log = get_logger(__name__)
 
 
 class _BindJobId:
@@ -29,11 +46,48 @@ class _BindJobId:
             return super().handle_job_failure(job, queue, *args, **kwargs)
 
 
-class ZitatWorker(_BindJobId, Worker):
+class _NotesLostRedis:
+    """Records why rq's work loop ended when the reason is that Redis could not be reached.
+
+    The steps that rq's loop does not guard against connection errors are wrapped; the dequeue wait,
+    where rq itself waits for Redis to come back, clears the record once it has a job again.
+    """
+
+    lost_redis: Exception | None = None
+    jobs_done = 0
+
+    def _noting(self, method, *args, **kwargs):
+        try:
+            return method(*args, **kwargs)
+        except UNAVAILABLE as e:
+            self.lost_redis = e
+            raise
+
+    def check_for_suspension(self, *args, **kwargs):
+        return self._noting(super().check_for_suspension, *args, **kwargs)
+
+    def run_maintenance_tasks(self, *args, **kwargs):
+        return self._noting(super().run_maintenance_tasks, *args, **kwargs)
+
+    def heartbeat(self, *args, **kwargs):
+        return self._noting(super().heartbeat, *args, **kwargs)
+
+    def execute_job(self, job, queue):
+        result = self._noting(super().execute_job, job, queue)
+        self.jobs_done += 1
+        return result
+
+    def dequeue_job_and_maintain_ttl(self, *args, **kwargs):
+        result = super().dequeue_job_and_maintain_ttl(*args, **kwargs)
+        self.lost_redis = None
+        return result
+
+
+class ZitatWorker(_NotesLostRedis, _BindJobId, Worker):
     """rq's forking Worker, with job ids in its log lines."""
 
 
-class ZitatSimpleWorker(_BindJobId, SimpleWorker):
+class ZitatSimpleWorker(_NotesLostRedis, _BindJobId, SimpleWorker):
     """In-process variant (no fork, no heartbeats while a job runs): tests and debugging only."""
 
 
@@ -57,10 +111,55 @@ def build_worker(client: redis.Redis, *, queue_name: str = defaults.QUEUE_NAME, 
 
 def run_worker(client: redis.Redis, *, burst: bool = False, with_scheduler: bool = True, preload: bool = True,
                logging_level: str = "INFO", max_jobs: int | None = None, **worker_options) -> bool:
-    """Run a worker until stopped (or, with burst, until the queue is empty); True if it did work."""
+    """Run a worker until stopped (or, with burst, until the queue is empty); True if it did work.
+
+    Survives Redis going away: see the module docstring."""
     extraction.single_threaded_torch()
     if preload:
         extraction.preload()
-    worker = build_worker(client, **worker_options)
-    return worker.work(burst=burst, with_scheduler=with_scheduler, logging_level=logging_level,
-                       max_jobs=max_jobs)
+    worked = False
+    while True:
+        worker = build_worker(client, **worker_options)
+        try:
+            worked |= worker.work(burst=burst, with_scheduler=with_scheduler, logging_level=logging_level,
+                                  max_jobs=max_jobs)
+        except UNAVAILABLE as e:  # rq's own shutdown could not reach Redis either
+            worker.lost_redis = worker.lost_redis or e
+        worked |= worker.jobs_done > 0
+        if worker.lost_redis is None:
+            return worked
+        if max_jobs is not None:
+            max_jobs -= worker.jobs_done
+            if max_jobs <= 0:
+                return worked
+        if not _recover(worker, client):
+            return worked
+
+
+def _recover(lost: Worker, client: redis.Redis) -> bool:
+    """After rq's loop ended for want of Redis: True once Redis answers again and the lost loop's
+    leftovers are tidied; False if SIGTERM/SIGINT asked us to stop meanwhile."""
+    log.warning("worker.lost_redis", worker=lost.name, error=str(lost.lost_redis))
+    stop = threading.Event()
+    previous = {sig: signal.signal(sig, lambda *_: stop.set()) for sig in (signal.SIGTERM, signal.SIGINT)}
+    try:
+        horse = lost.horse_pid
+        if horse:  # its job is still running: let it finish (it waits for the store by itself)
+            log.info("worker.waiting_for_running_job", horse_pid=horse)
+            with contextlib.suppress(ChildProcessError):
+                os.waitpid(horse, 0)
+        try:
+            when_available(client.ping, what="Redis, to work on", stop=stop)
+        except UNAVAILABLE:
+            return False  # asked to stop while Redis was still away
+        with contextlib.suppress(*UNAVAILABLE):
+            lost.register_death()  # so that a worker of the same --name may register again
+            if lost.scheduler is not None:
+                lost.scheduler.release_locks()  # the new loop's scheduler takes over at once
+        with contextlib.suppress(Exception):
+            lost.unsubscribe()  # its pub/sub thread would otherwise keep reconnecting
+        log.info("worker.redis_back", worker=lost.name)
+        return not stop.is_set()
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)

@@ -66,4 +66,10 @@ EXTRACTOR_RETRY_SECONDS = 60.0
 EXTRACTOR_RETRY_FIRST_WAIT = 0.25  # seconds before the first retry; doubles per attempt ...
 EXTRACTOR_RETRY_MAX_WAIT = 4.0  # ... up to this, which also caps gRPC's own reconnect back-off
 WORKER_MAINTENANCE_INTERVAL = 60  # seconds between rq's registry clean-ups (abandoned-job detection)
+#: Redis going away does not end a `zitat worker`: it keeps its process and its loaded models, pings
+#: Redis with back-off (doubling from 0.5 s up to this many seconds) and works on once it answers.
+WORKER_REDIS_MAX_WAIT = 10.0
+#: A job that has done its work and finds the store unreachable waits up to this many seconds for it
+#: (same back-off) before giving up; its result is then lost and the job retried.
+JOB_STORE_WAIT_SECONDS = 120.0
 MAX_PAGE_SIZE = 1000
