@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
 import socket
 import subprocess
 import tempfile
@@ -42,22 +43,27 @@ class RedisServer:
     def __init__(self, directory: Path, *extra_args: str, password: str | None = None) -> None:
         self.directory = directory
         self.password = password
+        self.extra_args = extra_args
         self.port = free_port()
+        auth = f":{password}@" if password else ""
+        self.url = f"redis://{auth}127.0.0.1:{self.port}/0"
+        self._start()
+
+    def _start(self) -> None:
+        directory, password = self.directory, self.password
         self.process = subprocess.Popen(
             [REDIS_SERVER, "--port", str(self.port), "--bind", "127.0.0.1", "--dir", str(directory),
              "--appendonly", "yes", "--save", "", "--maxmemory-policy", "noeviction",
              "--daemonize", "no", "--logfile", str(directory / "redis.log"),
-             *(["--requirepass", password] if password else []), *extra_args],
+             *(["--requirepass", password] if password else []), *self.extra_args],
             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        auth = f":{password}@" if password else ""
-        self.url = f"redis://{auth}127.0.0.1:{self.port}/0"
         deadline = time.monotonic() + 10
         while True:
             try:
                 with self.client() as c:
                     c.ping()
                 break
-            except redis.exceptions.ConnectionError:
+            except redis.exceptions.ConnectionError:  # BusyLoadingError included: still reading its AOF
                 if self.process.poll() is not None or time.monotonic() > deadline:
                     self.stop()
                     raise RuntimeError(f"redis-server did not start: see {directory / 'redis.log'}")
@@ -66,14 +72,26 @@ class RedisServer:
     def client(self) -> redis.Redis:
         return redis.Redis.from_url(self.url, **client_options())
 
-    def stop(self) -> None:
+    def stop(self, sig: signal.Signals = signal.SIGTERM) -> None:
+        """SIGTERM: Redis flushes its append-only file and exits. SIGKILL: a crash, nothing flushed."""
         if self.process.poll() is None:
-            self.process.terminate()
+            self.process.send_signal(sig)
             try:
                 self.process.wait(10)
             except subprocess.TimeoutExpired:
                 self.process.kill()
                 self.process.wait(5)
+
+    def start(self) -> None:
+        """Start again after stop(): same port, same data directory, same settings (the AOF is replayed)."""
+        if self.process.poll() is None:
+            raise RuntimeError("redis-server is still running")
+        self._start()
+
+    def restart(self, sig: signal.Signals = signal.SIGTERM, down_for: float = 0.0) -> None:
+        self.stop(sig)
+        time.sleep(down_for)
+        self.start()
 
 
 @pytest.fixture(scope="session")
