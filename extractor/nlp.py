@@ -75,8 +75,16 @@ def _bundled_paths(model_dir: Path, processors: list[str]) -> dict[str, str]:
     return {f"{p}_model_path": str(model_dir / BUNDLED_FILES[p]) for p in processors}
 
 
-def build_pipeline(config: ModelConfig, processors: list[str], *, pretokenized: bool = False):
-    """One stanza.Pipeline over `processors`, offline (download_method=None)."""
+#: Words per tagger/parser batch. Stanza pads every sentence of a batch to the longest one and the
+#: parser's biaffine scores grow with the square of that length; at Stanza's default (5,000) one long
+#: sentence makes a whole article pay for it. 500 was ~40 % faster on the seeds, with identical output.
+BATCH_WORDS = 500
+
+
+def build_pipeline(config: ModelConfig, processors: list[str], *, pretokenized: bool = False,
+                   batch_words: int | None = BATCH_WORDS):
+    """One stanza.Pipeline over `processors`, offline (download_method=None); `batch_words=None` keeps
+    Stanza's own batch sizes (the benchmark's baseline)."""
     import stanza
     import torch
 
@@ -85,6 +93,8 @@ def build_pipeline(config: ModelConfig, processors: list[str], *, pretokenized: 
         torch.set_num_threads(config.threads)
     kwargs = dict(lang="de", processors=",".join(processors), download_method=None, use_gpu=False,
                   logging_level="ERROR", tokenize_pretokenized=pretokenized)
+    if batch_words:
+        kwargs.update(pos_batch_size=batch_words, depparse_batch_size=batch_words)
     if config.source == "bundled":
         kwargs.update(dir=_empty_resources_dir(), allow_unknown_language=True)
         kwargs.update(_bundled_paths(config.model_dir, processors))

@@ -3,11 +3,15 @@
 Two Stanza pipelines share the models: tokenize+mwt over raw text, then pos+lemma+depparse over the
 repaired sentences given as pre-tokenized words (the MWT expansion already done, so „im“ reaches the
 tagger as „in dem“). Sentences of several documents are parsed in one batch.
+
+By default only the sentences that can carry speech are parsed, and those that give context only
+tagged (extractor.selection); the rest keep their boundaries but no words. `full=True` parses all.
 """
 from __future__ import annotations
 
 from extractor.document import Document, Sentence, Word
 from extractor.nlp import ModelConfig, build_pipeline
+from extractor.selection import PARSE, TAG, SpeechScreen
 from extractor.sentences import Tok, repair
 
 #: The parser's cost grows with the square of sentence length; longer runs of words (tables, lists,
@@ -21,11 +25,34 @@ def _feats(s: str | None) -> dict[str, str]:
     return dict(kv.split("=", 1) for kv in s.split("|") if "=" in kv)
 
 
+def _lemma_dictionary(pipeline) -> dict[str, str]:
+    """The lemmatizer's word → lemma dictionary (Stanza internals: empty if the layout differs)."""
+    try:
+        trainer = pipeline.processors["lemma"]._trainer
+        table = getattr(trainer, "pos_dict", {}).get("*") or getattr(trainer, "word_dict", {})
+        return {w: lemma for w, lemma in table.items() if isinstance(w, str) and isinstance(lemma, str)}
+    except (AttributeError, KeyError, TypeError):
+        return {}
+
+
+def _paragraphs(text: str, sents: list[list[Tok]]) -> list[int]:
+    """Paragraph number of each sentence: a line break between two sentences starts a new one."""
+    out, paragraph = [], 0
+    for s, toks in enumerate(sents):
+        if s and "\n" in text[sents[s - 1][-1].end:toks[0].start]:
+            paragraph += 1
+        out.append(paragraph)
+    return out
+
+
 class Parser:
-    def __init__(self, config: ModelConfig) -> None:
+    def __init__(self, config: ModelConfig, *, full: bool = False) -> None:
         self.config = config
+        self.full = full
         self._tokenizer = build_pipeline(config, ["tokenize", "mwt"])
-        self._tagger = build_pipeline(config, ["tokenize", "pos", "lemma", "depparse"], pretokenized=True)
+        self._parser = build_pipeline(config, ["tokenize", "pos", "lemma", "depparse"], pretokenized=True)
+        self._tagger = build_pipeline(config, ["tokenize", "pos", "lemma"], pretokenized=True)
+        self._screen = SpeechScreen(_lemma_dictionary(self._tagger))
 
     def tokenize(self, text: str) -> list[list[Tok]]:
         """Stanza's tokens for the whole text, with the sentence boundaries repaired."""
@@ -38,14 +65,23 @@ class Parser:
 
     def parse_many(self, texts: list[str]) -> list[Document]:
         tokenized = [self.tokenize(t) for t in texts]
-        # One batch of pre-tokenized word lists for all documents; long sentences in pieces.
-        pieces: list[tuple[int, int, list[tuple[str, Tok]]]] = []
+        paragraphs = [_paragraphs(t, sents) for t, sents in zip(texts, tokenized)]
+        tiers = [dict.fromkeys(range(len(sents)), PARSE) if self.full else self._screen.select(t, sents, paras)
+                 for t, sents, paras in zip(texts, tokenized, paragraphs)]
+        # One batch of pre-tokenized word lists per pipeline for all documents; long sentences in pieces.
+        batches: dict[str, list[tuple[int, int, list[tuple[str, Tok]]]]] = {PARSE: [], TAG: []}
         for d, sents in enumerate(tokenized):
             for s, toks in enumerate(sents):
+                if s not in tiers[d]:
+                    continue
                 words = [(w, tok) for tok in toks for w in tok.words]
                 for k in range(0, len(words), MAX_PARSE_WORDS):
-                    pieces.append((d, s, words[k:k + MAX_PARSE_WORDS]))
-        parsed = self._tagger([[w for w, _ in p[2]] for p in pieces]).sentences if pieces else []
+                    batches[tiers[d][s]].append((d, s, words[k:k + MAX_PARSE_WORDS]))
+        pieces, parsed = [], []
+        for tier, pipeline in ((PARSE, self._parser), (TAG, self._tagger)):
+            if batches[tier]:
+                pieces += batches[tier]
+                parsed += pipeline([[w for w, _ in p[2]] for p in batches[tier]]).sentences
 
         docs = [Document(text=t) for t in texts]
         by_sentence: dict[tuple[int, int], list[Word]] = {}
@@ -56,21 +92,19 @@ class Parser:
             for (_, tok), w in zip(words, sp.words):
                 head = (w.head + base) if w.head else (root or 0)
                 deprel = w.deprel or "dep"
-                if not w.head and root:
+                if w.head is None:  # tagged, not parsed
+                    head, deprel = 0, "dep"
+                elif not w.head and root:
                     deprel = "parataxis"  # a later piece of an over-long sentence hangs off the first
                 acc.append(Word(id=w.id + base, text=w.text, lemma=w.lemma or w.text, upos=w.upos or "X",
                                 xpos=w.xpos or "", feats=_feats(w.feats), head=head,
                                 deprel=deprel, start=tok.start, end=tok.end, sent=s))
         for d, sents in enumerate(tokenized):
-            paragraph = 0
-            prev_end = 0
             for s, toks in enumerate(sents):
-                if s and "\n" in texts[d][prev_end:toks[0].start]:
-                    paragraph += 1
-                prev_end = toks[-1].end
                 docs[d].sentences.append(Sentence(index=s, words=by_sentence.get((d, s), []),
                                                   start=toks[0].start, end=toks[-1].end,
-                                                  paragraph=paragraph))
+                                                  paragraph=paragraphs[d][s],
+                                                  parsed=tiers[d].get(s) == PARSE))
         return docs
 
     def parse(self, text: str) -> Document:

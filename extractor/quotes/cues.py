@@ -68,10 +68,11 @@ def attribution_words() -> dict[str, str]:
     return {row["word"]: row["kind"] for row in _rows("cue_nouns.tsv")}
 
 
-def _lemma_candidates(w: Word) -> list[str]:
-    """The tagger's lemma, then guesses from the surface (sagte→sagen, erklärte→erklären, gewarnt→warnen)."""
-    t = w.text.lower()
-    cands = [w.lemma.lower()]
+def lemma_candidates(text: str, lemma: str | None = None) -> list[str]:
+    """`lemma` (if known), then guesses from the surface (sagte→sagen, erklärte→erklären, gewarnt→warnen).
+    Without a lemma this is what a sentence can be screened with before it is tagged."""
+    t = text.lower()
+    cands = [lemma.lower()] if lemma else []
     for suf in ("te", "ten", "test", "t", "e", "en", "st", ""):
         if t.endswith(suf) and len(t) > len(suf) + 2:
             stem = t[: len(t) - len(suf)] if suf else t
@@ -82,7 +83,7 @@ def _lemma_candidates(w: Word) -> list[str]:
         cands += [c[2:] for c in cands if c.startswith("ge")]
     for p in PARTICLES:
         for c in list(cands):
-            if c.startswith(p + "ge") :
+            if c.startswith(p + "ge"):
                 cands.append(p + c[len(p) + 2:])
             if c.startswith(p + "zu"):
                 cands.append(p + c[len(p) + 2:])
@@ -117,7 +118,7 @@ def _find_cues(s: Sentence) -> list[Cue]:
     for w in s.words:
         if w.upos not in ("VERB", "AUX", "ADJ", "ADV") or not w.text[:1].isalpha():
             continue
-        for lemma in _lemma_candidates(w):
+        for lemma in lemma_candidates(w.text, w.lemma):
             if lemma in lex:
                 cue = _match(s, w, lemma, lex[lemma])
                 if cue:

@@ -15,6 +15,7 @@ from extractor.quotes.marks import QuoteMarks
 from extractor.quotes.speakers import coordinated, impersonal_source, speaker_mention
 
 MIN_UTTERANCE_WORDS = 4
+MIN_NON_TITLE_WORDS = 6  # a quotation this long is never taken for a title
 TITLE_NOUNS = frozenset("""sendung zeitung magazin titel buch film motto operation programm talkshow
  kampagne slogan schlagzeile artikel kolumne serie podcast show format plattform aktion projekt
  initiative bündnis partei gruppe bewegung portal nachrichtenseite nachrichtenagentur agentur blatt
@@ -22,14 +23,14 @@ TITLE_NOUNS = frozenset("""sendung zeitung magazin titel buch film motto operati
 TITLE_LEAD = frozenset("im in beim vom zum zur der die das des dem den".split())
 
 
-def _word_count(text: str) -> int:
+def word_count(text: str) -> int:
     return len([t for t in text.split() if any(ch.isalnum() for ch in t)])
 
 
 def is_title(doc: Document, s: Sentence | None, q: QuoteMarks) -> bool:
     """„Bericht aus Berlin“, „Politico“: a name of a work or outlet, not something somebody said."""
     content = doc.text[q.content_start:q.content_end]
-    if _word_count(content) >= 6 or content[-1:] in ".!?,":
+    if word_count(content) >= MIN_NON_TITLE_WORDS or content[-1:] in ".!?,":
         return False
     if s is None:
         return False
@@ -37,7 +38,7 @@ def is_title(doc: Document, s: Sentence | None, q: QuoteMarks) -> bool:
     if before and (before[-1].text.lower() in TITLE_NOUNS or before[-1].lemma.lower() in TITLE_NOUNS):
         return True
     return bool(before) and before[-1].text.lower() in TITLE_LEAD and content[:1].isupper() \
-        and _word_count(content) <= 4 and not any(ch in content for ch in ".!?")
+        and word_count(content) <= 4 and not any(ch in content for ch in ".!?")
 
 
 def _cue_after(s: Sentence, q: QuoteMarks, cues: list[Cue]) -> Cue | None:
@@ -109,7 +110,7 @@ def find_direct(doc: Document, marks: list[QuoteMarks], claimed: list[Candidate]
             continue
         content = doc.text[q.content_start:q.content_end]
         span = (q.content_start, q.content_end)
-        utterance = _word_count(content) >= MIN_UTTERANCE_WORDS or content[-1:] in ".!?"
+        utterance = word_count(content) >= MIN_UTTERANCE_WORDS or content[-1:] in ".!?"
         cue_sent, cue = s_close, _cue_after(s_close, q, find_cues(s_close)) if q.closed else None
         if cue is not None and not utterance and doc.text[q.close + 1:cue.word.start].strip()[:1] != ",":
             cue = None  # „wie „Politico“ berichtet“: a quoted name as the subject, not a quotation

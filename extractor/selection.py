@@ -1,0 +1,131 @@
+"""Which sentences can carry speech, decided from their tokens before anything expensive runs.
+
+Tagging, lemmatising and parsing are almost all of the extraction's cost, and in news a third or more
+of the sentences report nobody. Only a speech cue needs the dependency parse (its subject is the
+speaker); the rest of the quote finding reads tags, lemmas and word order. So a sentence is
+  PARSEd  when it shows a cue word candidate (a form the lemmatizer's dictionary files under a cue
+          lemma, or one that starts with a cue verb's stem: sagte, behauptet, gewarnt, forderte … auf)
+          or an attribution word (laut, zufolge, nach Angaben, „…, so X“);
+  TAGged  when it shows a Konjunktiv I candidate (sei, habe, werde, stelle … vor) close enough after
+          or before such a sentence to continue its quote (the window extractor.quotes.continuation
+          looks in); a quotation mark whose role the words around it decide (it opens after „X
+          sagte:“, or it is short enough to be a title: „im ‚Bericht aus Berlin‘“); or a person's full
+          name („US-Verteidigungsminister Mark Esper“), which the speaker index needs for „Esper“,
+          „er“ and „der Pentagon-Chef“;
+and left as bare tokens otherwise: any other quotation is found from its marks alone and takes its
+speaker from a cue sentence or the discourse. The screen must only err towards doing too much: a
+sentence it skips can never yield a quote.
+"""
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Mapping, Sequence
+
+from extractor.quotes.continuation import MAX_SENTENCE_GAP
+from extractor.quotes.cues import PARTICLES, attribution_words, lexicon
+from extractor.quotes.direct import MIN_NON_TITLE_WORDS, MIN_UTTERANCE_WORDS, word_count
+from extractor.quotes.konjunktiv import SEIN_SUBJUNCTIVE
+from extractor.quotes.marks import MARKS, find_quote_marks
+from extractor.quotes.mentions import first_name_gender
+from extractor.sentences import Tok
+
+MIN_STEM = 3
+#: What a chosen sentence gets: the whole pipeline, or tags, morphology and lemmas without the
+#: dependency parse (all that names, roles, Konjunktiv and titles are read from).
+PARSE, TAG = "parse", "tag"
+
+
+def _stem(lemma: str) -> str:
+    """sagen → sag, beteuern → beteuer, handeln → handel."""
+    return lemma[:-2] if lemma.endswith("en") else lemma[:-1] if lemma.endswith("n") else lemma
+
+
+def _introduces_person(words: Sequence[str]) -> bool:
+    """„US-Verteidigungsminister Mark Esper …“: a first name before a capitalised word. The index that
+    resolves „Esper“, „er“ and „der Pentagon-Chef“ needs this sentence's names, role and gender."""
+    return any(first_name_gender(w) and nxt[:1].isupper() and nxt.isalpha()
+               for w, nxt in zip(words, words[1:]))
+
+
+class SpeechScreen:
+    """Picks the sentences worth parsing. `lemmas` is the lemmatizer's word → lemma dictionary, so the
+    screen knows the irregular forms (sprach → sprechen, hieß → heißen) the tagger will lemmatise."""
+
+    def __init__(self, lemmas: Mapping[str, str]) -> None:
+        # stem → the particles it needs (None: it is a cue on its own); „fordern“ needs none, „geben“
+        # is only a cue with „bekannt“, „an“ or „zu“.
+        self._stems: dict[str, set[str | None]] = {}
+        for key, entries in lexicon().items():
+            for e in entries:
+                fused = e.particle is not None and key == e.particle + e.lemma
+                self._stems.setdefault(_stem(key), set()).add(None if fused else e.particle)
+        self._forms = {w.lower(): self._stems[_stem(lemma.lower())] for w, lemma in lemmas.items()
+                       if _stem(lemma.lower()) in self._stems}
+        self._verbs = frozenset(lemma for lemma in lemmas.values() if lemma.islower() and lemma.endswith("n"))
+        self._attribution = frozenset(w.lower() for w in attribution_words())
+
+    def is_cue(self, word: str, context: frozenset[str] = frozenset()) -> bool:
+        """A form the dictionary files under a cue lemma, or one that starts with a cue verb's stem once
+        a particle, „ge“ or „zu“ is taken off (behauptet, aufgefordert, hinzuzufügen); a particle verb
+        only with its particle among the sentence's words (`context`, lower case) or fused."""
+        w = word.lower()
+        if w in self._forms and (None in self._forms[w] or self._forms[w] & context):
+            return True
+        if not w.isalpha():
+            return False
+        rests = [(w, None)] + [(w[len(p):], p) for p in PARTICLES if w.startswith(p)]
+        rests += [(r[2:], p) for r, p in rests if r.startswith(("ge", "zu"))]
+        for r, fused in rests:
+            for k in range(MIN_STEM, len(r) + 1):
+                needs = self._stems.get(r[:k])
+                if needs and (None in needs or fused in needs or needs & context):
+                    return True
+        return False
+
+    def is_konjunktiv(self, word: str) -> bool:
+        w = word.lower()
+        return w in SEIN_SUBJUNCTIVE or (w.endswith("e") and w + "n" in self._verbs)
+
+    def _screen(self, words: Sequence[str]) -> tuple[bool, bool]:
+        """(cue or attribution candidate, Konjunktiv candidate) from a sentence's words. Verbs are
+        written in lower case unless they open the sentence or a quotation."""
+        # a separable particle closes its clause: „gab … bekannt.“, „forderte sie auf, …“
+        context = frozenset(w.lower() for w, nxt in zip(words, [*words[1:], "."])
+                            if not nxt[:1].isalnum())
+        cue = konj = False
+        for i, w in enumerate(words):
+            if w.lower() in self._attribution or (w.lower() == "so" and i > 0 and words[i - 1] == ","):
+                cue = True
+            if w[:1].isupper() and i > 0 and words[i - 1] not in MARKS and words[i - 1] != ":":
+                continue
+            cue = cue or self.is_cue(w, context)
+            konj = konj or self.is_konjunktiv(w)
+        return cue, konj
+
+    def select(self, text: str, sentences: Sequence[Sequence[Tok]], paragraphs: Sequence[int]) -> dict[int, str]:
+        """Sentence index → PARSE or TAG, for the sentences that need either."""
+        n = len(sentences)
+        words = [[w for tok in toks for w in tok.words] for toks in sentences]
+        screens = [self._screen(ws) for ws in words]
+        chosen = {i: PARSE for i in range(n) if screens[i][0]}
+        anchors = set(chosen)
+        for i in range(n):  # in order: a continuation may continue a continuation
+            if i in chosen or not screens[i][1]:
+                continue
+            before = any(j in chosen and paragraphs[i] - paragraphs[j] <= 1
+                         for j in range(max(0, i - MAX_SENTENCE_GAP), i))
+            after = i + 1 in anchors and paragraphs[i + 1] == paragraphs[i]
+            if before or after:
+                chosen[i] = TAG
+        starts = [toks[0].start for toks in sentences]
+        for q in find_quote_marks(text):
+            i = bisect_right(starts, q.open) - 1
+            words_in = word_count(text[q.content_start:q.content_end])
+            maybe_title = MIN_UTTERANCE_WORDS <= words_in < MIN_NON_TITLE_WORDS
+            colon_lead = i > 0 and words[i - 1][-1:] == [":"]
+            if i >= 0 and (maybe_title or colon_lead):
+                chosen.setdefault(i, TAG)  # the words before the mark decide: a title? „X sagte:“?
+        for i in range(n):
+            if _introduces_person(words[i]):
+                chosen.setdefault(i, TAG)
+        return chosen
