@@ -32,10 +32,16 @@ class ModelConfig:
     source: str  # "bundled" | "official"
     model_dir: Path  # bundled: the folder with the *.pt files; official: the stanza resources dir
     threads: int | None = None  # torch threads; None leaves torch's default
+    #: Parse every sentence instead of only those that can carry speech (extractor.selection): slower,
+    #: the same quotes by design; kept to check that claim and for users who want every parse.
+    full_parse: bool = False
 
     @classmethod
-    def from_env(cls, source: str | None = None, threads: int | None = None) -> "ModelConfig":
+    def from_env(cls, source: str | None = None, threads: int | None = None,
+                 full_parse: bool | None = None) -> "ModelConfig":
         source = source or defaults.env(defaults.ENV_MODELS, "bundled")
+        if full_parse is None:
+            full_parse = defaults.env(defaults.ENV_FULL_PARSE, "0").lower() in ("1", "true", "yes")
         threads = threads if threads is not None else default_threads()
         if source not in SOURCES:
             raise ModelNotAvailable(f"unknown model source {source!r}: choose one of {', '.join(SOURCES)}")
@@ -43,15 +49,17 @@ class ModelConfig:
             path = Path(defaults.env(defaults.ENV_MODEL_DIR) or defaults.BUNDLED_MODEL_DIR)
         else:
             path = Path(defaults.env(defaults.ENV_STANZA_DIR) or defaults.OFFICIAL_STANZA_DIR)
-        return cls(source, path, threads)
+        return cls(source, path, threads, full_parse)
 
     @property
     def version(self) -> str:
-        """Identifies the model in caches: a change of model must not serve stale results."""
+        """Identifies the model and parse mode in caches: a change must not serve stale results."""
         if self.source == "official":
-            return "official-de"
-        card = self.model_dir / "VERSION"
-        return card.read_text().strip() if card.exists() else "bundled-unversioned"
+            version = "official-de"
+        else:
+            card = self.model_dir / "VERSION"
+            version = card.read_text().strip() if card.exists() else "bundled-unversioned"
+        return version + ("+full-parse" if self.full_parse else "")
 
 
 def _quiet_stanza() -> None:

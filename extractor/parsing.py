@@ -5,7 +5,8 @@ repaired sentences given as pre-tokenized words (the MWT expansion already done,
 tagger as „in dem“). Sentences of several documents are parsed in one batch.
 
 By default only the sentences that can carry speech are parsed, and those that give context only
-tagged (extractor.selection); the rest keep their boundaries but no words. `full=True` parses all.
+tagged (extractor.selection); the rest keep their boundaries but no words. `full_parse` in
+the ModelConfig parses all.
 """
 from __future__ import annotations
 
@@ -46,13 +47,12 @@ def _paragraphs(text: str, sents: list[list[Tok]]) -> list[int]:
 
 
 class Parser:
-    def __init__(self, config: ModelConfig, *, full: bool = False) -> None:
+    def __init__(self, config: ModelConfig) -> None:
         self.config = config
-        self.full = full
         self._tokenizer = build_pipeline(config, ["tokenize", "mwt"])
         self._parser = build_pipeline(config, ["tokenize", "pos", "lemma", "depparse"], pretokenized=True)
         self._tagger = build_pipeline(config, ["tokenize", "pos", "lemma"], pretokenized=True)
-        self._screen = SpeechScreen(_lemma_dictionary(self._tagger))
+        self.screen = SpeechScreen(_lemma_dictionary(self._tagger))
 
     def tokenize(self, text: str) -> list[list[Tok]]:
         """Stanza's tokens for the whole text, with the sentence boundaries repaired."""
@@ -66,7 +66,7 @@ class Parser:
     def parse_many(self, texts: list[str]) -> list[Document]:
         tokenized = [self.tokenize(t) for t in texts]
         paragraphs = [_paragraphs(t, sents) for t, sents in zip(texts, tokenized)]
-        tiers = [dict.fromkeys(range(len(sents)), PARSE) if self.full else self._screen.select(t, sents, paras)
+        tiers = [dict.fromkeys(range(len(sents)), PARSE) if self.config.full_parse else self.screen.select(t, sents, paras)
                  for t, sents, paras in zip(texts, tokenized, paragraphs)]
         # One batch of pre-tokenized word lists per pipeline for all documents; long sentences in pieces.
         batches: dict[str, list[tuple[int, int, list[tuple[str, Tok]]]]] = {PARSE: [], TAG: []}

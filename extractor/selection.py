@@ -40,13 +40,6 @@ def _stem(lemma: str) -> str:
     return lemma[:-2] if lemma.endswith("en") else lemma[:-1] if lemma.endswith("n") else lemma
 
 
-def _introduces_person(words: Sequence[str]) -> bool:
-    """„US-Verteidigungsminister Mark Esper …“: a first name before a capitalised word. The index that
-    resolves „Esper“, „er“ and „der Pentagon-Chef“ needs this sentence's names, role and gender."""
-    return any(first_name_gender(w) and nxt[:1].isupper() and nxt.isalpha()
-               for w, nxt in zip(words, words[1:]))
-
-
 class SpeechScreen:
     """Picks the sentences worth parsing. `lemmas` is the lemmatizer's word → lemma dictionary, so the
     screen knows the irregular forms (sprach → sprechen, hieß → heißen) the tagger will lemmatise."""
@@ -63,6 +56,14 @@ class SpeechScreen:
                        if _stem(lemma.lower()) in self._stems}
         self._verbs = frozenset(lemma for lemma in lemmas.values() if lemma.islower() and lemma.endswith("n"))
         self._attribution = frozenset(w.lower() for w in attribution_words())
+        #: capitalised forms the dictionary lemmatises in lower case: „Eine“, „Diese“ are no first names
+        self._not_names = frozenset(w for w, lemma in lemmas.items() if w[:1].isupper() and lemma[:1].islower())
+
+    def introduces_person(self, words: Sequence[str]) -> bool:
+        """„US-Verteidigungsminister Mark Esper …“: a first name before a capitalised word. The index
+        that resolves „Esper“, „er“ and „der Pentagon-Chef“ needs this sentence's names and roles."""
+        return any(nxt[:1].isupper() and nxt.isalpha() and w not in self._not_names and first_name_gender(w)
+                   for w, nxt in zip(words, words[1:]))
 
     def is_cue(self, word: str, context: frozenset[str] = frozenset()) -> bool:
         """A form the dictionary files under a cue lemma, or one that starts with a cue verb's stem once
@@ -126,6 +127,6 @@ class SpeechScreen:
             if i >= 0 and (maybe_title or colon_lead):
                 chosen.setdefault(i, TAG)  # the words before the mark decide: a title? „X sagte:“?
         for i in range(n):
-            if _introduces_person(words[i]):
+            if self.introduces_person(words[i]):
                 chosen.setdefault(i, TAG)
         return chosen

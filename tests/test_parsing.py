@@ -14,7 +14,12 @@ SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 
 @pytest.fixture(scope="module")
 def parser(extractor):
-    return extractor._get_parser()
+    """The full-parse mode: these tests are about the parse of every sentence."""
+    from dataclasses import replace
+
+    from extractor.parsing import Parser
+
+    return Parser(replace(extractor.config, full_parse=True))
 
 
 def test_every_seed_sentence_gets_a_tree(parser):

@@ -18,6 +18,7 @@ GRPC_MAX_MESSAGE_BYTES = 2 * MAX_DOCUMENT_BYTES + 1024 * 1024
 ENV_MODELS = "ZITAT_MODELS"
 ENV_MODEL_DIR = "ZITAT_MODEL_DIR"
 ENV_STANZA_DIR = "ZITAT_STANZA_DIR"
+ENV_FULL_PARSE = "ZITAT_FULL_PARSE"  # "1": parse every sentence, not only those that can carry speech
 BUNDLED_MODEL_DIR = REPO_ROOT / "models" / "de"
 OFFICIAL_STANZA_DIR = Path.home() / "stanza_resources"
 

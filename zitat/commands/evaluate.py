@@ -21,6 +21,8 @@ def register(sub) -> None:
     p.add_argument("--json", action="store_true", help="print the metrics as one JSON object")
     p.add_argument("--show-errors", action="store_true")
     p.add_argument("--models", choices=["bundled", "official"], default=None)
+    p.add_argument("--full-parse", action="store_true", default=None,
+                   help="parse every sentence, not only those that can carry speech")
     p.set_defaults(func=run)
 
 
@@ -32,11 +34,12 @@ def _read_jsonl(path: Path) -> list[dict]:
         raise ZitatError(f"cannot read {path}: {e}") from e
 
 
-def _predict(gold: list[dict], docs_dir: Path, models: str | None, with_stance: bool) -> list[dict]:
+def _predict(gold: list[dict], docs_dir: Path, models: str | None, with_stance: bool,
+             full_parse: bool | None = None) -> list[dict]:
     from extractor.api import Extractor
     from extractor.nlp import ModelConfig
 
-    extractor = Extractor(ModelConfig.from_env(models))
+    extractor = Extractor(ModelConfig.from_env(models, full_parse=full_parse))
     scorer = None
     if with_stance:
         from stance.scorer import Scorer
@@ -59,7 +62,7 @@ def run(args) -> int:
     from extractor.evaluation import score
 
     gold = _read_jsonl(args.gold)
-    pred = _read_jsonl(args.pred) if args.pred else _predict(gold, args.docs, args.models, args.stance)
+    pred = _read_jsonl(args.pred) if args.pred else _predict(gold, args.docs, args.models, args.stance, args.full_parse)
     result = score(gold, pred)
     errors = result.pop("errors")
     if args.json:

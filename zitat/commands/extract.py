@@ -5,6 +5,7 @@ import csv
 import json
 import sys
 
+from zitat import defaults
 from zitat.commands.inputs import read_documents
 from zitat.exceptions import InvalidDocument, ZitatError
 from zitat.logging import get_logger
@@ -23,6 +24,9 @@ def register(sub) -> None:
     p.add_argument("--stance", action="store_true", help="add each quote's stance (label, score, evidence)")
     p.add_argument("--models", choices=["bundled", "official"], default=None,
                    help="Stanza models to use (default: $ZITAT_MODELS or bundled)")
+    p.add_argument("--full-parse", action="store_true", default=None,
+                   help="parse every sentence, not only those that can carry speech (slower; "
+                        f"default: ${defaults.ENV_FULL_PARSE})")
     p.set_defaults(func=run)
 
 
@@ -54,7 +58,7 @@ def run(args) -> int:
 
     docs, errors = read_documents(args.paths, "zitat extract")
     # Load first: missing models are a configuration error (exit 2), not a per-document failure.
-    extractor = Extractor(ModelConfig.from_env(args.models)).load()
+    extractor = Extractor(ModelConfig.from_env(args.models, full_parse=args.full_parse)).load()
     scorer = None
     if args.stance:
         from stance.scorer import Scorer

@@ -34,6 +34,9 @@ def register(subparsers) -> None:
                         "use 0.0.0.0:PORT in a container)")
     p.add_argument("--models", choices=["bundled", "official"], default=None,
                    help=f"which German models (default: ${defaults.ENV_MODELS} or bundled)")
+    p.add_argument("--full-parse", action="store_true", default=None,
+                   help="parse every sentence, not only those that can carry speech (slower; "
+                        f"default: ${defaults.ENV_FULL_PARSE})")
     p.add_argument("--workers", type=_positive_int, default=DEFAULT_MAX_WORKERS,
                    help="RPC threads; the model itself runs one document at a time (default %(default)s)")
     p.add_argument("--no-store", action="store_true", help="serve the Extractor only, even if Redis is there")
@@ -74,7 +77,7 @@ def run(args: argparse.Namespace) -> int:
     from zitat.grpc.server import TLSConfig, build_server, serve_until_signalled
 
     tls = TLSConfig.from_env()  # before the slow model load: a config error should fail fast
-    extractor = Extractor(ModelConfig.from_env(args.models, default_threads())).load()
+    extractor = Extractor(ModelConfig.from_env(args.models, default_threads(), args.full_parse)).load()
     quote_service = None if args.no_store else _quote_service(extractor)
     server, port = build_server(extractor, quote_service, address=args.address, max_workers=args.workers, tls=tls)
     host = args.address.rsplit(":", 1)[0]
