@@ -1,7 +1,8 @@
 """`zitat worker [--burst]`: process queued documents (a forking rq worker with its scheduler).
 
 Start as many as there are cores (compose: deploy.replicas); each loads the models once and forks
-one work horse per document. SIGTERM finishes the current document, then exits.
+one work horse per document. SIGTERM finishes the current document, then exits. Redis going away
+does not end it: it waits for Redis with back-off and works on (worker/runner.py).
 """
 from __future__ import annotations
 
