@@ -97,6 +97,8 @@ def test_sigkilled_worker_loses_nothing(redis_server, redis_client: redis.Redis,
     job = Job.fetch(job_id, connection=redis_client, serializer=JSONSerializer)
     assert job.retries_left == defaults.JOB_RETRY_MAX - 1  # the abandoned run used one retry
     quotes = service.document_quotes(doc_id)
+    assert quotes, "the re-run stored nothing"
+    assert [q.quote_id for q in quotes] == [f"{doc_id}:{i}" for i in range(len(quotes))]  # one set, in order
     assert service.get_job(job_id).quote_count == len(quotes)
     assert len(redis_client.keys(f"zitat:v1:quote:{doc_id}:*")) == len(quotes)
     assert sum(s.quotes for s in service.list_speakers(1000, 0)) == sum(1 for q in quotes if q.quote.speaker)
