@@ -50,8 +50,7 @@ class Parser:
     def __init__(self, config: ModelConfig) -> None:
         self.config = config
         self._tokenizer = build_pipeline(config, ["tokenize", "mwt"])
-        self._parser = build_pipeline(config, ["tokenize", "pos", "lemma", "depparse"], pretokenized=True)
-        self._tagger = build_pipeline(config, ["tokenize", "pos", "lemma"], pretokenized=True)
+        self._tagger = build_pipeline(config, ["tokenize", "pos", "lemma", "depparse"], pretokenized=True)
         self.screen = SpeechScreen(_lemma_dictionary(self._tagger))
 
     def tokenize(self, text: str) -> list[list[Tok]]:
@@ -78,10 +77,10 @@ class Parser:
                 for k in range(0, len(words), MAX_PARSE_WORDS):
                     batches[tiers[d][s]].append((d, s, words[k:k + MAX_PARSE_WORDS]))
         pieces, parsed = [], []
-        for tier, pipeline in ((PARSE, self._parser), (TAG, self._tagger)):
+        for tier, processors in ((PARSE, None), (TAG, "tokenize,pos,lemma")):
             if batches[tier]:
                 pieces += batches[tier]
-                parsed += pipeline([[w for w, _ in p[2]] for p in batches[tier]]).sentences
+                parsed += self._tagger([[w for w, _ in p[2]] for p in batches[tier]], processors).sentences
 
         docs = [Document(text=t) for t in texts]
         by_sentence: dict[tuple[int, int], list[Word]] = {}
