@@ -28,6 +28,9 @@ ENV_REDIS_URL = "ZITAT_REDIS_URL"
 ENV_DATA_DIR = "ZITAT_DATA_DIR"  # embedded Redis data lives here when no Redis URL is configured
 DEFAULT_DATA_DIR = Path.home() / ".local" / "share" / "zitat"
 DEFAULT_GRPC_PORT = 50051
+#: glibc malloc arenas for `zitat serve` (zitat/memory.py: keeps its memory from creeping up under
+#: load); MALLOC_ARENA_MAX in the environment takes precedence.
+SERVER_MALLOC_ARENAS = 2
 ENV_LOG_FORMAT = "ZITAT_LOG_FORMAT"  # "json" | "console"; default: console at a terminal, else json
 ENV_LOG_LEVEL = "ZITAT_LOG_LEVEL"
 

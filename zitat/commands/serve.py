@@ -75,7 +75,9 @@ def run(args: argparse.Namespace) -> int:
     from extractor.api import Extractor
     from extractor.nlp import ModelConfig, default_threads
     from zitat.grpc.server import TLSConfig, build_server, serve_until_signalled
+    from zitat.memory import cap_malloc_arenas
 
+    cap_malloc_arenas()  # before the model load and the RPC threads: see zitat/memory.py
     tls = TLSConfig.from_env()  # before the slow model load: a config error should fail fast
     extractor = Extractor(ModelConfig.from_env(args.models, default_threads(), args.full_parse)).load()
     quote_service = None if args.no_store else _quote_service(extractor)
