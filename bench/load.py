@@ -236,6 +236,7 @@ def summarise(config: LoadConfig, tallies: list[ClientTally], samples: list[tupl
         "rss_mb": {"first": mb(samples[0][1]) if samples else None, "end_of_warmup": mb(baseline),
                    "max_after_warmup": mb(peak), "last": mb(samples[-1][1]) if samples else None},
         "rss_samples": len(samples),
+        "rss_timeline_mb": [[round(at, 1), mb(rss)] for at, rss in samples],
         "rss_growth_after_warmup": round(growth, 4) if growth is not None else None,
         "max_rss_growth": config.max_rss_growth,
         "passed": passed,
