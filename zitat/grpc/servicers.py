@@ -17,6 +17,7 @@ from extractor.types import Quote
 from worker.types import JobStatus, SpeakerCount, StoredQuote
 from zitat import defaults
 from zitat.exceptions import InvalidDocument, ZitatError
+from zitat.grpc import batching
 from zitat.grpc import converters as conv
 from zitat.grpc.errors import Cancelled, DeadlineExceeded, InvalidArgument, QuoteStoreNotConfigured, item_error
 from zitat.logging import get_logger
@@ -58,7 +59,7 @@ class ExtractorServicer(pb_grpc.ExtractorServicer):
         self._extractor = extractor
         self._lock = threading.Lock()  # ours, not the extractor's: we can give up waiting at the deadline
 
-    def _extract(self, text: str, context: grpc.ServicerContext) -> list[Quote]:
+    def _extract(self, texts: list[str], context: grpc.ServicerContext) -> list[list[Quote]]:
         remaining = context.time_remaining()
         if remaining is None:
             remaining = threading.TIMEOUT_MAX
@@ -69,36 +70,55 @@ class ExtractorServicer(pb_grpc.ExtractorServicer):
         try:
             if not context.is_active():
                 raise Cancelled("request cancelled or timed out while waiting for the extractor")
-            return self._extractor.extract_many([text])[0]
+            return self._extractor.extract_many(texts)
         finally:
             self._lock.release()
 
     def Extract(self, request: pb.ExtractRequest, context: grpc.ServicerContext) -> pb.ExtractResponse:
         text = validate_text(request.text)
-        quotes = self._extract(text, context)
+        quotes = self._extract([text], context)[0]
         log.info("extract.done", doc_name=request.doc_name, chars=len(text), quotes=len(quotes))
         return pb.ExtractResponse(quotes=[conv.quote_to_pb(q) for q in quotes],
                                   model_version=self._extractor.model_version)
 
     def ExtractBatch(self, request_iterator: Iterator[pb.ExtractBatchRequest],
                      context: grpc.ServicerContext) -> Iterator[pb.ExtractBatchResponse]:
-        """Answers each document as it arrives; a bad or crashing document costs only its own answer."""
+        """Answers in order, extracting the documents that have already arrived as one batch; a bad or
+        crashing document costs only its own answer."""
         version = self._extractor.model_version
-        for item in request_iterator:
+        for batch in batching.batches(request_iterator):
+            answers: dict[int, pb.ExtractBatchResponse] = {}
+            good = []
+            for i, item in enumerate(batch):
+                try:
+                    good.append((i, validate_text(item.text)))
+                except InvalidDocument as exc:
+                    answers[i] = pb.ExtractBatchResponse(id=item.id, error=item_error(exc), model_version=version)
             try:
-                quotes = self._extract(validate_text(item.text), context)
-            except InvalidDocument as exc:
-                yield pb.ExtractBatchResponse(id=item.id, error=item_error(exc), model_version=version)
-                continue
+                results = self._extract([text for _, text in good], context) if good else []
             except ZitatError:  # deadline, cancellation, missing model: the whole stream is over
                 raise
-            except Exception as exc:  # noqa: BLE001 - a crash on one document; logged by item_error
-                yield pb.ExtractBatchResponse(id=item.id, error=item_error(exc, "ExtractBatch"),
-                                              model_version=version)
-                continue
-            log.info("extract.done", doc_name=item.doc_name, chars=len(item.text), quotes=len(quotes))
-            yield pb.ExtractBatchResponse(id=item.id, quotes=[conv.quote_to_pb(q) for q in quotes],
-                                          model_version=version)
+            except Exception:  # noqa: BLE001 - one document crashed the batch: find it, one by one
+                results = [self._extract_one(batch[i], text, context, version) for i, text in good]
+            for (i, _), result in zip(good, results):
+                item = batch[i]
+                if isinstance(result, pb.ExtractBatchResponse):
+                    answers[i] = result
+                    continue
+                log.info("extract.done", doc_name=item.doc_name, chars=len(item.text), quotes=len(result))
+                answers[i] = pb.ExtractBatchResponse(id=item.id, quotes=[conv.quote_to_pb(q) for q in result],
+                                                     model_version=version)
+            for i in range(len(batch)):
+                yield answers[i]
+
+    def _extract_one(self, item: pb.ExtractBatchRequest, text: str, context: grpc.ServicerContext,
+                     version: str) -> list[Quote] | pb.ExtractBatchResponse:
+        try:
+            return self._extract([text], context)[0]
+        except ZitatError:
+            raise
+        except Exception as exc:  # noqa: BLE001 - logged by item_error, answered as INTERNAL
+            return pb.ExtractBatchResponse(id=item.id, error=item_error(exc, "ExtractBatch"), model_version=version)
 
     def GetModelVersion(self, request: pb.GetModelVersionRequest,
                         context: grpc.ServicerContext) -> pb.GetModelVersionResponse:
