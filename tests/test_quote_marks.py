@@ -57,3 +57,9 @@ def test_a_thousand_unbalanced_marks_stay_linear_and_in_bounds():
     text = "„" * 1000 + " Text " + "“" * 3
     marks = find_quote_marks(text)
     assert all(0 <= q.content_start <= q.content_end <= len(text) for q in marks)
+
+
+def test_a_doubled_opening_mark_opens_one_quotation():
+    text = "Er sagte: „„Wir kommen wieder.“"
+    (q,) = find_quote_marks(text)
+    assert text[q.content_start:q.content_end] == "Wir kommen wieder." and q.depth == 0 and q.closed

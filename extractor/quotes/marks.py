@@ -122,6 +122,8 @@ def find_quote_marks(text: str) -> list[QuoteMarks]:
             continue
         role = _role(text, i, stack, g_open, g_close)
         if role == "open":
+            if stack and stack[-1][0] == c and not text[stack[-1][1] + 1:i].strip():
+                stack.pop()  # „„ or „ „: the earlier mark opened nothing (stray, or doubled by mistake)
             stack.append((c, i))
         elif role == "close" and stack:
             close_at(i, i, True)

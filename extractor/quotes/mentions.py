@@ -8,6 +8,7 @@ complement („Sprecher der Gruppe Asaib Ahl al-Haq“, „Vertreter von Irans F
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
@@ -87,14 +88,20 @@ def first_name_gender(token: str) -> str | None:
     return {"male": "Masc", "mostly_male": "Masc", "female": "Fem", "mostly_female": "Fem"}.get(g)
 
 
+def foreign_script(text: str) -> bool:
+    """A word in a script other than Latin (Сергей, محمد): in a German article, part of a name. Arabic
+    and other scripts have no capitals, so this stands in for capitalisation."""
+    return text.isalpha() and not any(unicodedata.name(ch, "").startswith("LATIN") for ch in text)
+
+
 def is_capitalised(w: Word) -> bool:
-    return w.text[:1].isupper()
+    return w.text[:1].isupper() or foreign_script(w.text)
 
 
 def is_name_word(w: Word) -> bool:
     if not is_capitalised(w) or w.text.lower() in ARTICLES or w.lemma.lower() in TEMPORAL:
         return False
-    return w.upos == "PROPN" or first_name_gender(w.text) is not None
+    return w.upos == "PROPN" or first_name_gender(w.text) is not None or foreign_script(w.text)
 
 
 def _is_nominal(w: Word) -> bool:
