@@ -39,6 +39,7 @@ from pathlib import Path
 import grpc
 import psutil
 
+from bench.stats import percentile
 from zitat import defaults
 from zitat.grpc.server import MESSAGE_OPTIONS
 from zitat.v1 import zitat_pb2 as pb
@@ -184,13 +185,6 @@ def stop_server(proc: subprocess.Popen) -> int:
         return proc.wait(10)
 
 
-def _percentile(values: list[float], q: float) -> float | None:
-    if not values:
-        return None
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(q * len(ordered)))]
-
-
 def summarise(config: LoadConfig, tallies: list[ClientTally], samples: list[tuple[float, int]], elapsed: float,
               server: dict) -> dict:
     codes: Counter = Counter()
@@ -230,8 +224,8 @@ def summarise(config: LoadConfig, tallies: list[ClientTally], samples: list[tupl
         "answers_per_client": {"min": per_client[0], "median": per_client[len(per_client) // 2],
                                "max": per_client[-1]} if per_client else None,
         "latency_ms": {name: (round(v * 1000, 1) if v is not None else None) for name, v in (
-            ("p50", _percentile(latencies, 0.50)), ("p95", _percentile(latencies, 0.95)),
-            ("p99", _percentile(latencies, 0.99)), ("max", max(latencies) if latencies else None),
+            ("p50", percentile(latencies, 0.50)), ("p95", percentile(latencies, 0.95)),
+            ("p99", percentile(latencies, 0.99)), ("max", max(latencies) if latencies else None),
             ("mean", statistics.fmean(latencies) if latencies else None))},
         "rss_mb": {"first": mb(samples[0][1]) if samples else None, "end_of_warmup": mb(baseline),
                    "max_after_warmup": mb(peak), "last": mb(samples[-1][1]) if samples else None},
