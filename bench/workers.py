@@ -35,9 +35,11 @@ def _start_workers(n: int, url: str, logs: Path) -> list[subprocess.Popen]:
     procs = []
     for i in range(n):
         with (logs / f"worker-{n}-{i}.log").open("w") as sink:
-            procs.append(subprocess.Popen([sys.executable, "-m", "zitat", "worker", "--name", f"bench-{n}-{i}"],
-                                          cwd=defaults.REPO_ROOT, env=env, stdout=sink,
-                                          stderr=subprocess.STDOUT, start_new_session=True))
+            proc = subprocess.Popen([sys.executable, "-m", "zitat", "worker", "--name", f"bench-{n}-{i}"],
+                                    cwd=defaults.REPO_ROOT, env=env, stdout=sink, stderr=subprocess.STDOUT,
+                                    start_new_session=True)
+        proc.log = sink.name  # type: ignore[attr-defined]
+        procs.append(proc)
     return procs
 
 
@@ -56,8 +58,10 @@ def _stop(procs: list[subprocess.Popen]) -> None:
 def _wait(what: str, done, timeout: float, procs: list[subprocess.Popen]) -> None:
     deadline = time.monotonic() + timeout
     while not done():
-        if any(p.poll() is not None for p in procs):
-            raise RuntimeError(f"a worker exited while waiting for {what}")
+        dead = [p for p in procs if p.poll() is not None]
+        if dead:
+            tail = Path(dead[0].log).read_text()[-2000:]
+            raise RuntimeError(f"a worker exited (code {dead[0].returncode}) while waiting for {what}:\n{tail}")
         if time.monotonic() > deadline:
             raise TimeoutError(f"timed out waiting for {what}")
         time.sleep(0.1)
