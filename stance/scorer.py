@@ -69,16 +69,33 @@ class Scorer:
         """Stance of an extractor.types.Quote; evidence offsets are document offsets."""
         return self.score_text(quote.text, offset=quote.start)
 
+    def score_many(self, quotes) -> list[Stance]:
+        """Stances of a document's quotes, their texts parsed in one batch (faster than one by one,
+        the same parses)."""
+        docs = self._parse_all([q.text for q in quotes])
+        return [self._score(q.text, q.start, doc) for q, doc in zip(quotes, docs)]
+
     def score_text(self, text: str, offset: int = 0) -> Stance:
         """Stance of `text`; `offset` is where it starts in its document (added to evidence offsets)."""
+        return self._score(text, offset, self._parse_all([text])[0])
+
+    def _parse_all(self, texts: list[str]) -> list[object | None]:
+        parse = self._parser()
+        wanted = [t for t in texts if t and t.strip()]
+        if parse is None or not wanted:
+            return [None] * len(texts)
+        with self._parse_lock:  # a Stanza pipeline is not safe to share between threads
+            if isinstance(parse, _stanza_pipeline_class()):
+                import stanza
+
+                parsed = iter(parse([stanza.Document([], text=t) for t in wanted]))
+            else:
+                parsed = iter([parse(t) for t in wanted])
+        return [next(parsed) if t and t.strip() else None for t in texts]
+
+    def _score(self, text: str, offset: int, doc) -> Stance:
         if not text or not text.strip():
             return Stance(0.0, "neutral", [])
-        parse = self._parser()
-        if parse is not None:
-            with self._parse_lock:  # a Stanza pipeline is not safe to share between threads
-                doc = parse(text)
-        else:
-            doc = None
         toks = analyze(text, doc)
         cues = find_cues(toks, self.lexicon)
         cues += apply_rules(toks, cues, self.lexicon)
@@ -92,6 +109,14 @@ class Scorer:
         total = sum(e.weight for e in evidence)
         score = math.tanh(total)
         return Stance(score, label_for(score), evidence)
+
+
+def _stanza_pipeline_class() -> type:
+    try:
+        from stanza import Pipeline
+    except ImportError:  # pragma: no cover - stanza is a dependency
+        return type(None)
+    return Pipeline
 
 
 def label_for(score: float) -> str:

@@ -203,6 +203,18 @@ def test_score_takes_a_quote_and_uses_its_document_offsets(scorer):
     assert [(e.start, e.end) for e in st.evidence] == [(start, start + len(text))]
 
 
+def test_a_documents_quotes_scored_together_score_as_they_do_one_by_one(scorer):
+    texts = ["Wir werden mit aller Härte zurückschlagen.", "", "Wir setzen auf Gespräche und Deeskalation.",
+             "Einen Krieg wollen wir nicht, aber wir sind bereit."]
+    quotes, start = [], 0
+    for text in texts:
+        quotes.append(Quote(text=text, start=start, end=start + len(text), kind="direct", cue=None,
+                            speaker="Pompeo", speaker_mention=None, speaker_role=None, confidence=1.0))
+        start += len(text) + 1
+    assert scorer.score_many(quotes) == [scorer.score(q) for q in quotes]
+    assert [s.label for s in scorer.score_many(quotes)][:3] == ["hawkish", "neutral", "conciliatory"]
+
+
 def test_score_is_bounded_and_labels_follow_the_thresholds(scorer):
     for text in ("Wir drohen mit Krieg, Vernichtung, Vergeltung und totaler Zerstörung.",
                  "Diplomatie, Dialog, Deeskalation, Verhandlungen und Frieden.",

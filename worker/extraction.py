@@ -94,7 +94,7 @@ class Pipeline:
 
     def process(self, text: str) -> list[tuple[Quote, Stance]]:
         quotes = self.extractor.extract(text)
-        return [(q, self.scorer.score(q)) for q in quotes]
+        return list(zip(quotes, self.scorer.score_many(quotes)))
 
     def close(self) -> None:
         close = getattr(self.extractor, "close", None)

@@ -50,11 +50,10 @@ def _predict(gold: list[dict], docs_dir: Path, models: str | None, with_stance: 
         path = docs_dir / f"{name}.txt"
         if not path.exists():
             raise ZitatError(f"gold document {name!r} not found as {path}")
-        for q in extractor.extract(path.read_text(encoding="utf-8")):
-            row = {"doc": name, **q.to_row()}
-            if scorer:
-                row["stance"] = scorer.score(q).to_dict()
-            rows.append(row)
+        quotes = extractor.extract(path.read_text(encoding="utf-8"))
+        stances = scorer.score_many(quotes) if scorer else [None] * len(quotes)
+        for q, stance in zip(quotes, stances):
+            rows.append({"doc": name, **q.to_row(), **({"stance": stance.to_dict()} if stance else {})})
     return rows
 
 

@@ -31,12 +31,10 @@ def register(sub) -> None:
 
 
 def _rows(name: str, quotes, scorer) -> list[dict]:
-    rows = []
-    for q in quotes:
-        row = {"doc": name, **q.to_row()}
-        if scorer is not None:
-            row["stance"] = scorer.score(q).to_dict()
-        rows.append(row)
+    rows = [{"doc": name, **q.to_row()} for q in quotes]
+    if scorer is not None:
+        for row, stance in zip(rows, scorer.score_many(quotes)):
+            row["stance"] = stance.to_dict()
     return rows
 
 
