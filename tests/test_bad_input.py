@@ -101,8 +101,6 @@ def test_a_thousand_unbalanced_quotation_marks(extractor):
     assert scholz(quotes).speaker == SCHOLZ_SPEAKER
 
 
-@pytest.mark.xfail(strict=True, reason="extractor/quotes: the quotation is found, with its speaker, but the "
-                                       "reported clause before „sagte“ claims it from the first stray mark on")
 def test_stray_opening_marks_before_a_quotation_in_the_same_paragraph(extractor):
     doc = "„" * 1000 + " " + SCHOLZ
     assert scholz(extractor.extract(doc)).speaker == SCHOLZ_SPEAKER

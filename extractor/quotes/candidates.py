@@ -37,6 +37,13 @@ def trim(doc: Document, start: int, end: int) -> tuple[int, int]:
     t = doc.text
     while start < end and (t[start].isspace()):
         start += 1
+    while start < end and t[start] in OPENING_MARKS:  # „„ „Wir …“: a mark before another opens nothing
+        nxt = start + 1
+        while nxt < end and t[nxt].isspace():
+            nxt += 1
+        if nxt >= end or t[nxt] not in OPENING_MARKS:
+            break
+        start = nxt
     while end > start and (t[end - 1].isspace() or t[end - 1] in ",;:.!?–-"):
         end -= 1
     return start, end
