@@ -86,7 +86,7 @@ def _bundled_paths(model_dir: Path, processors: list[str]) -> dict[str, str]:
 #: Words per tagger/parser batch. Stanza pads every sentence of a batch to the longest one and the
 #: parser's biaffine scores grow with the square of that length; at Stanza's default (5,000) one long
 #: sentence makes a whole batch pay for it. 500 tagged and parsed the seeds' 300 sentences in one call
-#: ~40 % faster, with identical output (no difference on one long article, whose batches are sorted).
+#: ~40 % faster, with identical output (no difference on one long article).
 BATCH_WORDS = 500
 #: Text chunks per tokenizer batch (Stanza's default: 32); 128 tokenized long articles a third faster.
 TOKENIZE_BATCH = 128
