@@ -192,3 +192,14 @@ def test_coordinated_speakers_each_get_the_quote(quotes_of):
     quotes = [q for q in quotes_of(text) if "Gesprächen" in q.text]
     assert {q.speaker for q in quotes} == {"Emmanuel Macron", "Olaf Scholz"}
     assert len({(q.start, q.end) for q in quotes}) == 1
+
+
+def test_a_batch_gives_each_document_its_own_quotes_or_its_own_error(extractor):
+    from zitat.exceptions import InvalidDocument
+
+    docs = ["„Wir verhandeln nicht“, sagte Außenminister Sergej Lawrow.", "   ",
+            "Die Kanzlerin erklärte, man sei zu Gesprächen bereit."]
+    first, empty, third = extractor.extract_each(docs)
+    assert isinstance(empty, InvalidDocument)
+    assert first == extractor.extract(docs[0]) and first[0].speaker == "Sergej Lawrow"
+    assert third == extractor.extract(docs[2]) and third[0].text == "man sei zu Gesprächen bereit"
