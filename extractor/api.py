@@ -7,12 +7,13 @@ serialised by a lock (scale with processes, not threads).
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 
 from extractor import markup
 from extractor.nlp import ModelConfig
 from extractor.types import Quote
 from zitat import defaults
-from zitat.exceptions import InvalidDocument
+from zitat.exceptions import InvalidDocument, ZitatError
 
 
 def validate_text(text: object) -> str:
@@ -74,27 +75,39 @@ class Extractor:
         return [m.restore(find_quotes(doc)) for m, doc in zip(masked, docs)]
 
     def extract_each(self, texts: list[str]) -> list[list[Quote] | Exception]:
-        """Like extract_many (one batch, faster than one by one), but a document that cannot be
-        processed gets its exception in place of its quotes instead of failing the others: an invalid
-        one its InvalidDocument, and if the batch breaks, each document is tried on its own."""
-        results: list[list[Quote] | Exception] = []
-        for text in texts:
-            try:
-                validate_text(text)
-                results.append([])
-            except InvalidDocument as e:
-                results.append(e)
-        good = [i for i, r in enumerate(results) if not isinstance(r, Exception)]
+        """extract_many, but a document that cannot be processed gets its exception in place of its
+        quotes instead of failing the others (see `extract_each`)."""
+        return extract_each(self.extract_many, texts)
+
+
+def extract_each(extract_many: Callable[[list[str]], list[list[Quote]]],
+                 texts: list[str]) -> list[list[Quote] | Exception]:
+    """Each document's quotes, or the exception it raised, with the valid documents extracted in one
+    batch (faster than one by one): an invalid document gets its InvalidDocument, and if the batch
+    breaks, each document is tried on its own so that only the culprit gets the error. Other zitat
+    errors (a missing model, a deadline) concern every document and are raised."""
+    results: list[list[Quote] | Exception] = []
+    for text in texts:
         try:
-            for i, quotes in zip(good, self.extract_many([texts[i] for i in good])):
-                results[i] = quotes
-        except Exception:  # noqa: BLE001 - find the document that broke the batch
-            for i in good:
-                try:
-                    results[i] = self.extract(texts[i])
-                except Exception as e:  # noqa: BLE001 - reported per document by the caller
-                    results[i] = e
-        return results
+            validate_text(text)
+            results.append([])
+        except InvalidDocument as e:
+            results.append(e)
+    good = [i for i, r in enumerate(results) if not isinstance(r, Exception)]
+    try:
+        for i, quotes in zip(good, extract_many([texts[i] for i in good]) if good else []):
+            results[i] = quotes
+    except ZitatError:
+        raise
+    except Exception:  # noqa: BLE001 - find the document that broke the batch
+        for i in good:
+            try:
+                results[i] = extract_many([texts[i]])[0]
+            except ZitatError:
+                raise
+            except Exception as e:  # noqa: BLE001 - reported per document by the caller
+                results[i] = e
+    return results
 
 
 _default: Extractor | None = None

@@ -65,8 +65,8 @@ class Parser:
     def parse_many(self, texts: list[str]) -> list[Document]:
         tokenized = [self.tokenize(t) for t in texts]
         paragraphs = [_paragraphs(t, sents) for t, sents in zip(texts, tokenized)]
-        tiers = [dict.fromkeys(range(len(sents)), PARSE) if self.config.full_parse else self.screen.select(t, sents, paras)
-                 for t, sents, paras in zip(texts, tokenized, paragraphs)]
+        tiers = [dict.fromkeys(range(len(sents)), PARSE) if self.config.full_parse
+                 else self.screen.select(t, sents, paras) for t, sents, paras in zip(texts, tokenized, paragraphs)]
         # One batch of pre-tokenized word lists per pipeline for all documents; long sentences in pieces.
         batches: dict[str, list[tuple[int, int, list[tuple[str, Tok]]]]] = {PARSE: [], TAG: []}
         for d, sents in enumerate(tokenized):

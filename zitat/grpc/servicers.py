@@ -12,11 +12,11 @@ from typing import Protocol
 
 import grpc
 
-from extractor.api import validate_text
+from extractor.api import extract_each, validate_text
 from extractor.types import Quote
 from worker.types import JobStatus, SpeakerCount, StoredQuote
 from zitat import defaults
-from zitat.exceptions import InvalidDocument, ZitatError
+from zitat.exceptions import InvalidDocument
 from zitat.grpc import batching
 from zitat.grpc import converters as conv
 from zitat.grpc.errors import Cancelled, DeadlineExceeded, InvalidArgument, QuoteStoreNotConfigured, item_error
@@ -87,38 +87,16 @@ class ExtractorServicer(pb_grpc.ExtractorServicer):
         crashing document costs only its own answer."""
         version = self._extractor.model_version
         for batch in batching.batches(request_iterator):
-            answers: dict[int, pb.ExtractBatchResponse] = {}
-            good = []
-            for i, item in enumerate(batch):
-                try:
-                    good.append((i, validate_text(item.text)))
-                except InvalidDocument as exc:
-                    answers[i] = pb.ExtractBatchResponse(id=item.id, error=item_error(exc), model_version=version)
-            try:
-                results = self._extract([text for _, text in good], context) if good else []
-            except ZitatError:  # deadline, cancellation, missing model: the whole stream is over
-                raise
-            except Exception:  # noqa: BLE001 - one document crashed the batch: find it, one by one
-                results = [self._extract_one(batch[i], text, context, version) for i, text in good]
-            for (i, _), result in zip(good, results):
-                item = batch[i]
-                if isinstance(result, pb.ExtractBatchResponse):
-                    answers[i] = result
+            results = extract_each(lambda texts: self._extract(texts, context), [item.text for item in batch])
+            for item, result in zip(batch, results):
+                if isinstance(result, Exception):  # this document's own error; the stream goes on
+                    unexpected = not isinstance(result, InvalidDocument)
+                    error = item_error(result, "ExtractBatch" if unexpected else "")
+                    yield pb.ExtractBatchResponse(id=item.id, error=error, model_version=version)
                     continue
                 log.info("extract.done", doc_name=item.doc_name, chars=len(item.text), quotes=len(result))
-                answers[i] = pb.ExtractBatchResponse(id=item.id, quotes=[conv.quote_to_pb(q) for q in result],
-                                                     model_version=version)
-            for i in range(len(batch)):
-                yield answers[i]
-
-    def _extract_one(self, item: pb.ExtractBatchRequest, text: str, context: grpc.ServicerContext,
-                     version: str) -> list[Quote] | pb.ExtractBatchResponse:
-        try:
-            return self._extract([text], context)[0]
-        except ZitatError:
-            raise
-        except Exception as exc:  # noqa: BLE001 - logged by item_error, answered as INTERNAL
-            return pb.ExtractBatchResponse(id=item.id, error=item_error(exc, "ExtractBatch"), model_version=version)
+                yield pb.ExtractBatchResponse(id=item.id, quotes=[conv.quote_to_pb(q) for q in result],
+                                              model_version=version)
 
     def GetModelVersion(self, request: pb.GetModelVersionRequest,
                         context: grpc.ServicerContext) -> pb.GetModelVersionResponse:
