@@ -1,7 +1,7 @@
 """Reading the documents named on a command line: files and directories of .txt files.
 
-A file that is not valid UTF-8 (or not readable) is reported by name and skipped; the others are
-still processed, and the command exits 1 at the end.
+A file that cannot be a document (unreadable, not valid UTF-8, empty, too large) is reported by
+name and skipped; the others are still processed, and the command exits 1 at the end.
 """
 from __future__ import annotations
 
@@ -42,11 +42,13 @@ def read_document(path: Path) -> str:
 
 
 def read_documents(paths: list[str], prog: str) -> tuple[list[InputDoc], list[str]]:
-    """(documents, errors); each error is one printable line naming the file."""
+    """(documents, errors); each error is one printable line naming the file, printed here."""
+    from extractor.api import validate_text
+
     docs, errors = [], []
     for path in expand(paths):
         try:
-            docs.append(InputDoc(path.stem, path, read_document(path)))
+            docs.append(InputDoc(path.stem, path, validate_text(read_document(path))))
         except InvalidDocument as e:
             errors.append(f"{path}: {e}: skipped")
     for line in errors:

@@ -11,7 +11,6 @@ import json
 import sys
 
 from zitat import defaults
-from zitat.exceptions import InvalidDocument
 
 
 def register(sub) -> None:
@@ -25,36 +24,27 @@ def register(sub) -> None:
 
 
 def run(args) -> int:
-    from extractor.api import validate_text
     from worker import logs
     from worker.connection import open_redis
     from worker.queue import submit
     from worker.runner import run_worker
     from worker.service import QuoteService
     from worker.store import group_by_speaker
-    from zitat.commands.inputs import expand
+    from zitat.commands.inputs import read_documents
     from zitat.commands.speaker import row, write
-    from zitat.commands.inputs import read_document
 
     level = logs.configure(args.log_format, args.log_level or "WARNING")
-    paths = expand(args.paths)
-    if not paths:
+    docs, unreadable = read_documents(args.paths, "zitat run")
+    if not docs and not unreadable:
         print("zitat run: no .txt files found", file=sys.stderr)
         return 1
-    errors = 0
+    errors = len(unreadable)
     with open_redis() as client:
         service = QuoteService(client)
         version = service.pipeline_version()
-        submitted = []
-        for path in paths:
-            try:
-                text = validate_text(read_document(path))
-            except InvalidDocument as e:
-                print(f"zitat run: {path}: {e}: skipped", file=sys.stderr)
-                errors += 1
-                continue
-            # No retries here: a burst worker would exit before a delayed retry came due.
-            submitted.append((path, submit(service.queue, service.store, text, path.stem, version, use_retry=False)))
+        # No retries here: a burst worker would exit before a delayed retry came due.
+        submitted = [(doc.path, submit(service.queue, service.store, doc.text, doc.name, version, use_retry=False))
+                     for doc in docs]
         if any(not s.cached for _, s in submitted):
             run_worker(client, burst=True, with_scheduler=False, logging_level=level)
         quotes = []

@@ -11,7 +11,6 @@ import time
 from pathlib import Path
 
 from zitat import defaults
-from zitat.exceptions import InvalidDocument
 
 POLL_SECONDS = 0.5
 
@@ -36,30 +35,24 @@ def _progress(iterable=None, **kw):
 def run(args) -> int:
     from tqdm import tqdm
 
-    from extractor.api import validate_text
     from worker.connection import open_redis
     from worker.service import QuoteService
-    from zitat.commands.inputs import expand, read_document
+    from zitat.commands.inputs import read_documents
 
-    paths = expand(args.paths)
-    if not paths:
+    docs, unreadable = read_documents(args.paths, "zitat submit")
+    if not docs and not unreadable:
         print("zitat submit: no .txt files found", file=sys.stderr)
         return 1
-    failed = 0
+    failed = len(unreadable)
     with open_redis() as client:
         service = QuoteService(client)
         pending: dict[str, Path] = {}
-        for path in _progress(paths, unit="doc", desc="submitting"):
-            try:
-                status = service.submit_document(validate_text(read_document(path)), path.stem)
-            except InvalidDocument as e:
-                tqdm.write(f"zitat submit: {path}: {e}: skipped", file=sys.stderr)
-                failed += 1
-                continue
+        for doc in _progress(docs, unit="doc", desc="submitting"):
+            status = service.submit_document(doc.text, doc.name)
             note = " (cached)" if status.cached else ""
-            tqdm.write(f"{path}\t{status.job_id}\t{status.state}{note}", file=sys.stdout)
+            tqdm.write(f"{doc.path}\t{status.job_id}\t{status.state}{note}", file=sys.stdout)
             if status.state not in ("finished", "failed"):
-                pending[status.job_id] = path
+                pending[status.job_id] = doc.path
         sys.stdout.flush()
         if args.wait and pending:
             failed += _wait(service, client, pending, args.timeout)
