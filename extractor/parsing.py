@@ -89,12 +89,14 @@ class Parser:
             base = len(acc)
             root = next((x.id for x in acc if x.head == 0), None)
             for (_, tok), w in zip(words, sp.words):
-                head = (w.head + base) if w.head else (root or 0)
-                deprel = w.deprel or "dep"
                 if w.head is None:  # tagged, not parsed
                     head, deprel = 0, "dep"
-                elif not w.head and root:
-                    deprel = "parataxis"  # a later piece of an over-long sentence hangs off the first
+                elif w.head:
+                    head, deprel = w.head + base, w.deprel or "dep"
+                elif root:  # a later piece of an over-long sentence hangs off the first
+                    head, deprel = root, "parataxis"
+                else:
+                    head, deprel = 0, w.deprel or "dep"
                 acc.append(Word(id=w.id + base, text=w.text, lemma=w.lemma or w.text, upos=w.upos or "X",
                                 xpos=w.xpos or "", feats=_feats(w.feats), head=head,
                                 deprel=deprel, start=tok.start, end=tok.end, sent=s))
