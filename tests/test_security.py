@@ -22,7 +22,7 @@ from types import SimpleNamespace
 import grpc
 import pytest
 import redis
-from rq import Queue
+from rq import Callback, Queue
 from rq.job import Job
 from rq.serializers import JSONSerializer
 
@@ -127,6 +127,13 @@ def deployment():
             d.marker = Path(tmp) / "pwned"
             Queue(defaults.QUEUE_NAME, connection=d.client).enqueue("builtins.print", _Pickled(d.marker),
                                                                     job_id="planted")
+            # ... and JSON jobs that name a dangerous function instead of a zitat job function.
+            json_queue = Queue(defaults.QUEUE_NAME, connection=d.client, serializer=JSONSerializer)
+            d.system_marker, d.eval_marker = Path(tmp) / "system-ran", Path(tmp) / "eval-ran"
+            json_queue.enqueue("os.system", f"touch {d.system_marker}", job_id="planted-system")
+            json_queue.enqueue("builtins.eval", f"open({str(d.eval_marker)!r}, 'w').close()", job_id="planted-eval")
+            json_queue.enqueue("worker.job.process_document", "0" * 64, "x", "Text.", None,
+                               on_failure=Callback("os.system"), job_id="planted-callback")
             # ... then documents arrive the normal way, over TLS, with hostile names.
             with d.tls_channel() as ch:
                 stub = pb_grpc.QuotesStub(ch)
@@ -145,6 +152,16 @@ def test_the_planted_pickle_is_refused_not_executed(deployment):
     planted = Job.fetch("planted", connection=deployment.client, serializer=JSONSerializer)
     assert planted.get_status() == "failed"
     assert "DeserializationError" in planted.latest_result().exc_string
+
+
+@pytest.mark.parametrize("job_id", ["planted-system", "planted-eval", "planted-callback"])
+def test_a_planted_job_naming_another_function_fails_without_running(deployment, job_id):
+    assert not deployment.system_marker.exists() and not deployment.eval_marker.exists()
+    planted = Job.fetch(job_id, connection=deployment.client, serializer=JSONSerializer)
+    assert planted.get_status() == "failed"
+    assert planted.latest_result().exc_string.startswith("UnsafeJob:")
+    refused = [line for line in deployment.worker_output.splitlines() if "job.refused" in line and job_id in line]
+    assert len(refused) == 1 and "touch" not in refused[0] and "open(" not in refused[0]
 
 
 def test_the_documents_behind_it_are_processed(deployment):

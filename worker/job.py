@@ -22,10 +22,30 @@ from worker.keys import check_job_id, doc_id_for
 from worker.store import QuoteStore
 from worker.types import JobState, JobStatus
 from zitat import defaults
-from zitat.exceptions import InvalidDocument, NotFound
+from zitat.exceptions import InvalidDocument, NotFound, UnsafeJob
 
 #: Dotted path rq stores in the job: the one function a zitat worker runs.
 FUNCTION = "worker.job.process_document"
+#: Every function a zitat worker may call. Whoever can write to Redis can plant a job naming any
+#: importable callable (`os.system`, `builtins.eval`); rq would import and call it.
+ALLOWED_FUNCTIONS = frozenset({FUNCTION})
+
+
+def check_allowed(job: Job) -> None:
+    """UnsafeJob unless the job calls an allowed function, as a plain function, with no callbacks.
+
+    Reads only the names rq stored (nothing is imported), so it is safe to call on any payload.
+    """
+    try:
+        name, instance = job.func_name, job.instance
+        # rq has no public accessor that does not import the callback; the names are what it stored.
+        callbacks = [getattr(job, f"_{kind}_callback_name", None) for kind in ("success", "failure", "stopped")]
+    except Exception as e:  # a payload that does not deserialise
+        raise UnsafeJob(f"the job's payload cannot be read ({type(e).__name__})") from e
+    if name not in ALLOWED_FUNCTIONS:
+        raise UnsafeJob(f"the job calls {str(name)[:80]!r}, which is not a zitat job function")
+    if instance is not None or any(callbacks):
+        raise UnsafeJob("the job carries an instance or callbacks, which zitat jobs never have")
 
 
 def process_document(doc_id: str, doc_name: str, text: str, version: str | None = None) -> dict[str, Any]:

@@ -23,12 +23,15 @@ import threading
 import redis
 import structlog
 from rq import SimpleWorker, Worker
+from rq.exceptions import DeserializationError
 from rq.serializers import JSONSerializer
 
 from worker import extraction
 from worker.connection import UNAVAILABLE, when_available
+from worker.job import check_allowed
 from worker.queue import make_queue
 from zitat import defaults
+from zitat.exceptions import UnsafeJob
 from zitat.logging import get_logger
 
 log = get_logger(__name__)
@@ -44,6 +47,26 @@ class _BindJobId:
     def handle_job_failure(self, job, queue, *args, **kwargs):
         with structlog.contextvars.bound_contextvars(job_id=job.id):
             return super().handle_job_failure(job, queue, *args, **kwargs)
+
+
+class _AllowListed:
+    """Runs only zitat's own job functions (worker.job.ALLOWED_FUNCTIONS), checked before rq imports
+    or calls anything: a job planted in Redis naming `os.system` fails as a job, without its payload
+    in the log or the job's error, and without retries; the worker goes on."""
+
+    def perform_job(self, job, queue):
+        try:
+            check_allowed(job)
+        except UnsafeJob as e:
+            log.error("job.refused", job_id=job.id, queue=queue.name, reason=str(e))
+            job.retries_left = 0
+            # Its bookkeeping (started registry, intermediate queue) is done before rq's procline
+            # reads the function name, which an unreadable payload cannot give.
+            with contextlib.suppress(DeserializationError):
+                self.prepare_job_execution(job, remove_from_intermediate_queue=len(self.queues) == 1)
+            self.handle_job_failure(job, queue=queue, exc_string=f"UnsafeJob: {e}")
+            return False
+        return super().perform_job(job, queue)
 
 
 class _NotesLostRedis:
@@ -83,11 +106,11 @@ class _NotesLostRedis:
         return result
 
 
-class ZitatWorker(_NotesLostRedis, _BindJobId, Worker):
+class ZitatWorker(_NotesLostRedis, _AllowListed, _BindJobId, Worker):
     """rq's forking Worker, with job ids in its log lines."""
 
 
-class ZitatSimpleWorker(_NotesLostRedis, _BindJobId, SimpleWorker):
+class ZitatSimpleWorker(_NotesLostRedis, _AllowListed, _BindJobId, SimpleWorker):
     """In-process variant (no fork, no heartbeats while a job runs): tests and debugging only."""
 
 

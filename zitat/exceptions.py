@@ -25,3 +25,7 @@ class StoreUnavailable(ZitatError):
 
 class NotFound(ZitatError):
     """A job, document or speaker that does not exist."""
+
+
+class UnsafeJob(ZitatError):
+    """A queued job asks a worker to call something other than zitat's own job functions."""
