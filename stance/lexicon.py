@@ -33,6 +33,7 @@ from pathlib import Path
 DATA = resources.files("stance") / "data"
 LEXICON_FILE = "lexicon.tsv"
 MODIFIERS_FILE = "modifiers.tsv"
+ROLES_FILE = "roles.tsv"
 
 #: A compound must have at least this many letters before its matched head ("Vor|schlag" has 3).
 MIN_COMPOUND_PREFIX = 3
@@ -108,7 +109,9 @@ class Entry:
 
     @property
     def reverser(self) -> bool:
-        return self.category == "reverser"
+        """Flips what it governs: "rejection" entries ("ablehnen", "verhindern") also take a position
+        by themselves, "reverser" entries ("beenden") only where one frames them."""
+        return self.category in ("reverser", "rejection")
 
 
 @dataclass(frozen=True)
@@ -134,6 +137,10 @@ def _parse_pattern(pattern: str, weight: float, category: str, note: str) -> lis
     return out
 
 
+def _load_roles(path: Path | None) -> dict[str, str]:
+    return {r[0]: r[1] for r in _rows(ROLES_FILE, path)}
+
+
 def _rows(name: str, path: Path | None):
     text = path.read_text(encoding="utf-8") if path else (DATA / name).read_text(encoding="utf-8")
     for row in csv.reader(text.splitlines(), delimiter="\t"):
@@ -153,8 +160,10 @@ class Lexicon:
     Entries are kept apart by case as written: a capitalised entry ("Drohne") matches nouns, a
     lower-case one ("drohen") verbs and adjectives, because aggressive stemming makes them collide."""
 
-    def __init__(self, entries: list[Entry], modifiers: list[Modifier]):
+    def __init__(self, entries: list[Entry], modifiers: list[Modifier], roles: dict[str, str] | None = None):
         self.entries = entries
+        #: category -> "act" | "topic" | "description" | "shifter" (stance/data/roles.tsv)
+        self.roles = roles if roles is not None else _load_roles(None)
         self.exact: dict[str, list[Entry]] = {}
         self.heads: dict[str, list[Entry]] = {}
         self.prefixes: dict[str, Entry] = {}  # folded modifier -> entry
@@ -176,7 +185,8 @@ class Lexicon:
             self.modifier_stems.setdefault(stem(m.word.lower()), []).append(m)
 
     @classmethod
-    def load(cls, lexicon_path: Path | None = None, modifiers_path: Path | None = None) -> "Lexicon":
+    def load(cls, lexicon_path: Path | None = None, modifiers_path: Path | None = None,
+             roles_path: Path | None = None) -> "Lexicon":
         entries: list[Entry] = []
         for row in _rows(LEXICON_FILE, lexicon_path):
             pattern, weight, category = row[0], float(row[1]), row[2]
@@ -184,7 +194,11 @@ class Lexicon:
             entries.extend(_parse_pattern(pattern, weight, category, note))
         mods = [Modifier(r[0], r[1], float(r[2]), r[3] if len(r) > 3 else "")
                 for r in _rows(MODIFIERS_FILE, modifiers_path)]
-        return cls(entries, mods)
+        return cls(entries, mods, _load_roles(roles_path))
+
+    def role(self, category: str) -> str:
+        """What a category does in a quote; unknown categories are topics (count only when framed)."""
+        return self.roles.get(category, "topic")
 
     def modifier(self, word: str, kind: str, *, stemmed: bool = False) -> Modifier | None:
         """The modifier of this kind spelled `word`; with `stemmed`, also any inflected form of it
@@ -254,10 +268,11 @@ class Lexicon:
         if match.how != "head" or match.split < MIN_COMPOUND_PREFIX:
             return None
         front = word[: match.split].rstrip("-")
-        e = _pick(self.exact.get(stem(front.capitalize()), ()), True, front)
-        if e is None:
-            e = self.prefixes.get(fold(front))
-        return e if e and e.weight != 0 and not e.multiword else None
+        if front.endswith("s") and len(front) > MIN_COMPOUND_PREFIX + 1:  # linking -s: "Rüstungsexport|s|stopp"
+            front = front[:-1]
+        hit = self._lookup_word(front.capitalize(), True)  # itself a compound: "Rüstungsexport" by "Rüstungs*"
+        e = hit.entry if hit else None
+        return e if e and e.weight != 0 and not e.multiword and not e.reverser else None
 
 
 def _pick(entries, noun: bool | None, word: str) -> Entry | None:
@@ -295,5 +310,5 @@ def default_lexicon() -> Lexicon:
 
 
 def lexicon_digest() -> str:
-    """sha256 of both data files: a change in either changes the scores."""
-    return _digest(LEXICON_FILE, MODIFIERS_FILE)
+    """sha256 of the data files: a change in any changes the scores."""
+    return _digest(LEXICON_FILE, MODIFIERS_FILE, ROLES_FILE)

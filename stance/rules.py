@@ -20,7 +20,8 @@ clauses while the window finds one in its own (the compact parser's typical atta
 * conditionals: a clause opened by "falls"/"wenn"/verb-first "sollte" is a protasis; its cues are
   the trigger, not the speaker's stance (x PROTASIS). The other clauses of that sentence, and a
   clause with "andernfalls"/"sonst", are the threatened consequence: hawkish cues there x THREAT.
-* irrealis (subjunctive II outside a conditional): hypothetical, x the modifier's factor (0.8).
+* irrealis (subjunctive II outside a conditional): hypothetical, x the factor of the irrealis word
+  in modifiers.tsv.
 * contrast ("X, aber Y"): the part after "aber"/"jedoch" is what the speaker stresses (x1.2), the
   part before it is conceded (/1.44), as in VADER's "but" rule.
 
@@ -53,6 +54,8 @@ PREPOSITIONS = {"zu", "zum", "zur", "mit", "von", "vom", "in", "im", "auf", "an"
 MAX_GAP = 3
 #: Labels for actors and attitudes, not acts: stopping "das Regime" is no de-escalation.
 NOT_REVERSIBLE = {"hostility", "resolve", "justification"}
+#: "vor Vergeltung warnen": a warning of one's own response announces it, it does not caution against it.
+WARNED_AS_THREAT = {"retaliation", "threat", "ultimatum", "annihilation"}
 #: Outside a negation's scope: the agent ("Iran greift nicht an"); passive subjects are patients.
 ACTIVE_SUBJECTS = frozenset({"nsubj", "csubj", "expl"})
 
@@ -67,6 +70,9 @@ class Cue:
     weight: float = 0.0
     notes: list[str] = field(default_factory=list)
     parts: list[int] = field(default_factory=list)  # token of each part of a multiword idiom
+    #: the shifters that reached it: (kind, token) with kind "rejection" (a position in itself:
+    #: "ablehnen", "statt", "kein Raum für"), "reverser" ("beenden") or "negation" ("nicht")
+    shifters: list[tuple[str, int]] = field(default_factory=list)
 
 
 def _keys(t: Token, toks: list[Token]) -> list[str]:
@@ -327,6 +333,13 @@ def clause_roles(toks: list[Token], lex: Lexicon) -> dict[int, str]:
     return roles
 
 
+def irrealis_factor(toks: list[Token], clause: int, lex: Lexicon) -> float:
+    """The weakest factor of the clause's irrealis words, as modifiers.tsv sets them."""
+    factors = [m.factor for t in toks if t.clause == clause and t.word
+               and (m := lex.modifier(t.text, "irrealis")) is not None]
+    return min(factors, default=1.0)
+
+
 def _neg_raising(toks: list[Token], scope: set[int], lex: Lexicon) -> tuple[float, set[int]] | None:
     """A negated neg-raising verb ("glaube nicht", "rechne nicht damit") also negates the dass-clause
     after it, at the modifier's factor: "Ich glaube nicht, dass ein Krieg droht" hedges the war."""
@@ -365,13 +378,14 @@ def flip(w: float, strength: float) -> float:
 
 
 def find_negators(toks: list[Token], lex: Lexicon, cue_tokens: frozenset[int],
-                  polar: frozenset[int]) -> list[tuple[int, float, set[int]]]:
+                  polar: frozenset[int]) -> list[tuple[int, float, set[int], str]]:
     """(negator token, strength, scope) for every negator, neg-raised clauses as extra entries."""
     negators = []
     for t in toks:
         if not t.word:
             continue
-        m = lex.modifier(t.text, "negator") or lex.modifier(t.text, "np_negator")
+        m = lex.modifier(t.text, "negator") or lex.modifier(t.text, "np_negator") \
+            or lex.modifier(t.text, "np_rejector")
         if m is None:
             continue
         nxt = toks[t.i + 1] if t.i + 1 < len(toks) else None
@@ -382,16 +396,25 @@ def find_negators(toks: list[Token], lex: Lexicon, cue_tokens: frozenset[int],
                 if not_neg.factor == 0:
                     continue
                 strength *= not_neg.factor
-        scope = negation_scope(toks, t.i, m.kind, cue_tokens, polar, lex)
+        scope = negation_scope(toks, t.i, "negator" if m.kind == "negator" else "np_negator", cue_tokens,
+                               polar, lex)
         if m.kind == "np_negator":  # "zu keinem Zeitpunkt", "unter keinen Umständen": like "nie"
             noun = next((j for j in sorted(scope) if toks[j].is_noun), None)
             if noun is not None and lex.modifier(toks[noun].text, "adverbial_np"):
                 scope = negation_scope(toks, noun, "negator", cue_tokens, polar, lex) | scope
-        negators.append((t.i, strength, scope))
+        kind = "rejection" if m.kind == "np_rejector" else "negation"
+        if m.kind == "np_negator" and _through_intent_noun(toks, scope, lex):
+            kind = "rejection"  # "keinen Raum für Gespräche", "kein Interesse an einem Krieg"
+        negators.append((t.i, strength, scope, kind))
         raised = _neg_raising(toks, scope, lex)
         if raised:
-            negators.append((t.i, strength * raised[0], raised[1]))
+            negators.append((t.i, strength * raised[0], raised[1], kind))
     return negators
+
+
+
+def _through_intent_noun(toks: list[Token], scope: set[int], lex: Lexicon) -> bool:
+    return any(toks[j].is_noun and lex.modifier(toks[j].text, "intent_noun", stemmed=True) for j in scope)
 
 
 def find_intensity(toks: list[Token], cues: list[Cue], lex: Lexicon) -> dict[int, tuple[float, list[str]]]:
@@ -435,15 +458,22 @@ def apply_rules(toks: list[Token], cues: list[Cue], lex: Lexicon) -> list[Cue]:
         if c.how == "front":
             w = flip(w, 1.0)
         span = set(range(c.first, c.last + 1))
-        for n, strength, scope in negators:
+        for n, strength, scope, kind in negators:
             if span & scope and n not in span:
                 w = flip(w, strength)
                 notes.append(f"negated by '{toks[n].text}'" + ("" if strength == 1 else f" (x{strength:g})"))
+                c.shifters.append((kind, n))
         for r, scope in reversers:
             if r is not c and span & scope and not (c.entry.reverser and c.entry.weight == 0) \
                     and c.entry.category not in NOT_REVERSIBLE:
+                if r.entry.category == "rejection" and r.how == "multiword" and GAP in r.entry.stems \
+                        and c.entry.category in WARNED_AS_THREAT:
+                    notes.append(f"announced by '{toks[r.anchor].text}' (a warning of one's own response)")
+                    c.shifters.append(("rejection", r.anchor))
+                    continue
                 w = flip(w, 1.0)
                 notes.append(f"reversed by '{toks[r.anchor].text}'")
+                c.shifters.append((r.entry.category, r.anchor))
         if id(c) in intensity:
             f, words = intensity[id(c)]
             f = min(f, MAX_INTENSITY)
@@ -462,13 +492,14 @@ def apply_rules(toks: list[Token], cues: list[Cue], lex: Lexicon) -> list[Cue]:
             w *= THREAT
             notes.append("conditional threat" if role == "apodosis" else "ultimatum")
         elif role == "irrealis":
-            w *= 0.8
-            notes.append("irrealis (hypothetical)")
+            f = irrealis_factor(toks, toks[c.anchor].clause, lex)
+            w *= f
+            notes.append(f"irrealis (hypothetical, x{f:g})")
         c.weight, c.notes = w, notes
 
     extra: list[Cue] = []
     polar_clauses = {toks[c.anchor].clause for c in cues if c.weight != 0}
-    for n, strength, scope in negators:
+    for n, strength, scope, _kind in negators:
         for j in sorted(scope):
             t = toks[j]
             m = next((lex.modifier(k, "intent", stemmed=True) for k in (t.lemma, t.text)

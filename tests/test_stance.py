@@ -239,7 +239,7 @@ def test_module_level_score():
 
 def test_lexicon_version_is_the_hash_of_the_data_files():
     h = hashlib.sha256()
-    for name in ("lexicon.tsv", "modifiers.tsv"):
+    for name in ("lexicon.tsv", "modifiers.tsv", "roles.tsv"):
         h.update((resources.files("stance") / "data" / name).read_bytes())
     assert LEXICON_VERSION.startswith(h.hexdigest()[:12])
 
@@ -255,12 +255,12 @@ def test_lexicon_is_a_general_vocabulary_of_reasonable_size():
 
 def test_a_changed_lexicon_changes_the_score(tmp_path):
     lex = tmp_path / "lexicon.tsv"
-    lex.write_text("Grenzzwischenfall\t0.5\tforce\ttest entry\n", encoding="utf-8")
+    lex.write_text("Grenzzwischenfall\t0.5\tthreat\ttest entry\n", encoding="utf-8")
     mods = resources.files("stance") / "data" / "modifiers.tsv"
     custom = Lexicon.load(lex, mods)
     s = Scorer(parse=lambda _t: None, lexicon=custom)
-    assert s.score_text("Ein Grenzzwischenfall wurde gemeldet.").label == "hawkish"
-    assert Scorer(parse=lambda _t: None).score_text("Ein Grenzzwischenfall wurde gemeldet.").label == "neutral"
+    assert s.score_text("Wir fordern einen Grenzzwischenfall.").label == "hawkish"
+    assert Scorer(parse=lambda _t: None).score_text("Wir fordern einen Grenzzwischenfall.").label == "neutral"
 
 
 def test_stemming_folds_inflection_and_umlauts():
@@ -306,11 +306,14 @@ def hand_parse(text: str, analysis):
 
 
 def test_negation_follows_the_tree_across_a_parenthetical():
-    """The token window stops at the comma; the tree knows "nicht" belongs to "drohen"."""
+    """The token window stops at the comma; the tree knows "nicht" belongs to "drohen". Without the
+    tree the negation still reaches the announcement ("wird nicht"), which frames the threat."""
     st = Scorer(parse=hand_parse(PARENTHETICAL, PARENTHETICAL_TREE)).score_text(PARENTHETICAL)
     assert st.label == "conciliatory"
     assert all("negated by 'nicht'" in e.note for e in st.evidence)
-    assert Scorer(parse=lambda _t: None).score_text(PARENTHETICAL).label == "hawkish"
+    tokens_only = Scorer(parse=lambda _t: None).score_text(PARENTHETICAL)
+    assert tokens_only.label == "conciliatory"
+    assert all("negated by 'nicht'" in e.note for e in tokens_only.evidence)
 
 
 def test_a_nonsense_parse_is_ignored():

@@ -1,0 +1,199 @@
+"""Who takes a position: whether a cue is the speaker's stance, a topic, or a description of events.
+
+The guideline labels the direction the SPEAKER takes toward force, not the topic. So after the
+shifters (stance.rules) have set each cue's signed weight, every cue gets a status:
+
+* framed: a position word frames it — a demand, will, need, readiness, announcement, support
+  ("Wir fordern Verhandlungen", "Wir wollen, dass die Waffen schweigen") in its sentence (not from
+  inside a relative or adverbial clause, which describe), or a rejection takes a position on it
+  ("Waffenlieferungen kommen nicht infrage", "Entspannung statt Eskalation", "keinen Raum für
+  Gespräche"). Counts in full, times the position word's strength.
+* act: an act category (threat, ultimatum, retaliation, restraint: stance/data/roles.tsv) said
+  without a position word. Counts at the scorer's ACT_ALONE factor.
+* topic: a topic category (war, weapons, attacks, talks) without a position: counts at TOPIC_ALONE,
+  which is fitted (see stance.tune) and may be 0 — "Bei dem Angriff starben 20 Menschen" is neutral.
+* described: an act in a passive report of events ("wurden ... getötet"), a label for another party
+  (enemy, aggressor, condemnation), or "drohen" without an agent ("Russland drohen Sanktionen":
+  sanctions loom). Never counts; kept as evidence marked as description.
+
+Word lists live in stance/data/modifiers.tsv (kinds position, aside, report, agentive, agent_marker)
+and stance/data/roles.tsv; this module only combines them.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from stance.lexicon import Lexicon, Modifier, stem
+from stance.rules import Cue, find_negators
+from stance.tokens import Token
+
+FRAMED, ACT, TOPIC, DESCRIBED = "framed", "act", "topic", "described"
+
+
+@dataclass(frozen=True)
+class Status:
+    """How one cue counts: `status` (framed | act | topic | described), the position's strength
+    (framed only) and why, naming the decisive word. `negated`: the position word itself is negated
+    ("nicht bereit, zu verhandeln"), so the framed cue turns around."""
+
+    status: str
+    strength: float
+    reason: str
+    negated: bool = False
+
+
+def position_word(t: Token, lex: Lexicon) -> Modifier | None:
+    """The position modifier this token spells: exactly, or by the stem of its lemma or form. Nouns
+    match capitalised entries only ("Ziel"), other words lower-case ones ("setzen" is not "Gesetz")."""
+    if not t.word:
+        return None
+    index = _position_index(lex)
+    noun = t.noun_flag
+    keys = [t.text, t.lemma] if t.lemma else [t.text]
+    if t.particle and t.lemma and t.lemma.isalpha():  # "rief ... auf" -> "aufrufen"
+        keys.append(t.particle + t.lemma)
+    for k in keys:
+        for m in index.get(stem(k), ()):  # stems keep case: "Ziel" and "ziel" differ
+            if m.word[:1].isupper() and noun is not False and k[:1].isupper():
+                return m
+            if m.word[:1].islower() and noun is not True:
+                return m
+        if t.i == 0 or noun is None:  # capitalised at the sentence start: "Wir", "Müssen"
+            for m in index.get(stem(k.lower()), ()):
+                if m.word[:1].islower():
+                    return m
+    return None
+
+
+_INDEX_CACHE: dict[int, dict[str, list[Modifier]]] = {}
+
+
+def _position_index(lex: Lexicon) -> dict[str, list[Modifier]]:
+    key = id(lex)
+    if key not in _INDEX_CACHE:
+        index: dict[str, list[Modifier]] = {}
+        for ms in lex.modifiers.values():
+            for m in ms:
+                if m.kind == "position":
+                    index.setdefault(stem(m.word), []).append(m)
+        _INDEX_CACHE[key] = index
+    return _INDEX_CACHE[key]
+
+
+def _clauses(toks: list[Token]) -> dict[int, list[Token]]:
+    out: dict[int, list[Token]] = {}
+    for t in toks:
+        if t.word:
+            out.setdefault(t.clause, []).append(t)
+    return out
+
+
+def aside_clauses(toks: list[Token], lex: Lexicon) -> set[int]:
+    """Clauses that describe rather than carry the sentence's position: relative clauses and
+    adverbial ones ("nachdem ...", "bei dem ..."), by their first one or two words."""
+    out = set()
+    for cid, words in _clauses(toks).items():
+        if words[0].i == _first_of_sentence(toks, words[0]):
+            continue
+        first = words[:2]
+        if lex.modifier(first[0].text, "aside") or (
+                len(first) == 2 and lex.modifier(first[0].text, "aside_preposition")
+                and lex.modifier(first[1].text, "aside")):
+            out.add(cid)
+    return out
+
+
+def _first_of_sentence(toks: list[Token], t: Token) -> int:
+    return next(x.i for x in toks if x.sent == t.sent and x.word)
+
+
+def report_clauses(toks: list[Token], lex: Lexicon) -> set[int]:
+    """Clauses that report events in the passive ("wurden ... getötet", "sei angegriffen worden")."""
+    return {cid for cid, words in _clauses(toks).items() if any(lex.modifier(w.text, "report") for w in words)}
+
+
+def _looms(toks: list[Token], c: Cue, lex: Lexicon) -> bool:
+    """"drohen" with no agent threatening: no "mit" in its clause, no zu-infinitive after it."""
+    t = toks[c.anchor]
+    if c.how != "exact" or not any(lex.modifier(k, "agentive", stemmed=True) for k in (t.text, t.lemma) if k):
+        return False
+    clause = [w for w in toks if w.word and w.clause == t.clause]
+    if any(lex.modifier(w.text, "agent_marker") and w.low != "zu" for w in clause):
+        return False
+    later = [w for w in toks if w.word and w.sent == t.sent and w.clause in (t.clause, t.clause + 1) and w.i > t.i]
+    return not any(lex.modifier(w.text, "agent_marker") and w.low == "zu" for w in later)
+
+
+def cue_position(cue: str | None, lex: Lexicon) -> tuple[str, float] | None:
+    """The position the speech cue outside the quote takes on all of it: a position word ("forderte",
+    "rief ... auf") or a threat or warning verb ("drohte", "warnte": the speaker threatens or warns
+    with what the quote says). (word, strength) or None for plain reporting ("sagte")."""
+    if not cue:
+        return None
+    from stance.tokens import tokenize
+
+    for t in tokenize(cue):
+        m = position_word(t, lex)
+        if m is not None and m.factor >= 1.0:
+            return t.text, m.factor
+        for k in (t.text, t.text.lower()):
+            hit = lex.lookup(k, False)
+            if hit and lex.role(hit.entry.category) in ("act", "topic") and hit.entry.category in CUE_THREATS:
+                return t.text, 1.0
+    return None
+
+
+#: Categories of a cue verb that make the quote what the speaker threatens or warns of.
+CUE_THREATS = {"threat", "danger", "ultimatum"}
+
+
+def statuses(toks: list[Token], cues: list[Cue], lex: Lexicon, cue: str | None = None) -> list[Status]:
+    """The status of each cue (same order as `cues`); `cue` is the speech cue outside the quote."""
+    asides = aside_clauses(toks, lex)
+    outer = cue_position(cue, lex)
+    reports = report_clauses(toks, lex)
+    positions: dict[int, list[tuple[Token, Modifier]]] = {}  # sentence -> position words outside asides
+    for t in toks:
+        m = position_word(t, lex)
+        if m is not None and t.clause not in asides:
+            positions.setdefault(t.sent, []).append((t, m))
+    position_tokens = frozenset(t.i for ps in positions.values() for t, _ in ps)
+    cue_tokens = frozenset(j for c in cues for j in range(c.first, c.last + 1)) | position_tokens
+    negators = [(n, scope) for n, _s, scope, _k in find_negators(toks, lex, cue_tokens, cue_tokens)]
+    out = []
+    for c in cues:
+        role = "act" if c.how == "intent" else lex.role(c.entry.category)
+        anchor = toks[c.anchor]
+        if role == "description":
+            out.append(Status(DESCRIBED, 0.0, f"'{c.entry.category}' describes another party"))
+            continue
+        if role == "act" and _looms(toks, c, lex):
+            out.append(Status(DESCRIBED, 0.0, f"'{anchor.text}' without an agent: something looms"))
+            continue
+        rejection = next((j for kind, j in c.shifters
+                          if kind == "rejection" or (kind == "negation" and role == "act")), None)
+        if rejection is not None:
+            out.append(Status(FRAMED, 1.0, f"position taken by '{toks[rejection].text}'"))
+            continue
+        framing = [(t, m) for t, m in positions.get(anchor.sent, ())
+                   if t.i not in range(c.first, c.last + 1) and anchor.clause not in asides]
+        if framing:
+            t, m = max(framing, key=lambda x: x[1].factor)
+            span = set(range(c.first, c.last + 1))
+            neg = next((n for n, scope in negators if t.i in scope and n != t.i and not span & scope), None)
+            if neg is not None:
+                out.append(Status(FRAMED, m.factor, f"position '{t.text}' negated by '{toks[neg].text}'", True))
+            else:
+                out.append(Status(FRAMED, m.factor, f"position '{t.text}' ({m.note})"))
+            continue
+        if outer is not None and anchor.clause not in asides:
+            out.append(Status(FRAMED, outer[1], f"position of the cue '{outer[0]}'"))
+            continue
+        if anchor.clause in reports:
+            out.append(Status(DESCRIBED, 0.0, "in a report of events"))
+            continue
+        if role == "act":
+            out.append(Status(ACT, 1.0, "the speaker's act, no position word"))
+        else:
+            out.append(Status(TOPIC, 1.0, "topic only, no position taken"))
+    return out
