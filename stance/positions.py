@@ -45,7 +45,7 @@ class Status:
 def position_word(t: Token, lex: Lexicon) -> Modifier | None:
     """The position modifier this token spells: exactly, or by the stem of its lemma or form. Nouns
     match capitalised entries only ("Ziel"), other words lower-case ones ("setzen" is not "Gesetz")."""
-    if not t.word:
+    if not t.word or lex.modifier(t.text, "report"):  # "wurden" is no "werden" announcement
         return None
     index = _position_index(lex)
     noun = t.noun_flag

@@ -1,0 +1,215 @@
+"""Stance reads positions, not topics (issue 13): one test per pattern that went wrong on real news,
+each on a sentence written for the test. Checked with the German parse and with token rules alone."""
+from __future__ import annotations
+
+from importlib import resources
+
+import pytest
+
+from extractor.types import Quote
+from stance.lexicon import Lexicon, default_lexicon
+from stance.positions import DESCRIBED, TOPIC
+from stance.scorer import Params, Scorer, combine
+
+
+@pytest.fixture(scope="module", params=["parse", "tokens"])
+def scorer(request) -> Scorer:
+    if request.param == "tokens":
+        return Scorer(parse=lambda _text: None)
+    return Scorer()
+
+
+def explain(scorer: Scorer, text: str) -> str:
+    return scorer.score_text(text).explain()
+
+
+# --- who acts: describing or condemning another party's violence is neutral ----------------------------
+
+@pytest.mark.parametrize("text", [
+    "Der Kanzler kritisierte die Sprache eines aggressiven Angriffskriegs.",
+    "Die Aggression hat aufgehört.",
+    "Bei dem Angriff auf das Dorf starben zwanzig Menschen.",
+    "Zehn Soldaten wurden bei dem Anschlag getötet.",
+    "Im zweiten Durchgang lief der Angriff der Gastgeber deutlich besser.",
+])
+def test_describing_violence_takes_no_position(scorer, text):
+    """No cue is framed by a position or is the speaker's act: each is a topic or a description.
+    (Whether a bare topic still counts is the fitted TOPIC_ALONE factor; at 0 all these are neutral.)"""
+    doc = scorer._parse_all([text])[0]
+    readings = scorer.read(text, 0, doc)
+    assert readings and all(r.status.status in (TOPIC, DESCRIBED) for r in readings), readings
+    st = combine(readings, Params(topic_alone=0.0))
+    assert st.label == "neutral" and st.described and all(e.weight == 0 for e in st.described)
+
+
+def test_the_speakers_own_demand_carries_the_stance(scorer):
+    text = "Wir fordern einen sofortigen Abzug aller Truppen."
+    assert scorer.score_text(text).label == "conciliatory", explain(scorer, text)
+    text = "Wir fordern härtere Sanktionen gegen das Regime."
+    assert scorer.score_text(text).label == "hawkish", explain(scorer, text)
+
+
+# --- refusing talks is a hard line ------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Wir sind nicht bereit, mit dieser Regierung zu verhandeln.",
+    "Es gibt keinen Raum für Gespräche und Diplomatie.",
+])
+def test_refusing_talks_is_hawkish(scorer, text):
+    assert scorer.score_text(text).label == "hawkish", explain(scorer, text)
+
+
+# --- shifters --------------------------------------------------------------------------------------------
+
+def test_nichts_anderes_als_is_no_negation(scorer):
+    text = "Das ist nichts anderes als eine weitere Eskalation."
+    st = scorer.score_text(text)
+    assert st.label != "conciliatory", st.explain()
+    assert not any("negated" in e.note for e in st.evidence + st.described)
+
+
+def test_entspannung_statt_eskalation_is_conciliatory(scorer):
+    text = "Wir brauchen eine Politik der Entspannung statt weiterer Eskalation und Truppenaufmärsche."
+    st = scorer.score_text(text)
+    assert st.label == "conciliatory", st.explain()
+    eskalation = next(e for e in st.evidence if e.text == "Eskalation")
+    assert eskalation.weight < 0 and "statt" in eskalation.note
+
+
+def test_dass_die_waffen_schweigen_is_conciliatory(scorer):
+    text = "Wir wollen, dass die Waffen endlich schweigen."
+    assert scorer.score_text(text).label == "conciliatory", explain(scorer, text)
+
+
+def test_ruling_out_arms_deliveries_is_conciliatory(scorer):
+    text = "Waffenlieferungen in das Kriegsgebiet kommen für uns nicht infrage."
+    assert scorer.score_text(text).label == "conciliatory", explain(scorer, text)
+
+
+def test_renouncing_force_is_conciliatory(scorer):
+    text = "Man werde vorerst auf den Einsatz schwerer Artillerie verzichten."
+    assert scorer.score_text(text).label == "conciliatory", explain(scorer, text)
+
+
+# --- compounds are read by head and modifier --------------------------------------------------------------
+
+def test_a_ceasefire_is_not_a_weapon(scorer):
+    lex = default_lexicon()
+    assert lex.lookup("Waffenstillstand", True).entry.category == "peace"
+    assert lex.lookup("Waffenstillstandsverhandlungen", True).entry.category == "talks"
+    text = "Wir fordern einen Waffenstillstand."
+    st = scorer.score_text(text)
+    assert st.label == "conciliatory" and all(e.weight < 0 for e in st.evidence), st.explain()
+
+
+def test_an_arms_export_stop_is_conciliatory(scorer):
+    text = "Die Partei fordert einen Rüstungsexportstopp."
+    st = scorer.score_text(text)
+    assert st.label == "conciliatory", st.explain()
+    assert "Stopp" in st.evidence[0].note
+
+
+# --- threats: who threatens ------------------------------------------------------------------------------
+
+def test_sanctions_that_loom_are_no_threat_by_the_speaker(scorer):
+    text = "Russland drohen neue Sanktionen."
+    st = scorer.score_text(text)
+    assert not any(e.text == "drohen" for e in st.evidence), st.explain()
+    assert any(e.text == "drohen" and "looms" in e.note for e in st.described)
+    assert combine(scorer.read(text, 0, scorer._parse_all([text])[0]), Params(topic_alone=0.0)).label == "neutral"
+
+
+def test_threatening_with_sanctions_is_hawkish(scorer):
+    text = "Die EU droht Russland mit neuen Sanktionen."
+    assert scorer.score_text(text).label == "hawkish", explain(scorer, text)
+
+
+def test_warning_of_ones_own_retaliation_is_a_threat(scorer):
+    text = "Der Minister warnte die Nachbarn vor sofortiger Vergeltung."
+    st = scorer.score_text(text)
+    assert st.label == "hawkish", st.explain()
+    assert any("warning of one's own response" in e.note for e in st.evidence)
+
+
+def test_warning_against_a_war_is_conciliatory(scorer):
+    text = "Die Bischöfe warnten eindringlich vor einem neuen Krieg."
+    assert scorer.score_text(text).label == "conciliatory", explain(scorer, text)
+
+
+# --- the whole statement: a quote is scored within its frame ----------------------------------------------
+
+DOCUMENT = "Der Minister sprach in Berlin. Dies bedeute jedoch nicht, dass wir den Krieg suchen, sagte er."
+FRAGMENT = "dass wir den Krieg suchen"
+
+
+def test_a_fragment_is_scored_within_its_sentence(scorer):
+    start = DOCUMENT.index(FRAGMENT)
+    alone = scorer.score_text(FRAGMENT, offset=start)
+    assert alone.label == "hawkish", alone.explain()  # cut from its frame it reads as wanting war
+    framed = scorer.score_in(DOCUMENT, start, start + len(FRAGMENT))
+    assert framed.label == "conciliatory", framed.explain()
+    for e in framed.evidence:  # only the quote's own words count, at document offsets
+        assert DOCUMENT[e.start:e.end] == e.text and start <= e.start and e.end <= start + len(FRAGMENT)
+    q = Quote(text=FRAGMENT, start=start, end=start + len(FRAGMENT), kind="indirect", cue=None, speaker="Minister",
+              speaker_mention=None, speaker_role=None, confidence=1.0)
+    assert scorer.score(q, DOCUMENT) == framed
+    assert scorer.score_many([q], DOCUMENT) == [framed]
+    assert scorer.score(q) == alone  # without the document: as before
+
+
+def test_the_cue_frames_a_reported_clause(scorer):
+    text = "die Gespräche mit der Gegenseite sofort wieder aufzunehmen"
+    assert scorer.score_text(text).label != "conciliatory" or scorer.score_text(text).evidence
+    st = scorer.score_text(text, cue="forderte")
+    assert st.label == "conciliatory", st.explain()
+    assert any("cue 'forderte'" in e.note for e in st.evidence)
+
+
+# --- conditions and irrealis weaken as the data files say --------------------------------------------------
+
+def test_the_irrealis_factor_comes_from_modifiers_tsv(tmp_path):
+    text = "Wir würden sofort mit Vergeltung antworten."
+    data = resources.files("stance") / "data"
+    mods = (data / "modifiers.tsv").read_text(encoding="utf-8")
+    assert "würden\tirrealis\t0.8\t" in mods
+    changed = tmp_path / "modifiers.tsv"
+    changed.write_text(mods.replace("würden\tirrealis\t0.8\t", "würden\tirrealis\t0.4\t"), encoding="utf-8")
+
+    def weight(lex: Lexicon) -> float:
+        st = Scorer(parse=lambda _t: None, lexicon=lex).score_text(text)
+        return next(e.weight for e in st.evidence if e.text == "Vergeltung")
+
+    default = weight(Lexicon.load(data / "lexicon.tsv", data / "modifiers.tsv"))
+    halved = weight(Lexicon.load(data / "lexicon.tsv", changed))
+    assert halved == pytest.approx(default / 2)
+
+
+# --- explanations ---------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Wir fordern einen Waffenstillstand.",
+    "Wir werden mit aller Härte zurückschlagen.",
+    "Waffenlieferungen kommen nicht infrage.",
+])
+def test_every_polar_label_names_its_words_and_rule(scorer, text):
+    st = scorer.score_text(text)
+    assert st.label != "neutral"
+    line = st.explain()
+    assert line.startswith(st.label)
+    for e in st.evidence:
+        assert e.text in line and e.note
+        assert any(k in e.note for k in ("position", "act", "topic", "cue"))
+    assert st.to_dict()["explanation"] == line
+
+
+def test_the_cli_prints_the_score_and_its_explanation(capsys):
+    from zitat.cli import main
+
+    assert main(["stance", "--no-parse", "Wir", "fordern", "einen", "Waffenstillstand."]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("conciliatory -") and "Waffenstillstand" in out and "position 'fordern'" in out
+    assert main(["stance", "--no-parse", "--json", "Die Aggression hat aufgehört."]) == 0
+    import json
+
+    d = json.loads(capsys.readouterr().out)
+    assert d["label"] == "neutral" and d["evidence"] == [] and d["described"][0]["text"] == "Aggression"
