@@ -6,6 +6,8 @@ continuations and discourse speakers, and last the resolution of every speaker t
 """
 from __future__ import annotations
 
+import bisect
+
 from extractor.document import Document
 from extractor.quotes.attribution import find_attributions
 from extractor.quotes.candidates import Candidate
@@ -26,13 +28,28 @@ def _overlap(a: Candidate, b: Candidate) -> float:
 
 
 def _dedupe(cands: list[Candidate]) -> list[Candidate]:
+    """Keep the better of two candidates that overlap by more than half (priority, then length).
+
+    No kept span can contain another (containment is an overlap of 1), so kept spans sorted by start
+    are sorted by end too, and those that meet a new candidate are found by bisection: linear in the
+    number of candidates however many quotations a document has.
+    """
     keep: list[Candidate] = []
+    spans: list[tuple[int, int, int]] = []  # (start, end, place in keep) of kept non-empty spans
     for c in sorted(cands, key=lambda c: (PRIORITY[c.via], -(c.end - c.start))):
-        clash = next((k for k in keep if _overlap(k, c) > 0.5), None)
+        clash = None
+        i = bisect.bisect_left(spans, (c.end,)) - 1  # the last kept span starting before c ends
+        while i >= 0 and spans[i][1] > c.start:
+            k = keep[spans[i][2]]
+            if _overlap(k, c) > 0.5 and (clash is None or spans[i][2] < clash[0]):
+                clash = (spans[i][2], k)
+            i -= 1
         if clash is None:
+            if c.end > c.start:  # an empty span overlaps nothing
+                bisect.insort(spans, (c.start, c.end, len(keep)))
             keep.append(c)
-        elif clash.mention is None and c.mention is not None:
-            clash.mention = c.mention
+        elif clash[1].mention is None and c.mention is not None:
+            clash[1].mention = c.mention
     return sorted(keep, key=lambda c: c.start)
 
 

@@ -17,6 +17,9 @@ RSAQUO, LSAQUO = "\u203a", "\u2039"  # › ‹
 ASCII_DOUBLE = '"'
 MARKS = frozenset([LOW_DOUBLE, LOW_SINGLE, LEFT_DOUBLE, RIGHT_DOUBLE, LEFT_SINGLE, RIGHT_SINGLE,
                    RAQUO, LAQUO, RSAQUO, LSAQUO, ASCII_DOUBLE])
+#: Quotations open at once, at most. German nests two levels („… ‚…‘ …“); a run of opening marks
+#: that never close would otherwise give as many spans as marks, each to the paragraph's end.
+MAX_OPEN = 3
 OPENING_CONTEXT = frozenset(" \t\n\u00a0\u2009\u202f([{/–—-:") | MARKS
 
 
@@ -124,6 +127,8 @@ def find_quote_marks(text: str) -> list[QuoteMarks]:
         if role == "open":
             if stack and stack[-1][0] == c and not text[stack[-1][1] + 1:i].strip():
                 stack.pop()  # „„ or „ „: the earlier mark opened nothing (stray, or doubled by mistake)
+            elif len(stack) >= MAX_OPEN:
+                stack.pop()  # the innermost of too many unclosed marks opened nothing
             stack.append((c, i))
         elif role == "close" and stack:
             close_at(i, i, True)

@@ -12,6 +12,8 @@ the fullest one, the most frequent among equals. A speaker mention is then resol
 """
 from __future__ import annotations
 
+import bisect
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from extractor.document import Document, Sentence
@@ -20,16 +22,32 @@ from extractor.quotes.mentions import (ARTICLES, Mention, first_name_gender, is_
 
 @dataclass
 class Entity:
-    forms: list[str] = field(default_factory=list)  # every name form, in order of appearance
-    roles: list[str] = field(default_factory=list)
+    """One person or organisation: its name forms with their counts, roles and mention positions.
+
+    The canonical form is kept up to date as forms are added (the fullest, then the most frequent,
+    then the earliest), so reading it costs nothing however often the name occurs.
+    """
+
+    forms: dict[str, int] = field(default_factory=dict)  # form -> count, in order of first appearance
+    roles: list[str] = field(default_factory=list)  # distinct, in order of appearance
     positions: list[int] = field(default_factory=list)  # character offsets of its mentions
     gender: str | None = None
+    first_names: set[str] = field(default_factory=set)  # lower-cased first words of multi-word forms
+    canonical: str = ""
+    number: int = 0  # its place in EntityIndex.entities
+    _order: dict[str, int] = field(default_factory=dict, repr=False)  # form -> first appearance
+    _best: tuple[int, int, int] = (0, 0, 0)
 
-    @property
-    def canonical(self) -> str:
-        longest = max(len(f.split()) for f in self.forms)
-        full = [f for f in self.forms if len(f.split()) == longest]
-        return max(full, key=lambda f: (full.count(f), -full.index(f)))
+    def add_form(self, form: str) -> None:
+        count = self.forms[form] = self.forms.get(form, 0) + 1
+        order = self._order.setdefault(form, len(self._order))
+        words = form.split()
+        if len(words) > 1:
+            self.first_names.add(words[0].lower())
+        # Counts only grow, so the best form is either the previous best or the one just counted.
+        key = (len(words), count, -order)
+        if key > self._best:
+            self.canonical, self._best = form, key
 
     @property
     def surname(self) -> str:
@@ -67,32 +85,45 @@ def _role_keys(role: str) -> set[str]:
 
 
 class EntityIndex:
+    """The document's entities, found by surname in constant time, and a timeline of their mentions.
+
+    Every form of an entity ends in the same word (a name joins an entity only through its surname),
+    so entities are indexed by that word. Looking back from a pronoun or description walks the
+    timeline from the nearest earlier mention and stops after LOOKBACK_ENTITIES distinct entities
+    or LOOKBACK_MENTIONS mentions, so a document with thousands of mentions costs no more per
+    lookup than a short one.
+    """
+
     def __init__(self) -> None:
         self.entities: list[Entity] = []
+        self._by_surname: dict[str, list[Entity]] = {}
+        self._timeline: list[tuple[int, int]] = []  # (position, entity number), sorted by position
+        self._sorted = True
 
-    def _find(self, name: str) -> Entity | None:
+    def find(self, name: str) -> Entity | None:
+        """The entity a name belongs to: same surname, and a first name that does not clearly differ."""
         parts = name.split()
-        for e in self.entities:
-            if e.surname.lower() == parts[-1].lower() or any(f.lower() == name.lower() for f in e.forms):
-                if len(parts) > 1:
-                    firsts = [f.split()[0] for f in e.forms if len(f.split()) > 1]
-                    if firsts and all(_edit_distance(parts[0].lower(), f.lower()) > 2 for f in firsts):
-                        continue
-                return e
-            if len(parts) == 1 and any(f.split()[-1].lower() == parts[0].lower() for f in e.forms):
-                return e
+        for e in self._by_surname.get(parts[-1].lower(), ()):
+            if len(parts) > 1 and e.first_names and all(
+                    _edit_distance(parts[0].lower(), f) > 2 for f in e.first_names):
+                continue
+            return e
         return None
 
     def add(self, m: Mention) -> Entity | None:
         if m.kind != "name" or not m.name:
             return None
-        e = self._find(m.name)
+        e = self.find(m.name)
         if e is None:
-            e = Entity()
+            e = Entity(number=len(self.entities))
             self.entities.append(e)
-        e.forms.append(m.name)
+            self._by_surname.setdefault(m.name.split()[-1].lower(), []).append(e)
+        e.add_form(m.name)
+        if self._timeline and m.span.start < self._timeline[-1][0]:
+            self._sorted = False
         e.positions.append(m.span.start)
-        if m.role and m.role.lower() not in ARTICLES:
+        self._timeline.append((m.span.start, e.number))
+        if m.role and m.role.lower() not in ARTICLES and m.role not in e.roles:
             e.roles.append(m.role)
         first = m.name.split()[0]
         e.gender = e.gender or (first_name_gender(first) if len(m.name.split()) > 1 else None) or m.gender
@@ -104,11 +135,26 @@ class EntityIndex:
         if e.gender is None and role.lower().endswith(("erin", "entin", "in")) and len(role) > 5:
             e.gender = "Fem"
 
-    def before(self, pos: int) -> list[tuple[int, Entity]]:
-        """Entities mentioned before `pos`, most recent first."""
-        seen = [(max(p for p in e.positions if p < pos), e) for e in self.entities
-                if any(p < pos for p in e.positions)]
-        return sorted(seen, key=lambda t: -t[0])
+    def before(self, pos: int) -> Iterator[tuple[int, Entity]]:
+        """Entities mentioned before `pos`, most recent first, each with its latest such position
+        (bounded: see the class docstring)."""
+        if not self._sorted:
+            self._timeline.sort()
+            self._sorted = True
+        seen: set[int] = set()
+        i = bisect.bisect_left(self._timeline, (pos, -1)) - 1
+        stop = max(-1, i - LOOKBACK_MENTIONS)
+        while i > stop and len(seen) < LOOKBACK_ENTITIES:
+            p, n = self._timeline[i]
+            if n not in seen:
+                seen.add(n)
+                yield p, self.entities[n]
+            i -= 1
+
+
+#: Bounds of a look-back from a pronoun or description (see EntityIndex).
+LOOKBACK_ENTITIES = 50
+LOOKBACK_MENTIONS = 2000
 
 
 def build_index(doc: Document) -> EntityIndex:
@@ -152,7 +198,7 @@ def resolve(m: Mention | None, idx: EntityIndex) -> tuple[str | None, str | None
     if m is None:
         return None, None
     if m.kind == "name":
-        e = idx._find(m.name)
+        e = idx.find(m.name)
         if e is None:
             return m.name, m.role
         return e.canonical, m.role or e.role
@@ -169,7 +215,7 @@ def resolve(m: Mention | None, idx: EntityIndex) -> tuple[str | None, str | None
             return e.canonical, e.role
         return None, None
     keys = _role_keys(m.role or m.description)
-    recent = idx.before(m.span.start + 1)
+    recent = list(idx.before(m.span.start + 1))
     for _, e in recent:
         if any(keys & _role_keys(r) for r in e.roles):
             return e.canonical, e.roles[0]
