@@ -15,7 +15,7 @@ from redis_server import redis_client, redis_server  # noqa: F401
 from stance.types import Evidence, Stance
 from worker.keys import doc_id_for
 from worker.store import QuoteStore, group_by_speaker
-from zitat.exceptions import InvalidDocument, NotFound, StoreUnavailable
+from zitat.exceptions import AmbiguousSpeaker, InvalidDocument, NotFound, StoreUnavailable
 
 VERSION = "test-model+lexicon-1"
 
@@ -147,6 +147,51 @@ def test_a_bare_surname_joins_the_known_speaker(store: QuoteStore) -> None:
     assert [(s.speaker, s.quotes) for s in store.list_speakers(10, 0)] == [("Mike Pompeo", 3)]
 
 
+def _one_quote(store: QuoteStore, doc: str, said: str, speaker: str, role: str | None = None) -> None:
+    store.write_document(doc_id_for(doc), speaker, VERSION,
+                         [(quote(doc, said, speaker, speaker, role, "sagte", "direct"), stance(0.0))])
+
+
+def test_a_full_name_never_finds_another_persons_quotes(store: QuoteStore) -> None:
+    _one_quote(store, "„Wir bleiben hart“, sagte Wladimir Putin.", "Wir bleiben hart", "Wladimir Putin")
+    assert store.quotes_by_speaker("Hans Putin", "newest", 10, 0, None) == (None, [], 0)
+    assert store.quotes_by_speaker("Präsident Putin", "newest", 10, 0, None)[0] == "Wladimir Putin"
+    assert store.quotes_by_speaker("Putin", "newest", 10, 0, None)[0] == "Wladimir Putin"
+
+
+def test_a_shared_surname_is_ambiguous_and_names_its_candidates(store: QuoteStore) -> None:
+    _one_quote(store, "„Die Truppe braucht mehr Geld“, sagte Boris Pistorius.", "Die Truppe braucht mehr Geld",
+               "Boris Pistorius", "Verteidigungsminister")
+    _one_quote(store, "„Der Verein steigt auf“, sagte Kurt Pistorius.", "Der Verein steigt auf", "Kurt Pistorius")
+    with pytest.raises(AmbiguousSpeaker) as err:
+        store.quotes_by_speaker("Pistorius", "newest", 10, 0, None)
+    assert err.value.candidates == ["Boris Pistorius", "Kurt Pistorius"] and err.value.field == "name"
+    assert store.quotes_by_speaker("Boris Pistorius", "newest", 10, 0, None)[2] == 1
+    assert store.quotes_by_speaker("Kurt Pistorius", "newest", 10, 0, None)[2] == 1
+    # the role tells them apart where only one of them had it
+    assert store.quotes_by_speaker("Verteidigungsminister Pistorius", "newest", 10, 0, None)[0] == "Boris Pistorius"
+    # a later bare „Pistorius“ joins neither of them: it is a speaker of its own
+    _one_quote(store, "„Das ist falsch“, sagte Pistorius.", "Das ist falsch", "Pistorius")
+    assert store.quotes_by_speaker("Boris Pistorius", "newest", 10, 0, None)[2] == 1
+    assert store.quotes_by_speaker("Kurt Pistorius", "newest", 10, 0, None)[2] == 1
+
+
+def test_an_alias_cannot_be_claimed_away_by_a_later_person(store: QuoteStore) -> None:
+    store.write_document(doc_id_for(POMPEO_DOC), "000", VERSION, pompeo_quotes())
+    _one_quote(store, "„Wir prüfen das“, sagte Anna Pompeo.", "Wir prüfen das", "Anna Pompeo")
+    assert store.quotes_by_speaker("Mike Pompeo", "newest", 10, 0, None)[2] == 2
+    assert store.quotes_by_speaker("US-Außenminister Pompeo", "newest", 10, 0, None)[0] == "Mike Pompeo"
+    with pytest.raises(AmbiguousSpeaker):
+        store.quotes_by_speaker("Pompeo", "newest", 10, 0, None)
+
+
+@pytest.mark.parametrize("invisible", ["\u00ad", "\u200b", "\u2060", "\ufeff"])
+def test_invisible_characters_in_a_name_are_ignored(store: QuoteStore, invisible: str) -> None:
+    store.write_document(doc_id_for(POMPEO_DOC), "000", VERSION, pompeo_quotes())
+    assert store.quotes_by_speaker(f"Pom{invisible}peo", "newest", 10, 0, None)[0] == "Mike Pompeo"
+    assert store.quotes_by_speaker(f"Mike Pom{invisible}peo", "newest", 10, 0, None)[0] == "Mike Pompeo"
+
+
 def test_sorting_by_stance_and_time_with_paging_and_label_filter(store: QuoteStore) -> None:
     store.write_document(doc_id_for(POMPEO_DOC), "old", VERSION, pompeo_quotes(), now=1000.0)
     more = POMPEO_DOC + " Nachtrag."
@@ -222,8 +267,10 @@ def test_names_never_leave_their_key_namespace(store: QuoteStore, redis_client: 
         assert total == 1 and canonical == " ".join(name.split()), name
         assert page[0].quote.speaker == name and page[0].doc_name == name
     assert len(store.list_speakers(100, 0)) == len(NASTY)
-    # A pattern is a name, not a pattern: "*" is only the surname alias of "Mr. *".
-    assert store.quotes_by_speaker("*", "newest", 50, 0, None)[0] == "Mr. *"
+    # A pattern is a name, not a pattern: "*" is the surname of "Mr. *" and "Jen Psaki DEL *" only.
+    with pytest.raises(AmbiguousSpeaker) as err:
+        store.quotes_by_speaker("*", "newest", 50, 0, None)
+    assert err.value.candidates == ["Jen Psaki DEL *", "Mr. *"]
     assert store.quotes_by_speaker("?[a-z]", "newest", 50, 0, None)[0] is None
 
 
@@ -240,7 +287,7 @@ def test_any_name_is_just_data(store: QuoteStore, redis_client: redis.Redis, nam
         assert total == 1
 
 
-_KEY = re.compile(rb"zitat:v1:(speakers|speaker-names|aliases|doc:[0-9a-f]{64}|quote:[0-9a-f]{64}:\d+|"
+_KEY = re.compile(rb"zitat:v1:(speakers|speaker-names|aliases|alias:[0-9a-f]{32}|doc:[0-9a-f]{64}|quote:[0-9a-f]{64}:\d+|"
                   rb"cache:[0-9a-f]{64}:[0-9a-f]{12}|speaker:[0-9a-f]{32}:(aliases|(time|stance):"
                   rb"(all|hawkish|neutral|conciliatory)))")
 

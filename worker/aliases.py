@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-_DASHES = re.compile(r"[\u2010-\u2015\u2212\u00ad]")
+_DASHES = re.compile(r"[\u2010-\u2015\u2212]")
 _SPACE = re.compile(r"\s+")
 _PARTICLES = {"von", "van", "der", "den", "de", "del", "della", "di", "da", "zu", "vom", "zur", "al", "el",
               "bin", "ibn", "le", "la", "du", "ter", "ten"}
@@ -20,7 +20,8 @@ _PARTICLES = {"von", "van", "der", "den", "de", "del", "della", "di", "da", "zu"
 def normalise(name: str) -> str:
     """The form used for lookups: case-, diacritics- and whitespace-insensitive."""
     text = unicodedata.normalize("NFKD", name)
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    # combining marks (é -> e) and invisible format characters (soft hyphen, zero-width space, BOM)
+    text = "".join(ch for ch in text if not unicodedata.combining(ch) and unicodedata.category(ch) != "Cf")
     text = _DASHES.sub("-", text).casefold()
     return _SPACE.sub(" ", text).strip(" \t\n\r\"'„“”‚‘’»«.,;:")
 
@@ -34,6 +35,19 @@ def surname(canonical: str) -> str:
     while start > 1 and tokens[start - 1].casefold() in _PARTICLES:
         start -= 1
     return " ".join(tokens[start:])
+
+
+def leading_first_name(name: str) -> str | None:
+    """The first name in front of the surname („Hans“ in „Hans Putin“), or None for a role or
+    title („Außenminister Pompeo“): only a first name makes a full name somebody else's."""
+    from extractor.quotes.mentions import first_name_gender
+
+    words = _SPACE.sub(" ", name).strip().split()
+    before = words[: len(words) - len(surname(name).split())]
+    for word in before:
+        if word[:1].isupper() and first_name_gender(word) is not None:
+            return word
+    return None
 
 
 def aliases_for(canonical: str, role: str | None = None, mention: str | None = None) -> tuple[str, set[str]]:

@@ -86,5 +86,11 @@ class Keys:
 
     @property
     def aliases(self) -> str:
-        """Hash: normalised alias -> speaker token."""
+        """Hash: normalised full name -> speaker token. Only a speaker's own canonical name is written
+        here, so no later speaker can take it over."""
         return f"{self.prefix}aliases"
+
+    def shared_alias(self, normalised_alias: str) -> str:
+        """Set: the tokens of every speaker known by a shared alias (a surname, role + surname).
+        A lookup by such an alias answers only when the set has one member."""
+        return f"{self.prefix}alias:{speaker_token(normalised_alias)}"

@@ -27,7 +27,7 @@ from worker.connection import translate_errors
 from worker.keys import LABELS, Keys, check_doc_id, speaker_token
 from worker.types import SpeakerCount, StoredQuote
 from zitat import defaults
-from zitat.exceptions import InvalidDocument, NotFound
+from zitat.exceptions import AmbiguousSpeaker, InvalidDocument, NotFound
 
 SORTS = ("newest", "hawkish", "conciliatory")
 
@@ -152,28 +152,31 @@ class QuoteStore:
         return self.redis.transaction(transaction, k.doc(doc_id), value_from_callable=True)
 
     def _token_for(self, pipe, speaker: str | None) -> str | None:
-        """The speaker's index token. A bare surname ("Pompeo") joins the speaker it is already an
-        alias of ("Mike Pompeo") instead of starting a second one."""
+        """The speaker's index token. A bare surname („Pompeo“) joins the one speaker known by it
+        („Mike Pompeo“); when none or several are, it is a speaker of its own."""
         norm = alias_rules.normalise(speaker or "")
         if not norm:
             return None
         if " " not in norm:
-            known = pipe.hget(self.keys.aliases, norm)
-            if known:
-                return _s(known)
+            known = pipe.smembers(self.keys.shared_alias(norm))
+            if len(known) == 1:
+                return _s(next(iter(known)))
         return speaker_token(norm)
 
     def _add_aliases(self, pipe, token: str, quote: Quote) -> None:
+        """The canonical name is the speaker's own (written only for its own token); shared aliases
+        (surname, role + surname) collect every speaker they fit, so no later person can take one
+        over and a lookup can tell when it is ambiguous."""
         k = self.keys
         mention = quote.speaker_mention.text if quote.speaker_mention else None
         canonical, weak = alias_rules.aliases_for(quote.speaker or "", quote.speaker_role, mention)
         pipe.hsetnx(k.speaker_names, token, canonical)
-        if speaker_token(alias_rules.normalise(canonical)) == token:
-            pipe.hset(k.aliases, alias_rules.normalise(canonical), token)  # a full name is never taken
-        else:
-            pipe.hsetnx(k.aliases, alias_rules.normalise(canonical), token)
-        for alias in weak:
-            pipe.hsetnx(k.aliases, alias_rules.normalise(alias), token)
+        own = speaker_token(alias_rules.normalise(canonical)) == token
+        if own:
+            pipe.hset(k.aliases, alias_rules.normalise(canonical), token)
+        if own and " " in canonical:  # only full names vouch for their surname and roles
+            for alias in weak:
+                pipe.sadd(k.shared_alias(alias_rules.normalise(alias)), token)
         pipe.sadd(k.speaker_aliases(token), canonical, *weak)
 
     # --- the document cache ----------------------------------------------------------------------
@@ -216,22 +219,37 @@ class QuoteStore:
 
     @translate_errors
     def resolve_speaker(self, name: str) -> tuple[str, str] | None:
-        """(token, canonical name) for any alias of a speaker, case- and diacritics-insensitive."""
+        """(token, canonical name) for any alias of exactly one speaker, case- and diacritics-
+        insensitive; None if nobody is known by it. AmbiguousSpeaker, naming the candidates, when a
+        shared alias (a bare surname, a role + surname) fits several people.
+
+        A full name finds only its own speaker: „Hans Putin“ is not Wladimir Putin. A role in front
+        of a surname („Außenminister Pompeo“) falls back to the surname.
+        """
         if not isinstance(name, str):
             return None
-        candidates = [alias_rules.normalise(name)]
-        last = alias_rules.normalise(alias_rules.surname(name))
-        if last and last not in candidates:  # "Außenminister Pompeo" -> "pompeo"
-            candidates.append(last)
-        for candidate in candidates:
-            if not candidate:
-                continue
-            token = self.redis.hget(self.keys.aliases, candidate)
-            if token:
-                token = _s(token)
-                canonical = self.redis.hget(self.keys.speaker_names, token)
-                return token, _s(canonical) if canonical else name
+        norm = alias_rules.normalise(name)
+        if not norm:
+            return None
+        token = self.redis.hget(self.keys.aliases, norm)
+        if token is not None and " " in norm:
+            return self._named(_s(token), name)
+        candidates = {_s(t) for t in self.redis.smembers(self.keys.shared_alias(norm))}
+        if not candidates and " " in norm and alias_rules.leading_first_name(name) is None:
+            last = alias_rules.normalise(alias_rules.surname(name))
+            candidates = {_s(t) for t in self.redis.smembers(self.keys.shared_alias(last))}
+        if len(candidates) == 1:
+            return self._named(candidates.pop(), name)
+        if len(candidates) > 1:
+            names = self.redis.hmget(self.keys.speaker_names, sorted(candidates))
+            raise AmbiguousSpeaker(name, sorted((_s(n) for n in names if n), key=str.casefold))
+        if token is not None:  # a speaker known only by this one word („Reuters“, „Kreml“)
+            return self._named(_s(token), name)
         return None
+
+    def _named(self, token: str, asked: str) -> tuple[str, str]:
+        canonical = self.redis.hget(self.keys.speaker_names, token)
+        return token, _s(canonical) if canonical else asked
 
     @translate_errors
     def quotes_by_speaker(self, name: str, sort: str = "newest", limit: int = 20, offset: int = 0,

@@ -29,3 +29,13 @@ class NotFound(ZitatError):
 
 class UnsafeJob(ZitatError):
     """A queued job asks a worker to call something other than zitat's own job functions."""
+
+
+class AmbiguousSpeaker(InvalidDocument):
+    """A name (a bare surname, a role + surname) fits several speakers: the caller must choose."""
+
+    def __init__(self, name: str, candidates: list[str]) -> None:
+        super().__init__(f"{name!r} fits {len(candidates)} speakers: {'; '.join(candidates[:20])}. "
+                         "Ask for one of them by full name", field="name")
+        self.name = name
+        self.candidates = candidates
