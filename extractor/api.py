@@ -63,15 +63,19 @@ class Extractor:
     def extract(self, text: str) -> list[Quote]:
         return self.extract_many([text])[0]
 
-    def extract_many(self, texts: list[str]) -> list[list[Quote]]:
-        """Extract from several documents; the parser batches their sentences together."""
+    def extract_many(self, texts: list[str], stop: Callable[[], bool] | None = None) -> list[list[Quote]]:
+        """Extract from several documents; the parser batches their sentences together.
+
+        `stop` (optional) is asked between pieces of work; once it answers True, the model is freed
+        and Cancelled is raised, so a caller that went away costs at most one piece more.
+        """
         from extractor.quotes import find_quotes
 
         for text in texts:
             validate_text(text)
         masked = [markup.mask(text) for text in texts]  # HTML and data runs: see extractor.markup
         with self._lock:
-            docs = self._get_parser().parse_many([m.text for m in masked])
+            docs = self._get_parser().parse_many([m.text for m in masked], stop=stop)
         return [m.restore(find_quotes(doc)) for m, doc in zip(masked, docs)]
 
     def extract_each(self, texts: list[str]) -> list[list[Quote] | Exception]:

@@ -10,14 +10,20 @@ the ModelConfig parses all.
 """
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from extractor.document import Document, Sentence, Word
 from extractor.nlp import ModelConfig, build_pipeline
 from extractor.selection import PARSE, TAG, SpeechScreen
 from extractor.sentences import Tok, repair
+from zitat.exceptions import Cancelled
 
 #: The parser's cost grows with the square of sentence length; longer runs of words (tables, lists,
 #: a missing full stop in scraped text) are parsed in pieces of this many words.
 MAX_PARSE_WORDS = 150
+#: Words per call to the tagger/parser: between calls the caller may stop the work (its client went
+#: away). Stanza batches within a call by BATCH_WORDS anyway, so the output is the same.
+CHECK_EVERY_WORDS = 3000
 
 
 def _feats(s: str | None) -> dict[str, str]:
@@ -46,6 +52,19 @@ def _paragraphs(text: str, sents: list[list[Tok]]) -> list[int]:
     return out
 
 
+def _chunks(pieces: list, words: int) -> list[list]:
+    """Consecutive runs of pieces of about `words` words each."""
+    out: list[list] = []
+    size = words
+    for piece in pieces:
+        if size >= words:
+            out.append([])
+            size = 0
+        out[-1].append(piece)
+        size += len(piece[2])
+    return out
+
+
 class Parser:
     def __init__(self, config: ModelConfig) -> None:
         self.config = config
@@ -62,8 +81,17 @@ class Parser:
                for s in doc.sentences]
         return repair(raw, text)
 
-    def parse_many(self, texts: list[str]) -> list[Document]:
-        tokenized = [self.tokenize(t) for t in texts]
+    def parse_many(self, texts: list[str], stop: Callable[[], bool] | None = None) -> list[Document]:
+        """Documents parsed together. `stop` is asked after each document's tokenization and between
+        parser calls of CHECK_EVERY_WORDS words; when it answers True the work ends with Cancelled."""
+        def check() -> None:
+            if stop is not None and stop():
+                raise Cancelled("extraction stopped: the caller went away or its deadline passed")
+
+        tokenized = []
+        for t in texts:
+            check()
+            tokenized.append(self.tokenize(t))
         paragraphs = [_paragraphs(t, sents) for t, sents in zip(texts, tokenized)]
         tiers = [dict.fromkeys(range(len(sents)), PARSE) if self.config.full_parse
                  else self.screen.select(t, sents, paras) for t, sents, paras in zip(texts, tokenized, paragraphs)]
@@ -78,9 +106,10 @@ class Parser:
                     batches[tiers[d][s]].append((d, s, words[k:k + MAX_PARSE_WORDS]))
         pieces, parsed = [], []
         for tier, processors in ((PARSE, None), (TAG, "tokenize,pos,lemma")):
-            if batches[tier]:
-                pieces += batches[tier]
-                parsed += self._tagger([[w for w, _ in p[2]] for p in batches[tier]], processors).sentences
+            for chunk in _chunks(batches[tier], CHECK_EVERY_WORDS):
+                check()
+                pieces += chunk
+                parsed += self._tagger([[w for w, _ in p[2]] for p in chunk], processors).sentences
 
         docs = [Document(text=t) for t in texts]
         by_sentence: dict[tuple[int, int], list[Word]] = {}

@@ -118,3 +118,13 @@ def test_tls(tmp_path, extractor):
         with RemoteExtractor(f"localhost:{port}", timeout=2, retry_policy=NO_RETRY) as plaintext, \
                 pytest.raises(ExtractorUnavailable):
             plaintext.extract(SCHOLZ)
+
+
+def test_the_deadline_grows_with_the_document_and_fits_inside_the_job():
+    remote = RemoteExtractor("127.0.0.1:1", timeout=60)
+    short, largest = "Ein Satz.", "x" * defaults.MAX_DOCUMENT_BYTES
+    assert remote.deadline_for([short]) == pytest.approx(60, abs=0.1)
+    assert remote.deadline_for([largest]) == pytest.approx(60 + 2048 * defaults.EXTRACT_DEADLINE_PER_KIB_S)
+    assert remote.deadline_for([short, short]) == pytest.approx(120, abs=0.1)
+    # the job that waits for the extraction lives longer than the longest deadline
+    assert defaults.JOB_TIMEOUT > remote.deadline_for([largest]) + 60

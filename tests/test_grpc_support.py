@@ -57,7 +57,7 @@ class GatedExtractor:
     def model_version(self) -> str:
         return self.inner.model_version
 
-    def extract_many(self, texts: list[str]) -> list[list[Quote]]:
+    def extract_many(self, texts: list[str], stop=None) -> list[list[Quote]]:
         self.calls += 1
         self.started.set()
         if self.gate is not None:
@@ -66,7 +66,7 @@ class GatedExtractor:
             raise self.error
         if self.crash_marker is not None and any(self.crash_marker in t for t in texts):
             raise RuntimeError("injected crash")
-        return self.inner.extract_many(texts)
+        return self.inner.extract_many(texts, stop=stop)
 
 
 def find_scholz(quotes) -> list:

@@ -109,7 +109,7 @@ def fetch(client: redis.Redis, job_id: str) -> Job:
     try:
         return Job.fetch(check_job_id(job_id), connection=client, serializer=JSONSerializer)
     except NoSuchJobError as e:
-        raise NotFound(f"no job {job_id!r} (unknown, or its record has expired)") from e
+        raise NotFound(f"no job {job_id[:80]!r} (unknown, or its record has expired)") from e
 
 
 def _error_line(job: Job) -> str | None:

@@ -27,14 +27,21 @@ def check_doc_id(doc_id: str) -> str:
     """Return a valid document id (lower-cased) or raise NotFound: ids reach keys only if valid."""
     if isinstance(doc_id, str) and _DOC_ID.fullmatch(doc_id.strip().lower()):
         return doc_id.strip().lower()
-    raise NotFound(f"no document {doc_id!r}: a document id is 64 hex digits (sha256 of the text)")
+    raise NotFound(f"no document {_shown(doc_id)}: a document id is 64 hex digits (sha256 of the text)")
 
 
 def check_job_id(job_id: str) -> str:
     """rq allows only [A-Za-z0-9_-] in job ids; anything else cannot exist and must not reach a key."""
     if isinstance(job_id, str) and _JOB_ID.fullmatch(job_id):
         return job_id
-    raise NotFound(f"no job {job_id!r}")
+    raise NotFound(f"no job {_shown(job_id)}")
+
+
+def _shown(value: object, limit: int = 80) -> str:
+    """A caller's id as an error message may repeat it: bounded, so that a 20 kB id cannot make the
+    message (a gRPC trailer) too large to send."""
+    text = repr(value)
+    return text if len(text) <= limit else f"{text[:limit]}… ({len(str(value))} characters)"
 
 
 def version_digest(version: str) -> str:

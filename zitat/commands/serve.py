@@ -38,7 +38,9 @@ def register(subparsers) -> None:
                    help="parse every sentence, not only those that can carry speech (slower; "
                         f"default: ${defaults.ENV_FULL_PARSE})")
     p.add_argument("--workers", type=_positive_int, default=DEFAULT_MAX_WORKERS,
-                   help="RPC threads; the model itself runs one document at a time (default %(default)s)")
+                   help="extraction calls in the server at once, running or waiting for the model, which runs "
+                        "one batch at a time; more are refused with RESOURCE_EXHAUSTED. Health checks and "
+                        "the Quotes RPCs have threads of their own (default %(default)s)")
     p.add_argument("--no-store", action="store_true", help="serve the Extractor only, even if Redis is there")
     p.add_argument("--grace", type=float, default=DEFAULT_GRACE_S,
                    help="seconds in-flight calls get on SIGTERM/SIGINT (default %(default)s)")

@@ -20,9 +20,15 @@ _END = object()
 MAX_BATCH = 8
 
 
-def batches(items: Iterator[T], max_batch: int = MAX_BATCH) -> Iterator[list[T]]:
+class StreamIdle(Exception):
+    """Nothing arrived on the stream for `idle_timeout` seconds."""
+
+
+def batches(items: Iterator[T], max_batch: int = MAX_BATCH, idle_timeout: float | None = None) -> Iterator[list[T]]:
     """Yield lists of 1..max_batch items in stream order; an error reading the stream is re-raised.
-    Closing the generator (the call ended) stops the reader thread."""
+    Waiting longer than `idle_timeout` for the next item raises StreamIdle: a client that holds a
+    stream open without sending must not hold its extraction slot for ever. Closing the generator
+    (the call ended) stops the reader thread."""
     waiting: queue.Queue = queue.Queue(maxsize=4 * max_batch)  # bounded: a fast client cannot flood memory
     stopped = threading.Event()
     failure: list[BaseException] = []
@@ -49,7 +55,10 @@ def batches(items: Iterator[T], max_batch: int = MAX_BATCH) -> Iterator[list[T]]
     try:
         ended = False
         while not ended:
-            first = waiting.get()
+            try:
+                first = waiting.get(timeout=idle_timeout)
+            except queue.Empty:
+                raise StreamIdle(f"no request for {idle_timeout:g} s") from None
             if first is _END:
                 break
             batch = [first]

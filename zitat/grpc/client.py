@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import os
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import grpc
@@ -30,7 +30,7 @@ from zitat.v1 import zitat_pb2 as pb
 from zitat.v1 import zitat_pb2_grpc as pb_grpc
 
 ENV_TLS_CA = "ZITAT_GRPC_TLS_CA"  # PEM roots to trust; when set the client speaks TLS
-DEFAULT_TIMEOUT_S = 60.0
+DEFAULT_TIMEOUT_S = defaults.EXTRACT_DEADLINE_BASE_S
 #: A channel made after a fork must not pick up a connection of the parent's from gRPC's global
 #: subchannel pool (its socket belongs to the parent: "Wrong file descriptor generation").
 _OPTIONS = [
@@ -52,7 +52,7 @@ class RemoteExtractor:
                  tls_ca: str | Path | None = None, retry_policy: retry.RetryPolicy | None = None) -> None:
         self.address = (address or defaults.env(defaults.ENV_GRPC_ADDRESS)
                         or f"127.0.0.1:{defaults.DEFAULT_GRPC_PORT}")
-        self.timeout = timeout  # seconds per document
+        self.timeout = timeout  # seconds per call, plus EXTRACT_DEADLINE_PER_KIB_S per KiB of text
         self.retry_policy = retry_policy or retry.RetryPolicy.from_env()
         ca = tls_ca or defaults.env(ENV_TLS_CA)
         self._tls_ca = Path(ca) if ca else None
@@ -96,6 +96,12 @@ class RemoteExtractor:
                 pb.GetModelVersionRequest(), timeout=self.timeout).model_version)
         return self._model_version
 
+    def deadline_for(self, texts: list[str]) -> float:
+        """Seconds to allow for extracting `texts`: the base per document plus a share per KiB, so a
+        document at the size limit can finish where a short one would be abandoned long before."""
+        kib = sum(len(t.encode("utf-8", errors="surrogatepass")) for t in texts) / 1024
+        return self.timeout * max(1, len(texts)) + defaults.EXTRACT_DEADLINE_PER_KIB_S * kib
+
     def load(self) -> "RemoteExtractor":
         """Fail now, not on the first document, when the server cannot be reached."""
         _ = self.model_version
@@ -103,11 +109,13 @@ class RemoteExtractor:
 
     def extract(self, text: str) -> list[Quote]:
         validate_text(text)
-        response = self._call(lambda: self._get_stub().Extract(pb.ExtractRequest(text=text), timeout=self.timeout))
+        response = self._call(lambda: self._get_stub().Extract(pb.ExtractRequest(text=text),
+                                                               timeout=self.deadline_for([text])))
         return [conv.quote_from_pb(q) for q in response.quotes]
 
-    def extract_many(self, texts: list[str]) -> list[list[Quote]]:
-        """All documents over one stream; the first bad one raises, like Extractor.extract_many."""
+    def extract_many(self, texts: list[str], stop: Callable[[], bool] | None = None) -> list[list[Quote]]:
+        """All documents over one stream; the first bad one raises, like Extractor.extract_many.
+        `stop` is accepted for the same signature; the call's own deadline bounds the work."""
         for text in texts:
             validate_text(text)
         if not texts:
@@ -118,7 +126,7 @@ class RemoteExtractor:
         requests: Iterator[pb.ExtractBatchRequest] = (
             pb.ExtractBatchRequest(id=str(i), text=t) for i, t in enumerate(texts))
         results: dict[int, list[Quote]] = {}
-        call = self._get_stub().ExtractBatch(requests, timeout=self.timeout * len(texts))
+        call = self._get_stub().ExtractBatch(requests, timeout=self.deadline_for(texts))
         try:
             for response in call:
                 if response.HasField("error"):

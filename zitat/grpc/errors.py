@@ -13,7 +13,7 @@ from google.protobuf import any_pb2
 from google.rpc import code_pb2, error_details_pb2, status_pb2
 from grpc_status import rpc_status
 
-from zitat.exceptions import InvalidDocument, ModelNotAvailable, NotFound, StoreUnavailable, ZitatError
+from zitat.exceptions import Cancelled, InvalidDocument, ModelNotAvailable, NotFound, StoreUnavailable, ZitatError
 from zitat.logging import get_logger
 from zitat.v1 import zitat_pb2
 
@@ -28,8 +28,8 @@ class DeadlineExceeded(ZitatError):
     """The client's deadline passed before the work could start: starting it would be wasted."""
 
 
-class Cancelled(ZitatError):
-    """The client went away while the request waited."""
+class ServerBusy(ZitatError):
+    """Every extraction slot is taken: the call is refused at once rather than queued."""
 
 
 class InvalidArgument(ZitatError):
@@ -53,6 +53,7 @@ _CODES: tuple[tuple[type[BaseException], grpc.StatusCode], ...] = (
     (QuoteStoreNotConfigured, grpc.StatusCode.FAILED_PRECONDITION),
     (DeadlineExceeded, grpc.StatusCode.DEADLINE_EXCEEDED),
     (Cancelled, grpc.StatusCode.CANCELLED),
+    (ServerBusy, grpc.StatusCode.RESOURCE_EXHAUSTED),
 )
 
 

@@ -37,6 +37,15 @@ def _bind(values: dict) -> None:
     structlog.contextvars.bind_contextvars(**values)
 
 
+def _outcome(context: grpc.ServicerContext) -> grpc.StatusCode:
+    """What the client gets for a call the servicer finished: OK, unless its deadline passed or it
+    went away meanwhile, in which case the answer is never delivered and the log must not say OK."""
+    if context.is_active():
+        return grpc.StatusCode.OK
+    remaining = context.time_remaining()
+    return grpc.StatusCode.DEADLINE_EXCEEDED if remaining is not None and remaining <= 0 else grpc.StatusCode.CANCELLED
+
+
 class RequestContextInterceptor(ServerInterceptor):
     """Binds request_id/rpc, logs each call's code and duration (never its content), maps exceptions."""
 
@@ -51,7 +60,7 @@ class RequestContextInterceptor(ServerInterceptor):
             self._fail(exc, context, method_name, start)
         if isinstance(result, Iterator):
             return self._stream(result, bound, context, method_name, start)
-        self._done(grpc.StatusCode.OK, method_name, start)
+        self._done(_outcome(context), method_name, start)
         return result
 
     def _stream(self, responses: Iterator, bound: dict, context: grpc.ServicerContext, method_name: str,
@@ -69,7 +78,7 @@ class RequestContextInterceptor(ServerInterceptor):
             raise
         except Exception as exc:  # noqa: BLE001
             self._fail(exc, context, method_name, start)
-        self._done(grpc.StatusCode.OK, method_name, start)
+        self._done(_outcome(context), method_name, start)
 
     def _fail(self, exc: Exception, context: grpc.ServicerContext, method_name: str, start: float):
         if context.code() not in (None, grpc.StatusCode.OK):  # the servicer aborted on its own

@@ -1,8 +1,10 @@
 """Building, starting and stopping the zitat gRPC server (Extractor + Quotes, health, reflection).
 
-Bounded by design: `max_workers` threads run RPCs and at most `max_concurrent_rpcs` may be in the
-server at once (running or queued); the rest get RESOURCE_EXHAUSTED at once instead of piling up
-behind the one extractor. That bound counts every RPC, health checks included.
+Bounded by design: at most `max_workers` extraction calls are in the server at once (fewer with
+`max_concurrent_rpcs`); the next gets RESOURCE_EXHAUSTED at once instead of piling up behind the one
+extractor (zitat.grpc.admission). The thread pool has RESERVED_THREADS more than that, which only
+cheap calls (health, GetModelVersion, Quotes) can use, so they are answered however busy extraction
+is; MAX_RPCS_IN_SERVER bounds all calls together, as a memory limit only.
 """
 from __future__ import annotations
 
@@ -18,6 +20,8 @@ from grpc_reflection.v1alpha import reflection
 
 from zitat import defaults
 from zitat.exceptions import ZitatError
+from zitat.grpc.admission import AdmissionInterceptor, ExtractionSlots
+from zitat.grpc.decoding import DecodingInterceptor
 from zitat.grpc.interceptors import RequestContextInterceptor
 from zitat.grpc.servicers import ExtractorLike, ExtractorServicer, QuoteService, QuotesServicer
 from zitat.logging import get_logger
@@ -31,6 +35,11 @@ EXTRACTOR_SERVICE = zitat_pb2.DESCRIPTOR.services_by_name["Extractor"].full_name
 QUOTES_SERVICE = zitat_pb2.DESCRIPTOR.services_by_name["Quotes"].full_name
 DEFAULT_MAX_WORKERS = 8
 DEFAULT_GRACE_S = 10.0
+#: Threads beyond the extraction slots: what health checks and the cheap RPCs can always use.
+RESERVED_THREADS = 4
+#: Every call in the server at once, running or queued (health included), before gRPC itself answers
+#: RESOURCE_EXHAUSTED: far above what the slots let through, a bound on memory, not on work.
+MAX_RPCS_IN_SERVER = 512
 
 #: Message limits above MAX_DOCUMENT_BYTES on both ends, so that an over-long document reaches
 #: validation and gets INVALID_ARGUMENT naming the limit instead of a bare RESOURCE_EXHAUSTED.
@@ -87,12 +96,16 @@ def build_server(extractor: ExtractorLike, quote_service: QuoteService | None = 
                  address: str = "127.0.0.1:0", max_workers: int = DEFAULT_MAX_WORKERS,
                  tls: TLSConfig | None = None, max_concurrent_rpcs: int | None = None,
                  ) -> tuple[ZitatServer, int]:
-    """A ready-to-start server bound to `address`, and its port (":0" picks a free one)."""
+    """A ready-to-start server bound to `address`, and its port (":0" picks a free one).
+
+    `max_workers` extraction calls may be in the server at once (`max_concurrent_rpcs`, if given and
+    smaller, lowers that); see the module docstring for the threads the other calls keep."""
+    slots = ExtractionSlots(min(max_workers, max_concurrent_rpcs or max_workers))
     server = grpc.server(
-        futures.ThreadPoolExecutor(max_workers=max_workers, thread_name_prefix="zitat-grpc"),
-        interceptors=[RequestContextInterceptor()],
+        futures.ThreadPoolExecutor(max_workers=slots.slots + RESERVED_THREADS, thread_name_prefix="zitat-grpc"),
+        interceptors=[RequestContextInterceptor(), DecodingInterceptor(), AdmissionInterceptor(slots)],
         options=MESSAGE_OPTIONS,
-        maximum_concurrent_rpcs=max_concurrent_rpcs or 4 * max_workers,
+        maximum_concurrent_rpcs=MAX_RPCS_IN_SERVER,
     )
     zitat_pb2_grpc.add_ExtractorServicer_to_server(ExtractorServicer(extractor), server)
     zitat_pb2_grpc.add_QuotesServicer_to_server(QuotesServicer(quote_service), server)

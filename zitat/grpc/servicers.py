@@ -7,7 +7,7 @@ caller's deadline so that nobody's model time is spent on an answer that can no 
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Protocol
 
 import grpc
@@ -27,6 +27,7 @@ from zitat.v1 import zitat_pb2_grpc as pb_grpc
 log = get_logger(__name__)
 
 DEFAULT_PAGE_SIZE = 20
+MAX_JOB_ID_CHARS = 200  # rq's ids here: doc-<64 hex>-<12 hex>; worker.keys accepts up to 200
 MAX_PAGE_SIZE = getattr(defaults, "MAX_PAGE_SIZE", 1000)  # shared with the worker's own cap
 
 
@@ -36,7 +37,7 @@ class ExtractorLike(Protocol):
     @property
     def model_version(self) -> str: ...
 
-    def extract_many(self, texts: list[str]) -> list[list[Quote]]: ...
+    def extract_many(self, texts: list[str], stop: Callable[[], bool] | None = None) -> list[list[Quote]]: ...
 
 
 class QuoteService(Protocol):
@@ -70,12 +71,20 @@ class ExtractorServicer(pb_grpc.ExtractorServicer):
         try:
             if not context.is_active():
                 raise Cancelled("request cancelled or timed out while waiting for the extractor")
-            return self._extractor.extract_many(texts)
+            return self._extractor.extract_many(texts, stop=lambda: not context.is_active())
+        except Cancelled:
+            remaining = context.time_remaining()
+            log.info("extract.cancelled", documents=len(texts), chars=sum(map(len, texts)),
+                     deadline_passed=remaining is not None and remaining <= 0)
+            if remaining is not None and remaining <= 0:
+                raise DeadlineExceeded("deadline passed during extraction: the work was stopped") from None
+            raise
         finally:
             self._lock.release()
 
     def Extract(self, request: pb.ExtractRequest, context: grpc.ServicerContext) -> pb.ExtractResponse:
         text = validate_text(request.text)
+        _check_doc_name(request.doc_name)
         quotes = self._extract([text], context)[0]
         log.info("extract.done", doc_name=request.doc_name, chars=len(text), quotes=len(quotes))
         return pb.ExtractResponse(quotes=[conv.quote_to_pb(q) for q in quotes],
@@ -86,11 +95,25 @@ class ExtractorServicer(pb_grpc.ExtractorServicer):
         """Answers in order, extracting the documents that have already arrived as one batch; a bad or
         crashing document costs only its own answer."""
         version = self._extractor.model_version
-        for batch in batching.batches(request_iterator):
-            results = extract_each(lambda texts: self._extract(texts, context), [item.text for item in batch])
-            for item, result in zip(batch, results):
+        try:
+            yield from self._answer_batches(request_iterator, context, version)
+        except batching.StreamIdle as e:
+            raise DeadlineExceeded(f"{e}: the stream was closed to free its extraction slot") from None
+
+    def _answer_batches(self, request_iterator: Iterator[pb.ExtractBatchRequest], context: grpc.ServicerContext,
+                        version: str) -> Iterator[pb.ExtractBatchResponse]:
+        for batch in batching.batches(request_iterator, idle_timeout=defaults.STREAM_IDLE_SECONDS):
+            named = [item for item in batch if len(item.doc_name) <= defaults.MAX_DOC_NAME_CHARS]
+            found = iter(extract_each(lambda texts: self._extract(texts, context), [item.text for item in named]))
+            for item in batch:
+                result: list[Quote] | Exception
+                try:
+                    _check_doc_name(item.doc_name)
+                    result = next(found)
+                except InvalidArgument as e:
+                    result = e
                 if isinstance(result, Exception):  # this document's own error; the stream goes on
-                    unexpected = not isinstance(result, InvalidDocument)
+                    unexpected = not isinstance(result, (InvalidDocument, InvalidArgument))
                     error = item_error(result, "ExtractBatch" if unexpected else "")
                     yield pb.ExtractBatchResponse(id=item.id, error=error, model_version=version)
                     continue
@@ -101,6 +124,13 @@ class ExtractorServicer(pb_grpc.ExtractorServicer):
     def GetModelVersion(self, request: pb.GetModelVersionRequest,
                         context: grpc.ServicerContext) -> pb.GetModelVersionResponse:
         return pb.GetModelVersionResponse(model_version=self._extractor.model_version)
+
+
+def _check_doc_name(doc_name: str) -> None:
+    """A document's name is a label for logs and listings: bounded, so no log line carries megabytes."""
+    if len(doc_name) > defaults.MAX_DOC_NAME_CHARS:
+        raise InvalidArgument(f"doc_name is {len(doc_name)} characters; the limit is "
+                              f"{defaults.MAX_DOC_NAME_CHARS}", "doc_name")
 
 
 def _page(limit: int, offset: int) -> tuple[int, int]:
@@ -136,6 +166,9 @@ class QuotesServicer(pb_grpc.QuotesServicer):
         service = self._service
         if not request.job_id:
             raise InvalidArgument("job_id is required", "job_id")
+        if len(request.job_id) > MAX_JOB_ID_CHARS:  # no job id is this long: not a lookup, an error
+            raise InvalidArgument(f"job_id is {len(request.job_id)} characters; job ids have at most "
+                                  f"{MAX_JOB_ID_CHARS}", "job_id")
         return pb.GetJobResponse(job=conv.job_status_to_pb(service.get_job(request.job_id)))
 
     def QuotesBySpeaker(self, request: pb.QuotesBySpeakerRequest,
@@ -143,6 +176,9 @@ class QuotesServicer(pb_grpc.QuotesServicer):
         service = self._service
         if not request.name.strip():
             raise InvalidArgument("name is required", "name")
+        if len(request.name) > defaults.MAX_SPEAKER_NAME_CHARS:
+            raise InvalidArgument(f"name is {len(request.name)} characters; the limit is "
+                                  f"{defaults.MAX_SPEAKER_NAME_CHARS}", "name")
         limit, offset = _page(request.limit, request.offset)
         stance = None
         if request.HasField("stance") and request.stance != pb.STANCE_LABEL_UNSPECIFIED:
