@@ -14,8 +14,10 @@ pause; any other code is an error. Every answer is compared with the answer the 
 the same paragraph before the load began (the extractor is deterministic), so a wrong answer under
 concurrency is an error too. The server's RSS is sampled every 0.5 s.
 
-Passes when there are no errors and no wrong answers, some answers came, and the largest RSS
-after the warm-up is at most --max-rss-growth (10 %) above the RSS at the end of the warm-up. Prints
+Meanwhile the compose health check (worker.healthcheck.check_grpc, its 3 s timeout) probes the
+server every HEALTH_EVERY_S seconds. Passes when there are no errors and no wrong answers, some
+answers came, every health probe said SERVING, and the largest RSS after the warm-up is at most
+--max-rss-growth (10 %) above the RSS at the end of the warm-up. Prints
 a table, writes JSON (--out, default build/bench/load.json), exits 1 when it does not pass.
 """
 from __future__ import annotations
@@ -49,6 +51,7 @@ DEFAULT_OUT = defaults.REPO_ROOT / "build" / "bench" / "load.json"
 CALL_TIMEOUT_S = 30.0
 BACKOFF_S = (0.05, 0.25)  # pause after RESOURCE_EXHAUSTED: the server asked for less
 SAMPLE_EVERY_S = 0.5
+HEALTH_EVERY_S = 2.0
 BACK_PRESSURE = "RESOURCE_EXHAUSTED"
 
 
@@ -155,6 +158,33 @@ class RssSampler(threading.Thread):
         self.join(5)
 
 
+class HealthProber(threading.Thread):
+    """The compose health check's own probe, every HEALTH_EVERY_S seconds: (ok, failed, first failure)."""
+
+    def __init__(self, address: str) -> None:
+        super().__init__(daemon=True, name="health-prober")
+        self.address = address
+        self.ok = self.failed = 0
+        self.first_failure: str | None = None
+        self._halt = threading.Event()
+
+    def run(self) -> None:
+        from worker.healthcheck import check_grpc
+
+        while not self._halt.is_set():
+            healthy, message = check_grpc(self.address)
+            if healthy:
+                self.ok += 1
+            else:
+                self.failed += 1
+                self.first_failure = self.first_failure or message
+            self._halt.wait(HEALTH_EVERY_S)
+
+    def stop(self) -> None:
+        self._halt.set()
+        self.join(10)
+
+
 def start_server(config: LoadConfig, log: Path) -> tuple[subprocess.Popen, str]:
     """`zitat serve --no-store` on a free loopback port, once it listens (its model is loaded by then)."""
     env = {**os.environ, "PYTHONPATH": str(defaults.REPO_ROOT)}
@@ -186,7 +216,7 @@ def stop_server(proc: subprocess.Popen) -> int:
 
 
 def summarise(config: LoadConfig, tallies: list[ClientTally], samples: list[tuple[float, int]], elapsed: float,
-              server: dict) -> dict:
+              server: dict, health: HealthProber | None = None) -> dict:
     codes: Counter = Counter()
     examples: dict[str, str] = {}
     latencies: list[float] = []
@@ -205,7 +235,8 @@ def summarise(config: LoadConfig, tallies: list[ClientTally], samples: list[tupl
     peak = max(after) if after else None
     growth = (peak / baseline - 1) if baseline and peak else None
     mb = (lambda b: round(b / 2**20, 1) if b else None)
-    passed = (errors == 0 and wrong == 0 and codes["OK"] > 0
+    health_ok, health_failed = (health.ok, health.failed) if health else (0, 0)
+    passed = (errors == 0 and wrong == 0 and codes["OK"] > 0 and health_failed == 0
               and growth is not None and growth <= config.max_rss_growth)
     return {
         "benchmark": "load",
@@ -219,6 +250,8 @@ def summarise(config: LoadConfig, tallies: list[ClientTally], samples: list[tupl
         "errors": errors,
         "error_examples": examples,
         "wrong_answers": wrong,
+        "health_checks": {"ok": health_ok, "failed": health_failed,
+                          "first_failure": health.first_failure if health else None},
         # Not a pass criterion: the server's back-pressure is not fair, so a client that keeps
         # landing on a full server can go without answers while others get theirs.
         "answers_per_client": {"min": per_client[0], "median": per_client[len(per_client) // 2],
@@ -258,19 +291,21 @@ def run(config: LoadConfig) -> dict:
                                     name=f"client-{i}", daemon=True) for i in range(config.clients)]
         for t in threads:
             t.start()
-        sampler = RssSampler(pid)
+        sampler, prober = RssSampler(pid), HealthProber(address)
         began = time.monotonic()
         deadline[0] = began + config.seconds
         sampler.start()
+        prober.start()
         start.set()
         for t in threads:
             t.join(config.seconds + CALL_TIMEOUT_S + 10)
         elapsed = time.monotonic() - began
         sampler.stop()
+        prober.stop()
         server = {"address": address, "pid": pid, "started_here": proc is not None}
         if proc is not None:
             server["workers"] = config.server_workers
-        summary = summarise(config, tallies, sampler.samples, elapsed, server)
+        summary = summarise(config, tallies, sampler.samples, elapsed, server, prober)
     finally:
         if proc is not None:
             stop_server(proc)
@@ -289,6 +324,7 @@ def table(summary: dict) -> str:
         ("answers per client min / median / max", " / ".join(str(v) for v in summary["answers_per_client"].values())),
         ("errors (not OK, not RESOURCE_EXHAUSTED)", summary["errors"]),
         ("wrong answers", summary["wrong_answers"]),
+        ("health checks SERVING / failed", f"{summary['health_checks']['ok']} / {summary['health_checks']['failed']}"),
         ("latency p50 / p95 / p99 / max (ms)", f"{lat['p50']} / {lat['p95']} / {lat['p99']} / {lat['max']}"),
         ("server RSS end of warm-up -> max after (MB)", f"{rss['end_of_warmup']} -> {rss['max_after_warmup']}"),
         ("RSS growth after warm-up", f"{summary['rss_growth_after_warmup']:.1%} (limit "
