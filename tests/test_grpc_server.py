@@ -104,6 +104,25 @@ def test_extract_sends_what_the_extractor_found_with_code_point_offsets(stub, ex
     assert scholz.cue.text == "sagte" and "Scholz" in scholz.speaker_mention.text
 
 
+def test_stances_come_with_the_quotes_only_when_asked_for(stub, extractor):
+    from stance.scorer import Scorer
+
+    doc = "„Wir sind zu Verhandlungen bereit“, sagte Bundeskanzler Olaf Scholz am Montag. " + SCHOLZ
+    plain = stub.Extract(pb.ExtractRequest(text=doc), timeout=60)
+    assert plain.quotes and not any(q.HasField("stance") for q in plain.quotes)
+    scored = stub.Extract(pb.ExtractRequest(text=doc, with_stance=True), timeout=120)
+    quotes = extractor.extract(doc)
+    expected = [conv.quote_to_pb(q, st) for q, st in zip(quotes, Scorer().score_many(quotes))]
+    assert list(scored.quotes) == expected
+    assert all(q.HasField("stance") and q.stance.label != pb.STANCE_LABEL_UNSPECIFIED for q in scored.quotes)
+    talks = next(q for q in scored.quotes if "Verhandlungen" in q.text)
+    assert talks.stance.label == pb.STANCE_LABEL_CONCILIATORY
+    batch = list(stub.ExtractBatch(iter([pb.ExtractBatchRequest(id="s", text=doc, with_stance=True),
+                                         pb.ExtractBatchRequest(id="p", text=doc)]), timeout=120))
+    assert list(batch[0].quotes) == expected
+    assert not any(q.HasField("stance") for q in batch[1].quotes)
+
+
 def test_extract_article_and_a_document_without_quotes(stub):
     response = stub.Extract(pb.ExtractRequest(text=ARTICLE), timeout=60)
     assert_spans_point_into(ARTICLE, response.quotes)

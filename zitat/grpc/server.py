@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import signal
 import threading
+from collections.abc import Callable
 from concurrent import futures
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,7 +24,7 @@ from zitat.exceptions import ZitatError
 from zitat.grpc.admission import AdmissionInterceptor, ExtractionSlots
 from zitat.grpc.decoding import DecodingInterceptor
 from zitat.grpc.interceptors import RequestContextInterceptor
-from zitat.grpc.servicers import ExtractorLike, ExtractorServicer, QuoteService, QuotesServicer
+from zitat.grpc.servicers import ExtractorLike, ExtractorServicer, QuoteService, QuotesServicer, ScorerLike
 from zitat.logging import get_logger
 from zitat.v1 import zitat_pb2, zitat_pb2_grpc
 
@@ -95,7 +96,7 @@ class ZitatServer:
 def build_server(extractor: ExtractorLike, quote_service: QuoteService | None = None,
                  address: str = "127.0.0.1:0", max_workers: int = DEFAULT_MAX_WORKERS,
                  tls: TLSConfig | None = None, max_concurrent_rpcs: int | None = None,
-                 ) -> tuple[ZitatServer, int]:
+                 scorer: Callable[[], ScorerLike] | None = None) -> tuple[ZitatServer, int]:
     """A ready-to-start server bound to `address`, and its port (":0" picks a free one).
 
     `max_workers` extraction calls may be in the server at once (`max_concurrent_rpcs`, if given and
@@ -107,7 +108,7 @@ def build_server(extractor: ExtractorLike, quote_service: QuoteService | None = 
         options=MESSAGE_OPTIONS,
         maximum_concurrent_rpcs=MAX_RPCS_IN_SERVER,
     )
-    zitat_pb2_grpc.add_ExtractorServicer_to_server(ExtractorServicer(extractor), server)
+    zitat_pb2_grpc.add_ExtractorServicer_to_server(ExtractorServicer(extractor, scorer), server)
     zitat_pb2_grpc.add_QuotesServicer_to_server(QuotesServicer(quote_service), server)
 
     # Watch streams are answered from their own small pool instead of holding a worker each.

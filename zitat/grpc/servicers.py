@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable, Iterator
-from typing import Protocol
+from typing import Protocol, TypeVar
 
 import grpc
 
 from extractor.api import extract_each, validate_text
 from extractor.types import Quote
+from stance.types import Stance
 from worker.types import JobStatus, SpeakerCount, StoredQuote
 from zitat import defaults
 from zitat.exceptions import InvalidDocument
@@ -25,6 +26,7 @@ from zitat.v1 import zitat_pb2 as pb
 from zitat.v1 import zitat_pb2_grpc as pb_grpc
 
 log = get_logger(__name__)
+T = TypeVar("T")
 
 DEFAULT_PAGE_SIZE = 20
 MAX_JOB_ID_CHARS = 200  # rq's ids here: doc-<64 hex>-<12 hex>; worker.keys accepts up to 200
@@ -55,40 +57,72 @@ class QuoteService(Protocol):
     def document_quotes(self, doc_id: str) -> list[StoredQuote]: ...
 
 
+class ScorerLike(Protocol):
+    """What `with_stance` needs: stance.scorer.Scorer."""
+
+    def score_many(self, quotes: list[Quote]) -> list[Stance]: ...
+
+
+def _stance_scorer() -> ScorerLike:
+    from stance.scorer import Scorer
+
+    return Scorer()
+
+
 class ExtractorServicer(pb_grpc.ExtractorServicer):
-    def __init__(self, extractor: ExtractorLike) -> None:
+    def __init__(self, extractor: ExtractorLike, scorer: Callable[[], ScorerLike] | None = None) -> None:
         self._extractor = extractor
         self._lock = threading.Lock()  # ours, not the extractor's: we can give up waiting at the deadline
+        self._make_scorer = scorer or _stance_scorer
+        self._scorer: ScorerLike | None = None  # built on the first request that asks for stances
 
-    def _extract(self, texts: list[str], context: grpc.ServicerContext) -> list[list[Quote]]:
+    def _locked(self, context: grpc.ServicerContext, work: Callable[[], T], what: str) -> T:
+        """Run `work` with the model lock, given up at the caller's deadline; Cancelled (the caller
+        went away during the work) becomes DEADLINE_EXCEEDED where the deadline is what passed."""
         remaining = context.time_remaining()
         if remaining is None:
             remaining = threading.TIMEOUT_MAX
         if remaining <= 0:
-            raise DeadlineExceeded("deadline passed before extraction started")
+            raise DeadlineExceeded(f"deadline passed before {what} started")
         if not self._lock.acquire(timeout=min(remaining, threading.TIMEOUT_MAX)):
-            raise DeadlineExceeded("deadline passed while waiting for the extractor (server busy)")
+            raise DeadlineExceeded(f"deadline passed while waiting for the model (server busy) before {what}")
         try:
             if not context.is_active():
-                raise Cancelled("request cancelled or timed out while waiting for the extractor")
-            return self._extractor.extract_many(texts, stop=lambda: not context.is_active())
+                raise Cancelled(f"request cancelled or timed out while waiting for {what}")
+            return work()
         except Cancelled:
             remaining = context.time_remaining()
-            log.info("extract.cancelled", documents=len(texts), chars=sum(map(len, texts)),
-                     deadline_passed=remaining is not None and remaining <= 0)
+            log.info("extract.cancelled", stage=what, deadline_passed=remaining is not None and remaining <= 0)
             if remaining is not None and remaining <= 0:
-                raise DeadlineExceeded("deadline passed during extraction: the work was stopped") from None
+                raise DeadlineExceeded(f"deadline passed during {what}: the work was stopped") from None
             raise
         finally:
             self._lock.release()
+
+    def _extract(self, texts: list[str], context: grpc.ServicerContext) -> list[list[Quote]]:
+        return self._locked(context, lambda: self._extractor.extract_many(texts, stop=lambda: not context.is_active()),
+                            "extraction")
+
+    def _score(self, quotes: list[Quote], context: grpc.ServicerContext) -> list[Stance]:
+        def work() -> list[Stance]:
+            if self._scorer is None:
+                self._scorer = self._make_scorer()
+            return self._scorer.score_many(quotes)
+
+        return self._locked(context, work, "stance scoring")
+
+    def _quotes_pb(self, quotes: list[Quote], with_stance: bool, context: grpc.ServicerContext) -> list[pb.Quote]:
+        stances: list[Stance | None] = list(self._score(quotes, context)) if with_stance and quotes else [None] * len(quotes)
+        return [conv.quote_to_pb(q, st) for q, st in zip(quotes, stances)]
 
     def Extract(self, request: pb.ExtractRequest, context: grpc.ServicerContext) -> pb.ExtractResponse:
         text = validate_text(request.text)
         _check_doc_name(request.doc_name)
         quotes = self._extract([text], context)[0]
-        log.info("extract.done", doc_name=request.doc_name, chars=len(text), quotes=len(quotes))
-        return pb.ExtractResponse(quotes=[conv.quote_to_pb(q) for q in quotes],
-                                  model_version=self._extractor.model_version)
+        answer = self._quotes_pb(quotes, request.with_stance, context)
+        log.info("extract.done", doc_name=request.doc_name, chars=len(text), quotes=len(quotes),
+                 with_stance=request.with_stance)
+        return pb.ExtractResponse(quotes=answer, model_version=self._extractor.model_version)
 
     def ExtractBatch(self, request_iterator: Iterator[pb.ExtractBatchRequest],
                      context: grpc.ServicerContext) -> Iterator[pb.ExtractBatchResponse]:
@@ -117,9 +151,10 @@ class ExtractorServicer(pb_grpc.ExtractorServicer):
                     error = item_error(result, "ExtractBatch" if unexpected else "")
                     yield pb.ExtractBatchResponse(id=item.id, error=error, model_version=version)
                     continue
-                log.info("extract.done", doc_name=item.doc_name, chars=len(item.text), quotes=len(result))
-                yield pb.ExtractBatchResponse(id=item.id, quotes=[conv.quote_to_pb(q) for q in result],
-                                              model_version=version)
+                answer = self._quotes_pb(result, item.with_stance, context)
+                log.info("extract.done", doc_name=item.doc_name, chars=len(item.text), quotes=len(result),
+                         with_stance=item.with_stance)
+                yield pb.ExtractBatchResponse(id=item.id, quotes=answer, model_version=version)
 
     def GetModelVersion(self, request: pb.GetModelVersionRequest,
                         context: grpc.ServicerContext) -> pb.GetModelVersionResponse:

@@ -133,12 +133,14 @@ class StoredQuote(_message.Message):
     def __init__(self, quote_id: _Optional[str] = ..., doc_id: _Optional[str] = ..., doc_name: _Optional[str] = ..., quote: _Optional[_Union[Quote, _Mapping]] = ..., published: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ...) -> None: ...
 
 class ExtractRequest(_message.Message):
-    __slots__ = ("text", "doc_name")
+    __slots__ = ("text", "doc_name", "with_stance")
     TEXT_FIELD_NUMBER: _ClassVar[int]
     DOC_NAME_FIELD_NUMBER: _ClassVar[int]
+    WITH_STANCE_FIELD_NUMBER: _ClassVar[int]
     text: str
     doc_name: str
-    def __init__(self, text: _Optional[str] = ..., doc_name: _Optional[str] = ...) -> None: ...
+    with_stance: bool
+    def __init__(self, text: _Optional[str] = ..., doc_name: _Optional[str] = ..., with_stance: _Optional[bool] = ...) -> None: ...
 
 class ExtractResponse(_message.Message):
     __slots__ = ("quotes", "model_version")
@@ -149,14 +151,16 @@ class ExtractResponse(_message.Message):
     def __init__(self, quotes: _Optional[_Iterable[_Union[Quote, _Mapping]]] = ..., model_version: _Optional[str] = ...) -> None: ...
 
 class ExtractBatchRequest(_message.Message):
-    __slots__ = ("id", "text", "doc_name")
+    __slots__ = ("id", "text", "doc_name", "with_stance")
     ID_FIELD_NUMBER: _ClassVar[int]
     TEXT_FIELD_NUMBER: _ClassVar[int]
     DOC_NAME_FIELD_NUMBER: _ClassVar[int]
+    WITH_STANCE_FIELD_NUMBER: _ClassVar[int]
     id: str
     text: str
     doc_name: str
-    def __init__(self, id: _Optional[str] = ..., text: _Optional[str] = ..., doc_name: _Optional[str] = ...) -> None: ...
+    with_stance: bool
+    def __init__(self, id: _Optional[str] = ..., text: _Optional[str] = ..., doc_name: _Optional[str] = ..., with_stance: _Optional[bool] = ...) -> None: ...
 
 class ItemError(_message.Message):
     __slots__ = ("code", "message", "field")
