@@ -56,4 +56,5 @@ def test_speaker_count_and_enums():
     assert conv.speaker_count_from_pb(conv.speaker_count_to_pb(count)) == count
     assert conv.sort_from_pb(pb.SPEAKER_SORT_UNSPECIFIED) == "newest"
     assert conv.sort_from_pb(pb.SPEAKER_SORT_CONCILIATORY) == "conciliatory"
+    assert conv.sort_from_pb(99) is None  # a value from a newer client is refused, not guessed
     assert conv.stance_label_from_pb(pb.STANCE_LABEL_UNSPECIFIED) is None

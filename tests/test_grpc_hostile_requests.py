@@ -109,3 +109,24 @@ def test_a_call_its_client_gave_up_on_is_not_logged_ok(extractor):
             time.sleep(1.0)  # the server finishes its side
     done = [e for e in logs if e.get("event") == "rpc.done"]  # the only call made: that Extract
     assert [e["code"] for e in done] == ["DEADLINE_EXCEEDED"], logs
+
+
+def test_an_unknown_sort_is_refused_not_answered_as_newest(extractor, redis_client):  # noqa: F811
+    with serving(extractor, QuoteService(redis_client)) as (addr, _), channel(addr) as ch:
+        with pytest.raises(grpc.RpcError) as info:
+            pb_grpc.QuotesStub(ch).QuotesBySpeaker(pb.QuotesBySpeakerRequest(name="Scholz", sort=99), timeout=10)
+        assert info.value.code() == grpc.StatusCode.INVALID_ARGUMENT and "sort" in info.value.details()
+
+
+def test_errors_that_share_a_code_are_told_apart_by_their_reason(extractor):
+    from zitat.grpc import errors
+    from zitat.grpc.errors import QuoteStoreNotConfigured
+
+    with serving(extractor) as (addr, _), channel(addr) as ch:  # no store
+        with pytest.raises(grpc.RpcError) as info:
+            pb_grpc.QuotesStub(ch).ListSpeakers(pb.ListSpeakersRequest(), timeout=10)
+    err = info.value
+    assert err.code() == grpc.StatusCode.FAILED_PRECONDITION
+    assert errors.error_reason(err) == "QuoteStoreNotConfigured"
+    mapped = errors.from_status(err.code(), err.details(), None, errors.error_reason(err))
+    assert isinstance(mapped, QuoteStoreNotConfigured)

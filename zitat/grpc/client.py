@@ -76,7 +76,8 @@ class RemoteExtractor:
             return self._stub
 
     def _error(self, err: grpc.RpcError) -> ZitatError:
-        mapped = errors.from_status(err.code(), err.details() or "", errors.bad_request_field(err))
+        mapped = errors.from_status(err.code(), err.details() or "", errors.bad_request_field(err),
+                                    errors.error_reason(err))
         if mapped is not None:
             return mapped
         return ExtractorUnavailable(f"zitat extractor at {self.address}: {err.code().name}: {err.details()}")

@@ -110,9 +110,10 @@ def speaker_count_from_pb(msg: pb.SpeakerCount) -> SpeakerCount:
     return SpeakerCount(speaker=msg.speaker, quotes=msg.quote_count, aliases=tuple(msg.aliases))
 
 
-def sort_from_pb(value: int) -> str:
-    """The worker's sort name; unknown future enum values fall back to newest."""
-    return _SORTS.get(value, "newest")
+def sort_from_pb(value: int) -> str | None:
+    """The worker's sort name (UNSPECIFIED: newest); None for a value this server does not know, so
+    that the servicer refuses it instead of silently answering another question."""
+    return _SORTS.get(value)
 
 
 def stance_label_from_pb(value: int) -> str | None:

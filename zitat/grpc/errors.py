@@ -72,10 +72,20 @@ def _field(exc: BaseException) -> str | None:
     return exc.field if isinstance(exc, (InvalidDocument, InvalidArgument)) else None
 
 
+#: The domain of the google.rpc.ErrorInfo every status carries; its reason is the exception's name.
+ERROR_DOMAIN = "zitat.v1"
+
+
 def to_status(exc: BaseException) -> grpc.Status:
-    """The status to end an RPC with; bad arguments carry google.rpc.BadRequest details."""
+    """The status to end an RPC with. It carries a google.rpc.ErrorInfo whose reason names the error
+    (clients tell apart errors that share a code, such as the two FAILED_PRECONDITIONs), and bad
+    arguments google.rpc.BadRequest details."""
     code = status_code(exc)
     rich = status_pb2.Status(code=code.value[0], message=_message(exc))
+    info = any_pb2.Any()
+    reason = type(exc).__name__ if code != grpc.StatusCode.INTERNAL else "Internal"
+    info.Pack(error_details_pb2.ErrorInfo(reason=reason, domain=ERROR_DOMAIN))
+    rich.details.append(info)
     if _field(exc) is not None:
         violation = error_details_pb2.BadRequest.FieldViolation(field=_field(exc), description=str(exc))
         detail = any_pb2.Any()
@@ -114,8 +124,25 @@ def bad_request_field(err: grpc.RpcError) -> str | None:
     return None
 
 
-def from_status(code: int | grpc.StatusCode, message: str, field: str | None = None) -> ZitatError | None:
-    """The zitat exception for a status the server sends on purpose; None for transport failures."""
+def error_reason(err: grpc.RpcError) -> str | None:
+    """The reason of the google.rpc.ErrorInfo a zitat server put in a failed call's status, if any."""
+    try:
+        rich = rpc_status.from_call(err)
+    except ValueError:
+        return None
+    for detail in rich.details if rich else ():
+        if detail.Is(error_details_pb2.ErrorInfo.DESCRIPTOR):
+            info = error_details_pb2.ErrorInfo()
+            detail.Unpack(info)
+            if info.domain == ERROR_DOMAIN:
+                return info.reason
+    return None
+
+
+def from_status(code: int | grpc.StatusCode, message: str, field: str | None = None,
+                reason: str | None = None) -> ZitatError | None:
+    """The zitat exception for a status the server sends on purpose; None for transport failures.
+    `reason` (error_reason) tells apart the errors that share a code."""
     if isinstance(code, grpc.StatusCode):
         code = code.value[0]
     if code == code_pb2.INVALID_ARGUMENT:
@@ -123,5 +150,6 @@ def from_status(code: int | grpc.StatusCode, message: str, field: str | None = N
     if code == code_pb2.NOT_FOUND:
         return NotFound(message)
     if code == code_pb2.FAILED_PRECONDITION:
-        return ModelNotAvailable(message)
+        return QuoteStoreNotConfigured(message) if reason == QuoteStoreNotConfigured.__name__ \
+            else ModelNotAvailable(message)
     return None

@@ -220,8 +220,10 @@ class QuotesServicer(pb_grpc.QuotesServicer):
             stance = conv.stance_label_from_pb(request.stance)
             if stance is None:
                 raise InvalidArgument(f"unknown stance label {request.stance}", "stance")
-        speaker, quotes, total = service.quotes_by_speaker(
-            request.name.strip(), conv.sort_from_pb(request.sort), limit, offset, stance)
+        sort = conv.sort_from_pb(request.sort)
+        if sort is None:
+            raise InvalidArgument(f"unknown sort {request.sort}", "sort")
+        speaker, quotes, total = service.quotes_by_speaker(request.name.strip(), sort, limit, offset, stance)
         response = pb.QuotesBySpeakerResponse(quotes=[conv.stored_quote_to_pb(q) for q in quotes], total=total)
         if speaker is not None:
             response.speaker = speaker
