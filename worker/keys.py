@@ -65,12 +65,16 @@ class Keys:
         return f"{self.prefix}doc:{doc_id}"
 
     def quote(self, doc_id: str, index: int) -> str:
-        """Hash: one quote's fields (Quote.to_row() + stance_*). No TTL."""
+        """Hash: one quote's fields, laid out by worker.codec (versioned). No TTL."""
         return f"{self.prefix}quote:{doc_id}:{int(index)}"
 
     def cache(self, doc_id: str, version: str) -> str:
         """String (JSON): the finished result for one document under one pipeline version. TTL."""
-        return f"{self.prefix}cache:{doc_id}:{version_digest(version)}"
+        return self.cache_by_digest(doc_id, version_digest(version))
+
+    def cache_by_digest(self, doc_id: str, digest: str) -> str:
+        """The same key for a caller that knows only the version's digest (from a job id)."""
+        return f"{self.prefix}cache:{doc_id}:{digest}"
 
     def speaker_index(self, token: str, order: str, label: str | None = None) -> str:
         """Sorted set of quote ids of one speaker, scored by time or stance, all labels or one."""

@@ -21,8 +21,9 @@ from dataclasses import dataclass
 import redis
 
 from extractor.types import Quote
-from stance.types import Evidence, Stance
+from stance.types import Stance
 from worker import aliases as alias_rules
+from worker import codec
 from worker.connection import translate_errors
 from worker.keys import LABELS, Keys, check_doc_id, speaker_token
 from worker.types import SpeakerCount, StoredQuote
@@ -43,35 +44,6 @@ class CachedResult:
 
 def _s(value) -> str:
     return value.decode("utf-8", errors="surrogatepass") if isinstance(value, bytes) else str(value)
-
-
-def _quote_fields(doc_id: str, doc_name: str, index: int, published: float, version: str,
-                  quote: Quote, stance: Stance, token: str | None) -> dict[str, str]:
-    fields = {k: v for k, v in quote.to_row().items() if v is not None}
-    fields.update({
-        "doc_id": doc_id, "doc_name": doc_name, "index": index, "published": repr(published),
-        "version": version, "speaker_token": token or "",
-        "stance_label": stance.label, "stance_score": repr(float(stance.score)),
-        "stance_evidence": json.dumps(stance.to_dict()["evidence"], ensure_ascii=False),
-    })
-    # The full confidence, not to_row()'s rounded one.
-    fields["confidence"] = repr(float(quote.confidence))
-    return {k: (v if isinstance(v, str) else str(v)) for k, v in fields.items()}
-
-
-def _stored_quote(raw: dict) -> StoredQuote:
-    row = {_s(k): _s(v) for k, v in raw.items()}
-    evidence = [Evidence(e["text"], int(e["start"]), int(e["end"]), float(e["weight"]), e.get("note", ""))
-                for e in json.loads(row.get("stance_evidence") or "[]")]
-    doc_id = row["doc_id"]
-    return StoredQuote(
-        quote_id=f"{doc_id}:{row['index']}",
-        doc_id=doc_id,
-        doc_name=row.get("doc_name", ""),
-        quote=Quote.from_row(row),
-        stance=Stance(float(row["stance_score"]), row["stance_label"], evidence),  # type: ignore[arg-type]
-        published=float(row["published"]),
-    )
 
 
 def _split_quote_id(quote_id: bytes | str) -> tuple[str, int]:
@@ -124,7 +96,7 @@ class QuoteStore:
             for i, (quote, stance, token) in enumerate(new_items):
                 qid = f"{doc_id}:{i}"
                 pipe.hset(k.quote(doc_id, i),
-                          mapping=_quote_fields(doc_id, doc_name, i, published, version, quote, stance, token))
+                          mapping=codec.encode(doc_id, doc_name, i, published, version, quote, stance, token))
                 if not token:
                     continue
                 # Within one document, "newest first" keeps text order: a tiny per-index offset.
@@ -191,7 +163,7 @@ class QuoteStore:
     @translate_errors
     def cached_any_version(self, doc_id: str, version_digest: str) -> CachedResult | None:
         """Like cached(), for callers that only know the version digest (from a job id)."""
-        raw = self.redis.get(f"{self.keys.prefix}cache:{check_doc_id(doc_id)}:{version_digest}")
+        raw = self.redis.get(self.keys.cache_by_digest(check_doc_id(doc_id), version_digest))
         if raw is None:
             return None
         return CachedResult(doc_id, "", int(json.loads(raw)["quote_count"]))
@@ -202,7 +174,7 @@ class QuoteStore:
         for qid in quote_ids:
             pipe.hgetall(self.keys.quote(*_split_quote_id(qid)))
         # A document rewritten between the index read and this fetch can leave a gap: skip it.
-        return [_stored_quote(raw) for raw in pipe.execute() if raw]
+        return [codec.decode(raw) for raw in pipe.execute() if raw]
 
     @translate_errors
     def document_quotes(self, doc_id: str) -> list[StoredQuote]:
