@@ -34,6 +34,7 @@ DATA = resources.files("stance") / "data"
 LEXICON_FILE = "lexicon.tsv"
 MODIFIERS_FILE = "modifiers.tsv"
 ROLES_FILE = "roles.tsv"
+ACTS_FILE = "acts.tsv"
 
 #: A compound must have at least this many letters before its matched head ("Vor|schlag" has 3).
 MIN_COMPOUND_PREFIX = 3
@@ -122,6 +123,21 @@ class Modifier:
     kind: str
     factor: float
     note: str
+    #: position words only: prepositions one of which must be in the clause ("auf Diplomatie setzen")
+    requires: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class ActWord:
+    """A word that makes a topic it governs the speaker's act (stance/data/acts.tsv): a verb that does
+    something with it ("Sanktionen verhängen", "Verhandlungen aufnehmen") or a word of degree before
+    it ("mehr Polizei"). `categories`: the topic categories it acts on; `reach`: "clause" (anywhere in
+    the cue's clause) or "np" (right before the cue, in its noun phrase)."""
+
+    word: str
+    categories: frozenset[str]
+    reach: str
+    note: str
 
 
 def _parse_pattern(pattern: str, weight: float, category: str, note: str) -> list[Entry]:
@@ -135,6 +151,11 @@ def _parse_pattern(pattern: str, weight: float, category: str, note: str) -> lis
         out.append(Entry(pattern, weight, category, note, tuple(p if p == GAP else stem(p) for p in parts),
                          head=head, modifier=modifier, core=core))
     return out
+
+
+def _load_acts(path: Path | None) -> list[ActWord]:
+    return [ActWord(r[0], frozenset(c.strip() for c in r[1].split(",")), r[2], r[3] if len(r) > 3 else "")
+            for r in _rows(ACTS_FILE, path)]
 
 
 def _load_roles(path: Path | None) -> dict[str, str]:
@@ -160,8 +181,14 @@ class Lexicon:
     Entries are kept apart by case as written: a capitalised entry ("Drohne") matches nouns, a
     lower-case one ("drohen") verbs and adjectives, because aggressive stemming makes them collide."""
 
-    def __init__(self, entries: list[Entry], modifiers: list[Modifier], roles: dict[str, str] | None = None):
+    def __init__(self, entries: list[Entry], modifiers: list[Modifier], roles: dict[str, str] | None = None,
+                 acts: list[ActWord] | None = None):
         self.entries = entries
+        #: stem of an act word -> its entries (stance/data/acts.tsv)
+        self.acts: dict[str, list[ActWord]] = {}
+        for a in (acts if acts is not None else _load_acts(None)):
+            for alt in a.word.split("|"):
+                self.acts.setdefault(stem(alt.strip()), []).append(a)
         #: category -> "act" | "topic" | "description" | "shifter" (stance/data/roles.tsv)
         self.roles = roles if roles is not None else _load_roles(None)
         self.exact: dict[str, list[Entry]] = {}
@@ -186,15 +213,24 @@ class Lexicon:
 
     @classmethod
     def load(cls, lexicon_path: Path | None = None, modifiers_path: Path | None = None,
-             roles_path: Path | None = None) -> "Lexicon":
+             roles_path: Path | None = None, acts_path: Path | None = None) -> "Lexicon":
         entries: list[Entry] = []
         for row in _rows(LEXICON_FILE, lexicon_path):
             pattern, weight, category = row[0], float(row[1]), row[2]
             note = row[3] if len(row) > 3 else ""
             entries.extend(_parse_pattern(pattern, weight, category, note))
-        mods = [Modifier(r[0], r[1], float(r[2]), r[3] if len(r) > 3 else "")
+        mods = [Modifier(r[0], r[1], float(r[2]), r[3] if len(r) > 3 else "",
+                         tuple(w for w in r[4].split("|") if w) if len(r) > 4 else ())
                 for r in _rows(MODIFIERS_FILE, modifiers_path)]
-        return cls(entries, mods, _load_roles(roles_path))
+        return cls(entries, mods, _load_roles(roles_path), _load_acts(acts_path))
+
+    def act_words(self, keys) -> list[ActWord]:
+        """The act words spelled by any of `keys` (lemma, form, particle + lemma), by stem."""
+        out: list[ActWord] = []
+        for k in keys:
+            if k:
+                out.extend(a for a in self.acts.get(stem(k), ()) if a not in out)
+        return out
 
     def role(self, category: str) -> str:
         """What a category does in a quote; unknown categories are topics (count only when framed)."""
@@ -311,4 +347,4 @@ def default_lexicon() -> Lexicon:
 
 def lexicon_digest() -> str:
     """sha256 of the data files: a change in any changes the scores."""
-    return _digest(LEXICON_FILE, MODIFIERS_FILE, ROLES_FILE)
+    return _digest(LEXICON_FILE, MODIFIERS_FILE, ROLES_FILE, ACTS_FILE)

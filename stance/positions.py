@@ -24,7 +24,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from stance.lexicon import Lexicon, Modifier, stem
-from stance.rules import Cue, find_negators
+from stance.rules import Cue, _particle_keys, find_negators
 from stance.tokens import Token
 
 FRAMED, ACT, TOPIC, DESCRIBED = "framed", "act", "topic", "described"
@@ -40,18 +40,26 @@ class Status:
     strength: float
     reason: str
     negated: bool = False
+    #: framed, and an act by itself: it counts at least as much as said without a position word
+    act: bool = False
 
 
-def position_word(t: Token, lex: Lexicon) -> Modifier | None:
+def position_word(t: Token, lex: Lexicon, toks: list[Token] | None = None) -> Modifier | None:
     """The position modifier this token spells: exactly, or by the stem of its lemma or form. Nouns
-    match capitalised entries only ("Ziel"), other words lower-case ones ("setzen" is not "Gesetz")."""
-    if not t.word or lex.modifier(t.text, "report"):  # "wurden" is no "werden" announcement
+    match capitalised entries only ("Ziel"), other words lower-case ones ("setzen" is not "Gesetz").
+    With the sentence's `toks`, a particle ending the clause joins a verb the parse gave none
+    ("kündigte ... an" -> "ankündigen" with token rules only)."""
+    if not t.word or lex.modifier(t.text, "report") or lex.modifier(t.text, "not_position"):
+        return None  # "wurden" is no "werden" announcement, "bereits" no "bereit"
+    if t.tree_ok and t.deprel == "aux:pass":  # "es werden Kriege geführt": passive, no announcement
         return None
     index = _position_index(lex)
     noun = t.noun_flag
     keys = [t.text, t.lemma] if t.lemma else [t.text]
     if t.particle and t.lemma and t.lemma.isalpha():  # "rief ... auf" -> "aufrufen"
         keys.append(t.particle + t.lemma)
+    elif toks is not None and not t.particle:
+        keys += _particle_keys(t, toks, lex)
     for k in keys:
         for m in index.get(stem(k), ()):  # stems keep case: "Ziel" and "ziel" differ
             if m.word[:1].isupper() and noun is not False and k[:1].isupper():
@@ -95,12 +103,20 @@ def aside_clauses(toks: list[Token], lex: Lexicon) -> set[int]:
     for cid, words in _clauses(toks).items():
         if words[0].i == _first_of_sentence(toks, words[0]):
             continue
-        first = words[:2]
-        if lex.modifier(first[0].text, "aside") or (
-                len(first) == 2 and lex.modifier(first[0].text, "aside_preposition")
-                and lex.modifier(first[1].text, "aside")):
+        k = 1 if len(words) > 1 and lex.modifier(words[0].text, "aside_preposition") else 0
+        if lex.modifier(words[k].text, "aside") and not _article(words, k):
             out.add(cid)
     return out
+
+
+def _article(words: list[Token], k: int) -> bool:
+    """Whether the relative-looking words[k] is an article: tagged DET by a sane parse, or followed
+    by a noun ("..., die Niederschlagung der Rebellen", "..., gegen die Angriffe vorzugehen")."""
+    t = words[k]
+    if t.tree_ok and t.upos:
+        return t.upos == "DET"
+    nxt = words[k + 1] if k + 1 < len(words) else None
+    return nxt is not None and nxt.noun_flag is True and t.low in ("der", "die", "das", "dem", "den")
 
 
 def _first_of_sentence(toks: list[Token], t: Token) -> int:
@@ -110,6 +126,59 @@ def _first_of_sentence(toks: list[Token], t: Token) -> int:
 def report_clauses(toks: list[Token], lex: Lexicon) -> set[int]:
     """Clauses that report events in the passive ("wurden ... getötet", "sei angegriffen worden")."""
     return {cid for cid, words in _clauses(toks).items() if any(lex.modifier(w.text, "report") for w in words)}
+
+
+def _holds(toks: list[Token], t: Token, m: Modifier, lex: Lexicon) -> bool:
+    """Whether position word `t` takes a position in its clause: one that `requires` a word has it
+    ("auf Diplomatie setzen", "für Verhandlungen eintreten", "es gilt"; not "ein Signal setzen", "die
+    Tür ist eingetreten", "gilt als"), or, written ">zu", in the clause after it ("warnte, ... nicht
+    ... zu verwickeln": an admonition, not "warnte, dass ...")."""
+    clause = [w for w in toks if w.word and w.clause == t.clause]
+    nxt = [w for w in toks if w.word and w.sent == t.sent and w.clause == t.clause + 1]
+    if m.requires and not any(w.low in m.requires for w in clause) \
+            and not any(">" + w.low in m.requires for w in nxt):  # ">zu": in the clause after it
+        return False
+    return True
+
+
+def hearsay_clauses(toks: list[Token], lex: Lexicon) -> set[int]:
+    """Clauses of sentences that report what others say happened: a hearsay modal with a perfect
+    infinitive after it ("soll ... gewesen sein", "sollen ... getroffen worden sein") or "angeblich"."""
+    out = set()
+    for sent in {t.sent for t in toks}:
+        words = [w for w in toks if w.word and w.sent == sent]
+        modal = next((w.i for w in words if lex.modifier(w.text, "hearsay")), None)
+        if any(lex.modifier(w.text, "hearsay_adverb") for w in words) or (
+                modal is not None and any(lex.modifier(w.text, "perfect_infinitive") for w in words if w.i > modal)):
+            out.update(w.clause for w in words)
+    return out
+
+
+def _acted_on(toks: list[Token], c: Cue, lex: Lexicon) -> str | None:
+    """The act word that makes topic cue `c` the speaker's act, or None: a verb of its clause that
+    does something with it ("Sanktionen verhängen", "nahm Verhandlungen auf", "die Truppen
+    abziehen": a reversing verb), or a degree word right before it ("mehr Polizei")."""
+    if c.how == "front":  # "Truppenabzug", "Rüstungsexportstopp": the compound names the act
+        return toks[c.anchor].text
+    for kind, j in c.shifters:
+        if kind == "reverser" and not lex.modifier(toks[j].text, "event_reverser", stemmed=True):
+            return toks[j].text
+    anchor = toks[c.anchor]
+    span = range(c.first, c.last + 1)
+    for w in toks:
+        if not w.word or w.clause != anchor.clause or w.i in span:
+            continue
+        keys = [w.text, w.lemma] + ([w.particle + w.lemma] if w.particle and w.lemma else [])
+        if w.is_noun and w.noun_flag is not None:
+            continue
+        for a in lex.act_words(keys):
+            if c.entry.category not in a.categories:
+                continue
+            if a.reach == "np" and not (0 < c.first - w.i <= 3 and
+                                        all(toks[k].word and not toks[k].is_noun for k in range(w.i + 1, c.first))):
+                continue
+            return w.text
+    return None
 
 
 def _looms(toks: list[Token], c: Cue, lex: Lexicon) -> bool:
@@ -132,7 +201,12 @@ def cue_position(cue: str | None, lex: Lexicon) -> tuple[str, float] | None:
         return None
     from stance.tokens import tokenize
 
-    for t in tokenize(cue):
+    toks = tokenize(cue)
+    particles = [p.low for p in toks if p.word and lex.modifier(p.text, "particle")]
+    for t in toks:
+        if t.word and t.text.islower() and particles and not lex.modifier(t.text, "particle"):
+            t.particle = particles[-1]  # "kündigte ... an", "rief ... auf": the cue's separable verb
+            t.lemma = t.text
         m = position_word(t, lex)
         if m is not None and m.factor >= 1.0:
             return t.text, m.factor
@@ -143,19 +217,31 @@ def cue_position(cue: str | None, lex: Lexicon) -> tuple[str, float] | None:
     return None
 
 
-#: Categories of a cue verb that make the quote what the speaker threatens or warns of.
-CUE_THREATS = {"threat", "danger", "ultimatum"}
+def cue_accuses(cue: str | None, lex: Lexicon) -> str | None:
+    """The word by which the speech cue accuses another party ("wirft ... vor", "beschuldigte"): the
+    quote then says what the accused did (stance/data/modifiers.tsv, kind accusation)."""
+    if not cue:
+        return None
+    from stance.tokens import tokenize
+
+    return next((t.text for t in tokenize(cue) if t.word and lex.modifier(t.text, "accusation", stemmed=True)), None)
+
+
+#: Categories of a cue verb that make the quote what the speaker threatens, warns of or justifies.
+CUE_THREATS = {"threat", "danger", "ultimatum", "justification"}
 
 
 def statuses(toks: list[Token], cues: list[Cue], lex: Lexicon, cue: str | None = None) -> list[Status]:
     """The status of each cue (same order as `cues`); `cue` is the speech cue outside the quote."""
     asides = aside_clauses(toks, lex)
     outer = cue_position(cue, lex)
+    accuses = cue_accuses(cue, lex)
     reports = report_clauses(toks, lex)
+    hearsay = hearsay_clauses(toks, lex)
     positions: dict[int, list[tuple[Token, Modifier]]] = {}  # sentence -> position words outside asides
     for t in toks:
-        m = position_word(t, lex)
-        if m is not None and t.clause not in asides:
+        m = position_word(t, lex, toks)
+        if m is not None and t.clause not in asides and t.clause not in hearsay and _holds(toks, t, m, lex):
             positions.setdefault(t.sent, []).append((t, m))
     position_tokens = frozenset(t.i for ps in positions.values() for t, _ in ps)
     cue_tokens = frozenset(j for c in cues for j in range(c.first, c.last + 1)) | position_tokens
@@ -170,10 +256,17 @@ def statuses(toks: list[Token], cues: list[Cue], lex: Lexicon, cue: str | None =
         if role == "act" and _looms(toks, c, lex):
             out.append(Status(DESCRIBED, 0.0, f"'{anchor.text}' without an agent: something looms"))
             continue
+        if anchor.clause in hearsay:
+            out.append(Status(DESCRIBED, 0.0, "in hearsay ('soll ... haben', 'angeblich'): what others say happened"))
+            continue
         rejection = next((j for kind, j in c.shifters
                           if kind == "rejection" or (kind == "negation" and role == "act")), None)
         if rejection is not None:
             out.append(Status(FRAMED, 1.0, f"position taken by '{toks[rejection].text}'"))
+            continue
+        threat = next((n for n in c.notes if n in ("ultimatum", "conditional threat")), None)
+        if threat is not None and c.weight > 0:  # "Andernfalls würden wir mit Gewalt reagieren"
+            out.append(Status(FRAMED, 1.0, f"the threatened consequence ({threat})"))
             continue
         framing = [(t, m) for t, m in positions.get(anchor.sent, ())
                    if t.i not in range(c.first, c.last + 1) and anchor.clause not in asides]
@@ -181,16 +274,24 @@ def statuses(toks: list[Token], cues: list[Cue], lex: Lexicon, cue: str | None =
             t, m = max(framing, key=lambda x: x[1].factor)
             span = set(range(c.first, c.last + 1))
             neg = next((n for n, scope in negators if t.i in scope and n != t.i and not span & scope), None)
+            is_act = role == "act" or _acted_on(toks, c, lex) is not None
             if neg is not None:
-                out.append(Status(FRAMED, m.factor, f"position '{t.text}' negated by '{toks[neg].text}'", True))
+                out.append(Status(FRAMED, m.factor, f"position '{t.text}' negated by '{toks[neg].text}'", True, is_act))
             else:
-                out.append(Status(FRAMED, m.factor, f"position '{t.text}' ({m.note})"))
+                out.append(Status(FRAMED, m.factor, f"position '{t.text}' ({m.note})", act=is_act))
+            continue
+        if accuses is not None:
+            out.append(Status(DESCRIBED, 0.0, f"what the cue '{accuses}' accuses another party of"))
             continue
         if outer is not None and anchor.clause not in asides:
             out.append(Status(FRAMED, outer[1], f"position of the cue '{outer[0]}'"))
             continue
         if anchor.clause in reports:
             out.append(Status(DESCRIBED, 0.0, "in a report of events"))
+            continue
+        actor = _acted_on(toks, c, lex) if role == "topic" else None
+        if actor is not None:
+            out.append(Status(ACT, 1.0, f"the speaker's act: '{actor}' does it"))
             continue
         if role == "act":
             out.append(Status(ACT, 1.0, "the speaker's act, no position word"))

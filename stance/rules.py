@@ -44,7 +44,7 @@ INTENS_WINDOW = 3
 MAX_INTENSITY = 2.0
 PROTASIS = 0.4
 THREAT = 1.3
-NEG_CONCILIATORY = 0.6
+NEG_CONCILIATORY = 0.8
 CONJUNCTIONS = {"und", "oder", "aber", "sondern", "jedoch", "doch", "sowie"}
 GENITIVE = {"des", "der", "eines", "einer"}
 #: What continues a noun phrase with an attribute: a genitive article or its substitute "von"
@@ -102,7 +102,8 @@ def _particle_keys(t: Token, toks: list[Token], lex: Lexicon) -> list[str]:
 def find_cues(toks: list[Token], lex: Lexicon) -> list[Cue]:
     cues: list[Cue] = []
     used: set[int] = set()
-    stems = [{stem(k) for k in _keys(t, toks)} if t.word else set() for t in toks]
+    # particle + lemma too: "nahm ... auf" is "aufnehmen", "greift ... durch" is "durchgreifen"
+    stems = [{stem(k) for k in _keys(t, toks) + _particle_keys(t, toks, lex)} if t.word else set() for t in toks]
     for t in toks:
         for e in _multi_candidates(stems[t.i], lex):
             hit = _match_multi(toks, stems, t.i, e, used)
@@ -403,7 +404,7 @@ def find_negators(toks: list[Token], lex: Lexicon, cue_tokens: frozenset[int],
             if noun is not None and lex.modifier(toks[noun].text, "adverbial_np"):
                 scope = negation_scope(toks, noun, "negator", cue_tokens, polar, lex) | scope
         kind = "rejection" if m.kind == "np_rejector" else "negation"
-        if m.kind == "np_negator" and _through_intent_noun(toks, scope, lex):
+        if _through_intent_noun(toks, scope, lex):
             kind = "rejection"  # "keinen Raum für Gespräche", "kein Interesse an einem Krieg"
         negators.append((t.i, strength, scope, kind))
         raised = _neg_raising(toks, scope, lex)
@@ -458,8 +459,10 @@ def apply_rules(toks: list[Token], cues: list[Cue], lex: Lexicon) -> list[Cue]:
         if c.how == "front":
             w = flip(w, 1.0)
         span = set(range(c.first, c.last + 1))
+        unflipped, full_flips = w, 0
         for n, strength, scope, kind in negators:
             if span & scope and n not in span:
+                full_flips += strength == 1
                 w = flip(w, strength)
                 notes.append(f"negated by '{toks[n].text}'" + ("" if strength == 1 else f" (x{strength:g})"))
                 c.shifters.append((kind, n))
@@ -472,8 +475,11 @@ def apply_rules(toks: list[Token], cues: list[Cue], lex: Lexicon) -> list[Cue]:
                     c.shifters.append(("rejection", r.anchor))
                     continue
                 w = flip(w, 1.0)
+                full_flips += 1
                 notes.append(f"reversed by '{toks[r.anchor].text}'")
                 c.shifters.append((r.entry.category, r.anchor))
+        if full_flips >= 2 and full_flips % 2 == 0 and w * unflipped > 0:
+            w = unflipped  # "schließen ... nicht aus": a double negation restores the cue in full
         if id(c) in intensity:
             f, words = intensity[id(c)]
             f = min(f, MAX_INTENSITY)

@@ -22,7 +22,7 @@ from stance.scorer import Params, combine
 MIN_NEUTRAL_KEPT = 0.90
 GRID = {
     "act_alone": [0.0, 0.25, 0.5, 0.75, 1.0],
-    "topic_alone": [0.0, 0.1, 0.2, 0.3, 0.4, 0.5],
+    "topic_alone": [0.0],
     "hawkish_at": [0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4],
     "conciliatory_at": [0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4],
 }
