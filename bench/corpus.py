@@ -25,7 +25,7 @@ def seed_articles(folder: Path = SEEDS) -> list[Article]:
     return [Article(p.stem, p.read_text(encoding="utf-8")) for p in sorted(folder.glob("*.txt"))]
 
 
-def _paragraphs(seeds: list[Article]) -> list[str]:
+def seed_paragraphs(seeds: list[Article]) -> list[str]:
     per_seed = [[p.strip() for p in a.text.split("\n") if p.strip()] for a in seeds]
     out = []
     for i in range(max(len(ps) for ps in per_seed)):
@@ -36,7 +36,7 @@ def _paragraphs(seeds: list[Article]) -> list[str]:
 def synthetic(length: int, count: int, seeds: list[Article] | None = None) -> list[Article]:
     """`count` articles of `length` times the mean seed length, each starting at another paragraph."""
     seeds = seeds or seed_articles()
-    paragraphs = _paragraphs(seeds)
+    paragraphs = seed_paragraphs(seeds)
     target = length * sum(len(a.text) for a in seeds) / len(seeds)
     articles = []
     for k in range(count):

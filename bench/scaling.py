@@ -22,7 +22,7 @@ import platform
 import time
 from pathlib import Path
 
-from bench.corpus import _paragraphs, seed_articles
+from bench.corpus import seed_articles, seed_paragraphs
 from zitat import defaults
 
 DEFAULT_OUT = defaults.REPO_ROOT / "build" / "bench" / "scaling.json"
@@ -44,7 +44,7 @@ def _repeat(unit: str, size: int) -> str:
 
 
 def shapes() -> dict[str, callable]:
-    real_unit = "\n\n".join(_paragraphs(seed_articles())) + "\n\n"
+    real_unit = "\n\n".join(seed_paragraphs(seed_articles())) + "\n\n"
     return {
         "real": lambda size: _repeat(real_unit, size),
         "repeated-name": lambda size: _repeat("Hans Müller sagte am Montag, er komme morgen nach Berlin. ", size),

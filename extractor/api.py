@@ -47,17 +47,22 @@ class Extractor:
     def model_version(self) -> str:
         return self.config.version
 
-    def _get_parser(self):
+    @property
+    def parser(self):
+        """The loaded Parser (loading it on first use): tokenizer, speech screen, tagger and parser."""
         from extractor.parsing import Parser
 
         if self._parser is None:
             self._parser = Parser(self.config)
         return self._parser
 
+    def _get_parser(self):  # the old name, for scripts written against it
+        return self.parser
+
     def load(self) -> "Extractor":
         """Load the models now rather than on the first document (servers do this at start-up)."""
         with self._lock:
-            self._get_parser()
+            _ = self.parser
         return self
 
     def extract(self, text: str) -> list[Quote]:
@@ -75,7 +80,7 @@ class Extractor:
             validate_text(text)
         masked = [markup.mask(text) for text in texts]  # HTML and data runs: see extractor.markup
         with self._lock:
-            docs = self._get_parser().parse_many([m.text for m in masked], stop=stop)
+            docs = self.parser.parse_many([m.text for m in masked], stop=stop)
         return [m.restore(find_quotes(doc)) for m, doc in zip(masked, docs)]
 
     def extract_each(self, texts: list[str]) -> list[list[Quote] | Exception]:

@@ -33,16 +33,16 @@ def _feats(s: str | None) -> dict[str, str]:
 
 
 def _lemma_dictionary(pipeline) -> dict[str, str]:
-    """The lemmatizer's word → lemma dictionary (Stanza internals: empty if the layout differs)."""
+    """The lemmatizer's word → lemma dictionary (its trainer's tables: empty if their layout differs)."""
     try:
-        trainer = pipeline.processors["lemma"]._trainer
+        trainer = pipeline.processors["lemma"].trainer
         table = getattr(trainer, "pos_dict", {}).get("*") or getattr(trainer, "word_dict", {})
         return {w: lemma for w, lemma in table.items() if isinstance(w, str) and isinstance(lemma, str)}
     except (AttributeError, KeyError, TypeError):
         return {}
 
 
-def _paragraphs(text: str, sents: list[list[Tok]]) -> list[int]:
+def paragraph_numbers(text: str, sents: list[list[Tok]]) -> list[int]:
     """Paragraph number of each sentence: a line break between two sentences starts a new one."""
     out, paragraph = [], 0
     for s, toks in enumerate(sents):
@@ -92,7 +92,7 @@ class Parser:
         for t in texts:
             check()
             tokenized.append(self.tokenize(t))
-        paragraphs = [_paragraphs(t, sents) for t, sents in zip(texts, tokenized)]
+        paragraphs = [paragraph_numbers(t, sents) for t, sents in zip(texts, tokenized)]
         tiers = [dict.fromkeys(range(len(sents)), PARSE) if self.config.full_parse
                  else self.screen.select(t, sents, paras) for t, sents, paras in zip(texts, tokenized, paragraphs)]
         # One batch of pre-tokenized word lists per pipeline for all documents; long sentences in pieces.

@@ -41,7 +41,7 @@ def job_pipeline(extractor):
         mp.setenv(defaults.ENV_MODEL_DIR if extractor.config.source == "bundled" else defaults.ENV_STANZA_DIR,
                   str(extractor.config.model_dir))
         extraction.reset()
-        mp.setattr(extraction, "_local_extractor", extractor)
+        extraction.use_extractor(extractor)
         try:
             yield
         finally:

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from extractor.api import Extractor
-from extractor.parsing import _paragraphs
+from extractor.parsing import paragraph_numbers
 from extractor.selection import PARSE, TAG
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
@@ -16,12 +16,12 @@ SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 
 @pytest.fixture(scope="module")
 def parser(extractor):
-    return extractor._get_parser()
+    return extractor.parser
 
 
 def tiers(parser, text: str) -> list[str]:
     sents = parser.tokenize(text)
-    chosen = parser.screen.select(text, sents, _paragraphs(text, sents))
+    chosen = parser.screen.select(text, sents, paragraph_numbers(text, sents))
     return [chosen.get(i, "none") for i in range(len(sents))]
 
 

@@ -151,6 +151,14 @@ def preload() -> Pipeline:
     return pipeline
 
 
+def use_extractor(extractor: ExtractorLike) -> None:
+    """Make `extractor` this process's in-process extractor (tests and embedders that have one loaded
+    already, so that the worker does not load the models a second time)."""
+    global _local_extractor
+    with _lock:
+        _local_extractor = extractor
+
+
 def reset() -> None:
     """Forget the cached extractor and scorer (tests, or after changing the model configuration)."""
     global _local_extractor, _scorer
