@@ -37,15 +37,21 @@ def test_unclosed_opening_marks_give_a_bounded_number_of_quotations():
     assert [m.depth for m in nested] == [0, 1]
 
 
+def _counted(monkeypatch, module, name: str) -> dict[str, int]:
+    """Count the calls of module.name from now on (the function itself still does the work)."""
+    calls = {"n": 0}
+    original = getattr(module, name)
+
+    def counting(*args):
+        calls["n"] += 1
+        return original(*args)
+
+    monkeypatch.setattr(module, name, counting)
+    return calls
+
+
 def test_a_name_repeated_thousands_of_times_is_one_entity_found_in_constant_steps(monkeypatch):
-    calls = {"distance": 0}
-    distance = resolve_module._edit_distance
-
-    def counted(a: str, b: str) -> int:
-        calls["distance"] += 1
-        return distance(a, b)
-
-    monkeypatch.setattr(resolve_module, "_edit_distance", counted)
+    calls = _counted(monkeypatch, resolve_module, "_edit_distance")
     idx = EntityIndex()
     n = 20_000
     for i in range(n):
@@ -53,7 +59,7 @@ def test_a_name_repeated_thousands_of_times_is_one_entity_found_in_constant_step
     assert len(idx.entities) == 1
     entity = idx.entities[0]
     assert entity.canonical == "Hans Müller" and entity.surname == "Müller"
-    assert calls["distance"] <= n  # one first name to compare with, whatever the count of mentions
+    assert calls["n"] <= n  # one first name to compare with, whatever the count of mentions
     speaker, _ = resolve_module.resolve(_pronoun(n * 30), idx)
     assert speaker == "Hans Müller"
 
@@ -80,14 +86,7 @@ def test_a_look_back_visits_a_bounded_number_of_entities():
 
 
 def test_deduplication_compares_each_candidate_with_its_neighbours_only(monkeypatch):
-    calls = {"overlap": 0}
-    overlap = quotes_stage._overlap
-
-    def counted(a: Candidate, b: Candidate) -> float:
-        calls["overlap"] += 1
-        return overlap(a, b)
-
-    monkeypatch.setattr(quotes_stage, "_overlap", counted)
+    calls = _counted(monkeypatch, quotes_stage, "_overlap")
     n = 5_000
 
     def cand(start: int, end: int, via: str) -> Candidate:
@@ -98,7 +97,7 @@ def test_deduplication_compares_each_candidate_with_its_neighbours_only(monkeypa
     copies = [cand(i * 100 + 5, i * 100 + 55, "continuation") for i in range(n)]  # each inside one span
     kept = quotes_stage._dedupe(spans + copies)
     assert [(c.start, c.end) for c in kept] == [(c.start, c.end) for c in spans]
-    assert calls["overlap"] <= 3 * n
+    assert calls["n"] <= 3 * n
 
 
 @pytest.mark.slow

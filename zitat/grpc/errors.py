@@ -109,34 +109,30 @@ def item_error(exc: BaseException, method: str = "") -> zitat_pb2.ItemError:
 
 # ---- client side ---------------------------------------------------------------------------------
 
-def bad_request_field(err: grpc.RpcError) -> str | None:
-    """The field named in a BadRequest detail of a failed call, if any."""
+def _detail(err: grpc.RpcError, kind):
+    """The first detail of message type `kind` in a failed call's rich status, if any."""
     try:
         rich = rpc_status.from_call(err)
     except ValueError:
         return None
     for detail in rich.details if rich else ():
-        if detail.Is(error_details_pb2.BadRequest.DESCRIPTOR):
-            bad = error_details_pb2.BadRequest()
-            detail.Unpack(bad)
-            if bad.field_violations:
-                return bad.field_violations[0].field
+        if detail.Is(kind.DESCRIPTOR):
+            message = kind()
+            detail.Unpack(message)
+            return message
     return None
+
+
+def bad_request_field(err: grpc.RpcError) -> str | None:
+    """The field named in a BadRequest detail of a failed call, if any."""
+    bad = _detail(err, error_details_pb2.BadRequest)
+    return bad.field_violations[0].field if bad is not None and bad.field_violations else None
 
 
 def error_reason(err: grpc.RpcError) -> str | None:
     """The reason of the google.rpc.ErrorInfo a zitat server put in a failed call's status, if any."""
-    try:
-        rich = rpc_status.from_call(err)
-    except ValueError:
-        return None
-    for detail in rich.details if rich else ():
-        if detail.Is(error_details_pb2.ErrorInfo.DESCRIPTOR):
-            info = error_details_pb2.ErrorInfo()
-            detail.Unpack(info)
-            if info.domain == ERROR_DOMAIN:
-                return info.reason
-    return None
+    info = _detail(err, error_details_pb2.ErrorInfo)
+    return info.reason if info is not None and info.domain == ERROR_DOMAIN else None
 
 
 def from_status(code: int | grpc.StatusCode, message: str, field: str | None = None,
