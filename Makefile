@@ -34,3 +34,18 @@ run: install
 
 test: install-test
 	$(VPY) -m pytest
+
+# Quality on ../shared (reads it, so CI does not run it): the seed gold, then the 700 annotated German
+# news articles (SpkAtt-2023) — all of them, the 600 rules are developed on and the 100 held out
+# (extractor/evaluation_split.py) — message/source/joint scores and recall by form. One full extraction:
+# several minutes on two cores.
+SHARED ?= ../shared
+EVAL_DIR ?= build/spkatt
+eval: $(VPY)
+	$(VENV)/bin/zitat eval --gold $(SHARED)/gold/seed_quotes.jsonl --docs seeds
+	$(VPY) $(SHARED)/eval/spkatt.py prepare $(EVAL_DIR)
+	$(VENV)/bin/zitat extract $(EVAL_DIR)/docs --format jsonl > $(EVAL_DIR)/pred.jsonl
+	@for part in all dev heldout; do \
+	  $(VPY) -m extractor.evaluation_split subset $(EVAL_DIR) $(EVAL_DIR)-$$part --part $$part || exit 1; \
+	  echo "== spkatt-news: $$part"; $(VPY) $(SHARED)/eval/spkatt.py score $(EVAL_DIR)-$$part || exit 1; \
+	done

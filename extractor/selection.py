@@ -6,7 +6,8 @@ speaker); the rest of the quote finding reads tags, lemmas and word order. So a 
   PARSEd  when it shows a cue word candidate (a form the lemmatizer's dictionary files under a cue
           lemma, or one that starts with a cue verb's stem: sagte, behauptet, gewarnt, forderte … auf)
           or an attribution word (laut, zufolge, nach Angaben, „…, so X“);
-  TAGged  when it shows a Konjunktiv I candidate (sei, habe, werde, stelle … vor) close enough after
+  TAGged  when it shows a Konjunktiv I candidate (sei, habe, werde, stelle … vor) or a form that carries
+          a report on (hätte, würden, käme, soll: extractor.quotes.konjunktiv.REPORTIVE) close enough after
           or before such a sentence to continue its quote (the window extractor.quotes.continuation
           looks in); a quotation mark whose role the words around it decide (it opens after „X
           sagte:“, or it is short enough to be a title: „im ‚Bericht aus Berlin‘“); or a person's full
@@ -18,13 +19,14 @@ sentence it skips can never yield a quote.
 """
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections.abc import Mapping, Sequence
 
 from extractor.quotes.continuation import MAX_SENTENCE_GAP
-from extractor.quotes.cues import PARTICLES, attribution_words, lexicon
-from extractor.quotes.direct import MIN_NON_TITLE_WORDS, MIN_UTTERANCE_WORDS, word_count
-from extractor.quotes.konjunktiv import SEIN_SUBJUNCTIVE
+from extractor.quotes.cues import PARTICLES, attribution_words, lemma_candidates, lexicon
+from extractor.quotes.direct import MAX_LEAD_WORDS, MIN_NON_TITLE_WORDS, MIN_UTTERANCE_WORDS, word_count
+from extractor.quotes.konjunktiv import REPORTIVE, SEIN_SUBJUNCTIVE, reportative_perfect
 from extractor.quotes.marks import MARKS, find_quote_marks
 from extractor.quotes.mentions import first_name_gender
 from extractor.sentences import Tok
@@ -38,6 +40,22 @@ PARSE, TAG = "parse", "tag"
 def _stem(lemma: str) -> str:
     """sagen → sag, beteuern → beteuer, handeln → handel."""
     return lemma[:-2] if lemma.endswith("en") else lemma[:-1] if lemma.endswith("n") else lemma
+
+
+_VOWEL_GROUP = re.compile(r"(ie|ei|au|[aeiouäöü])(?=[^aeiouäöü]*$)")
+#: The vowel changes of German strong verbs: schreiben schrieb, bieten bot, bitten bat, finden gefunden,
+#: sprechen sprach gesprochen spricht, empfehlen empfiehlt, raten riet, halten hält, rufen rief.
+_ABLAUT = {"ei": ("ie", "i"), "ie": ("o",), "i": ("a", "u", "o"), "e": ("a", "o", "i", "ie"),
+           "a": ("ie", "i", "u", "ä"), "u": ("ie",), "ü": ("o",), "au": ("ie", "äu")}
+
+
+def _ablaut(stem: str) -> list[str]:
+    """The stem with its last vowel changed as a strong verb changes it (sprech → sprach, sproch)."""
+    m = _VOWEL_GROUP.search(stem)
+    if m is None:
+        return []
+    variants = [stem[:m.start()] + v + stem[m.end():] for v in _ABLAUT.get(m.group(), ())]
+    return [v for v in variants if len(v) > MIN_STEM]
 
 
 class SpeechScreen:
@@ -54,8 +72,19 @@ class SpeechScreen:
                 self._stems.setdefault(_stem(key), set()).add(None if fused else e.particle)
         self._forms = {w.lower(): self._stems[_stem(lemma.lower())] for w, lemma in lemmas.items()
                        if _stem(lemma.lower()) in self._stems}
+        # strong verbs change their stem vowel (sprechen → sprach, gesprochen; weisen → wies, gewiesen):
+        # the dictionary does not know every form, so every vowel of the last syllable is tried too
+        for stem, needs in list(self._stems.items()):
+            for variant in _ablaut(stem):
+                self._stems.setdefault(variant, set()).update(needs)
         self._verbs = frozenset(lemma for lemma in lemmas.values() if lemma.islower() and lemma.endswith("n"))
+        self._lexicon = lexicon()
+        self._known: dict[str, set[str]] = {}
+        for w, lemma in lemmas.items():
+            self._known.setdefault(w.lower(), set()).add(lemma)
         self._attribution = frozenset(w.lower() for w in attribution_words())
+        #: „nach Polizeiangaben“: attribution nouns also end compounds
+        self._attribution_suffixes = tuple(w.lower() for w in attribution_words() if w[:1].isupper())
         #: capitalised forms the dictionary lemmatises in lower case: „Eine“, „Diese“ are no first names
         self._not_names = frozenset(w for w, lemma in lemmas.items() if w[:1].isupper() and lemma[:1].islower())
 
@@ -65,6 +94,12 @@ class SpeechScreen:
         return any(nxt[:1].isupper() and nxt.isalpha() and w not in self._not_names and first_name_gender(w)
                    for w, nxt in zip(words, words[1:]))
 
+    @staticmethod
+    def colon_lead(words: Sequence[str]) -> bool:
+        """„Selenskyj: …“, „Peskow wörtlich:“: a colon after a short lead with a capitalised word."""
+        k = next((i for i, w in enumerate(words[: MAX_LEAD_WORDS + 1]) if w == ":"), None)
+        return k is not None and k > 0 and any(w[:1].isupper() for w in words[:k])
+
     def is_cue(self, word: str, context: frozenset[str] = frozenset()) -> bool:
         """A form the dictionary files under a cue lemma, or one that starts with a cue verb's stem once
         a particle, „ge“ or „zu“ is taken off (behauptet, aufgefordert, hinzuzufügen); a particle verb
@@ -73,6 +108,11 @@ class SpeechScreen:
         if w in self._forms and (None in self._forms[w] or self._forms[w] & context):
             return True
         if not w.isalpha():
+            return False
+        known = self._known.get(w)
+        if known is not None and not any(c in self._lexicon for lemma in known for c in lemma_candidates(w, lemma)):
+            # the tagger lemmatises a word it knows as the dictionary does („bekannt“, „ausschließlich“,
+            # „vermutlich“), and no reading of it is a cue: the extraction could find none here either
             return False
         rests = [(w, None)] + [(w[len(p):], p) for p in PARTICLES if w.startswith(p)]
         rests += [(r[2:], p) for r, p in rests if r.startswith(("ge", "zu"))]
@@ -85,7 +125,7 @@ class SpeechScreen:
 
     def is_konjunktiv(self, word: str) -> bool:
         w = word.lower()
-        return w in SEIN_SUBJUNCTIVE or (w.endswith("e") and w + "n" in self._verbs)
+        return w in SEIN_SUBJUNCTIVE or w in REPORTIVE or (w.endswith("e") and w + "n" in self._verbs)
 
     def _screen(self, words: Sequence[str]) -> tuple[bool, bool]:
         """(cue or attribution candidate, Konjunktiv candidate) from a sentence's words. Verbs are
@@ -96,6 +136,8 @@ class SpeechScreen:
         cue = konj = False
         for i, w in enumerate(words):
             if w.lower() in self._attribution or (w.lower() == "so" and i > 0 and words[i - 1] == ","):
+                cue = True
+            elif i > 0 and words[i - 1].lower() == "nach" and w.lower().endswith(self._attribution_suffixes):
                 cue = True
             if w[:1].isupper() and i > 0 and words[i - 1] not in MARKS and words[i - 1] != ":":
                 continue
@@ -116,7 +158,7 @@ class SpeechScreen:
             before = any(j in chosen and paragraphs[i] - paragraphs[j] <= 1
                          for j in range(max(0, i - MAX_SENTENCE_GAP), i))
             after = i + 1 in anchors and paragraphs[i + 1] == paragraphs[i]
-            if before or after:
+            if before or after or reportative_perfect(words[i]):
                 chosen[i] = TAG
         starts = [toks[0].start for toks in sentences]
         for q in find_quote_marks(text):
@@ -127,6 +169,8 @@ class SpeechScreen:
             if i >= 0 and (maybe_title or colon_lead):
                 chosen.setdefault(i, TAG)  # the words before the mark decide: a title? „X sagte:“?
         for i in range(n):
-            if self.introduces_person(words[i]):
+            if self.introduces_person(words[i]) or self.colon_lead(words[i]):
                 chosen.setdefault(i, TAG)
+                if self.colon_lead(words[i]) and words[i][-1] == ":" and i + 1 < n:
+                    chosen.setdefault(i + 1, TAG)  # „Peskow wörtlich:“ with the quote on the next line
         return chosen

@@ -5,6 +5,10 @@ from dataclasses import dataclass
 from typing import Literal
 
 QuoteKind = Literal["direct", "indirect", "mixed"]
+#: What the cue reports: something said, thought (glauben, hoffen, überzeugt sein) or written
+#: (schreiben, twittern, veröffentlichen). Speech wherever the cue does not say otherwise.
+QuoteMode = Literal["speech", "thought", "writing"]
+MODES: tuple[str, ...] = ("speech", "thought", "writing")
 
 
 @dataclass(frozen=True)
@@ -24,6 +28,7 @@ class Quote:
     words inside the quotation marks, or the reported clause), so `text == document[start:end]`.
     `speaker` is the canonical name of the person or organisation for the whole document (the fullest
     form used), `speaker_mention` how it appears near the quote ("sie", "der US-Präsident").
+    `mode` is speech, thought or writing, from the cue (speech where nothing says otherwise).
     """
 
     text: str
@@ -35,6 +40,7 @@ class Quote:
     speaker_mention: Span | None
     speaker_role: str | None
     confidence: float
+    mode: QuoteMode = "speech"
 
     def to_row(self) -> dict:
         """Flat dict for JSONL/CSV output: cue and mention spread into *_start/*_end columns."""
@@ -43,6 +49,7 @@ class Quote:
             "start": self.start,
             "end": self.end,
             "kind": self.kind,
+            "mode": self.mode,
             "speaker": self.speaker,
             "speaker_role": self.speaker_role,
             "speaker_mention": self.speaker_mention.text if self.speaker_mention else None,
@@ -71,4 +78,5 @@ class Quote:
             speaker_mention=span("speaker", "speaker_mention"),
             speaker_role=row.get("speaker_role"),
             confidence=float(row.get("confidence", 0.0)),
+            mode=row.get("mode") or "speech",
         )

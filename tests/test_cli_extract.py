@@ -29,6 +29,7 @@ def test_jsonl_rows_carry_the_document_name_and_flat_fields(tmp_path):
     assert row["speaker"] == "Olaf Scholz"
     assert ARTICLE[row["speaker_start"]:row["speaker_end"]] == row["speaker_mention"]
     assert ARTICLE[row["cue_start"]:row["cue_end"]] == row["cue"] == "sagte"
+    assert row["mode"] == "speech"
     assert row["stance"]["label"] in ("hawkish", "neutral", "conciliatory")
 
 
@@ -42,6 +43,8 @@ def test_a_bad_file_is_named_and_the_others_are_still_processed(tmp_path):
     assert "b_empty.txt: document is empty" in out.stderr
     assert "Traceback" not in out.stderr
     assert "c_good" in out.stdout and "Olaf Scholz" in out.stdout
+    header, row = out.stdout.splitlines()[:2]
+    assert header.split(",")[4] == "mode" and row.split(",")[4] == "speech"
 
 
 def test_pretty_output_is_readable_at_a_terminal(tmp_path):

@@ -203,3 +203,119 @@ def test_a_batch_gives_each_document_its_own_quotes_or_its_own_error(extractor):
     assert isinstance(empty, InvalidDocument)
     assert first == extractor.extract(docs[0]) and first[0].speaker == "Sergej Lawrow"
     assert third == extractor.extract(docs[2]) and third[0].text == "man sei zu Gesprächen bereit"
+
+
+# --- every form of reported speech (issue 12) -------------------------------------------------------
+
+def test_plural_subject_konjunktiv_after_sagte_is_a_report(quotes_of):
+    # the plural Konjunktiv („seien“) looks like an infinitive to the tagger
+    q = only(quotes_of("Der Außenminister sagte, die Vorwürfe seien falsch."), "Vorwürfe")
+    assert q.text == "die Vorwürfe seien falsch"
+    assert q.speaker_mention.text == "Der Außenminister"
+    q = only(quotes_of("Die Ärztin erklärte, die Patienten hätten großes Glück gehabt."), "Patienten")
+    assert q.text == "die Patienten hätten großes Glück gehabt"
+
+
+@pytest.mark.parametrize("sentence, cue", [
+    ("Der Sprecher bemerkte, dass die Gespräche schwierig seien.", "bemerkte"),
+    ("Die Stadt gab bekannt, dass die Brücke gesperrt werde.", "gab bekannt"),
+    ("Die Kanzlerin machte klar, dass es keine Steuererhöhungen geben werde.", "machte klar"),
+    ("Der Bürgermeister erinnerte daran, dass das Abkommen noch gelte.", "erinnerte"),
+    ("Der Präsident schließt nicht aus, dass es Neuwahlen gibt.", "schließt nicht aus"),
+    ("Die Ministerin äußerte die Überzeugung, dass eine Einigung möglich sei.", "äußerte"),
+])
+def test_cue_verbs_and_phrases_of_news(quotes_of, sentence, cue):
+    (q,) = quotes_of(sentence)
+    assert q.text.startswith("dass")
+    assert q.cue.text == cue
+    assert q.speaker_mention is not None
+
+
+@pytest.mark.parametrize("sentence, source", [
+    ("Der Minister kündigte am Montag seinen Rücktritt an.", "Der Minister"),
+    ("Die Polizei warnte vor einer Eskalation der Lage.", "Die Polizei"),
+    ("Die Regierung wies die Vorwürfe am Abend entschieden zurück.", "Die Regierung"),
+    ("Die Forderungen wurden von Verkehrsminister Peter Braun als unrealistisch bezeichnet.",
+     "Verkehrsminister Peter Braun"),
+])
+def test_reported_speech_acts_report_the_sentence(quotes_of, sentence, source):
+    (q,) = quotes_of(sentence)
+    assert q.text == sentence.rstrip(".")
+    assert q.speaker_mention.text == source
+
+
+def test_a_cue_is_a_verb_or_phrase_never_a_whole_clause(quotes_of):
+    (q,) = quotes_of("Der Minister kündigte am Montag in Berlin seinen Rücktritt an.")
+    assert q.cue.text == "kündigte"
+
+
+def test_a_report_with_its_own_clause_is_not_a_speech_act(quotes_of):
+    (q,) = quotes_of("Der Minister kündigte an, er werde zurücktreten.")
+    assert q.text == "er werde zurücktreten"
+
+
+def test_nach_eigenen_angaben_names_the_subject(quotes_of):
+    (q,) = quotes_of("Die Firma hat nach eigenen Angaben im vergangenen Jahr 500 Mitarbeiter entlassen.")
+    assert q.speaker_mention.text == "Die Firma"
+    assert "500 Mitarbeiter" in q.text
+
+
+def test_attribution_noun_at_the_end_of_a_compound(quotes_of):
+    q = only(quotes_of("Nach Polizeiangaben wurden bei dem Unfall zwei Menschen verletzt."), "verletzt")
+    assert q.speaker_mention.text == "Polizeiangaben"
+    q = only(quotes_of("Medienberichten zufolge ist der Minister am Abend zurückgetreten."), "zurückgetreten")
+    assert q.speaker_mention.text == "Medienberichten"
+
+
+def test_heisst_es_in_a_document_names_the_whole_phrase(quotes_of):
+    q = only(quotes_of("In einer Mitteilung des Ministeriums heißt es, die Lage sei unter Kontrolle."),
+             "Kontrolle")
+    assert q.speaker_mention.text == "In einer Mitteilung des Ministeriums"
+
+
+def test_free_indirect_continuation_until_the_text_returns_to_the_indicative(quotes_of):
+    text = ("Der Minister kündigte an, er werde zurücktreten. Er habe keine andere Wahl gehabt. "
+            "Die Partei hätte ihn nicht mehr unterstützt. Das Parlament tagt am Dienstag. "
+            "Der Haushalt wurde bereits im Mai beschlossen. Die Reform sei ein Erfolg gewesen.")
+    quotes = quotes_of(text)
+    for part in ("andere Wahl", "nicht mehr unterstützt"):
+        assert only(quotes, part).speaker_mention.text == "Der Minister"
+    assert not [q for q in quotes if "Reform" in q.text or "Parlament" in q.text]
+
+
+def test_reportative_sollen_with_a_perfect_infinitive(quotes_of):
+    (q,) = quotes_of("Der Verdächtige soll das Geld aus der Kasse genommen haben.")
+    assert q.text == "Der Verdächtige soll das Geld aus der Kasse genommen haben"
+
+
+def test_headline_colon_speech(quotes_of):
+    (q,) = quotes_of("Selenskyj: Ohne Druck wird es keinen Frieden geben.")
+    assert q.text == "Ohne Druck wird es keinen Frieden geben"
+    assert q.speaker == "Selenskyj"
+    assert not quotes_of("Foto: Die Demonstranten vor dem Parlament in Berlin.")
+
+
+def test_colon_lead_with_the_quotation_on_the_next_line(quotes_of):
+    text = "Kremlsprecher Dmitri Peskow wörtlich:\n„Wir sehen keinen Grund, die Gespräche fortzusetzen.“"
+    (q,) = quotes_of(text)
+    assert q.kind == "direct"
+    assert q.speaker == "Dmitri Peskow"
+
+
+@pytest.mark.parametrize("sentence, mode", [
+    ("Der Minister sagte, die Lage sei ernst.", "speech"),
+    ("Die Ministerin glaubt, dass die Reform gelingen werde.", "thought"),
+    ("Der Trainer hofft, dass die Mannschaft den Titel verteidige.", "thought"),
+    ("Die Forscher gehen davon aus, dass der Meeresspiegel weiter steige.", "thought"),
+    ("Die Zeitung schrieb, der Vertrag sei unterschrieben.", "writing"),
+    ("Der Senator twitterte, er werde gegen das Gesetz stimmen.", "writing"),
+])
+def test_every_quote_has_the_mode_of_its_cue(quotes_of, sentence, mode):
+    (q,) = quotes_of(sentence)
+    assert q.mode == mode
+
+
+def test_a_continuation_keeps_the_mode_of_its_report(quotes_of):
+    text = "Die Agentur schrieb, der Vertrag sei unterschrieben. Die Verhandlungen hätten drei Jahre gedauert."
+    q = only(quotes_of(text), "Verhandlungen")
+    assert q.mode == "writing"

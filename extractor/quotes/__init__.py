@@ -1,7 +1,8 @@
 """Finding quotes in a parsed document: Document → list[Quote].
 
 Order matters: reported speech with a cue first (it claims the quotation marks inside it, which makes
-it mixed), then „laut/zufolge/so“ attributions, then free-standing quotations, then Konjunktiv
+it mixed), then „laut/zufolge/so“ attributions, then free-standing quotations, then colon speech („Selenskyj: …“), then reported speech
+acts (a cue without a clause: the sentence is the report) where nothing else was found, then Konjunktiv
 continuations and discourse speakers, and last the resolution of every speaker to one canonical name.
 """
 from __future__ import annotations
@@ -12,14 +13,14 @@ from extractor.document import Document
 from extractor.quotes.attribution import find_attributions
 from extractor.quotes.candidates import Candidate
 from extractor.quotes.continuation import attribute_from_discourse, konjunktiv_continuations
-from extractor.quotes.direct import find_direct
-from extractor.quotes.indirect import find_indirect
+from extractor.quotes.direct import find_colon_speech, find_direct
+from extractor.quotes.indirect import find_acts, find_indirect
 from extractor.quotes.marks import find_quote_marks
 from extractor.quotes.names import repair_names
 from extractor.quotes.resolve import build_index, resolve
 from extractor.types import Quote
 
-PRIORITY = {"cue": 0, "colon": 0, "attribution": 1, "continuation": 2, "discourse": 3}
+PRIORITY = {"cue": 0, "colon": 0, "attribution": 1, "act": 2, "continuation": 3, "discourse": 4}
 
 
 def _overlap(a: Candidate, b: Candidate) -> float:
@@ -64,6 +65,12 @@ def find_quotes(doc: Document) -> list[Quote]:
         claimed += find_attributions(doc, s, marks)
     claimed = _dedupe(claimed)
     cands = _dedupe(claimed + find_direct(doc, marks, claimed))
+    cands = _dedupe(cands + find_colon_speech(doc, marks, cands))
+    acts = []
+    for s in doc.sentences:
+        if s.parsed and s.words:
+            acts += find_acts(doc, s, marks, cands)
+    cands = _dedupe(cands + acts)
     cands = _dedupe(cands + konjunktiv_continuations(doc, cands, marks))
     attribute_from_discourse(doc, cands)
     index = build_index(doc)
@@ -75,5 +82,6 @@ def find_quotes(doc: Document) -> list[Quote]:
             quotes.append(Quote(text=doc.text[c.start:c.end], start=c.start, end=c.end, kind=c.kind,
                                 cue=c.cue, speaker=speaker, speaker_mention=m.span if m else None,
                                 speaker_role=role,
-                                confidence=c.confidence if speaker or c.via == "cue" else min(c.confidence, 0.3)))
+                                confidence=c.confidence if speaker or c.via == "cue" else min(c.confidence, 0.3),
+                                mode=c.mode))
     return quotes

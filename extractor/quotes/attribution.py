@@ -55,27 +55,68 @@ def _phrase_end(s: Sentence, head: Word) -> int:
     return i
 
 
+def _compound_key(w: Word, words: dict[str, str]) -> str | None:
+    """„Polizeiangaben“, „Medienberichten“: an attribution noun as the last part of a compound."""
+    if not w.text[:1].isupper() or not w.text.isalpha():
+        return None
+    lower = w.text.lower()
+    return next((k for k in words if k[:1].isupper() and lower.endswith(k.lower()) and len(lower) > len(k) + 2),
+                None)
+
+
+def _sentence_subject(s: Sentence, before: Word) -> Word | None:
+    """„Die Firma hat nach eigenen Angaben …“: the subject of the clause the phrase sits in."""
+    for x in s.words:
+        if x.deprel in ("nsubj", "nsubj:pass") and _nominal(x) and s.word(x.head) is not None \
+                and s.word(x.head).deprel == "root":
+            return x
+    first = next((x for x in s.words[: before.id - 1] if _nominal(x)), None)
+    return first
+
+
 def find_attributions(doc: Document, s: Sentence, marks: list[QuoteMarks]) -> list[Candidate]:
     words = attribution_words()
     out = []
     for w in s.words:
         key = w.text if w.text in words else w.text.lower() if w.text.lower() in words else None
+        compound = None
         if key is None:
-            continue
+            compound = _compound_key(w, words)
+            if compound is None:
+                continue
+            key = compound
         kind = words[key]
         cue_words = [w]
+        own = False
         if key[:1].isupper():
             prev = s.word(w.id - 1)
-            if prev is None or prev.text.lower() != "nach":
+            own = prev is not None and prev.text.lower() in ("eigenen", "eigener") and kind == "pre"
+            if own:
+                prev = s.word(prev.id - 1)
+            if compound is not None and kind == "pre" and (prev is None or prev.text.lower() != "nach"):
+                post = s.word(w.id + 1)  # „Polizeiangaben zufolge“
+                if post is None or post.text.lower() != "zufolge":
+                    continue
+                cue_words = [w, post]
+            elif prev is None or prev.text.lower() != "nach":
                 continue  # „Angaben“ only as „nach Angaben …“
-            cue_words = [prev, w]
-        head = _source_after(s, w) if kind == "pre" else _source_before(s, w)
+            else:
+                cue_words = [prev, w]
+        if own:
+            head = _sentence_subject(s, cue_words[0])
+        elif compound is not None:
+            head = w  # the compound names its source: „nach Polizeiangaben“
+        else:
+            head = _source_after(s, w) if kind == "pre" else _source_before(s, w)
         if head is None:
             continue
-        mention = oblique(mention_at(s, head, doc.text, limit=_phrase_end(s, head) if kind == "pre" else w.id - 1),
-                          s, doc.text)
-        phrase_start = min(cue_words[0].start, mention.span.start)
-        phrase_end = max(w.end, mention.span.end)
+        if own or compound is not None:
+            mention = mention_at(s, head, doc.text, limit=head.id)
+        else:
+            mention = oblique(mention_at(s, head, doc.text, limit=_phrase_end(s, head) if kind == "pre" else w.id - 1),
+                              s, doc.text)
+        phrase_start = min(cue_words[0].start, mention.span.start) if not own else cue_words[0].start
+        phrase_end = max(cue_words[-1].end, mention.span.end) if not own else cue_words[-1].end
         first, last_end = s.words[0], sentence_content_end(s)
         if phrase_start <= first.start + 1:  # fronted: content follows
             span = trim(doc, phrase_end, last_end)

@@ -1,6 +1,7 @@
 """The intermediate result of the quote finders, before speakers are resolved across the document."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from extractor.document import Document, Sentence, Word
@@ -24,19 +25,39 @@ class Candidate:
     confidence: float
     via: str  # cue | attribution | continuation | discourse | colon: how it was found
     co_speakers: tuple = ()  # further Mentions coordinated with `mention` („Macron und Scholz“)
+    mode: str = "speech"  # speech | thought | writing, from the cue (a continuation keeps its report's)
 
 
 def cue_span(doc: Document, words: list[Word]) -> Span:
+    """The cue's words as one span; a particle far from its verb („kündigte am Montag seinen Rücktritt
+    an“) is left out, so that a cue is a verb or phrase, never a whole clause."""
     words = [w for w in words if w is not None]
+    if len(words) > 1 and words[0].sent == words[-1].sent and abs(words[-1].id - words[0].id) > 2:
+        words = words[:1]
     start, end = min(w.start for w in words), max(w.end for w in words)
     return Span(doc.text[start:end], start, end)
 
 
+#: A dateline opening an article („TEHERAN, 25. Feb. –“, „Kiew (dpa) –“) and an agency's initials
+#: closing it („/sus/DP/jha“) are no part of anything said.
+DATELINE = re.compile(r"(?:[A-ZÄÖÜ]{2,}(?:[ -][A-ZÄÖÜ]{2,})*,\s*\d{1,2}\.\s*[A-ZÄÖÜ][a-zäöü]{2,}\.?"
+                      r"(?:\s*\d{4})?(?:\s*\([\w/ ]{1,12}\))?|[A-ZÄÖÜ][\w-]+(?: [A-ZÄÖÜ][\w-]+)?"
+                      r"\s*\((?:[a-z]{2,5}|[A-Z]{2,5}|Reuters)(?:/[\w]{1,6})*\)\s*[–—-])\s*(?:[–—-]\s*)?")
+AGENCY_TAG = re.compile(r"\s*\(?/[a-zA-Z]{1,4}(?:/[a-zA-Z]{1,4}){1,4}\)?\s*$")
+
+
 def trim(doc: Document, start: int, end: int) -> tuple[int, int]:
-    """Trim whitespace, trailing sentence/comma punctuation and unpaired edge marks from a content span."""
+    """Trim whitespace, trailing sentence/comma punctuation and unpaired edge marks from a content span,
+    and a dateline or agency tag at its edges."""
     t = doc.text
     while start < end and (t[start].isspace()):
         start += 1
+    m = DATELINE.match(t, start, end)
+    if m and m.end() < end:
+        start = m.end()
+    m = AGENCY_TAG.search(t, start, end)
+    if m and m.start() > start:
+        end = m.start()
     while start < end and t[start] in OPENING_MARKS:  # „„ „Wir …“: a mark before another opens nothing
         nxt = start + 1
         while nxt < end and t[nxt].isspace():
@@ -46,6 +67,23 @@ def trim(doc: Document, start: int, end: int) -> tuple[int, int]:
         start = nxt
     while end > start and (t[end - 1].isspace() or t[end - 1] in ",;:.!?–-"):
         end -= 1
+    # quotation marks are never part of a span: a pair around all of it, or an edge mark whose partner
+    # lies outside („…“, sagte er, and a clause that ends where a quotation inside it closes)
+    while end - start > 2:
+        opens, closes = t[start] in OPENING_MARKS, t[end - 1] in CLOSING_MARKS
+        inner = t[start + 1:end - 1]
+        if opens and closes and not any(c in OPENING_MARKS or c in CLOSING_MARKS for c in inner):
+            start, end = start + 1, end - 1
+        elif opens and not any(c in CLOSING_MARKS for c in t[start + 1:end]):
+            start += 1
+        elif closes and t[end - 1] not in OPENING_MARKS and not any(c in OPENING_MARKS for c in t[start:end - 1]):
+            end -= 1
+        else:
+            break
+        while start < end and t[start].isspace():
+            start += 1
+        while end > start and (t[end - 1].isspace() or t[end - 1] in ",;:.!?–-"):
+            end -= 1
     return start, end
 
 

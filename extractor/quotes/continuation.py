@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from extractor.document import Document
 from extractor.quotes.candidates import Candidate, sentence_content_end, trim
-from extractor.quotes.konjunktiv import konjunktiv_i_words
+from extractor.quotes.konjunktiv import (REPORTIVE, is_konjunktiv_i, konjunktiv_i_words, reportative_perfect,
+                                         reportive_words)
 from extractor.quotes.marks import QuoteMarks
 
 MAX_SENTENCE_GAP = 3
@@ -40,26 +41,65 @@ def _in_main_clause(s, w) -> bool:
     return True
 
 
+#: A report is carried on across at most this many sentences that are no report themselves: the text
+#: has returned to the indicative.
+MAX_INDICATIVE_GAP = 1
+
+
+def _previous_report(doc: Document, cands: list[Candidate], c_start: int, paragraph: int,
+                     sentence: int) -> Candidate | None:
+    """The report a sentence may continue: the latest earlier one (with or without a known source),
+    ending in the same or the previous paragraph, with at most MAX_INDICATIVE_GAP sentences between."""
+    earlier = [c for c in cands if c.end <= c_start]
+    if not earlier:
+        return None
+    prev = max(earlier, key=lambda c: c.end)
+    last = doc.sentence_at(max(prev.start, prev.end - 1))
+    last_index = last.index if last is not None else prev.sentence
+    if paragraph - prev.paragraph > 1 or sentence - last_index - 1 > MAX_INDICATIVE_GAP:
+        return None
+    return prev
+
+
 def konjunktiv_continuations(doc: Document, found: list[Candidate], marks: list[QuoteMarks]) -> list[Candidate]:
+    """Konjunktiv I main clauses after a report continue it with its source; so do Konjunktiv II and
+    reportative „sollen“ (REPORTIVE), which carry a report on but never open one by themselves."""
     out: list[Candidate] = []
     for s in doc.sentences:
         if len(s.words) < MIN_WORDS or any(c.start < s.end and s.start < c.end for c in found + out):
             continue
-        kw = [w for w in konjunktiv_i_words(s) if _in_main_clause(s, w)]
-        if not kw:
+        opening = [w for w in konjunktiv_i_words(s) if _in_main_clause(s, w)]
+        carrying = opening or [w for w in reportive_words(s) if _in_main_clause(s, w)]
+        if not carrying:
             continue
         start, end = trim(doc, s.words[0].start, sentence_content_end(s))
         probe = Candidate(start, end, "indirect", None, None, s.index, s.paragraph, 0.0, "continuation")
-        prev = _previous_speaker(found + out, start, s.paragraph, s.index)
-        if prev is None or prev.paragraph != s.paragraph:
+        prev = _previous_report(doc, found + out, start, s.paragraph, s.index)
+        if prev is not None and not opening and not _subjunctive(doc, prev):
+            prev = None  # „hätten“, „soll“ carry on a report in the subjunctive, not an indicative one
+        if opening and (prev is None or prev.paragraph != s.paragraph):
             # „X werde …. Es gehe darum, …, sagte Y.“: the next sentence names the speaker
             prev = _next_speaker(found, end, s.paragraph, s.index) or prev
+        if prev is None and reportative_perfect([w.text for w in s.words]):
+            prev = Candidate(start, end, "indirect", None, None, s.index, s.paragraph, 0.4, "continuation")
         if prev is None:
             continue
         kind = "mixed" if any(q.depth == 0 and start <= q.open < end for q in marks) else "indirect"
         probe.kind, probe.mention, probe.confidence = kind, prev.mention, round(prev.confidence * 0.7, 3)
+        probe.mode = prev.mode
         out.append(probe)
     return out
+
+
+def _subjunctive(doc: Document, c: Candidate) -> bool:
+    """Is the report itself in the subjunctive (Konjunktiv I or a form that carries a report on)?"""
+    for s in doc.sentences[c.sentence:]:
+        if s.start >= c.end:
+            break
+        inside = [w for w in s.words if c.start <= w.start < c.end]
+        if any(is_konjunktiv_i(w, s) or w.text.lower() in REPORTIVE for w in inside):
+            return True
+    return False
 
 
 def _next_speaker(cands: list[Candidate], c_end: int, paragraph: int, sentence: int) -> Candidate | None:
@@ -83,3 +123,5 @@ def attribute_from_discourse(doc: Document, cands: list[Candidate]) -> None:
         prev = _previous_speaker(cands, c.start, c.paragraph, c.sentence)
         if prev is not None:
             c.mention, c.confidence = prev.mention, round(min(0.6, prev.confidence * 0.7), 3)
+            if c.via == "discourse":
+                c.mode = prev.mode

@@ -14,7 +14,10 @@ from pathlib import Path
 from extractor.document import Sentence, Word
 
 _DATA = Path(__file__).resolve().parent.parent / "data"
-PARTICLES = frozenset("an auf aus bei dar ein fest hervor hin hinzu klar mit nach vor zu zurück bekannt".split())
+#: Separable particles of cue verbs (and the adjectives „klar“, „deutlich“, „bekannt“ that close a
+#: clause the same way: „machte deutlich, dass“, „gab bekannt, dass“).
+PARTICLES = frozenset("ab an auf aus bei dar ein fest hervor heraus hin hinzu klar deutlich mit nach vor voraus zu "
+                      "zurück bekannt".split())
 
 
 @dataclass(frozen=True)
@@ -22,6 +25,9 @@ class CueEntry:
     lemma: str
     particle: str | None
     frame: str  # say | urge | cite | label
+    mode: str = "speech"  # speech | thought | writing: what the cue reports
+    act: bool = False  # reports a speech act on its own, its content an object („kündigte … an“)
+    act_preposition: str | None = None  # the act needs this preposition's object („sprach von …“)
 
 
 @dataclass(frozen=True)
@@ -42,7 +48,9 @@ def lexicon() -> dict[str, list[CueEntry]]:
     out: dict[str, list[CueEntry]] = {}
     for row in _rows("cues.tsv"):
         particle = None if row["particle"] == "-" else row["particle"]
-        entry = CueEntry(row["lemma"], particle, row["frame"])
+        act = (row.get("act") or "-").split(":")
+        entry = CueEntry(row["lemma"], particle, row["frame"], row.get("mode") or "speech", act[0] == "act",
+                         act[1] if len(act) > 1 else None)
         out.setdefault(row["lemma"], []).append(entry)
         if particle:
             out.setdefault(particle + row["lemma"], []).append(entry)

@@ -9,9 +9,10 @@ titles („im ‚Bericht aus Berlin‘“) and scare quotes of a word or two are
 from __future__ import annotations
 
 from extractor.document import Document, Sentence
-from extractor.quotes.candidates import Candidate, cue_span
+from extractor.quotes.candidates import Candidate, cue_span, sentence_content_end, trim
 from extractor.quotes.cues import Cue, find_cues
 from extractor.quotes.marks import QuoteMarks
+from extractor.quotes.mentions import _not_speaker_word, is_name_word, mention_at
 from extractor.quotes.speakers import coordinated, impersonal_source, speaker_mention
 
 MIN_UTTERANCE_WORDS = 4
@@ -136,8 +137,66 @@ def find_direct(doc: Document, marks: list[QuoteMarks], claimed: list[Candidate]
             cue_words = [cue.word] + ([cue.particle] if cue.particle else [])
             co = tuple(coordinated(cue_sent, mention, doc.text)) if mention else ()
             out.append(Candidate(span[0], span[1], "direct", cue_span(doc, cue_words), mention,
-                                 s_open.index, s_open.paragraph, 0.9 if mention else 0.5, via, co))
+                                 s_open.index, s_open.paragraph, 0.9 if mention else 0.5, via, co, cue.entry.mode))
         else:
             out.append(Candidate(span[0], span[1], "direct", None, None, s_open.index, s_open.paragraph,
                                  0.4, "discourse"))
+    return out
+
+
+#: A speaker lead before a colon is short: „Selenskyj:“, „Peskow wörtlich:“, „Der Minister:“.
+MAX_LEAD_WORDS = 4
+MIN_COLON_CONTENT_WORDS = 3
+
+
+def colon_lead_head(s: Sentence, words: list) -> int | None:
+    """Index of the speaker's head word in a lead „X:“ / „X wörtlich:“ before a colon, or None: no cue
+    (that is „X sagte:“, the cue's business), no preposition or pronoun („Im Blickpunkt:“), and a
+    name — a common noun is a label or a topic („Foto:“, „Die Sorge:“), not a speaker."""
+    if not words or len(words) > MAX_LEAD_WORDS or words[0].upos == "ADP":
+        return None
+    if any(w.upos in ("PUNCT", "SCONJ", "PRON", "ADP") for w in words) or \
+            any(c.word in words for c in find_cues(s)):
+        return None
+    heads = [i for i, w in enumerate(words)
+             if w.text[:1].isupper() and w.upos not in ("DET", "NUM", "CCONJ", "NOUN") and not _not_speaker_word(w)]
+    return heads[-1] if heads else None
+
+
+def find_colon_speech(doc: Document, marks: list[QuoteMarks], found: list[Candidate]) -> list[Candidate]:
+    """Headlines and colon speech: „Selenskyj: Ohne Druck wird es keinen Frieden geben“, and „Peskow
+    wörtlich:“ ending a line with the quotation on the next one. The lead names the speaker; a quote
+    already found there (without a speaker) takes it, otherwise what follows the colon is the quote."""
+    out: list[Candidate] = []
+    sents = doc.sentences
+    for s in sents:
+        colon = next((w for w in s.words[: MAX_LEAD_WORDS + 1] if w.text == ":"), None)
+        if colon is None:
+            continue
+        lead = s.words[: colon.id - 1]
+        h = colon_lead_head(s, lead)
+        if h is None:
+            continue
+        mention = mention_at(s, lead[h], doc.text, limit=colon.id - 1)
+        rest = [w for w in s.words[colon.id:] if w.upos != "PUNCT"]
+        if len(rest) >= MIN_COLON_CONTENT_WORDS and any(w.upos in ("VERB", "AUX") for w in rest):
+            # a statement has a verb; a caption („Foto: Die Demonstranten vor dem Parlament“) has none
+            start, end = trim(doc, s.words[colon.id].start, sentence_content_end(s))
+        elif not rest and s.index + 1 < len(sents) and sents[s.index + 1].words:
+            nxt = sents[s.index + 1]
+            start, end = trim(doc, nxt.start, sentence_content_end(nxt))
+        else:
+            continue
+        if end <= start:
+            continue
+        here = [c for c in found if c.start < end and start < c.end]
+        for c in here:
+            if c.mention is None:
+                c.mention, c.via = mention, "colon"
+        if here:
+            continue
+        inner = next((q for q in marks if q.depth == 0 and q.open <= start and end <= q.close + 1), None)
+        kind = "direct" if inner is not None else ("mixed" if any(
+            q.depth == 0 and start <= q.open < end for q in marks) else "indirect")
+        out.append(Candidate(start, end, kind, None, mention, s.index, s.paragraph, 0.6, "colon"))
     return out

@@ -14,8 +14,9 @@ from extractor.document import Document, Sentence, Word
 from extractor.quotes.candidates import (CLOSING_MARKS, OPENING_MARKS, Candidate, cue_span,
                                          sentence_content_end, trim)
 from extractor.quotes.cues import Cue, find_cues
+from extractor.quotes.konjunktiv import KONJUNKTIV_II, SEIN_SUBJUNCTIVE
 from extractor.quotes.marks import QuoteMarks
-from extractor.quotes.mentions import NOT_SPEAKER_WORDS
+from extractor.quotes.mentions import NOT_SPEAKER_WORDS, mention_at
 from extractor.quotes.speakers import coordinated, impersonal_source, speaker_mention
 
 MIN_CONTENT_WORDS = 3
@@ -25,6 +26,17 @@ RELATIVE_PRONOUNS = frozenset("der die das dem den deren dessen denen welche wel
 def _finite(w: Word) -> bool:
     return w.upos in ("VERB", "AUX") and (w.feats.get("VerbForm") == "Fin" or w.xpos.endswith("FIN")
                                          or "Mood" in w.feats)
+
+
+def _finite_like(w: Word, s: Sentence) -> bool:
+    """Finite, or a plural Konjunktiv the tagger read as an infinitive: „die Vorwürfe seien falsch“,
+    „sie hätten …“, „die Gespräche würden …“ — the plural subjunctive looks like an infinitive, but an
+    infinitive never stands second in a clause without „zu“."""
+    if _finite(w) or w.text.lower() in SEIN_SUBJUNCTIVE or w.text.lower() in KONJUNKTIV_II:
+        return True
+    prev = s.word(w.id - 1)
+    return (w.upos in ("VERB", "AUX") and w.feats.get("VerbForm") == "Inf" and w.text.islower()
+            and w.text.endswith("en") and (prev is None or prev.text.lower() != "zu"))
 
 
 def _verb_like(w: Word) -> bool:
@@ -72,8 +84,8 @@ def _content_after(doc: Document, s: Sentence, cue: Cue) -> tuple[int, int] | No
             return (start, end) if end > start else None
         if w.text in OPENING_MARKS or w.text in ".!?;":
             return None
-        if _finite(w) and i != cue.word.id:
-            return None
+        if _finite(w) and i != cue.word.id and not (cue.particle is not None and w is cue.particle):
+            return None  # another clause's verb („gab bekannt“: the particle is part of the cue)
     return None
 
 
@@ -142,8 +154,9 @@ def _best_content(doc: Document, s: Sentence, cue: Cue) -> tuple[tuple[int, int]
         if span is None:
             continue
         words = _words_between(s, *span)
-        if len(words) >= MIN_CONTENT_WORDS and _has_verb(words) and (
-                how != "after" or _is_reported_clause(words, cue.entry.frame)):
+        opener = words[0].text.lower() in ("dass", "ob") if words else False  # a verb it has, tagged or not
+        if len(words) >= MIN_CONTENT_WORDS and (opener or _has_verb(words)) and (
+                how != "after" or _is_reported_clause(s, words, cue.entry.frame)):
             return span, how
     return None, ""
 
@@ -151,7 +164,7 @@ def _best_content(doc: Document, s: Sentence, cue: Cue) -> tuple[tuple[int, int]
 CLAUSE_OPENERS = frozenset("dass ob wie warum weshalb weswegen wer was wann wo wonach womit wofür".split())
 
 
-def _is_reported_clause(words: list[Word], frame: str) -> bool:
+def _is_reported_clause(s: Sentence, words: list[Word], frame: str) -> bool:
     """What follows a cue's comma is a report only as a dass/ob/w-clause, a verb-second clause
     („…, die Lage sei ernst“) or, after urging verbs, a zu-infinitive; not „…, auch noch, als …“."""
     core = [w for w in words if w.upos != "PUNCT" and w.text not in OPENING_MARKS]
@@ -159,10 +172,13 @@ def _is_reported_clause(words: list[Word], frame: str) -> bool:
         return False
     if core[0].text.lower() in CLAUSE_OPENERS:
         return True
-    if any(_finite(w) or _verb_like(w) and w.upos != "VERB" for w in core[1:4]) and core[0].text.lower() not in ("als", "wenn", "weil", "da", "auch"):
+    if core[0].text.lower() in ("als", "wenn", "weil", "da", "auch"):
+        return False  # an adverbial clause or an afterthought („…, auch noch, als …“)
+    if any(_finite_like(w, s) or _verb_like(w) and w.upos != "VERB" for w in core[1:4]):
         return True
     return frame in ("urge", "say") and any(
-        w.text.lower() == "zu" or ("zu" in w.text[2:-2] and w.upos == "VERB") for w in core)
+        (w.text.lower() == "zu" and s.word(w.id + 1) is not None and s.word(w.id + 1).upos in ("VERB", "AUX"))
+        or ("zu" in w.text[2:-2] and w.upos == "VERB") for w in core)
 
 
 def _heisst_es(s: Sentence, cue: Cue) -> bool:
@@ -195,8 +211,85 @@ def find_indirect(doc: Document, s: Sentence, marks: list[QuoteMarks]) -> list[C
         kind = "mixed" if _mixed(span[0], span[1], marks) else "indirect"
         conf = 0.85 if mention is not None or impersonal else 0.5
         out.append(Candidate(span[0], span[1], kind, cue_span(doc, cue_words), mention, s.index,
-                             s.paragraph, conf if how != "around" else conf - 0.1, "cue", co))
+                             s.paragraph, conf if how != "around" else conf - 0.1, "cue", co, cue.entry.mode))
     return _drop_nested(out)
+
+
+def _main_predicate(s: Sentence, v: Word) -> bool:
+    """The cue is the sentence's own verb, not one inside a relative or adverbial clause: no comma
+    followed by a subordinator or relative pronoun stands between the sentence start and the cue."""
+    for w in s.words[: v.id - 1]:
+        if w.text == ",":
+            nxt = s.word(w.id + 1)
+            if nxt is not None and (nxt.text.lower() in RELATIVE_PRONOUNS or nxt.upos == "SCONJ"
+                                    or nxt.text.lower() in CLAUSE_OPENERS):
+                return False
+    return not (s.words and s.words[0].upos == "SCONJ")
+
+
+def find_acts(doc: Document, s: Sentence, marks: list[QuoteMarks], taken: list[Candidate]) -> list[Candidate]:
+    """Reported speech acts: „X kündigte seinen Rücktritt an“, „X warnte vor einer Eskalation“, „Die
+    Forderung wurde von X als unrealistisch bezeichnet“ — a cue with no reported clause of its own.
+    What was said is the whole act, so the report is the sentence; its source is the cue's subject
+    (or passive agent). A sentence that already holds a quote keeps that quote."""
+    if any(c.start < s.end and s.start < c.end for c in taken) or not s.words:
+        return []
+    inside = [(q.content_start, q.content_end) for q in marks if q.depth == 0]
+    for cue in find_cues(s):
+        if not cue.entry.act or any(a <= cue.word.start < b for a, b in inside):
+            continue
+        if cue.entry.act_preposition:
+            first = next((w for w in s.words[cue.word.id:] if w.upos == "ADP" or w.text in (",", ";")), None)
+            if first is None or first.text.lower() != cue.entry.act_preposition:
+                continue  # „sprach von einem Erfolg“, not „spricht während des Besuchs von …“
+        if any(c.text.lower() == "sich" for c in s.children(cue.word.id)) or (
+                s.word(cue.word.id + 1) is not None and s.word(cue.word.id + 1).text.lower() == "sich"):
+            continue  # „äußerte sich nicht“: reflexive, nothing is reported
+        if not _main_predicate(s, cue.word) or any(w.text == "?" for w in s.words):
+            continue  # a question asks, it reports nothing
+        prev = s.word(cue.word.id - 1)
+        if cue.word.upos == "ADJ" or (prev is not None and prev.upos == "DET"):
+            continue  # „die als rechtsradikal eingestufte Website“: an attribute, not the act
+        start, end = trim(doc, s.words[0].start, sentence_content_end(s))
+        words = _words_between(s, start, end)
+        if len(words) < MIN_CONTENT_WORDS + 1:
+            continue
+        if _passive(s, cue.word):
+            mention = _agent(s, cue.word, doc.text)  # „wurde von X als … bezeichnet“; the subject is the act
+        else:
+            mention = speaker_mention(s, cue, None, doc.text)
+        if mention is None or mention.span.text.lower() in FIRST_PERSON:
+            continue  # an act is reported with its actor; an interviewee's „ich lehne … ab“ is no report
+        kind = "mixed" if _mixed(start, end, marks) else "indirect"
+        cue_words = [cue.word] + ([cue.particle] if cue.particle else [])
+        return [Candidate(start, end, kind, cue_span(doc, cue_words), mention, s.index, s.paragraph,
+                          0.6, "act", (), cue.entry.mode)]
+    return []
+
+
+FIRST_PERSON = frozenset("ich wir".split())
+HABEN = frozenset("hat hatte haben hatten habe hätte hätten".split())
+PASSIVE_AUXILIARIES = frozenset("wird werden wurde wurden worden ist sind war waren sei seien".split())
+
+
+def _passive(s: Sentence, v: Word) -> bool:
+    """„wurde … bezeichnet“, „sind für Montag angekündigt“: a participle with „werden“ or „sein“ and no
+    „haben“ (which makes it the active perfect: „hat … angekündigt“)."""
+    if any(k.deprel in ("aux:pass", "nsubj:pass") for k in s.children(v.id)) or v.feats.get("Voice") == "Pass":
+        return True
+    participle = v.feats.get("VerbForm") == "Part" or v.xpos == "VVPP"
+    lower = {w.text.lower() for w in s.words}
+    return participle and bool(lower & PASSIVE_AUXILIARIES) and not lower & HABEN
+
+
+def _agent(s: Sentence, v: Word, text: str):
+    """The agent of a passive act: the phrase after „von“, „vom“ or „durch“ in the cue's clause."""
+    for w in s.words:
+        if w.text.lower() in ("von", "vom", "durch") and w.id < v.id:
+            head = next((x for x in s.words[w.id: v.id - 1] if x.upos in ("NOUN", "PROPN")), None)
+            if head is not None:
+                return mention_at(s, head, text, floor=w.id + 1, limit=v.id - 1)
+    return None
 
 
 def _drop_nested(cands: list[Candidate]) -> list[Candidate]:

@@ -16,6 +16,12 @@ FINITE_XPOS = frozenset({"VVFIN", "VAFIN", "VMFIN"})
 #: Konjunktiv II forms that newsrooms use for reported speech when Konjunktiv I looks indicative.
 KONJUNKTIV_II = frozenset({"wäre", "wären", "hätte", "hätten", "würde", "würden", "könnte", "könnten",
                            "müsste", "müssten", "dürfte", "dürften", "sollte", "sollten", "wollte"})
+#: Forms that carry on a report but do not open one: Konjunktiv II as the stand-in for a Konjunktiv I
+#: that would look indicative („sie hätten“ for „sie haben“), the strong Konjunktiv II forms („käme“,
+#: „gäbe“, „läge“), and reportative „sollen“ („Er soll das Geld genommen haben“: so it is said). Not
+#: the modal Konjunktiv II („müssten“, „könnte“, „dürfte“): the reporter's own conjecture as often.
+REPORTIVE = frozenset("""wäre wären hätte hätten würde würden gäbe gäben käme kämen läge lägen stünde
+ stünden ginge gingen bliebe blieben befände befänden wüsste wüssten soll sollen""".split())
 
 
 def _is_finite(w: Word) -> bool:
@@ -42,3 +48,21 @@ def is_konjunktiv_i(w: Word, s: Sentence) -> bool:
 
 def konjunktiv_i_words(s: Sentence) -> list[Word]:
     return [w for w in s.words if is_konjunktiv_i(w, s)]
+
+
+def reportive_words(s: Sentence) -> list[Word]:
+    """Finite verbs that continue a report without opening one (see REPORTIVE)."""
+    return [w for w in s.words if w.text.lower() in REPORTIVE and w.upos in ("VERB", "AUX")]
+
+
+REPORTATIVE_SOLLEN = frozenset({"soll", "sollen"})
+PERFECT_AUXILIARIES = frozenset({"haben", "sein"})
+
+
+def reportative_perfect(words: list[str]) -> bool:
+    """„Er soll das Geld genommen haben“: present „sollen“ with a perfect infinitive reports a claim
+    by itself (nobody plans a past); read from the words alone, so the screen can use it too."""
+    lower = [w.lower() for w in words]
+    return any(w in REPORTATIVE_SOLLEN for w in lower) and any(
+        w in PERFECT_AUXILIARIES and i > 0 and lower[i - 1] not in ("zu",) for i, w in enumerate(lower)
+        if i > 1)

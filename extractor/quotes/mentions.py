@@ -27,6 +27,11 @@ TEMPORAL = frozenset("""tag tage tagen woche wochen monat monate jahr jahre jahr
  januar februar märz april mai juni juli august september oktober november dezember anfang ende mitte
  zuvor später gleichzeitig zudem außerdem dabei damals heute gestern jedoch aber auch nun bislang bisher
 """.split())
+#: Times of day joined to a day („Freitagabend“, „Sonntagmorgen“, „Dienstagnacht“, „gestern Abend“ as one
+#: word): adverbials too, never a speaker.
+TEMPORAL = TEMPORAL | frozenset(
+    day + part for day in "montag dienstag mittwoch donnerstag freitag samstag sonntag".split()
+    for part in "morgen vormittag mittag nachmittag abend nacht".split())
 FEMININE_SUFFIXES = ("erin", "entin", "antin", "istin", "torin", "chefin", "rätin", "urgin", "ierin",
                      "frau")
 #: Ranks and titles the tagger takes for part of a name.
@@ -47,8 +52,19 @@ def _load_words(name: str) -> frozenset[str]:
 NOT_SPEAKER_WORDS = _load_words("not_speakers.txt")
 
 
+#: Endings of German sentence adverbs („Folglich“, „Täglich“, „Möglicherweise“, „Keinesfalls“,
+#: „Andererseits“): capitalised at the start of a sentence and mistagged, never a speaker.
+ADVERB_SUFFIXES = ("lich", "weise", "falls", "mals", "dings", "seits", "wegs", "ermaßen")
+
+
+def adverb_like(w: Word) -> bool:
+    """A sentence adverb the tagger took for a noun or name (not a proper name it is sure of)."""
+    lower = w.text.lower()
+    return w.upos != "PROPN" and w.text.isalpha() and lower.endswith(ADVERB_SUFFIXES) and len(lower) > 5
+
+
 def _not_speaker_word(w: Word) -> bool:
-    return w.text.lower() in NOT_SPEAKER_WORDS or w.lemma.lower() in TEMPORAL
+    return w.text.lower() in NOT_SPEAKER_WORDS or w.lemma.lower() in TEMPORAL or adverb_like(w)
 
 
 @dataclass(frozen=True)

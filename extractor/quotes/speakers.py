@@ -8,10 +8,13 @@ phrase that opens the cue's clause is taken.
 """
 from __future__ import annotations
 
+from dataclasses import replace
+
 from extractor.document import Sentence, Word
 from extractor.quotes.cues import Cue
 from extractor.quotes.mentions import (ARTICLES, NOT_SPEAKER_WORDS, PRONOUNS, TEMPORAL, Mention,
-                                       mention_at, oblique)
+                                       adverb_like, mention_at, oblique)
+from extractor.types import Span
 
 CLAUSE_BREAK = frozenset({",", ":", ";", "„", "“", "\"", "»", "«", "(", ")", "–", "—"})
 PREPOSITIONS = frozenset("""gegenüber laut zufolge gemäß nach vor bei mit von seit während wegen trotz
@@ -24,7 +27,8 @@ NOT_SPEAKERS = frozenset({"es", "man", "das", "dies", "was", "wer", "sich", "ich
 
 def _nominal(w: Word) -> bool:
     lower = w.text.lower()
-    if lower in NOT_SPEAKERS or lower in NOT_SPEAKER_WORDS or w.lemma.lower() in TEMPORAL or lower in TEMPORAL:
+    if lower in NOT_SPEAKERS or lower in NOT_SPEAKER_WORDS or w.lemma.lower() in TEMPORAL or lower in TEMPORAL \
+            or adverb_like(w):
         return False
     if w.text.lower() in PRONOUNS:
         return True
@@ -36,6 +40,7 @@ def _clause_initial_name(s: Sentence, w: Word) -> bool:
     nxt = s.word(w.id + 1)
     prev = s.word(w.id - 1)
     return (w.text[:1].isupper() and w.upos in ("ADV", "ADJ", "X") and w.text.lower() not in NOT_SPEAKER_WORDS
+            and not adverb_like(w)
             and (prev is None or prev.text in CLAUSE_BREAK) and nxt is not None and nxt.upos in ("VERB", "AUX"))
 
 
@@ -192,7 +197,20 @@ def speaker_mention(s: Sentence, cue: Cue, content: tuple[int, int] | None, text
         return None
     if m.kind != "pronoun" and m.span.text.lower() in ARTICLES:
         return None
+    if is_dateline(s, m.head):
+        return None
     return m
+
+
+def is_dateline(s: Sentence, w: Word) -> bool:
+    """„Kiew (dpa) –“, „TEHERAN, 25. Feb.“: a place and an agency or date opening the text, not a speaker."""
+    if w.id > 3:
+        return False
+    nxt = [x.text for x in s.words[w.id: w.id + 3]]
+    if len(nxt) >= 3 and nxt[0] == "(" and nxt[2] == ")" and len(nxt[1]) <= 6 and (
+            nxt[1].islower() or nxt[1].isupper()):
+        return True
+    return w.text.isupper() and len(w.text) > 2 and len(nxt) >= 2 and nxt[0] == "," and nxt[1][:1].isdigit()
 
 
 COORDINATORS = frozenset({"und", "sowie"})
@@ -219,11 +237,14 @@ def impersonal_source(doc, s: Sentence, cue: Cue, content: tuple[int, int]) -> M
     """„In einer Mitteilung des Ministeriums heißt es“ / „…, heißt es in der Mitteilung des
     Ministeriums“: the document that speaks, from an „in“ phrase of the cue's own clause."""
     for w in s.words:
-        if content[0] <= w.start < content[1] or w.text.lower() not in ("in", "im"):
+        if content[0] <= w.start < content[1] or w.text.lower() not in ("in", "im", "aus"):
             continue
-        if abs(w.id - cue.word.id) > 4:
+        if abs(w.id - cue.word.id) > 6:
             continue
         nouns = [x for x in s.words[w.id: w.id + 4] if x.upos in ("NOUN", "PROPN")]
         if nouns:
-            return mention_at(s, nouns[0], doc.text)
+            m = mention_at(s, nouns[0], doc.text, floor=w.id + 1)
+            # the source as a reader marks it is the whole phrase, „in einer Mitteilung des Ministeriums“
+            return replace(m, span=Span(doc.text[w.start:m.span.end], w.start, m.span.end),
+                           citation=m.citation or m.description)
     return None

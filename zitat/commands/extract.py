@@ -12,7 +12,7 @@ from zitat.logging import get_logger
 
 log = get_logger(__name__)
 
-COLUMNS = ["doc", "start", "end", "kind", "speaker", "speaker_role", "speaker_mention", "speaker_start",
+COLUMNS = ["doc", "start", "end", "kind", "mode", "speaker", "speaker_role", "speaker_mention", "speaker_start",
            "speaker_end", "cue", "cue_start", "cue_end", "confidence", "text"]
 
 
@@ -56,7 +56,7 @@ def _pretty(name: str, rows: list[dict], out) -> None:
         if r["speaker_role"] and r["speaker_role"] not in who:
             who = f"{who} ({r['speaker_role']})"
         stance = f"  [{r['stance']['label']} {r['stance']['score']:+.2f}]" if "stance" in r else ""
-        print(f"  {who} — {r['kind']}, via „{r['cue'] or '–'}“, confidence {r['confidence']:.2f}{stance}", file=out)
+        print(f"  {who} — {r['kind']} {r['mode']}, via „{r['cue'] or '–'}“, confidence {r['confidence']:.2f}{stance}", file=out)
         print(f"    „{r['text']}“", file=out)
     print(file=out)
 
