@@ -168,7 +168,8 @@ def _acted_on(toks: list[Token], c: Cue, lex: Lexicon) -> str | None:
     for w in toks:
         if not w.word or w.clause != anchor.clause or w.i in span:
             continue
-        keys = [w.text, w.lemma] + ([w.particle + w.lemma] if w.particle and w.lemma else [])
+        keys = [w.text, w.lemma] + ([w.particle + w.lemma] if w.particle and w.lemma else []) \
+            + ([] if w.particle else _particle_keys(w, toks, lex))
         if w.is_noun and w.noun_flag is not None:
             continue
         for a in lex.act_words(keys):

@@ -439,7 +439,7 @@ def apply_rules(toks: list[Token], cues: list[Cue], lex: Lexicon) -> list[Cue]:
     polar = frozenset(j for c in cues if c.entry.weight != 0 and not c.entry.reverser
                       for j in range(c.first, c.last + 1))
     cue_tokens = frozenset(j for c in cues for j in range(c.first, c.last + 1))
-    in_idioms = {j for c in cues if c.how == "multiword" for j in range(c.first, c.last + 1)}
+    in_idioms = {j for c in cues if c.how == "multiword" for j in (c.parts or range(c.first, c.last + 1))}
     negators = [n for n in find_negators(toks, lex, cue_tokens, polar) if n[0] not in in_idioms]
 
     reversers = [(c, reverser_scope(toks, c.anchor, polar, c.parts))

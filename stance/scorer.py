@@ -29,7 +29,7 @@ from stance.rules import apply_rules, find_cues, flip
 from stance.tokens import analyze
 from stance.types import Evidence, Stance
 
-HAWKISH_AT = 0.3
+HAWKISH_AT = 0.25
 CONCILIATORY_AT = 0.2
 ACT_ALONE = 1.0
 TOPIC_ALONE = 0.0

@@ -9,7 +9,7 @@ import pytest
 from extractor.types import Quote
 from stance.lexicon import Lexicon, default_lexicon
 from stance.positions import DESCRIBED, TOPIC
-from stance.scorer import Params, Scorer, combine
+from stance.scorer import TOPIC_ALONE, Params, Scorer, combine
 
 
 @pytest.fixture(scope="module", params=["parse", "tokens"])
@@ -33,12 +33,12 @@ def explain(scorer: Scorer, text: str) -> str:
     "Im zweiten Durchgang lief der Angriff der Gastgeber deutlich besser.",
 ])
 def test_describing_violence_takes_no_position(scorer, text):
-    """No cue is framed by a position or is the speaker's act: each is a topic or a description.
-    (Whether a bare topic still counts is the fitted TOPIC_ALONE factor; at 0 all these are neutral.)"""
+    """No cue is framed by a position or is the speaker's act: each is a topic or a description, and
+    topics count nothing alone (TOPIC_ALONE is 0)."""
     doc = scorer._parse_all([text])[0]
     readings = scorer.read(text, 0, doc)
     assert readings and all(r.status.status in (TOPIC, DESCRIBED) for r in readings), readings
-    st = combine(readings, Params(topic_alone=0.0))
+    st = scorer.score_text(text)
     assert st.label == "neutral" and st.described and all(e.weight == 0 for e in st.described)
 
 
@@ -213,3 +213,93 @@ def test_the_cli_prints_the_score_and_its_explanation(capsys):
 
     d = json.loads(capsys.readouterr().out)
     assert d["label"] == "neutral" and d["evidence"] == [] and d["described"][0]["text"] == "Aggression"
+
+
+# --- topic words decide nothing alone; acts and positions do ---------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Der Krieg dauert nun schon drei Jahre.",
+    "Die Waffen stammen aus alten Beständen der Armee.",
+    "Das Militär hat neue Drohnen vorgestellt.",
+    "Die Verhandlungen gingen am Abend zu Ende.",
+    "Der Angriff der Gäste wurde in der Nachspielzeit belohnt.",
+])
+def test_topic_words_alone_are_neutral(scorer, text):
+    assert TOPIC_ALONE == 0
+    st = scorer.score_text(text)
+    assert st.label == "neutral" and not st.evidence, st.explain()
+
+
+@pytest.mark.parametrize("text", [
+    "Die Regierung muss jetzt hart durchgreifen.",
+    "Die Polizei greift hart durch.",
+    "Wir werden mit aller Härte gegen die Täter vorgehen.",
+    "Die Verantwortlichen müssen zur Rechenschaft gezogen werden.",
+    "Die EU verhängt neue Sanktionen gegen das Land.",
+    "Die Sanktionen müssen verschärft werden.",
+    "Die Nato will zusätzliche Truppen entsenden.",
+    "Wir brauchen mehr Polizei auf den Straßen.",
+    "Die Verteidigungsausgaben müssen deutlich erhöht werden.",
+    "Die Armee wird die Diplomaten des Landes ausweisen.",
+    "Das werden wir nicht länger hinnehmen.",
+])
+def test_demands_for_force_and_crackdowns_are_hawkish(scorer, text):
+    assert scorer.score_text(text).label == "hawkish", explain(scorer, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Beide Seiten nahmen am Montag die Verhandlungen wieder auf.",
+    "Wir bieten Gespräche ohne Vorbedingungen an.",
+    "Die Waffenruhe wird von beiden Seiten eingehalten.",
+    "Die Regierung will die Truppen bis zum Sommer abziehen.",
+    "Die Sanktionen sollten gelockert werden.",
+    "Wir setzen auf eine diplomatische Lösung.",
+    "Die Rebellen sollen die Waffen niederlegen.",
+    "Es ist Zeit für Versöhnung.",
+    "Wir brauchen Abrüstung statt Aufrüstung.",
+])
+def test_talks_ceasefire_and_withdrawal_are_conciliatory(scorer, text):
+    assert scorer.score_text(text).label == "conciliatory", explain(scorer, text)
+
+
+def test_a_separable_verb_composes_over_its_particle(scorer):
+    """"nahm ... auf" is "aufnehmen": it makes "Verhandlungen" an act, where "nahm" alone would not."""
+    st = scorer.score_text("Die Regierung nahm die Verhandlungen mit den Rebellen auf.")
+    assert st.label == "conciliatory", st.explain()
+    assert any("aufnehmen" in e.note or "'nahm'" in e.note for e in st.evidence), st.explain()
+    assert scorer.score_text("Die Regierung nahm an den Verhandlungen teil.").label == "neutral"
+
+
+def test_hearsay_reports_what_others_say_happened(scorer):
+    for text in ("Bei dem Angriff sollen zwei Raketenwerfer zerstört worden sein.",
+                 "Angeblich will die Armee die Offensive ausweiten."):
+        st = scorer.score_text(text)
+        assert st.label == "neutral" and not st.evidence, st.explain()
+
+
+def test_an_accusation_cue_makes_the_quote_a_description(scorer):
+    text = "heimlich aufzurüsten und Truppen an die Grenze zu verlegen"
+    assert scorer.score_text(text, cue="forderte").label == "hawkish"
+    st = scorer.score_text(text, cue="wirft vor")
+    assert st.label == "neutral" and any("accuses" in e.note for e in st.described), st.explain()
+
+
+def test_an_article_after_a_comma_opens_no_relative_clause(scorer):
+    text = "Das Land müsse das Recht haben, gegen die Angriffe der Milizen militärisch vorzugehen."
+    assert scorer.score_text(text).label == "hawkish", explain(scorer, text)
+    text = "Die Armee, die die Angriffe verübt hat, muss abziehen."  # "die die": a relative clause
+    st = scorer.score_text(text)
+    assert not any(e.text == "Angriffe" for e in st.evidence), st.explain()
+
+
+def test_a_warning_with_an_infinitive_is_an_admonition(scorer):
+    text = "Er warnte die Allianz, sich nicht in eine Militärmission verwickeln zu lassen."
+    assert scorer.score_text(text).label == "conciliatory", explain(scorer, text)
+    text = "Er warnte, dass die Rebellen bald angreifen könnten."
+    assert scorer.score_text(text).label == "neutral", explain(scorer, text)
+
+
+def test_a_threatened_consequence_counts_as_a_threat(scorer):
+    text = "Andernfalls würden wir mit Waffengewalt antworten."
+    st = scorer.score_text(text)
+    assert st.label == "hawkish" and any("threatened consequence" in e.note for e in st.evidence), st.explain()
