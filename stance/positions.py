@@ -260,6 +260,9 @@ def statuses(toks: list[Token], cues: list[Cue], lex: Lexicon, cue: str | None =
         if anchor.clause in hearsay:
             out.append(Status(DESCRIBED, 0.0, "in hearsay ('soll ... haben', 'angeblich'): what others say happened"))
             continue
+        if anchor.clause in reports:  # before any position: "wurden ... abgelehnt" reports a rejection
+            out.append(Status(DESCRIBED, 0.0, "in a report of events"))
+            continue
         rejection = next((j for kind, j in c.shifters
                           if kind == "rejection" or (kind == "negation" and role == "act")), None)
         if rejection is not None:
@@ -286,9 +289,6 @@ def statuses(toks: list[Token], cues: list[Cue], lex: Lexicon, cue: str | None =
             continue
         if outer is not None and anchor.clause not in asides:
             out.append(Status(FRAMED, outer[1], f"position of the cue '{outer[0]}'"))
-            continue
-        if anchor.clause in reports:
-            out.append(Status(DESCRIBED, 0.0, "in a report of events"))
             continue
         actor = _acted_on(toks, c, lex) if role == "topic" else None
         if actor is not None:

@@ -13,7 +13,7 @@ import pytest
 
 import stance
 from extractor.types import Quote
-from stance.lexicon import Lexicon, default_lexicon, stem
+from stance.lexicon import Lexicon, _rows, default_lexicon, stem
 from stance.scorer import CONCILIATORY_AT, HAWKISH_AT, LEXICON_VERSION, Scorer
 
 
@@ -375,18 +375,9 @@ def _gold_path():
     return None
 
 
-#: Seed-gold quotes whose polar label the stance guideline (../shared/gold/stance_guideline.md) calls
-#: neutral: descriptions, accusations and statements of fact about another party or of events, with no
-#: position toward force taken by the speaker. Listed so the measure below is not read as a miss of the
-#: scorer; reported to the lead (README, Stance). (document prefix, start) -> why.
-SEED_CONFLICTS = {
-    ("000_", 1192): "speaks of another party's danger (describes a threat, takes no position)",
-    ("002_", 670): "demands a condemnation: an accusation without force or punishment",
-    ("002_", 1678): "accuses Iran of mining tankers (cue 'beschuldigt'): accusing is neutral",
-    ("003_", 1951): "states that a doctrine was changed: a factual report",
-    ("004_", 4668): "states that other channels exist: a factual report",
-    ("004_", 6297): "describes Russia as a nuclear power: a description, no act",
-}
+#: Seed-gold quotes whose polar label the stance guideline calls neutral (stance/data/seed_conflicts.tsv:
+#: descriptions, accusations, statements of fact): reported to the lead (README, Stance).
+SEED_CONFLICTS = {(r[0], int(r[1])): r[3] for r in _rows("seed_conflicts.tsv", None)}
 
 
 def _seed_rows():
