@@ -460,12 +460,8 @@ def apply_rules(toks: list[Token], cues: list[Cue], lex: Lexicon) -> list[Cue]:
             w = flip(w, 1.0)
         span = set(range(c.first, c.last + 1))
         unflipped, full_flips = w, 0
-        for n, strength, scope, kind in negators:
-            if span & scope and n not in span:
-                full_flips += strength == 1
-                w = flip(w, strength)
-                notes.append(f"negated by '{toks[n].text}'" + ("" if strength == 1 else f" (x{strength:g})"))
-                c.shifters.append((kind, n))
+        # reversers first: they govern their object ("das Feuer einstellen"); a negation ("nicht
+        # erwarten, dass ...") then takes the whole act
         for r, scope in reversers:
             if r is not c and span & scope and not (c.entry.reverser and c.entry.weight == 0) \
                     and c.entry.category not in NOT_REVERSIBLE:
@@ -478,6 +474,12 @@ def apply_rules(toks: list[Token], cues: list[Cue], lex: Lexicon) -> list[Cue]:
                 full_flips += 1
                 notes.append(f"reversed by '{toks[r.anchor].text}'")
                 c.shifters.append((r.entry.category, r.anchor))
+        for n, strength, scope, kind in negators:
+            if span & scope and n not in span:
+                full_flips += strength == 1
+                w = flip(w, strength)
+                notes.append(f"negated by '{toks[n].text}'" + ("" if strength == 1 else f" (x{strength:g})"))
+                c.shifters.append((kind, n))
         if full_flips >= 2 and full_flips % 2 == 0 and w * unflipped > 0:
             w = unflipped  # "schließen ... nicht aus": a double negation restores the cue in full
         if id(c) in intensity:
