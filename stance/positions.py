@@ -229,7 +229,7 @@ def cue_accuses(cue: str | None, lex: Lexicon) -> str | None:
 
 
 #: Categories of a cue verb that make the quote what the speaker threatens, warns of or justifies.
-CUE_THREATS = {"threat", "danger", "ultimatum", "justification"}
+CUE_THREATS = {"threat", "ultimatum", "justification"}
 
 
 def statuses(toks: list[Token], cues: list[Cue], lex: Lexicon, cue: str | None = None) -> list[Status]:
