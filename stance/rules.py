@@ -462,8 +462,10 @@ def apply_rules(toks: list[Token], cues: list[Cue], lex: Lexicon) -> list[Cue]:
         unflipped, full_flips = w, 0
         # reversers first: they govern their object ("das Feuer einstellen"); a negation ("nicht
         # erwarten, dass ...") then takes the whole act
+        # "ohne Blutvergießen", "statt Eskalation": a phrase a rejector governs is its own, no verb's object
+        rejected = any(span & scope and n not in span for n, _s, scope, kind in negators if kind == "rejection")
         for r, scope in reversers:
-            if r is not c and span & scope and not (c.entry.reverser and c.entry.weight == 0) \
+            if r is not c and span & scope and not rejected and not (c.entry.reverser and c.entry.weight == 0) \
                     and c.entry.category not in NOT_REVERSIBLE:
                 if r.entry.category == "rejection" and r.how == "multiword" and GAP in r.entry.stems \
                         and c.entry.category in WARNED_AS_THREAT:

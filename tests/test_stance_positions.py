@@ -303,3 +303,13 @@ def test_a_threatened_consequence_counts_as_a_threat(scorer):
     text = "Andernfalls würden wir mit Waffengewalt antworten."
     st = scorer.score_text(text)
     assert st.label == "hawkish" and any("threatened consequence" in e.note for e in st.evidence), st.explain()
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Druck ist nötig, aber das hat nichts mit Sanktionen zu tun.", "conciliatory"),
+    ("Wir wollen die Krise ohne Blutvergießen beenden.", "conciliatory"),
+    ("Ein Rückzug wäre ein wichtiger Beitrag zum Frieden.", "conciliatory"),
+    ("Wir haben die Fähigkeit, uns zu verteidigen.", "hawkish"),
+])
+def test_dissociation_bloodshed_contribution_and_capability(scorer, text, expected):
+    assert scorer.score_text(text).label == expected, explain(scorer, text)
