@@ -142,6 +142,15 @@ def test_quotes_by_speaker_resolves_aliases_sorts_and_filters(store, scholz_stor
     for label, response in by_label.items():
         assert all(q.quote.stance.label == label for q in response.quotes)
 
+    by_mode = {mode: stub.QuotesBySpeaker(pb.QuotesBySpeakerRequest(name="Scholz", mode=mode), timeout=10)
+               for mode in (pb.QUOTE_MODE_SPEECH, pb.QUOTE_MODE_THOUGHT, pb.QUOTE_MODE_WRITING)}
+    assert sum(r.total for r in by_mode.values()) == page.total
+    for mode, response in by_mode.items():
+        assert all(q.quote.mode == mode for q in response.quotes)
+    with pytest.raises(grpc.RpcError) as info:
+        stub.QuotesBySpeaker(pb.QuotesBySpeakerRequest(name="Scholz", mode=7), timeout=10)
+    assert info.value.code() == grpc.StatusCode.INVALID_ARGUMENT
+
     first = stub.QuotesBySpeaker(pb.QuotesBySpeakerRequest(name="Scholz", limit=1), timeout=10)
     assert len(first.quotes) == 1 and first.total == page.total
 

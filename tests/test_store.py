@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 import threading
 import time
+from dataclasses import replace
 
 import pytest
 import redis
@@ -192,6 +193,27 @@ def test_invisible_characters_in_a_name_are_ignored(store: QuoteStore, invisible
     assert store.quotes_by_speaker(f"Mike Pom{invisible}peo", "newest", 10, 0, None)[0] == "Mike Pompeo"
 
 
+def test_quotes_are_filtered_by_mode_alone_and_with_a_stance(store: QuoteStore, redis_client: redis.Redis) -> None:
+    doc = ("Anna Berg sagte, man werde verhandeln. Anna Berg glaubt, die Truppen müssten bleiben. "
+           "Anna Berg schrieb, man brauche mehr Waffen.")
+    items = [(replace(quote(doc, text, "Anna Berg", "Anna Berg"), mode=mode), stance(score)) for text, mode, score in (
+        ("man werde verhandeln", "speech", -0.6), ("die Truppen müssten bleiben", "thought", 0.5),
+        ("man brauche mehr Waffen", "writing", 0.7))]
+    store.write_document(doc_id_for(doc), "berg", VERSION, items)
+    by = lambda **f: [q.quote.text for q in store.quotes_by_speaker("Anna Berg", "hawkish", 10, 0, **f)[1]]  # noqa: E731
+    assert by(mode="thought") == ["die Truppen müssten bleiben"]
+    assert by(mode="writing", stance="hawkish") == ["man brauche mehr Waffen"]
+    assert by(mode="speech", stance="hawkish") == []
+    assert store.quotes_by_speaker("Anna Berg", "newest", 10, 0, mode="thought")[1][0].quote.mode == "thought"
+    with pytest.raises(InvalidDocument):
+        store.quotes_by_speaker("Anna Berg", "newest", 10, 0, mode="dream")
+    # a rewrite of the document leaves no quote behind in the mode indexes
+    store.write_document(doc_id_for(doc), "berg", VERSION, items[:1])
+    assert by(mode="writing") == [] and by(mode="speech") == ["man werde verhandeln"]
+    for key in redis_client.keys("zitat:v1:speaker:*:mode:*"):
+        assert redis_client.ttl(key) == -1 or b":hawkish:" in key or b":neutral:" in key  # only intersections expire
+
+
 def test_sorting_by_stance_and_time_with_paging_and_label_filter(store: QuoteStore) -> None:
     store.write_document(doc_id_for(POMPEO_DOC), "old", VERSION, pompeo_quotes(), now=1000.0)
     more = POMPEO_DOC + " Nachtrag."
@@ -289,7 +311,7 @@ def test_any_name_is_just_data(store: QuoteStore, redis_client: redis.Redis, nam
 
 _KEY = re.compile(rb"zitat:v1:(speakers|speaker-names|aliases|alias:[0-9a-f]{32}|doc:[0-9a-f]{64}|quote:[0-9a-f]{64}:\d+|"
                   rb"cache:[0-9a-f]{64}:[0-9a-f]{12}|speaker:[0-9a-f]{32}:(aliases|(time|stance):"
-                  rb"(all|hawkish|neutral|conciliatory)))")
+                  rb"(all|hawkish|neutral|conciliatory|((hawkish|neutral|conciliatory):)?mode:(speech|thought|writing))))")
 
 
 def _assert_key_layout(client: redis.Redis) -> None:

@@ -16,6 +16,7 @@ _DOC_ID = re.compile(r"[0-9a-f]{64}")
 _JOB_ID = re.compile(r"[A-Za-z0-9_-]{1,200}")
 ORDERS = ("time", "stance")
 LABELS = ("hawkish", "neutral", "conciliatory")
+MODES = ("speech", "thought", "writing")
 
 
 def doc_id_for(text: str) -> str:
@@ -80,6 +81,16 @@ class Keys:
         """Sorted set of quote ids of one speaker, scored by time or stance, all labels or one."""
         assert order in ORDERS and (label is None or label in LABELS)
         return f"{self.prefix}speaker:{token}:{order}:{label or 'all'}"
+
+    def speaker_mode_index(self, token: str, order: str, mode: str) -> str:
+        """Sorted set of one speaker's quote ids of one mode (speech, thought, writing)."""
+        assert order in ORDERS and mode in MODES
+        return f"{self.prefix}speaker:{token}:{order}:mode:{mode}"
+
+    def speaker_filtered(self, token: str, order: str, label: str, mode: str) -> str:
+        """Sorted set, short TTL: the intersection of a label and a mode index, for paging through it."""
+        assert order in ORDERS and label in LABELS and mode in MODES
+        return f"{self.prefix}speaker:{token}:{order}:{label}:mode:{mode}"
 
     def speaker_aliases(self, token: str) -> str:
         """Set: the display forms a speaker was seen under ("Pompeo", "US-Außenminister Pompeo")."""

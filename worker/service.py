@@ -110,10 +110,10 @@ class QuoteService:
         return jobs.status_of(job, doc_id)
 
     @translate_errors
-    def quotes_by_speaker(self, name: str, sort: str, limit: int, offset: int,
-                          stance: str | None) -> tuple[str | None, list[StoredQuote], int]:
+    def quotes_by_speaker(self, name: str, sort: str, limit: int, offset: int, stance: str | None,
+                          mode: str | None = None) -> tuple[str | None, list[StoredQuote], int]:
         """(canonical name, or None if no speaker matches; one page; total matching quotes)."""
-        return self.store.quotes_by_speaker(name, sort, limit, offset, stance)
+        return self.store.quotes_by_speaker(name, sort, limit, offset, stance, mode)
 
     @translate_errors
     def list_speakers(self, limit: int, offset: int) -> list[SpeakerCount]:

@@ -25,12 +25,13 @@ from stance.types import Stance
 from worker import aliases as alias_rules
 from worker import codec
 from worker.connection import translate_errors
-from worker.keys import LABELS, Keys, check_doc_id, speaker_token
+from worker.keys import LABELS, MODES, Keys, check_doc_id, speaker_token
 from worker.types import SpeakerCount, StoredQuote
 from zitat import defaults
 from zitat.exceptions import AmbiguousSpeaker, InvalidDocument, NotFound
 
 SORTS = ("newest", "hawkish", "conciliatory")
+FILTER_TTL = 30  # seconds an intersection of two filters is kept (a client paging through it)
 
 
 @dataclass(frozen=True)
@@ -76,22 +77,26 @@ class QuoteStore:
             new_items = [(q, st, self._token_for(pipe, q.speaker)) for q, st in scored]
             new_tokens = {t for _, _, t in new_items if t}
             old = {_s(a): _s(b) for a, b in pipe.hgetall(k.doc(doc_id)).items()}
-            # (speaker token, stance label) of each stored quote: what a rewrite must unindex.
-            old_items = [tuple(item) for item in json.loads(old.get("index", "[]"))]
-            tokens = sorted(new_tokens | {t for t, _ in old_items if t})
+            # (speaker token, stance label, mode) of each stored quote: what a rewrite must unindex
+            # (documents stored before modes were indexed have no mode: every mode set is cleaned).
+            old_items = [(item[0], item[1], item[2] if len(item) > 2 else None)
+                         for item in json.loads(old.get("index", "[]"))]
+            tokens = sorted(new_tokens | {t for t, _, _ in old_items if t})
             if tokens:
                 pipe.watch(*[k.speaker_index(t, "time") for t in tokens])
             before = {t: pipe.zcard(k.speaker_index(t, "time")) for t in tokens}
             published = float(old["published"]) if "published" in old else (now if now is not None else time.time())
 
             pipe.multi()
-            for i, (token, label) in enumerate(old_items):
+            for i, (token, label, mode) in enumerate(old_items):
                 qid = f"{doc_id}:{i}"
                 if token:
                     for order in ("time", "stance"):
                         pipe.zrem(k.speaker_index(token, order), qid)
                         if label in LABELS:
                             pipe.zrem(k.speaker_index(token, order, label), qid)
+                        for m in ([mode] if mode in MODES else MODES):
+                            pipe.zrem(k.speaker_mode_index(token, order, m), qid)
                 pipe.delete(k.quote(doc_id, i))
             for i, (quote, stance, token) in enumerate(new_items):
                 qid = f"{doc_id}:{i}"
@@ -104,8 +109,10 @@ class QuoteStore:
                 for label in (None, stance.label):
                     pipe.zadd(k.speaker_index(token, "time", label), {qid: time_score})
                     pipe.zadd(k.speaker_index(token, "stance", label), {qid: float(stance.score)})
+                pipe.zadd(k.speaker_mode_index(token, "time", quote.mode), {qid: time_score})
+                pipe.zadd(k.speaker_mode_index(token, "stance", quote.mode), {qid: float(stance.score)})
                 self._add_aliases(pipe, token, quote)
-            old_per = Counter(t for t, _ in old_items if t)
+            old_per = Counter(t for t, _, _ in old_items if t)
             new_per = Counter(t for _, _, t in new_items if t)
             for t in tokens:
                 count = before[t] - old_per[t] + new_per[t]
@@ -116,7 +123,7 @@ class QuoteStore:
             pipe.hset(k.doc(doc_id), mapping={
                 "doc_name": doc_name, "published": repr(published), "version": version,
                 "quotes": len(new_items), "updated": repr(time.time()),
-                "index": json.dumps([[t or "", st.label] for _, st, t in new_items]),
+                "index": json.dumps([[t or "", st.label, q.mode] for q, st, t in new_items]),
             })
             pipe.set(k.cache(doc_id, version), json.dumps({"quote_count": len(new_items)}), ex=self.cache_ttl)
             return len(new_items)
@@ -225,8 +232,10 @@ class QuoteStore:
 
     @translate_errors
     def quotes_by_speaker(self, name: str, sort: str = "newest", limit: int = 20, offset: int = 0,
-                          stance: str | None = None) -> tuple[str | None, list[StoredQuote], int]:
-        """(canonical name or None if unknown, one page of quotes, total matching)."""
+                          stance: str | None = None, mode: str | None = None,
+                          ) -> tuple[str | None, list[StoredQuote], int]:
+        """(canonical name or None if unknown, one page of quotes, total matching), optionally only
+        one stance label and/or one mode (speech, thought, writing)."""
         if sort not in SORTS:
             raise InvalidDocument(f"unknown sort {sort!r}: choose one of {', '.join(SORTS)}", field="sort")
         if stance in ("", "all", "any"):
@@ -234,21 +243,34 @@ class QuoteStore:
         if stance is not None and stance not in LABELS:
             raise InvalidDocument(f"unknown stance label {stance!r}: choose one of {', '.join(LABELS)}",
                                   field="stance")
+        if mode in ("", "all", "any"):
+            mode = None
+        if mode is not None and mode not in MODES:
+            raise InvalidDocument(f"unknown mode {mode!r}: choose one of {', '.join(MODES)}", field="mode")
         limit, offset = _page(limit, offset)
         found = self.resolve_speaker(name)
         if found is None:
             return None, [], 0
         token, canonical = found
-        key = self.keys.speaker_index(token, "time" if sort == "newest" else "stance", stance)
+        order = "time" if sort == "newest" else "stance"
+        key = self.keys.speaker_index(token, order, stance)
         pipe = self.redis.pipeline(transaction=True)
+        if mode is not None and stance is None:
+            key = self.keys.speaker_mode_index(token, order, mode)
+        elif mode is not None:  # both filters: their intersection, kept for a few seconds for paging
+            both = self.keys.speaker_filtered(token, order, stance, mode)
+            pipe.zinterstore(both, {key: 1, self.keys.speaker_mode_index(token, order, mode): 0})
+            pipe.expire(both, FILTER_TTL)
+            key = both
         pipe.zcard(key)
         if limit:
             if sort == "conciliatory":
                 pipe.zrange(key, offset, offset + limit - 1)
             else:
                 pipe.zrevrange(key, offset, offset + limit - 1)
-        total, *page = pipe.execute()
-        return canonical, self._fetch(page[0] if page else []), int(total)
+        results = pipe.execute()
+        total, page = (results[-2], results[-1]) if limit else (results[-1], [])
+        return canonical, self._fetch(page), int(total)
 
     @translate_errors
     def list_speakers(self, limit: int = 100, offset: int = 0) -> list[SpeakerCount]:

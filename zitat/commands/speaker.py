@@ -12,7 +12,7 @@ from datetime import datetime, timezone
 from zitat import defaults
 
 COLUMNS = ["speaker", "quote_id", "doc_id", "doc_name", "published", "stance_label", "stance_score", "kind",
-           "speaker_role", "speaker_mention", "cue", "start", "end", "confidence", "text"]
+           "mode", "speaker_role", "speaker_mention", "cue", "start", "end", "confidence", "text"]
 
 
 def register(sub) -> None:
@@ -22,6 +22,8 @@ def register(sub) -> None:
     p.add_argument("--sort", choices=["newest", "hawkish", "conciliatory"], default="newest")
     p.add_argument("--stance", choices=["hawkish", "neutral", "conciliatory"], default=None,
                    help="only quotes with this stance label")
+    p.add_argument("--mode", choices=["speech", "thought", "writing"], default=None,
+                   help="only what was said, thought or written")
     p.add_argument("--limit", type=int, default=20, metavar="N",
                    help=f"at most N quotes (default %(default)s, at most {defaults.MAX_PAGE_SIZE})")
     p.add_argument("--offset", type=int, default=0, metavar="N", help="skip the first N quotes")
@@ -72,13 +74,13 @@ def run(args) -> int:
 
     with open_redis() as client:
         canonical, quotes, total = QuoteService(client).quotes_by_speaker(
-            args.name, args.sort, args.limit, args.offset, args.stance)
+            args.name, args.sort, args.limit, args.offset, args.stance, args.mode)
     if canonical is None:
         print(f"zitat speaker: no speaker matches {args.name!r} (list them with `zitat speakers`)", file=sys.stderr)
         return 1
     if args.format == "pretty":
         shown = f"{args.offset + 1}–{args.offset + len(quotes)} of {total}" if quotes else f"none of {total}"
-        label = f", {args.stance}" if args.stance else ""
+        label = "".join(f", {f}" for f in (args.stance, args.mode) if f)
         print(f"{canonical}: {shown} quote(s){label}, {args.sort} first")
     write(quotes, args.format, speaker=canonical)
     return 0

@@ -16,6 +16,8 @@ from zitat.v1 import zitat_pb2 as pb
 
 _KINDS = {"direct": pb.QUOTE_KIND_DIRECT, "indirect": pb.QUOTE_KIND_INDIRECT, "mixed": pb.QUOTE_KIND_MIXED}
 _KIND_NAMES = {v: k for k, v in _KINDS.items()}
+_MODES = {"speech": pb.QUOTE_MODE_SPEECH, "thought": pb.QUOTE_MODE_THOUGHT, "writing": pb.QUOTE_MODE_WRITING}
+_MODE_NAMES = {v: k for k, v in _MODES.items()}
 _LABELS = {"hawkish": pb.STANCE_LABEL_HAWKISH, "neutral": pb.STANCE_LABEL_NEUTRAL,
            "conciliatory": pb.STANCE_LABEL_CONCILIATORY}
 _LABEL_NAMES = {v: k for k, v in _LABELS.items()}
@@ -49,7 +51,8 @@ def stance_from_pb(msg: pb.Stance) -> Stance:
 
 def quote_to_pb(quote: Quote, stance: Stance | None = None) -> pb.Quote:
     msg = pb.Quote(text=quote.text, start=quote.start, end=quote.end,
-                   kind=_KINDS.get(quote.kind, pb.QUOTE_KIND_UNSPECIFIED), confidence=quote.confidence)
+                   kind=_KINDS.get(quote.kind, pb.QUOTE_KIND_UNSPECIFIED), confidence=quote.confidence,
+                   mode=_MODES.get(quote.mode, pb.QUOTE_MODE_UNSPECIFIED))
     if quote.cue is not None:
         msg.cue.CopyFrom(span_to_pb(quote.cue))
     if quote.speaker is not None:
@@ -71,7 +74,7 @@ def quote_from_pb(msg: pb.Quote) -> Quote:
         speaker=msg.speaker if msg.HasField("speaker") else None,
         speaker_mention=span_from_pb(msg.speaker_mention) if msg.HasField("speaker_mention") else None,
         speaker_role=msg.speaker_role if msg.HasField("speaker_role") else None,
-        confidence=msg.confidence)
+        confidence=msg.confidence, mode=_MODE_NAMES.get(msg.mode, "speech"))
 
 
 def stored_quote_to_pb(stored: StoredQuote) -> pb.StoredQuote:
@@ -114,6 +117,11 @@ def sort_from_pb(value: int) -> str | None:
     """The worker's sort name (UNSPECIFIED: newest); None for a value this server does not know, so
     that the servicer refuses it instead of silently answering another question."""
     return _SORTS.get(value)
+
+
+def mode_from_pb(value: int) -> str | None:
+    """speech | thought | writing; None for a value this server does not know."""
+    return _MODE_NAMES.get(value)
 
 
 def stance_label_from_pb(value: int) -> str | None:

@@ -49,8 +49,8 @@ class QuoteService(Protocol):
 
     def get_job(self, job_id: str) -> JobStatus: ...
 
-    def quotes_by_speaker(self, name: str, sort: str, limit: int, offset: int,
-                          stance: str | None) -> tuple[str | None, list[StoredQuote], int]: ...
+    def quotes_by_speaker(self, name: str, sort: str, limit: int, offset: int, stance: str | None,
+                          mode: str | None = None) -> tuple[str | None, list[StoredQuote], int]: ...
 
     def list_speakers(self, limit: int, offset: int) -> list[SpeakerCount]: ...
 
@@ -223,7 +223,12 @@ class QuotesServicer(pb_grpc.QuotesServicer):
         sort = conv.sort_from_pb(request.sort)
         if sort is None:
             raise InvalidArgument(f"unknown sort {request.sort}", "sort")
-        speaker, quotes, total = service.quotes_by_speaker(request.name.strip(), sort, limit, offset, stance)
+        mode = None
+        if request.HasField("mode") and request.mode != pb.QUOTE_MODE_UNSPECIFIED:
+            mode = conv.mode_from_pb(request.mode)
+            if mode is None:
+                raise InvalidArgument(f"unknown mode {request.mode}", "mode")
+        speaker, quotes, total = service.quotes_by_speaker(request.name.strip(), sort, limit, offset, stance, mode)
         response = pb.QuotesBySpeakerResponse(quotes=[conv.stored_quote_to_pb(q) for q in quotes], total=total)
         if speaker is not None:
             response.speaker = speaker

@@ -10,6 +10,13 @@ from typing import ClassVar as _ClassVar, Optional as _Optional, Union as _Union
 
 DESCRIPTOR: _descriptor.FileDescriptor
 
+class QuoteMode(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
+    __slots__ = ()
+    QUOTE_MODE_UNSPECIFIED: _ClassVar[QuoteMode]
+    QUOTE_MODE_SPEECH: _ClassVar[QuoteMode]
+    QUOTE_MODE_THOUGHT: _ClassVar[QuoteMode]
+    QUOTE_MODE_WRITING: _ClassVar[QuoteMode]
+
 class QuoteKind(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
     __slots__ = ()
     QUOTE_KIND_UNSPECIFIED: _ClassVar[QuoteKind]
@@ -40,6 +47,10 @@ class SpeakerSort(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
     SPEAKER_SORT_NEWEST: _ClassVar[SpeakerSort]
     SPEAKER_SORT_HAWKISH: _ClassVar[SpeakerSort]
     SPEAKER_SORT_CONCILIATORY: _ClassVar[SpeakerSort]
+QUOTE_MODE_UNSPECIFIED: QuoteMode
+QUOTE_MODE_SPEECH: QuoteMode
+QUOTE_MODE_THOUGHT: QuoteMode
+QUOTE_MODE_WRITING: QuoteMode
 QUOTE_KIND_UNSPECIFIED: QuoteKind
 QUOTE_KIND_DIRECT: QuoteKind
 QUOTE_KIND_INDIRECT: QuoteKind
@@ -95,7 +106,7 @@ class Stance(_message.Message):
     def __init__(self, label: _Optional[_Union[StanceLabel, str]] = ..., score: _Optional[float] = ..., evidence: _Optional[_Iterable[_Union[Evidence, _Mapping]]] = ...) -> None: ...
 
 class Quote(_message.Message):
-    __slots__ = ("text", "start", "end", "kind", "cue", "speaker", "speaker_mention", "speaker_role", "confidence", "stance")
+    __slots__ = ("text", "start", "end", "kind", "cue", "speaker", "speaker_mention", "speaker_role", "confidence", "stance", "mode")
     TEXT_FIELD_NUMBER: _ClassVar[int]
     START_FIELD_NUMBER: _ClassVar[int]
     END_FIELD_NUMBER: _ClassVar[int]
@@ -106,6 +117,7 @@ class Quote(_message.Message):
     SPEAKER_ROLE_FIELD_NUMBER: _ClassVar[int]
     CONFIDENCE_FIELD_NUMBER: _ClassVar[int]
     STANCE_FIELD_NUMBER: _ClassVar[int]
+    MODE_FIELD_NUMBER: _ClassVar[int]
     text: str
     start: int
     end: int
@@ -116,7 +128,8 @@ class Quote(_message.Message):
     speaker_role: str
     confidence: float
     stance: Stance
-    def __init__(self, text: _Optional[str] = ..., start: _Optional[int] = ..., end: _Optional[int] = ..., kind: _Optional[_Union[QuoteKind, str]] = ..., cue: _Optional[_Union[Span, _Mapping]] = ..., speaker: _Optional[str] = ..., speaker_mention: _Optional[_Union[Span, _Mapping]] = ..., speaker_role: _Optional[str] = ..., confidence: _Optional[float] = ..., stance: _Optional[_Union[Stance, _Mapping]] = ...) -> None: ...
+    mode: QuoteMode
+    def __init__(self, text: _Optional[str] = ..., start: _Optional[int] = ..., end: _Optional[int] = ..., kind: _Optional[_Union[QuoteKind, str]] = ..., cue: _Optional[_Union[Span, _Mapping]] = ..., speaker: _Optional[str] = ..., speaker_mention: _Optional[_Union[Span, _Mapping]] = ..., speaker_role: _Optional[str] = ..., confidence: _Optional[float] = ..., stance: _Optional[_Union[Stance, _Mapping]] = ..., mode: _Optional[_Union[QuoteMode, str]] = ...) -> None: ...
 
 class StoredQuote(_message.Message):
     __slots__ = ("quote_id", "doc_id", "doc_name", "quote", "published")
@@ -243,18 +256,20 @@ class GetJobResponse(_message.Message):
     def __init__(self, job: _Optional[_Union[JobStatus, _Mapping]] = ...) -> None: ...
 
 class QuotesBySpeakerRequest(_message.Message):
-    __slots__ = ("name", "sort", "limit", "offset", "stance")
+    __slots__ = ("name", "sort", "limit", "offset", "stance", "mode")
     NAME_FIELD_NUMBER: _ClassVar[int]
     SORT_FIELD_NUMBER: _ClassVar[int]
     LIMIT_FIELD_NUMBER: _ClassVar[int]
     OFFSET_FIELD_NUMBER: _ClassVar[int]
     STANCE_FIELD_NUMBER: _ClassVar[int]
+    MODE_FIELD_NUMBER: _ClassVar[int]
     name: str
     sort: SpeakerSort
     limit: int
     offset: int
     stance: StanceLabel
-    def __init__(self, name: _Optional[str] = ..., sort: _Optional[_Union[SpeakerSort, str]] = ..., limit: _Optional[int] = ..., offset: _Optional[int] = ..., stance: _Optional[_Union[StanceLabel, str]] = ...) -> None: ...
+    mode: QuoteMode
+    def __init__(self, name: _Optional[str] = ..., sort: _Optional[_Union[SpeakerSort, str]] = ..., limit: _Optional[int] = ..., offset: _Optional[int] = ..., stance: _Optional[_Union[StanceLabel, str]] = ..., mode: _Optional[_Union[QuoteMode, str]] = ...) -> None: ...
 
 class QuotesBySpeakerResponse(_message.Message):
     __slots__ = ("speaker", "quotes", "total")
