@@ -182,6 +182,15 @@ def _acted_on(toks: list[Token], c: Cue, lex: Lexicon) -> str | None:
     return None
 
 
+def _anaphoric(toks: list[Token], t: Token, lex: Lexicon) -> bool:
+    """Whether t's clause points back with a pronoun ("dass er dies nicht wolle", "das wollen wir
+    nicht"): a disavowal of what the context named, not of what the clause names."""
+    words = [w for w in toks if w.word and w.clause == t.clause]
+    return any(lex.modifier(w.text, "anaphor") and (k + 1 == len(words) or not words[k + 1].is_noun
+                                                    or words[k + 1].noun_flag is None)
+               for k, w in enumerate(words))
+
+
 def _looms(toks: list[Token], c: Cue, lex: Lexicon) -> bool:
     """"drohen" with no agent threatening: no "mit" in its clause, no zu-infinitive after it."""
     t = toks[c.anchor]
@@ -251,6 +260,10 @@ def statuses(toks: list[Token], cues: list[Cue], lex: Lexicon, cue: str | None =
     for c in cues:
         role = "act" if c.how == "intent" else lex.role(c.entry.category)
         anchor = toks[c.anchor]
+        if c.how == "intent" and not _anaphoric(toks, anchor, lex) and not any(
+                o is not c and o.weight != 0 and toks[o.anchor].sent == anchor.sent for o in cues):
+            out.append(Status(DESCRIBED, 0.0, "a disavowal that names nothing of force or talks"))
+            continue
         if role == "description":
             out.append(Status(DESCRIBED, 0.0, f"'{c.entry.category}' describes another party"))
             continue

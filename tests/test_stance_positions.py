@@ -313,3 +313,10 @@ def test_a_threatened_consequence_counts_as_a_threat(scorer):
 ])
 def test_dissociation_bloodshed_contribution_and_capability(scorer, text, expected):
     assert scorer.score_text(text).label == expected, explain(scorer, text)
+
+
+def test_a_disavowal_that_names_nothing_of_force_is_neutral(scorer):
+    text = "Das Unternehmen habe keine Pläne, ein neues Werk in Asien zu bauen."
+    st = scorer.score_text(text)
+    assert st.label == "neutral" and not st.evidence, st.explain()
+    assert scorer.score_text("Man strebe keinen Krieg mit dem Nachbarland an.").label == "conciliatory"
