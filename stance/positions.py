@@ -102,11 +102,26 @@ def aside_clauses(toks: list[Token], lex: Lexicon) -> set[int]:
     out = set()
     for cid, words in _clauses(toks).items():
         if words[0].i == _first_of_sentence(toks, words[0]):
+            if _relative_fragment(words, lex):  # a quote cut from a relative clause: "die die Bombe ..."
+                out.add(cid)
             continue
         k = 1 if len(words) > 1 and lex.modifier(words[0].text, "aside_preposition") else 0
         if lex.modifier(words[k].text, "aside") and not _article(words, k):
             out.add(cid)
     return out
+
+
+def _relative_fragment(words: list[Token], lex: Lexicon) -> bool:
+    """Whether a sentence begins as a relative clause cut from its noun: a lower-case relative
+    pronoun followed by an article or pronoun ("die die Bombe enthalten sollte", "der den Anschlag
+    verübt hat")."""
+    return (len(words) > 1 and words[0].text.islower() and lex.modifier(words[0].text, "aside") is not None
+            and words[0].low in RELATIVE and lex.modifier(words[1].text, "relative_follower") is not None)
+
+
+#: Relative pronouns among the aside words.
+RELATIVE = {"der", "die", "das", "dem", "den", "denen", "deren", "dessen", "welcher", "welche", "welches",
+            "welchem", "welchen"}
 
 
 def _article(words: list[Token], k: int) -> bool:

@@ -320,3 +320,10 @@ def test_a_disavowal_that_names_nothing_of_force_is_neutral(scorer):
     st = scorer.score_text(text)
     assert st.label == "neutral" and not st.evidence, st.explain()
     assert scorer.score_text("Man strebe keinen Krieg mit dem Nachbarland an.").label == "conciliatory"
+
+
+def test_a_quote_cut_from_a_relative_clause_describes(scorer):
+    text = "die die Raketen auf das Nachbarland abfeuern sollte"
+    st = scorer.score_text(text)
+    assert st.label == "neutral" and not st.evidence, st.explain()
+    assert scorer.score_text("die Raketen sollten abgezogen werden").label == "conciliatory"
