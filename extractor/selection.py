@@ -165,7 +165,7 @@ class SpeechScreen:
             i = bisect_right(starts, q.open) - 1
             words_in = word_count(text[q.content_start:q.content_end])
             maybe_title = MIN_UTTERANCE_WORDS <= words_in < MIN_NON_TITLE_WORDS
-            colon_lead = i > 0 and words[i - 1][-1:] == [":"]
+            colon_lead = i > 0 and words[i - 1][-1:] == [":"] or text[:q.open].rstrip().endswith(":")
             if i >= 0 and (maybe_title or colon_lead):
                 chosen.setdefault(i, TAG)  # the words before the mark decide: a title? „X sagte:“?
         for i in range(n):

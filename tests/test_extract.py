@@ -319,3 +319,52 @@ def test_a_continuation_keeps_the_mode_of_its_report(quotes_of):
     text = "Die Agentur schrieb, der Vertrag sei unterschrieben. Die Verhandlungen hätten drei Jahre gedauert."
     q = only(quotes_of(text), "Verhandlungen")
     assert q.mode == "writing"
+
+
+def test_a_quotation_after_a_colon_is_said_by_the_subject_of_that_clause(quotes_of):
+    (q,) = quotes_of("Der Bundestrainer zeigte sich nach dem Spiel zufrieden: „Wir haben eine deutliche "
+                     "Leistungssteigerung gezeigt.“")
+    assert q.kind == "direct"
+    assert q.speaker_mention.text == "Der Bundestrainer"
+
+
+def test_the_reporter_resumes_after_a_coordinated_indicative_verb(quotes_of):
+    q = only(quotes_of("Der Soldat ging davon aus, dass die Software im Krieg eingesetzt werde, und weigerte "
+                       "sich, den Befehl auszuführen."), "Software")
+    assert q.text == "dass die Software im Krieg eingesetzt werde"
+    q = only(quotes_of("Die Ministerin räumte ein, es könnten Arbeitsplätze verloren gehen, sprach aber von "
+                       "einem offenen Prozess."), "Arbeitsplätze")
+    assert q.text == "es könnten Arbeitsplätze verloren gehen"
+    assert q.speaker_mention.text == "Die Ministerin"
+    q = only(quotes_of("Der Sprecher sagte, die Lage sei ernst und werde sich weiter verschärfen."), "Lage")
+    assert q.text == "die Lage sei ernst und werde sich weiter verschärfen"
+
+
+def test_a_konjunktiv_the_tagger_took_for_an_adjective_still_reports(quotes_of):
+    q = only(quotes_of("Der Minister betonte, man brauche mehr Waffen."), "Waffen")
+    assert q.text == "man brauche mehr Waffen"
+
+
+def test_a_surname_alone_in_a_headline_is_the_person_named_in_full(quotes_of):
+    text = ("Selenskyj: Ohne Druck wird es keinen Frieden geben.\n"
+            "Der ukrainische Präsident Wolodymyr Selenskyj sagte am Montag, die Front halte.")
+    assert {q.speaker for q in quotes_of(text)} == {"Wolodymyr Selenskyj"}
+
+
+def test_sentence_adverbs_times_and_datelines_are_never_speakers(quotes_of):
+    q = only(quotes_of("Folglich kritisierte die Opposition den Haushalt scharf."), "Haushalt")
+    assert q.speaker_mention is None or q.speaker_mention.text != "Folglich"
+    q = only(quotes_of("Kiew (dpa) – Die Armee erklärte am Freitagabend, die Stellungen seien gehalten worden."),
+             "Stellungen")
+    assert q.speaker_mention.text == "Die Armee"
+
+
+def test_datelines_and_agency_tags_are_never_inside_a_span(quotes_of):
+    text = "TEHERAN, 25. Feb. – Die Lage sei unter Kontrolle, sagte ein Sprecher der Regierung. /sus/DP/jha"
+    q = only(quotes_of(text), "Kontrolle")
+    assert q.text == "Die Lage sei unter Kontrolle"
+
+
+def test_quotation_marks_are_never_part_of_a_reported_span(quotes_of):
+    q = only(quotes_of("Der Minister sagte, „die Lage ist ernst“."), "Lage")
+    assert "„" not in q.text and "“" not in q.text

@@ -12,7 +12,7 @@ from extractor.document import Document, Sentence
 from extractor.quotes.candidates import Candidate, cue_span, sentence_content_end, trim
 from extractor.quotes.cues import Cue, find_cues
 from extractor.quotes.marks import QuoteMarks
-from extractor.quotes.mentions import _not_speaker_word, is_name_word, mention_at
+from extractor.quotes.mentions import PRONOUNS, Mention, _not_speaker_word, is_name_word, mention_at
 from extractor.quotes.speakers import coordinated, impersonal_source, speaker_mention
 
 MIN_UTTERANCE_WORDS = 4
@@ -95,6 +95,35 @@ def _colon_lead(doc: Document, sents: list[Sentence], s: Sentence, q: QuoteMarks
     return (prev, cues[-1]) if cues else None
 
 
+def _colon_subject(doc: Document, s: Sentence, q: QuoteMarks) -> Mention | None:
+    """„Der Trainer zeigte sich zufrieden: „…““ — a quotation after a colon is said by the subject of the
+    clause the colon ends, whatever its verb."""
+    before = [w for w in s.words if w.end <= q.open]
+    if not before or before[-1].text != ":":
+        return None
+    clause = before[:-1]
+    for i, w in enumerate(clause):
+        if any(x.text in (",", ";", "–") for x in clause[i:]):
+            continue  # the colon's own clause only
+        nominal = (w.upos in ("PROPN", "NOUN") and w.text[:1].isupper()) or w.text.lower() in PRONOUNS
+        if s.parsed and w.deprel in ("nsubj", "nsubj:pass") and nominal and not _not_speaker_word(w):
+            return mention_at(s, w, doc.text, limit=before[-1].id - 1)
+    if s.parsed:
+        return None
+    # tagged only: the noun phrase that opens the clause, right before its (lower-case) verb
+    i = 0
+    while i < len(clause) and clause[i].upos in ("DET", "ADJ"):
+        i += 1
+    run = []
+    while i < len(clause) and (clause[i].upos in ("PROPN", "NOUN") or clause[i].text == "-") \
+            and (clause[i].text[:1].isupper() or clause[i].text == "-"):
+        run.append(clause[i])
+        i += 1
+    if run and i < len(clause) and clause[i].text[:1].islower() and not _not_speaker_word(run[-1]):
+        return mention_at(s, run[-1], doc.text, limit=before[-1].id - 1)
+    return None
+
+
 def find_direct(doc: Document, marks: list[QuoteMarks], claimed: list[Candidate]) -> list[Candidate]:
     sents = doc.sentences
     out: list[Candidate] = []
@@ -138,6 +167,9 @@ def find_direct(doc: Document, marks: list[QuoteMarks], claimed: list[Candidate]
             co = tuple(coordinated(cue_sent, mention, doc.text)) if mention else ()
             out.append(Candidate(span[0], span[1], "direct", cue_span(doc, cue_words), mention,
                                  s_open.index, s_open.paragraph, 0.9 if mention else 0.5, via, co, cue.entry.mode))
+        elif (lead := _colon_subject(doc, s_open, q)) is not None:
+            out.append(Candidate(span[0], span[1], "direct", None, lead, s_open.index, s_open.paragraph,
+                                 0.6, "colon"))
         else:
             out.append(Candidate(span[0], span[1], "direct", None, None, s_open.index, s_open.paragraph,
                                  0.4, "discourse"))

@@ -14,7 +14,7 @@ from extractor.document import Document, Sentence, Word
 from extractor.quotes.candidates import (CLOSING_MARKS, OPENING_MARKS, Candidate, cue_span,
                                          sentence_content_end, trim)
 from extractor.quotes.cues import Cue, find_cues
-from extractor.quotes.konjunktiv import KONJUNKTIV_II, SEIN_SUBJUNCTIVE
+from extractor.quotes.konjunktiv import KONJUNKTIV_II, SEIN_SUBJUNCTIVE, is_konjunktiv_i
 from extractor.quotes.marks import QuoteMarks
 from extractor.quotes.mentions import NOT_SPEAKER_WORDS, mention_at
 from extractor.quotes.speakers import coordinated, impersonal_source, speaker_mention
@@ -39,17 +39,23 @@ def _finite_like(w: Word, s: Sentence) -> bool:
             and w.text.endswith("en") and (prev is None or prev.text.lower() != "zu"))
 
 
-def _verb_like(w: Word) -> bool:
-    """A verb, or a lower-case word with a verb's ending that the compact tagger mistagged („prüfe“ ADV)."""
+def _verb_like(w: Word, prev: Word | None = None, nxt: Word | None = None) -> bool:
+    """A verb, or a lower-case word with a verb's ending that the compact tagger mistagged („prüfe“ ADV,
+    „man brauche mehr“ ADJ: an adjective with no article before it and no noun after it)."""
     if w.upos in ("VERB", "AUX"):
         return True
     t = w.text
-    return (t.isalpha() and t.islower() and len(t) > 3 and w.upos in ("ADV", "X")
-            and t.endswith(("e", "en", "t")) and t not in NOT_SPEAKER_WORDS)
+    if not (t.isalpha() and t.islower() and len(t) > 3 and t.endswith(("e", "en", "t")) and t not in NOT_SPEAKER_WORDS):
+        return False
+    if w.upos in ("ADV", "X"):
+        return True
+    return w.upos == "ADJ" and prev is not None and (prev.upos == "PRON" or prev.upos in ("PROPN", "NOUN") and (
+        nxt is None or nxt.upos not in ("NOUN", "PROPN", "ADJ")))
 
 
 def _has_verb(words: list[Word]) -> bool:
-    return any(_verb_like(w) for w in words)
+    return any(_verb_like(w, words[i - 1] if i else None, words[i + 1] if i + 1 < len(words) else None)
+               for i, w in enumerate(words))
 
 
 def _words_between(s: Sentence, start: int, end: int) -> list[Word]:
@@ -80,13 +86,30 @@ def _content_after(doc: Document, s: Sentence, cue: Cue) -> tuple[int, int] | No
             if w.text == "," and nxt.text.lower() in RELATIVE_PRONOUNS and i > last + 1 and (
                     after is None or after.upos not in ("NOUN", "PROPN", "ADJ", "NUM")):
                 return None  # „sagte Merkel, die in Berlin war“: a relative clause, not the report
-            start, end = trim(doc, nxt.start, sentence_content_end(s))
+            start, end = trim(doc, nxt.start, _reporter_resumes(s, nxt.id, sentence_content_end(s)))
             return (start, end) if end > start else None
         if w.text in OPENING_MARKS or w.text in ".!?;":
             return None
         if _finite(w) and i != cue.word.id and not (cue.particle is not None and w is cue.particle):
             return None  # another clause's verb („gab bekannt“: the particle is part of the cue)
     return None
+
+
+def _reporter_resumes(s: Sentence, first: int, end: int) -> int:
+    """Where the reporter's own clause takes over inside a reported one: „…, dass X, und weigerte sich
+    …“, „…, es könnten Stellen wegfallen, sprach aber von …“ — a comma or „und/aber“ followed by a
+    finite verb in the indicative (a Konjunktiv there carries the report on: „…, und werde …“)."""
+    for w in s.words[first:]:
+        if w.start >= end:
+            break
+        nxt = s.word(w.id + 1)
+        if nxt is None or not (w.text == "," or w.text.lower() in ("und", "aber", "doch", "sondern")):
+            continue
+        if _finite(nxt) and nxt.feats.get("Mood") != "Sub" and not is_konjunktiv_i(nxt, s) \
+                and nxt.text.lower() not in KONJUNKTIV_II and nxt.text.lower() not in RELATIVE_PRONOUNS \
+                and nxt.text[:1].islower() and (nxt.upos == "VERB" or nxt.text.lower() in ("ist", "war", "hat", "hatte")):
+            return w.start
+    return end
 
 
 def _content_before(doc: Document, s: Sentence, cue: Cue) -> tuple[int, int] | None:
@@ -174,7 +197,8 @@ def _is_reported_clause(s: Sentence, words: list[Word], frame: str) -> bool:
         return True
     if core[0].text.lower() in ("als", "wenn", "weil", "da", "auch"):
         return False  # an adverbial clause or an afterthought („…, auch noch, als …“)
-    if any(_finite_like(w, s) or _verb_like(w) and w.upos != "VERB" for w in core[1:4]):
+    if any(_finite_like(w, s) or _verb_like(w, s.word(w.id - 1), s.word(w.id + 1)) and w.upos != "VERB"
+           for w in core[1:4]):
         return True
     return frame in ("urge", "say") and any(
         (w.text.lower() == "zu" and s.word(w.id + 1) is not None and s.word(w.id + 1).upos in ("VERB", "AUX"))
@@ -208,6 +232,8 @@ def find_indirect(doc: Document, s: Sentence, marks: list[QuoteMarks]) -> list[C
         else:
             mention = speaker_mention(s, cue, span, doc.text)
             co = tuple(coordinated(s, mention, doc.text)) if mention else ()
+        if how == "before" and mention is None and not impersonal:
+            continue  # „…, sprach aber von …“: a second verb of the same subject, not an inserted cue
         kind = "mixed" if _mixed(span[0], span[1], marks) else "indirect"
         conf = 0.85 if mention is not None or impersonal else 0.5
         out.append(Candidate(span[0], span[1], kind, cue_span(doc, cue_words), mention, s.index,

@@ -214,6 +214,10 @@ def resolve(m: Mention | None, idx: EntityIndex) -> tuple[str | None, str | None
                 continue
             return e.canonical, e.role
         return None, None
+    words = m.span.text.split()
+    if len(words) == 1 and words[0][:1].isupper() and (e := idx.find(words[0])) is not None:
+        # a surname the tagger did not take for a name („Selenskyj:“ in a headline): the person's one name
+        return e.canonical, e.role
     keys = _role_keys(m.role or m.description)
     recent = list(idx.before(m.span.start + 1))
     for _, e in recent:
