@@ -390,6 +390,8 @@ def find_negators(toks: list[Token], lex: Lexicon, cue_tokens: frozenset[int],
         if m is None:
             continue
         nxt = toks[t.i + 1] if t.i + 1 < len(toks) else None
+        if m.kind == "np_rejector" and (t.deprel == "compound:prt" or nxt is None or not nxt.word):
+            continue  # "finden ... statt": the particle of "stattfinden", no "statt" before a noun
         strength = m.factor
         if nxt is not None and nxt.word:
             not_neg = lex.modifier(nxt.text, "not_negation")  # "nicht nur", "nicht unbedingt"

@@ -222,6 +222,8 @@ def test_the_cli_prints_the_score_and_its_explanation(capsys):
     "Die Waffen stammen aus alten Beständen der Armee.",
     "Das Militär hat neue Drohnen vorgestellt.",
     "Die Verhandlungen gingen am Abend zu Ende.",
+    "Die Gespräche bleiben bislang ergebnislos.",
+    "Die Verhandlungen finden in Genf statt.",
     "Der Angriff der Gäste wurde in der Nachspielzeit belohnt.",
 ])
 def test_topic_words_alone_are_neutral(scorer, text):
