@@ -329,3 +329,15 @@ def test_a_quote_cut_from_a_relative_clause_describes(scorer):
     st = scorer.score_text(text)
     assert st.label == "neutral" and not st.evidence, st.explain()
     assert scorer.score_text("die Raketen sollten abgezogen werden").label == "conciliatory"
+
+
+@pytest.mark.parametrize("text", [
+    "Die Gewerkschaft droht mit einem unbefristeten Streik.",
+    "Die Verteidigung des Angeklagten kündigte Berufung an.",
+    "Die Mannschaft muss ihre Abwehr verstärken.",
+    "Die Partei fordert härtere Strafen für Raser.",
+    "Die Feuerwehr brachte den Brand am Abend unter Kontrolle.",
+    "Der Sturm zerstörte zahlreiche Häuser.",
+])
+def test_everyday_news_in_the_words_of_force_stays_neutral(scorer, text):
+    assert scorer.score_text(text).label == "neutral", explain(scorer, text)
