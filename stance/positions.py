@@ -139,8 +139,11 @@ def _first_of_sentence(toks: list[Token], t: Token) -> int:
 
 
 def report_clauses(toks: list[Token], lex: Lexicon) -> set[int]:
-    """Clauses that report events in the passive ("wurden ... getötet", "sei angegriffen worden")."""
-    return {cid for cid, words in _clauses(toks).items() if any(lex.modifier(w.text, "report") for w in words)}
+    """Clauses that report events in the passive ("wurden ... getötet", "sei angegriffen worden") or
+    with a perfect infinitive ("bestreitet, Waffen geliefert zu haben": what was or was not done)."""
+    return {cid for cid, words in _clauses(toks).items()
+            if any(lex.modifier(w.text, "report") for w in words)
+            or any(a.low == "zu" and b.low in ("haben", "sein") for a, b in zip(words, words[1:]))}
 
 
 def _holds(toks: list[Token], t: Token, m: Modifier, lex: Lexicon) -> bool:

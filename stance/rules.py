@@ -264,6 +264,11 @@ def reverser_scope(toks: list[Token], r: int, polar: frozenset[int] = frozenset(
             | np_scope(toks, parts[-1])
     if t.tree_ok and (t.head is not None or t.children):
         tree = subtree(toks, r, skip_top=ACTIVE_SUBJECTS | {"conj", "amod"}) - {r}  # "diplomatische Lösung"
+        subjects = [c for c in t.children if toks[c].deprel == "nsubj"]
+        if len(subjects) > 1:  # "Verhandlungen ... lehnen wir ab": one of two "subjects" is the object
+            for c in subjects:
+                if toks[c].upos != "PRON":
+                    tree |= subtree(toks, c)
         j = r  # "der geplante und dann abgebrochene Angriff": conj of an attribute
         while toks[j].deprel == "conj" and toks[j].head is not None:
             j = toks[j].head

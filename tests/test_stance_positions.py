@@ -341,3 +341,40 @@ def test_a_quote_cut_from_a_relative_clause_describes(scorer):
 ])
 def test_everyday_news_in_the_words_of_force_stays_neutral(scorer, text):
     assert scorer.score_text(text).label == "neutral", explain(scorer, text)
+
+
+# --- political news sentences, composed: reports stay neutral, positions count ---------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("Bei den Luftangriffen kamen mindestens 30 Menschen ums Leben.", "neutral"),
+    ("Die Armee meldete, sie habe drei Stellungen der Rebellen zerstört.", "neutral"),
+    ("Israel flog in der Nacht erneut Angriffe auf den Gazastreifen.", "neutral"),
+    ("Der UN-Sicherheitsrat berät am Dienstag über die Lage in Syrien.", "neutral"),
+    ("Die Außenminister treffen sich nächste Woche in Genf.", "neutral"),
+    ("Der Präsident verurteilte den Anschlag als feige Tat.", "neutral"),
+    ("Russland wirft der Ukraine vor, Zivilisten anzugreifen.", "neutral"),
+    ("Die Regierung bestreitet, Waffen an die Rebellen geliefert zu haben.", "neutral"),
+    ("Die Taliban bekannten sich zu dem Anschlag.", "neutral"),
+    ("Nach dem Ende des Krieges kehrten viele Flüchtlinge zurück.", "neutral"),
+    ("Wir werden auf jeden Angriff mit voller Härte reagieren.", "hawkish"),
+    ("Die Regierung muss die Sanktionen gegen Russland verschärfen.", "hawkish"),
+    ("Deutschland sollte mehr Waffen an die Ukraine liefern.", "hawkish"),
+    ("Wir fordern die sofortige Ausweisung des Botschafters.", "hawkish"),
+    ("Die Täter müssen mit aller Härte bestraft werden.", "hawkish"),
+    ("Wir werden keinen Millimeter zurückweichen.", "hawkish"),
+    ("Verhandlungen mit Terroristen lehnen wir ab.", "hawkish"),
+    ("Wir sind bereit, notfalls militärisch einzugreifen.", "hawkish"),
+    ("Der Iran wird für diesen Angriff teuer bezahlen.", "hawkish"),
+    ("Wir rufen alle Seiten zur Zurückhaltung auf.", "conciliatory"),
+    ("Die Waffen müssen endlich schweigen.", "conciliatory"),
+    ("Wir setzen uns für eine Verhandlungslösung ein.", "conciliatory"),
+    ("Die Bundesregierung will die Rüstungsexporte nach Saudi-Arabien stoppen.", "conciliatory"),
+    ("Die Sanktionen sollten schrittweise aufgehoben werden.", "conciliatory"),
+    ("Beide Seiten vereinbarten eine Waffenruhe.", "conciliatory"),
+    ("Es gibt keine militärische Lösung dieses Konflikts.", "conciliatory"),
+    ("Wir müssen den Dialog mit Moskau fortsetzen.", "conciliatory"),
+    ("Die Bundeswehr soll aus Afghanistan abgezogen werden.", "conciliatory"),
+    ("Wir strecken die Hand zur Versöhnung aus.", "conciliatory"),
+])
+def test_political_news_sentences(scorer, text, expected):
+    assert scorer.score_text(text).label == expected, explain(scorer, text)
