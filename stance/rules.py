@@ -56,6 +56,9 @@ MAX_GAP = 3
 NOT_REVERSIBLE = {"hostility", "resolve", "justification"}
 #: "vor Vergeltung warnen": a warning of one's own response announces it, it does not caution against it.
 WARNED_AS_THREAT = {"retaliation", "threat", "ultimatum", "annihilation"}
+#: Prepositions that shift the phrase they govern ("ohne Blutvergießen", "statt Eskalation"): that
+#: phrase is no verb's object, so the verb's reversal does not reach it.
+ADJUNCT_SHIFTERS = {"ohne", "statt", "anstatt", "anstelle"}
 #: Outside a negation's scope: the agent ("Iran greift nicht an"); passive subjects are patients.
 ACTIVE_SUBJECTS = frozenset({"nsubj", "csubj", "expl"})
 
@@ -411,6 +414,8 @@ def find_negators(toks: list[Token], lex: Lexicon, cue_tokens: frozenset[int],
             if noun is not None and lex.modifier(toks[noun].text, "adverbial_np"):
                 scope = negation_scope(toks, noun, "negator", cue_tokens, polar, lex) | scope
         kind = "rejection" if m.kind == "np_rejector" else "negation"
+        if t.low == "ohne" and any(toks[j].low == "zu" for j in scope):
+            kind = "rejection"  # "ohne weiter zu eskalieren": what the speaker means not to do
         if _through_intent_noun(toks, scope, lex):
             kind = "rejection"  # "keinen Raum für Gespräche", "kein Interesse an einem Krieg"
         negators.append((t.i, strength, scope, kind))
@@ -470,7 +475,8 @@ def apply_rules(toks: list[Token], cues: list[Cue], lex: Lexicon) -> list[Cue]:
         # reversers first: they govern their object ("das Feuer einstellen"); a negation ("nicht
         # erwarten, dass ...") then takes the whole act
         # "ohne Blutvergießen", "statt Eskalation": a phrase a rejector governs is its own, no verb's object
-        rejected = any(span & scope and n not in span for n, _s, scope, kind in negators if kind == "rejection")
+        rejected = any(span & scope and n not in span for n, _s, scope, kind in negators
+                       if kind == "rejection" or toks[n].low in ADJUNCT_SHIFTERS)
         for r, scope in reversers:
             if r is not c and span & scope and not rejected and not (c.entry.reverser and c.entry.weight == 0) \
                     and c.entry.category not in NOT_REVERSIBLE:

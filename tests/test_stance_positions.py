@@ -378,3 +378,31 @@ def test_everyday_news_in_the_words_of_force_stays_neutral(scorer, text):
 ])
 def test_political_news_sentences(scorer, text, expected):
     assert scorer.score_text(text).label == expected, explain(scorer, text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Die Regierung kündigte an, die Truppen bis Jahresende abzuziehen.", "conciliatory"),
+    ("Er forderte die Nato auf, ihre Truppen an der Ostgrenze zu verstärken.", "hawkish"),
+    ("Der Minister sagte, man werde auf Provokationen nicht reagieren.", "conciliatory"),
+    ("Man werde jeden Angriff entschieden zurückschlagen, sagte der General.", "hawkish"),
+    ("Die Opposition fordert ein Ende der Militäreinsätze.", "conciliatory"),
+    ("Das Land habe das Recht, sich gegen Angriffe zu verteidigen.", "hawkish"),
+    ("Es dürfe keine weitere Eskalation geben.", "conciliatory"),
+    ("Der Sprecher betonte, die Tür für Gespräche bleibe offen.", "conciliatory"),
+    ("Wir werden alle notwendigen Maßnahmen ergreifen, um unser Land zu schützen.", "hawkish"),
+    ("Eine militärische Intervention komme nicht in Betracht.", "conciliatory"),
+    ("Die USA verstärken ihren Druck auf den Iran.", "hawkish"),
+    ("Der Gipfel endete ohne Einigung.", "neutral"),
+    ("Die Zahl der Toten stieg auf 120.", "neutral"),
+    ("Der Anschlag richtete sich gegen eine Polizeistation.", "neutral"),
+    ("Die Gespräche wurden nach drei Stunden ergebnislos abgebrochen.", "neutral"),
+    ("Hunderte Menschen demonstrierten gegen den Krieg.", "neutral"),
+    ("Die Armee bestätigte den Tod von vier Soldaten.", "neutral"),
+    ("Wir verurteilen diese feige Tat auf das Schärfste.", "neutral"),
+    ("Laut Polizei wurde niemand verletzt.", "neutral"),
+    ("Der Konzern will keine Waffen mehr produzieren.", "conciliatory"),
+])
+def test_reported_statements_and_idioms(scorer, text, expected):
+    """Announcements with a zu-infinitive, a claimed right, "die Tür bleibt offen", "alle notwendigen
+    Maßnahmen", "ohne Einigung" (a negation) against "ohne ... zu eskalieren" (a rejection)."""
+    assert scorer.score_text(text).label == expected, explain(scorer, text)
