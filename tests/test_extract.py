@@ -368,3 +368,8 @@ def test_datelines_and_agency_tags_are_never_inside_a_span(quotes_of):
 def test_quotation_marks_are_never_part_of_a_reported_span(quotes_of):
     q = only(quotes_of("Der Minister sagte, „die Lage ist ernst“."), "Lage")
     assert "„" not in q.text and "“" not in q.text
+
+
+def test_sollen_as_a_plan_does_not_carry_on_a_report_without_a_source(quotes_of):
+    quotes = quotes_of("Die Stadt habe kein Geld, hieß es am Montag. Das neue Zentrum soll 150 Meter lang werden.")
+    assert not [q for q in quotes if "Zentrum" in q.text]

@@ -93,3 +93,22 @@ def test_fast_mode_finds_the_same_quotes_as_the_full_parse_on_the_seeds(extracto
     texts = [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))]
     assert extractor.extract_many(texts) == full.extract_many(texts)
     assert full.model_version == extractor.model_version + "+full-parse"
+
+
+def test_strong_verb_forms_the_dictionary_lacks_are_parsed(parser):
+    # „gesprochen“ (sprechen), „gewiesen“ (weisen … zurück): the stem vowel changes
+    assert tiers(parser, "Der Minister hatte zuvor von einem großen Erfolg gesprochen.") == [PARSE]
+    assert tiers(parser, "Die Vorwürfe wurden vom Ministerium am Abend zurückgewiesen.") == [PARSE]
+
+
+def test_attribution_compounds_are_parsed(parser):
+    assert tiers(parser, "Nach Polizeiangaben wurden zwei Menschen verletzt.") == [PARSE]
+
+
+def test_a_word_the_dictionary_knows_as_no_cue_is_not_a_cue(parser):
+    assert not parser.screen.is_cue("ausschließlich")
+
+
+def test_a_colon_lead_and_reportative_sollen_are_tagged(parser):
+    assert tiers(parser, "Selenskyj: Ohne Druck wird es keinen Frieden geben.")[0] == TAG
+    assert tiers(parser, "Der Verdächtige soll das Geld genommen haben.") == [TAG]

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from extractor.document import Document
 from extractor.quotes.candidates import Candidate, sentence_content_end, trim
-from extractor.quotes.konjunktiv import (REPORTIVE, is_konjunktiv_i, konjunktiv_i_words, reportative_perfect,
-                                         reportive_words)
+from extractor.quotes.konjunktiv import (REPORTATIVE_SOLLEN, REPORTIVE, is_konjunktiv_i, konjunktiv_i_words,
+                                         reportative_perfect, reportive_words)
 from extractor.quotes.marks import QuoteMarks
 
 MAX_SENTENCE_GAP = 3
@@ -77,6 +77,10 @@ def konjunktiv_continuations(doc: Document, found: list[Candidate], marks: list[
         prev = _previous_report(doc, found + out, start, s.paragraph, s.index)
         if prev is not None and not opening and not _subjunctive(doc, prev):
             prev = None  # „hätten“, „soll“ carry on a report in the subjunctive, not an indicative one
+        if prev is not None and not opening and prev.mention is None and all(
+                w.text.lower() in REPORTATIVE_SOLLEN for w in carrying) and not reportative_perfect(
+                [w.text for w in s.words]):
+            prev = None  # „Das Zentrum soll 150 Meter lang sein“: a plan, unless somebody's report goes on
         if opening and (prev is None or prev.paragraph != s.paragraph):
             # „X werde …. Es gehe darum, …, sagte Y.“: the next sentence names the speaker
             prev = _next_speaker(found, end, s.paragraph, s.index) or prev
