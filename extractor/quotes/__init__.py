@@ -11,7 +11,7 @@ import bisect
 
 from extractor.document import Document
 from extractor.quotes.attribution import find_attributions
-from extractor.quotes.candidates import Candidate
+from extractor.quotes.candidates import Candidate, Spans
 from extractor.quotes.continuation import attribute_from_discourse, konjunktiv_continuations
 from extractor.quotes.direct import find_colon_speech, find_direct
 from extractor.quotes.indirect import find_acts, find_indirect
@@ -67,9 +67,10 @@ def find_quotes(doc: Document) -> list[Quote]:
     cands = _dedupe(claimed + find_direct(doc, marks, claimed))
     cands = _dedupe(cands + find_colon_speech(doc, marks, cands))
     acts = []
+    taken, quoted = Spans.of(cands), Spans((q.content_start, q.content_end) for q in marks if q.depth == 0)
     for s in doc.sentences:
         if s.parsed and s.words:
-            acts += find_acts(doc, s, marks, cands)
+            acts += find_acts(doc, s, marks, taken, quoted)
     cands = _dedupe(cands + acts)
     cands = _dedupe(cands + konjunktiv_continuations(doc, cands, marks))
     attribute_from_discourse(doc, cands)

@@ -8,7 +8,7 @@ paragraph — with a lower confidence than a cue gives, and never across a longe
 from __future__ import annotations
 
 from extractor.document import Document
-from extractor.quotes.candidates import Candidate, sentence_content_end, trim
+from extractor.quotes.candidates import Candidate, Spans, sentence_content_end, trim
 from extractor.quotes.konjunktiv import (REPORTATIVE_SOLLEN, REPORTIVE, is_konjunktiv_i, konjunktiv_i_words,
                                          reportative_perfect, reportive_words)
 from extractor.quotes.marks import QuoteMarks
@@ -17,12 +17,29 @@ MAX_SENTENCE_GAP = 3
 MIN_WORDS = 4
 
 
-def _previous_speaker(cands: list[Candidate], c_start: int, paragraph: int, sentence: int) -> Candidate | None:
-    earlier = [c for c in cands if c.end <= c_start and c.mention is not None]
-    if not earlier:
-        return None
-    prev = max(earlier, key=lambda c: c.end)
-    if paragraph - prev.paragraph > 1 or sentence - prev.sentence > MAX_SENTENCE_GAP:
+class _Latest:
+    """The latest candidate (by end) that ends at or before a position, for positions asked in
+    increasing order: one pass over the candidates sorted by end, so a stage stays linear.
+    `keep` says which candidates count, read when the pass reaches them."""
+
+    def __init__(self, cands: list[Candidate], keep=lambda c: True) -> None:
+        self._by_end = sorted(cands, key=lambda c: c.end)
+        self._next = 0
+        self._keep = keep
+        self.latest: Candidate | None = None
+
+    def before(self, position: int) -> Candidate | None:
+        while self._next < len(self._by_end) and self._by_end[self._next].end <= position:
+            c = self._by_end[self._next]
+            if self._keep(c) and (self.latest is None or c.end >= self.latest.end):
+                self.latest = c
+            self._next += 1
+        return self.latest
+
+
+def _previous_speaker(latest: _Latest, c_start: int, paragraph: int, sentence: int) -> Candidate | None:
+    prev = latest.before(c_start)
+    if prev is None or paragraph - prev.paragraph > 1 or sentence - prev.sentence > MAX_SENTENCE_GAP:
         return None
     return prev
 
@@ -46,11 +63,12 @@ def _in_main_clause(s, w) -> bool:
 MAX_INDICATIVE_GAP = 1
 
 
-def _previous_report(doc: Document, cands: list[Candidate], c_start: int, paragraph: int,
+def _previous_report(doc: Document, latest: _Latest, out: list[Candidate], c_start: int, paragraph: int,
                      sentence: int) -> Candidate | None:
     """The report a sentence may continue: the latest earlier one (with or without a known source),
-    ending in the same or the previous paragraph, with at most MAX_INDICATIVE_GAP sentences between."""
-    earlier = [c for c in cands if c.end <= c_start]
+    ending in the same or the previous paragraph, with at most MAX_INDICATIVE_GAP sentences between.
+    `out` holds the continuations found so far, in text order."""
+    earlier = [c for c in (latest.before(c_start), out[-1] if out else None) if c is not None and c.end <= c_start]
     if not earlier:
         return None
     prev = max(earlier, key=lambda c: c.end)
@@ -65,8 +83,13 @@ def konjunktiv_continuations(doc: Document, found: list[Candidate], marks: list[
     """Konjunktiv I main clauses after a report continue it with its source; so do Konjunktiv II and
     reportative „sollen“ (REPORTIVE), which carry a report on but never open one by themselves."""
     out: list[Candidate] = []
+    taken, latest = Spans.of(found), _Latest(found)
+    by_sentence: dict[int, list[Candidate]] = {}
+    for c in found:
+        by_sentence.setdefault(c.sentence, []).append(c)
     for s in doc.sentences:
-        if len(s.words) < MIN_WORDS or any(c.start < s.end and s.start < c.end for c in found + out):
+        if len(s.words) < MIN_WORDS or taken.overlaps(s.start, s.end) or (
+                out and out[-1].start < s.end and s.start < out[-1].end):
             continue
         opening = [w for w in konjunktiv_i_words(s) if _in_main_clause(s, w)]
         carrying = opening or [w for w in reportive_words(s) if _in_main_clause(s, w)]
@@ -74,7 +97,7 @@ def konjunktiv_continuations(doc: Document, found: list[Candidate], marks: list[
             continue
         start, end = trim(doc, s.words[0].start, sentence_content_end(s))
         probe = Candidate(start, end, "indirect", None, None, s.index, s.paragraph, 0.0, "continuation")
-        prev = _previous_report(doc, found + out, start, s.paragraph, s.index)
+        prev = _previous_report(doc, latest, out, start, s.paragraph, s.index)
         if prev is not None and not opening and not _subjunctive(doc, prev):
             prev = None  # „hätten“, „soll“ carry on a report in the subjunctive, not an indicative one
         if prev is not None and not opening and prev.mention is None and all(
@@ -83,7 +106,7 @@ def konjunktiv_continuations(doc: Document, found: list[Candidate], marks: list[
             prev = None  # „Das Zentrum soll 150 Meter lang sein“: a plan, unless somebody's report goes on
         if opening and (prev is None or prev.paragraph != s.paragraph):
             # „X werde …. Es gehe darum, …, sagte Y.“: the next sentence names the speaker
-            prev = _next_speaker(found, end, s.paragraph, s.index) or prev
+            prev = _next_speaker(by_sentence.get(s.index + 1, []), end, s.paragraph, s.index) or prev
         if prev is None and reportative_perfect([w.text for w in s.words]):
             prev = Candidate(start, end, "indirect", None, None, s.index, s.paragraph, 0.4, "continuation")
         if prev is None:
@@ -107,6 +130,7 @@ def _subjunctive(doc: Document, c: Candidate) -> bool:
 
 
 def _next_speaker(cands: list[Candidate], c_end: int, paragraph: int, sentence: int) -> Candidate | None:
+    """The first report with a source in the sentence after `sentence` (`cands`: that sentence's)."""
     later = [c for c in cands if c.start >= c_end and c.mention is not None and c.paragraph == paragraph
              and c.sentence - sentence == 1 and c.kind in ("indirect", "mixed")]
     return min(later, key=lambda c: c.start) if later else None
@@ -115,6 +139,7 @@ def _next_speaker(cands: list[Candidate], c_end: int, paragraph: int, sentence: 
 def attribute_from_discourse(doc: Document, cands: list[Candidate]) -> None:
     """Quotations without a cue take the previous quote's speaker (same or previous paragraph), and so
     does a reported clause whose cue has no subject in a Konjunktiv sentence („Man habe angewiesen, …“)."""
+    latest = _Latest(cands, keep=lambda c: c.mention is not None)  # asked in text order, below
     for c in sorted(cands, key=lambda c: c.start):
         if c.mention is not None:
             continue
@@ -124,7 +149,7 @@ def attribute_from_discourse(doc: Document, cands: list[Candidate]) -> None:
                 continue
         elif c.via != "discourse":
             continue
-        prev = _previous_speaker(cands, c.start, c.paragraph, c.sentence)
+        prev = _previous_speaker(latest, c.start, c.paragraph, c.sentence)
         if prev is not None:
             c.mention, c.confidence = prev.mention, round(min(0.6, prev.confidence * 0.7), 3)
             if c.via == "discourse":

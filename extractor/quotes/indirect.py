@@ -11,7 +11,7 @@ A content needs a few words and a verb; a clause that is only a quotation is lef
 from __future__ import annotations
 
 from extractor.document import Document, Sentence, Word
-from extractor.quotes.candidates import (CLOSING_MARKS, OPENING_MARKS, Candidate, cue_span,
+from extractor.quotes.candidates import (CLOSING_MARKS, OPENING_MARKS, Candidate, Spans, cue_span,
                                          sentence_content_end, trim)
 from extractor.quotes.cues import Cue, find_cues
 from extractor.quotes.konjunktiv import KONJUNKTIV_II, SEIN_SUBJUNCTIVE, is_konjunktiv_i
@@ -253,16 +253,16 @@ def _main_predicate(s: Sentence, v: Word) -> bool:
     return not (s.words and s.words[0].upos == "SCONJ")
 
 
-def find_acts(doc: Document, s: Sentence, marks: list[QuoteMarks], taken: list[Candidate]) -> list[Candidate]:
+def find_acts(doc: Document, s: Sentence, marks: list[QuoteMarks], taken: Spans, quoted: Spans) -> list[Candidate]:
     """Reported speech acts: „X kündigte seinen Rücktritt an“, „X warnte vor einer Eskalation“, „Die
     Forderung wurde von X als unrealistisch bezeichnet“ — a cue with no reported clause of its own.
     What was said is the whole act, so the report is the sentence; its source is the cue's subject
-    (or passive agent). A sentence that already holds a quote keeps that quote."""
-    if any(c.start < s.end and s.start < c.end for c in taken) or not s.words:
+    (or passive agent). A sentence that already holds a quote (`taken`) keeps that quote; a cue inside
+    a quotation (`quoted`: the outermost quotations' contents) reports nothing."""
+    if taken.overlaps(s.start, s.end) or not s.words:
         return []
-    inside = [(q.content_start, q.content_end) for q in marks if q.depth == 0]
     for cue in find_cues(s):
-        if not cue.entry.act or any(a <= cue.word.start < b for a, b in inside):
+        if not cue.entry.act or quoted.contains(cue.word.start):
             continue
         if cue.entry.act_preposition:
             first = next((w for w in s.words[cue.word.id:] if w.upos == "ADP" or w.text in (",", ";")), None)
