@@ -15,11 +15,12 @@ from collections.abc import Callable
 from extractor.document import Document, Sentence, Word
 from extractor.nlp import ModelConfig, build_pipeline
 from extractor.selection import PARSE, TAG, SpeechScreen
-from extractor.sentences import Tok, repair
+from extractor.sentences import Tok, bound, repair
 from zitat.exceptions import Cancelled
 
-#: The parser's cost grows with the square of sentence length; longer runs of words (tables, lists,
-#: a missing full stop in scraped text) are parsed in pieces of this many words.
+#: The parser's cost grows with the square of sentence length, and quote finding looks at a sentence
+#: at a time: longer runs of words (tables, lists, a missing full stop in scraped text) become
+#: sentences of at most this many words (extractor.sentences.bound).
 MAX_PARSE_WORDS = 150
 #: Words per call to the tagger/parser: between calls the caller may stop the work (its client went
 #: away). Stanza batches within a call by BATCH_WORDS anyway, so the output is the same.
@@ -79,7 +80,7 @@ class Parser:
         doc = self._tokenizer(text)
         raw = [[Tok(t.text, t.start_char, t.end_char, tuple(w.text for w in t.words)) for t in s.tokens]
                for s in doc.sentences]
-        return repair(raw, text)
+        return bound(repair(raw, text), MAX_PARSE_WORDS)
 
     def parse_many(self, texts: list[str], stop: Callable[[], bool] | None = None) -> list[Document]:
         """Documents parsed together. `stop` is asked after each document's tokenization and between
@@ -95,15 +96,13 @@ class Parser:
         paragraphs = [paragraph_numbers(t, sents) for t, sents in zip(texts, tokenized)]
         tiers = [dict.fromkeys(range(len(sents)), PARSE) if self.config.full_parse
                  else self.screen.select(t, sents, paras) for t, sents, paras in zip(texts, tokenized, paragraphs)]
-        # One batch of pre-tokenized word lists per pipeline for all documents; long sentences in pieces.
+        # One batch of pre-tokenized word lists per pipeline for all documents (sentences are bounded).
         batches: dict[str, list[tuple[int, int, list[tuple[str, Tok]]]]] = {PARSE: [], TAG: []}
         for d, sents in enumerate(tokenized):
             for s, toks in enumerate(sents):
                 if s not in tiers[d]:
                     continue
-                words = [(w, tok) for tok in toks for w in tok.words]
-                for k in range(0, len(words), MAX_PARSE_WORDS):
-                    batches[tiers[d][s]].append((d, s, words[k:k + MAX_PARSE_WORDS]))
+                batches[tiers[d][s]].append((d, s, [(w, tok) for tok in toks for w in tok.words]))
         pieces, parsed = [], []
         for tier, processors in ((PARSE, None), (TAG, "tokenize,pos,lemma")):
             for chunk in _chunks(batches[tier], CHECK_EVERY_WORDS):
@@ -114,21 +113,12 @@ class Parser:
         docs = [Document(text=t) for t in texts]
         by_sentence: dict[tuple[int, int], list[Word]] = {}
         for (d, s, words), sp in zip(pieces, parsed):
-            acc = by_sentence.setdefault((d, s), [])
-            base = len(acc)
-            root = next((x.id for x in acc if x.head == 0), None)
-            for (_, tok), w in zip(words, sp.words):
-                if w.head is None:  # tagged, not parsed
-                    head, deprel = 0, "dep"
-                elif w.head:
-                    head, deprel = w.head + base, w.deprel or "dep"
-                elif root:  # a later piece of an over-long sentence hangs off the first
-                    head, deprel = root, "parataxis"
-                else:
-                    head, deprel = 0, w.deprel or "dep"
-                acc.append(Word(id=w.id + base, text=w.text, lemma=w.lemma or w.text, upos=w.upos or "X",
-                                xpos=w.xpos or "", feats=_feats(w.feats), head=head,
-                                deprel=deprel, start=tok.start, end=tok.end, sent=s))
+            by_sentence[(d, s)] = [
+                Word(id=w.id, text=w.text, lemma=w.lemma or w.text, upos=w.upos or "X", xpos=w.xpos or "",
+                     feats=_feats(w.feats), head=w.head or 0,  # None: tagged, not parsed
+                     deprel=(w.deprel or "dep") if w.head is not None else "dep",
+                     start=tok.start, end=tok.end, sent=s)
+                for (_, tok), w in zip(words, sp.words)]
         for d, sents in enumerate(tokenized):
             for s, toks in enumerate(sents):
                 docs[d].sentences.append(Sentence(index=s, words=by_sentence.get((d, s), []),

@@ -113,3 +113,30 @@ def repair(sentences: list[list[Tok]], text: str) -> list[list[Tok]]:
         else:
             merged.append(list(sent))
     return merged
+
+
+#: Marks where an over-long run of words is best cut: after a clause's punctuation.
+_SOFT_BREAKS = frozenset(",;:–")
+
+
+def bound(sentences: list[list[Tok]], max_words: int) -> list[list[Tok]]:
+    """Sentences of at most `max_words` words: a longer run (a table, a list, scraped text without full
+    stops) is cut into pieces, each after the last comma, semicolon or colon in its second half, else
+    at the limit. Every later stage looks at one sentence at a time, so this keeps all of them linear
+    in the document's length; a reported clause is then at most one piece long."""
+    out: list[list[Tok]] = []
+    for sent in sentences:
+        piece: list[Tok] = []
+        words = 0
+        for tok in sent:
+            if piece and words + len(tok.words) > max_words:
+                cut = next((i + 1 for i in range(len(piece) - 1, len(piece) // 2, -1)
+                            if piece[i].text in _SOFT_BREAKS), len(piece))
+                out.append(piece[:cut])
+                piece = piece[cut:]
+                words = sum(len(t.words) for t in piece)
+            piece.append(tok)
+            words += len(tok.words)
+        if piece:
+            out.append(piece)
+    return out

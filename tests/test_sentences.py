@@ -49,3 +49,18 @@ def test_a_line_break_always_ends_a_sentence():
 def test_a_lower_case_start_continues_the_sentence():
     text = "Die Lage sei ernst. sagte er."
     assert as_text(text, repair(toks(text, ["sagte"]), text)) == [text]
+
+
+def test_an_over_long_run_of_words_becomes_bounded_sentences_cut_after_a_comma():
+    from extractor.sentences import Tok, bound
+
+    toks, pos = [], 0
+    for i in range(40):
+        for text in (f"Wort{i}", "," if i % 7 == 6 else "und"):
+            toks.append(Tok(text, pos, pos + len(text), (text,)))
+            pos += len(text) + 1
+    pieces = bound([toks, toks[:5]], max_words=20)
+    assert [t for piece in pieces for t in piece] == toks + toks[:5]  # nothing lost, order kept
+    assert all(len(p) <= 20 for p in pieces)
+    assert all(p[-1].text == "," for p in pieces[:3])  # cut after the last comma of each piece's second half
+    assert pieces[-1] == toks[:5]  # a short sentence stays as it is
