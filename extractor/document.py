@@ -4,6 +4,8 @@ Stanza objects stay inside extractor.parsing; everything downstream sees these d
 """
 from __future__ import annotations
 
+import bisect
+
 from dataclasses import dataclass, field
 
 
@@ -45,7 +47,8 @@ class Document:
     sentences: list[Sentence] = field(default_factory=list)
 
     def sentence_at(self, offset: int) -> Sentence | None:
-        for s in self.sentences:
-            if s.start <= offset < s.end:
-                return s
+        """The sentence holding `offset` (sentences are in text order: found by bisection)."""
+        i = bisect.bisect_right(self.sentences, offset, key=lambda s: s.start) - 1
+        if i >= 0 and self.sentences[i].start <= offset < self.sentences[i].end:
+            return self.sentences[i]
         return None

@@ -1,10 +1,7 @@
 """The intermediate result of the quote finders, before speakers are resolved across the document."""
 from __future__ import annotations
 
-import bisect
-import itertools
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass
 
 from extractor.document import Document, Sentence, Word
@@ -99,27 +96,3 @@ def sentence_content_end(s: Sentence) -> int:
         i -= 1
     return words[i].end if words else s.end
 
-
-class Spans:
-    """Character spans (of candidates, of quotations) with an overlap test in logarithmic time, so that
-    asking it once per sentence keeps a stage linear in the document's length.
-
-    Sorted by start, with the furthest end reached so far: some span overlaps [start, end) exactly when
-    one of those that start before `end` reaches past `start`.
-    """
-
-    def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
-        ordered = sorted(spans)
-        self._starts = [a for a, _ in ordered]
-        self._reach = list(itertools.accumulate((b for _, b in ordered), max))
-
-    @classmethod
-    def of(cls, cands: Iterable[Candidate]) -> Spans:
-        return cls((c.start, c.end) for c in cands)
-
-    def overlaps(self, start: int, end: int) -> bool:
-        i = bisect.bisect_left(self._starts, end)
-        return i > 0 and self._reach[i - 1] > start
-
-    def contains(self, offset: int) -> bool:
-        return self.overlaps(offset, offset + 1)

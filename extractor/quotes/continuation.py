@@ -8,10 +8,11 @@ paragraph — with a lower confidence than a cue gives, and never across a longe
 from __future__ import annotations
 
 from extractor.document import Document
-from extractor.quotes.candidates import Candidate, Spans, sentence_content_end, trim
+from extractor.quotes.candidates import Candidate, sentence_content_end, trim
 from extractor.quotes.konjunktiv import (REPORTATIVE_SOLLEN, REPORTIVE, is_konjunktiv_i, konjunktiv_i_words,
                                          reportative_perfect, reportive_words)
 from extractor.quotes.marks import QuoteMarks
+from extractor.quotes.spans import Spans
 
 MAX_SENTENCE_GAP = 3
 MIN_WORDS = 4

@@ -12,6 +12,7 @@ from extractor.document import Document, Sentence
 from extractor.quotes.candidates import Candidate, cue_span, sentence_content_end, trim
 from extractor.quotes.cues import Cue, find_cues
 from extractor.quotes.marks import QuoteMarks
+from extractor.quotes.spans import Spans
 from extractor.quotes.mentions import PRONOUNS, Mention, _not_speaker_word, is_name_word, mention_at
 from extractor.quotes.speakers import coordinated, impersonal_source, speaker_mention
 
@@ -127,10 +128,11 @@ def _colon_subject(doc: Document, s: Sentence, q: QuoteMarks) -> Mention | None:
 def find_direct(doc: Document, marks: list[QuoteMarks], claimed: list[Candidate]) -> list[Candidate]:
     sents = doc.sentences
     out: list[Candidate] = []
+    reported = Spans((c.start, c.end + 1) for c in claimed)
     for q in marks:
         if q.depth != 0:
             continue
-        if any(c.start <= q.content_start and q.content_end <= c.end + 1 for c in claimed):
+        if reported.covers(q.content_start, q.content_end):
             continue  # part of a reported clause: that quote is mixed
         s_open = doc.sentence_at(q.open)
         s_close = doc.sentence_at(q.close) if q.closed else doc.sentence_at(max(q.open, q.content_end - 1))

@@ -11,11 +11,12 @@ A content needs a few words and a verb; a clause that is only a quotation is lef
 from __future__ import annotations
 
 from extractor.document import Document, Sentence, Word
-from extractor.quotes.candidates import (CLOSING_MARKS, OPENING_MARKS, Candidate, Spans, cue_span,
+from extractor.quotes.candidates import (CLOSING_MARKS, OPENING_MARKS, Candidate, cue_span,
                                          sentence_content_end, trim)
 from extractor.quotes.cues import Cue, find_cues
 from extractor.quotes.konjunktiv import KONJUNKTIV_II, SEIN_SUBJUNCTIVE, is_konjunktiv_i
-from extractor.quotes.marks import QuoteMarks
+from extractor.quotes.marks import QuoteMarkList, QuoteMarks
+from extractor.quotes.spans import Spans
 from extractor.quotes.mentions import NOT_SPEAKER_WORDS, mention_at
 from extractor.quotes.speakers import coordinated, impersonal_source, speaker_mention
 
@@ -62,15 +63,12 @@ def _words_between(s: Sentence, start: int, end: int) -> list[Word]:
     return [w for w in s.words if start <= w.start and w.end <= end]
 
 
-def _is_only_quotation(doc: Document, start: int, end: int, marks: list[QuoteMarks]) -> bool:
-    for q in marks:
-        if q.depth == 0 and q.open <= start + 1 and q.close >= end - 1 and q.open >= start - 1:
-            return True
-    return False
+def _is_only_quotation(doc: Document, start: int, end: int, marks: QuoteMarkList) -> bool:
+    return any(q.depth == 0 and q.close >= end - 1 for q in marks.opening_in(start - 1, start + 1))
 
 
-def _mixed(start: int, end: int, marks: list[QuoteMarks]) -> bool:
-    return any(q.depth == 0 and start <= q.open and q.close <= end + 1 for q in marks)
+def _mixed(start: int, end: int, marks: QuoteMarkList) -> bool:
+    return any(q.depth == 0 and q.close <= end + 1 for q in marks.opening_in(start, end + 1))
 
 
 def _content_after(doc: Document, s: Sentence, cue: Cue) -> tuple[int, int] | None:
@@ -205,17 +203,21 @@ def _is_reported_clause(s: Sentence, words: list[Word], frame: str) -> bool:
         or ("zu" in w.text[2:-2] and w.upos == "VERB") for w in core)
 
 
+def _long_quotation(q: QuoteMarks) -> bool:
+    """A closed outermost quotation long enough to hold a reported clause of its own."""
+    return q.depth == 0 and q.closed and q.content_end - q.content_start > 40
+
+
 def _heisst_es(s: Sentence, cue: Cue) -> bool:
     around = [s.word(cue.word.id - 1), s.word(cue.word.id + 1)]
     return any(w is not None and w.text.lower() == "es" for w in around)
 
 
-def find_indirect(doc: Document, s: Sentence, marks: list[QuoteMarks]) -> list[Candidate]:
+def find_indirect(doc: Document, s: Sentence, marks: QuoteMarkList) -> list[Candidate]:
     out: list[Candidate] = []
-    inside = [(q.content_start, q.content_end) for q in marks if q.depth == 0 and q.closed
-              and q.content_end - q.content_start > 40]
+    inside = marks.spans(_long_quotation)
     for cue in find_cues(s):
-        if any(a <= cue.word.start < b for a, b in inside):
+        if inside.contains(cue.word.start):
             continue  # „Ich glaube nicht, dass …“ inside a quotation is part of that quotation
         impersonal = cue.entry.lemma == "heißen"
         if impersonal and not _heisst_es(s, cue):

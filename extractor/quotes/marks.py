@@ -7,7 +7,11 @@ is still open (a quotation never silently swallows the rest of an article); such
 """
 from __future__ import annotations
 
+import bisect
+from collections.abc import Callable
 from dataclasses import dataclass
+
+from extractor.quotes.spans import Spans
 
 LOW_DOUBLE, LOW_SINGLE = "\u201e", "\u201a"  # „ ‚
 LEFT_DOUBLE, RIGHT_DOUBLE = "\u201c", "\u201d"  # “ ”
@@ -103,7 +107,28 @@ def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def find_quote_marks(text: str) -> list[QuoteMarks]:
+class QuoteMarkList(list):
+    """The pairs of a text in order of opening, with a look-up of those opening in a span by bisection
+    (asked once per cue, a scan of all pairs would make quote finding quadratic)."""
+
+    _opens: list[int] | None = None
+    _spans: dict | None = None
+
+    def opening_in(self, start: int, end: int) -> list[QuoteMarks]:
+        """The pairs whose opening mark lies in [start, end]."""
+        if self._opens is None or len(self._opens) != len(self):
+            self._opens = [q.open for q in self]
+        return self[bisect.bisect_left(self._opens, start):bisect.bisect_right(self._opens, end)]
+
+    def spans(self, which: Callable[[QuoteMarks], bool]) -> Spans:
+        """The contents of the pairs `which` selects, as Spans (built once per selector)."""
+        self._spans = self._spans if self._spans is not None else {}
+        if which not in self._spans:
+            self._spans[which] = Spans((q.content_start, q.content_end) for q in self if which(q))
+        return self._spans[which]
+
+
+def find_quote_marks(text: str) -> QuoteMarkList:
     """Every pair of quotation marks in the text, outermost and nested, in order of opening."""
     g_open, g_close = _guillemet_opener(text)
     stack: list[tuple[str, int]] = []
@@ -135,7 +160,7 @@ def find_quote_marks(text: str) -> list[QuoteMarks]:
     while stack:
         close_at(len(text), len(text), False)
     found.sort(key=lambda q: q.open)
-    return found
+    return QuoteMarkList(found)
 
 
 def closing_mark_offsets(text: str) -> set[int]:

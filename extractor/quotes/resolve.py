@@ -154,7 +154,7 @@ class EntityIndex:
 
 #: Bounds of a look-back from a pronoun or description (see EntityIndex).
 LOOKBACK_ENTITIES = 50
-LOOKBACK_MENTIONS = 2000
+LOOKBACK_MENTIONS = 500
 
 
 def build_index(doc: Document) -> EntityIndex:
@@ -219,15 +219,15 @@ def resolve(m: Mention | None, idx: EntityIndex) -> tuple[str | None, str | None
         # a surname the tagger did not take for a name („Selenskyj:“ in a headline): the person's one name
         return e.canonical, e.role
     keys = _role_keys(m.role or m.description)
-    recent = list(idx.before(m.span.start + 1))
-    for _, e in recent:
+    nearest = next(iter(idx.before(m.span.start + 1)), None)
+    for _, e in idx.before(m.span.start + 1):
         if any(keys & _role_keys(r) for r in e.roles):
             return e.canonical, e.roles[0]
     # „Der Pentagon-Chef“ right after Mark Esper was named: a definite person title with no role on
     # record refers to the person just mentioned, if the gender agrees.
     if _definite(m) and (m.role or "").lower().endswith(PERSON_TITLES) \
             and m.span.text.endswith(m.role or "\0"):
-        for pos, e in recent[:1]:
+        for pos, e in [nearest] if nearest else []:
             if e.gender is not None and m.span.start - pos < NEARBY_CHARS and (not m.gender or not e.gender or m.gender == e.gender):
                 return e.canonical, m.role
     return nominative(m.citation or m.description) or None, m.role
