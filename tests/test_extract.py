@@ -373,3 +373,19 @@ def test_quotation_marks_are_never_part_of_a_reported_span(quotes_of):
 def test_sollen_as_a_plan_does_not_carry_on_a_report_without_a_source(quotes_of):
     quotes = quotes_of("Die Stadt habe kein Geld, hieß es am Montag. Das neue Zentrum soll 150 Meter lang werden.")
     assert not [q for q in quotes if "Zentrum" in q.text]
+
+
+@pytest.mark.parametrize("sentence, source", [
+    ("Der spanische Rundfunk berichtete in einem Artikel von einem Unwetter während des Fluges.",
+     "Der spanische Rundfunk"),
+    ("Als Grund gab die Aufsichtsbehörde die mangelnde Sicherheit der Maschinen an.", "die Aufsichtsbehörde"),
+    ("Der Vizeminister betrachtet die Anrufung des Sicherheitsrates als Eskalation des Konflikts.",
+     "Der Vizeminister"),
+])
+def test_speech_acts_with_their_preposition(quotes_of, sentence, source):
+    (q,) = quotes_of(sentence)
+    assert q.speaker_mention.text == source
+
+
+def test_a_preposition_of_a_genitive_noun_is_not_the_acts_object(quotes_of):
+    assert not quotes_of("General Mark Milley spricht während des Besuchs von Präsident Trump zu den Soldaten.")

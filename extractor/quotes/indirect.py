@@ -243,6 +243,23 @@ def find_indirect(doc: Document, s: Sentence, marks: QuoteMarkList) -> list[Cand
     return _drop_nested(out)
 
 
+def _act_object(s: Sentence, v: Word, preposition: str) -> bool:
+    """The act's preposition governs the verb's object: the first preposition after the verb, or one
+    whose phrase the parse hangs on the verb and that follows no genitive noun („berichtete in einem
+    Artikel von 41 Toten“, not „während des Besuchs von X“)."""
+    after = [w for w in s.words[v.id:] if w.text not in (",", ";")]
+    first = next((w for w in after if w.upos == "ADP" or w.text.lower() == preposition), None)
+    if first is not None and first.text.lower() == preposition:
+        return True
+    for w in after:
+        if w.text.lower() == preposition and s.word(w.head) is not None and s.word(w.head).head == v.id:
+            prev, article = s.word(w.id - 1), s.word(w.id - 2)
+            if prev is None or prev.upos not in ("NOUN", "PROPN") or (
+                    article is not None and article.text.lower() not in ("des", "eines", "der")):
+                return True  # not the complement of a genitive noun („des Besuchs von X“)
+    return False
+
+
 def _main_predicate(s: Sentence, v: Word) -> bool:
     """The cue is the sentence's own verb, not one inside a relative or adverbial clause: no comma
     followed by a subordinator or relative pronoun stands between the sentence start and the cue."""
@@ -252,7 +269,10 @@ def _main_predicate(s: Sentence, v: Word) -> bool:
             if nxt is not None and (nxt.text.lower() in RELATIVE_PRONOUNS or nxt.upos == "SCONJ"
                                     or nxt.text.lower() in CLAUSE_OPENERS):
                 return False
-    return not (s.words and s.words[0].upos == "SCONJ")
+    first, second = s.words[0] if s.words else None, s.word(2)
+    if first is not None and first.text.lower() == "als" and second is not None and second.upos == "NOUN":
+        return True  # „Als Grund gab X … an“: „als“ with a noun is no subordinate clause
+    return not (first is not None and first.upos == "SCONJ")
 
 
 def find_acts(doc: Document, s: Sentence, marks: list[QuoteMarks], taken: Spans, quoted: Spans) -> list[Candidate]:
@@ -266,10 +286,8 @@ def find_acts(doc: Document, s: Sentence, marks: list[QuoteMarks], taken: Spans,
     for cue in find_cues(s):
         if not cue.entry.act or quoted.contains(cue.word.start):
             continue
-        if cue.entry.act_preposition:
-            first = next((w for w in s.words[cue.word.id:] if w.upos == "ADP" or w.text in (",", ";")), None)
-            if first is None or first.text.lower() != cue.entry.act_preposition:
-                continue  # „sprach von einem Erfolg“, not „spricht während des Besuchs von …“
+        if cue.entry.act_preposition and not _act_object(s, cue.word, cue.entry.act_preposition):
+            continue  # „sprach von einem Erfolg“, not „spricht während des Besuchs von …“
         if any(c.text.lower() == "sich" for c in s.children(cue.word.id)) or (
                 s.word(cue.word.id + 1) is not None and s.word(cue.word.id + 1).text.lower() == "sich"):
             continue  # „äußerte sich nicht“: reflexive, nothing is reported
