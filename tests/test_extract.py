@@ -389,3 +389,8 @@ def test_speech_acts_with_their_preposition(quotes_of, sentence, source):
 
 def test_a_preposition_of_a_genitive_noun_is_not_the_acts_object(quotes_of):
     assert not quotes_of("General Mark Milley spricht während des Besuchs von Präsident Trump zu den Soldaten.")
+
+
+def test_a_fronted_object_is_never_the_speaker(quotes_of):
+    (q,) = quotes_of("Den Unmut der Opposition äußerte der Fraktionschef am Montag deutlich.")
+    assert q.speaker_mention.text == "der Fraktionschef"

@@ -199,7 +199,14 @@ def speaker_mention(s: Sentence, cue: Cue, content: tuple[int, int] | None, text
         return None
     if is_dateline(s, m.head):
         return None
+    first = m.span.text.split()[0].lower() if m.span.text.split() else ""
+    if cue.entry.frame != "cite" and first in OBLIQUE_ARTICLES:
+        return None  # „Den Unmut der CDU äußerte …“: a fronted object, never the speaker
     return m
+
+
+#: Articles that mark a noun phrase as accusative or dative — an object, not the speaking subject.
+OBLIQUE_ARTICLES = frozenset("den dem einen einem".split())
 
 
 def is_dateline(s: Sentence, w: Word) -> bool:
