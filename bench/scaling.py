@@ -52,7 +52,7 @@ def shapes() -> dict[str, callable]:
     }
 
 
-def measure(sizes: tuple[int, ...]) -> dict:
+def measure(sizes: tuple[int, ...], only: list[str] | None = None) -> dict:
     import torch
 
     from extractor.api import Extractor
@@ -62,7 +62,8 @@ def measure(sizes: tuple[int, ...]) -> dict:
     extractor = Extractor(ModelConfig.from_env(threads=1)).load()
     extractor.extract("„Wir kommen“, sagte sie.")  # warm up
     rows = []
-    for shape, make in shapes().items():
+    chosen = {name: make for name, make in shapes().items() if not only or name in only}
+    for shape, make in chosen.items():
         for size in sizes:
             text = make(size)
             started = time.process_time()
@@ -74,22 +75,25 @@ def measure(sizes: tuple[int, ...]) -> dict:
             print(f"{shape:<14} {kib:>8.0f} KiB  {seconds:>8.1f} s  {seconds / kib:.3f} s/KiB  {len(quotes)} quotes",
                   flush=True)
     growth = {}
-    for shape in shapes():
+    for shape in chosen:
         mine = [r for r in rows if r["shape"] == shape]
         growth[shape] = round(mine[-1]["s_per_kib"] / mine[0]["s_per_kib"], 2)
-    largest_real = [r for r in rows if r["shape"] == "real"][-1]
+    largest_real = [r["seconds"] for r in rows if r["shape"] == "real"][-1:]
     return {"benchmark": "scaling", "sizes_kib": [s / KIB for s in sizes], "rows": rows, "growth": growth,
             "target_growth": TARGET_GROWTH, "passed": all(g <= TARGET_GROWTH for g in growth.values()),
-            "largest_real_seconds": largest_real["seconds"],
+            "largest_real_seconds": largest_real[0] if largest_real else None,
             "machine": {"python": platform.python_version(), "platform": platform.platform()}}
 
 
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(prog="python -m bench.scaling", description=__doc__.split("\n\n")[0])
     p.add_argument("--quick", action="store_true", help="10 and 100 KiB only")
+    p.add_argument("--shapes", nargs="+", choices=list(shapes()), help="only these shapes")
+    p.add_argument("--sizes-kib", nargs="+", type=int, help="these sizes instead (KiB)")
     p.add_argument("--out", type=Path, default=DEFAULT_OUT)
     args = p.parse_args(argv)
-    summary = measure(QUICK_SIZES if args.quick else FULL_SIZES)
+    sizes = tuple(k * KIB for k in args.sizes_kib) if args.sizes_kib else QUICK_SIZES if args.quick else FULL_SIZES
+    summary = measure(sizes, args.shapes)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(summary, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     print("growth of s/KiB, largest over smallest:", summary["growth"], "PASS" if summary["passed"] else "FAIL")
