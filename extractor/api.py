@@ -56,9 +56,6 @@ class Extractor:
             self._parser = Parser(self.config)
         return self._parser
 
-    def _get_parser(self):  # the old name, for scripts written against it
-        return self.parser
-
     def load(self) -> "Extractor":
         """Load the models now rather than on the first document (servers do this at start-up)."""
         with self._lock:
