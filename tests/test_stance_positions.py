@@ -10,13 +10,7 @@ from extractor.types import Quote
 from stance.lexicon import Lexicon, default_lexicon
 from stance.positions import DESCRIBED, TOPIC
 from stance.scorer import TOPIC_ALONE, Params, Scorer, combine
-
-
-@pytest.fixture(scope="module", params=["parse", "tokens"])
-def scorer(request) -> Scorer:
-    if request.param == "tokens":
-        return Scorer(parse=lambda _text: None)
-    return Scorer()
+from test_stance import scorer  # noqa: F401 - the same two scorers: with the parse and with tokens only
 
 
 def explain(scorer: Scorer, text: str) -> str:
