@@ -12,3 +12,23 @@ def extractor():
     from extractor.nlp import ModelConfig
 
     return Extractor(ModelConfig.from_env(threads=1)).load()
+
+
+@pytest.fixture
+def restore_cli_logging():
+    """`zitat.cli.main()` configures structlog and logging for a process, bound to the captured stderr
+    of the moment: put everything back, so that later tests do not write to a closed capture file."""
+    import logging
+
+    import structlog
+
+    saved = structlog.get_config()
+    loggers = {name: (list(logging.getLogger(name).handlers), logging.getLogger(name).level,
+                      logging.getLogger(name).propagate) for name in ("", "rq")}
+    yield
+    structlog.configure(**saved)
+    for name, (handlers, level, propagate) in loggers.items():
+        logger = logging.getLogger(name)
+        logger.handlers[:] = handlers
+        logger.setLevel(level)
+        logger.propagate = propagate

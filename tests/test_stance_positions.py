@@ -196,7 +196,7 @@ def test_every_polar_label_names_its_words_and_rule(scorer, text):
     assert st.to_dict()["explanation"] == line
 
 
-def test_the_cli_prints_the_score_and_its_explanation(capsys):
+def test_the_cli_prints_the_score_and_its_explanation(capsys, restore_cli_logging):
     from zitat.cli import main
 
     assert main(["stance", "--no-parse", "Wir", "fordern", "einen", "Waffenstillstand."]) == 0

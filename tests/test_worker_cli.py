@@ -26,23 +26,8 @@ REPO = Path(__file__).resolve().parent.parent
 
 
 @pytest.fixture(autouse=True)
-def restore_logging():
-    """main() configures structlog and logging for a process, bound to the captured stderr of the
-    moment: put everything back so that later tests do not write to a closed capture file."""
-    import logging
-
-    import structlog
-
-    saved = structlog.get_config()
-    loggers = {name: (list(logging.getLogger(name).handlers), logging.getLogger(name).level,
-                      logging.getLogger(name).propagate) for name in ("", "rq")}
-    yield
-    structlog.configure(**saved)
-    for name, (handlers, level, propagate) in loggers.items():
-        logger = logging.getLogger(name)
-        logger.handlers[:] = handlers
-        logger.setLevel(level)
-        logger.propagate = propagate
+def _restore_logging(restore_cli_logging):
+    """Every test here runs `main()` in this process (see conftest.restore_cli_logging)."""
 
 
 @pytest.fixture

@@ -82,15 +82,15 @@ def to_status(exc: BaseException) -> grpc.Status:
     arguments google.rpc.BadRequest details."""
     code = status_code(exc)
     rich = status_pb2.Status(code=code.value[0], message=_message(exc))
-    info = any_pb2.Any()
-    reason = type(exc).__name__ if code != grpc.StatusCode.INTERNAL else "Internal"
-    info.Pack(error_details_pb2.ErrorInfo(reason=reason, domain=ERROR_DOMAIN))
-    rich.details.append(info)
     if _field(exc) is not None:
         violation = error_details_pb2.BadRequest.FieldViolation(field=_field(exc), description=str(exc))
         detail = any_pb2.Any()
         detail.Pack(error_details_pb2.BadRequest(field_violations=[violation]))
         rich.details.append(detail)
+    info = any_pb2.Any()  # after BadRequest: clients that read the first detail still find it
+    reason = type(exc).__name__ if code != grpc.StatusCode.INTERNAL else "Internal"
+    info.Pack(error_details_pb2.ErrorInfo(reason=reason, domain=ERROR_DOMAIN))
+    rich.details.append(info)
     return rpc_status.to_status(rich)
 
 
