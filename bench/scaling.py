@@ -20,6 +20,7 @@ import argparse
 import json
 import platform
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 from bench.corpus import seed_articles, seed_paragraphs
@@ -43,7 +44,7 @@ def _repeat(unit: str, size: int) -> str:
     return _cut(unit * (size // len(unit.encode("utf-8")) + 2), size)
 
 
-def shapes() -> dict[str, callable]:
+def shapes() -> dict[str, Callable[[int], str]]:
     real_unit = "\n\n".join(seed_paragraphs(seed_articles())) + "\n\n"
     return {
         "real": lambda size: _repeat(real_unit, size),
