@@ -13,6 +13,7 @@ from worker.connection import client_options
 from worker.keys import doc_id_for
 from worker.service import QuoteService
 from worker.types import JobStatus, SpeakerCount, StoredQuote
+from zitat import defaults
 from zitat.exceptions import InvalidDocument, NotFound, StoreUnavailable
 
 
@@ -93,3 +94,14 @@ def test_store_going_away_is_store_unavailable(tmp_path: Path) -> None:
         with pytest.raises(StoreUnavailable, match=f"cannot reach redis://127.0.0.1:{server.port}/0"):
             call()
         assert time.monotonic() - started < 5
+
+
+def test_one_paging_rule_for_every_edge():
+    from worker.service import page
+
+    assert page(0, 0) == (defaults.DEFAULT_PAGE_SIZE, 0)  # 0: the default page
+    assert page(5, 10) == (5, 10)
+    assert page(defaults.MAX_PAGE_SIZE + 1, 0) == (defaults.MAX_PAGE_SIZE, 0)  # capped, not refused
+    for bad in ((-1, 0), (1, -1)):
+        with pytest.raises(InvalidDocument):
+            page(*bad)

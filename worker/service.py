@@ -24,6 +24,16 @@ from zitat.exceptions import InvalidDocument, NotFound
 MAX_DOC_NAME = defaults.MAX_DOC_NAME_CHARS
 
 
+def page(limit: int, offset: int) -> tuple[int, int]:
+    """The one paging rule of every edge: a negative limit or offset is refused, 0 asks for the
+    default page (DEFAULT_PAGE_SIZE), more than MAX_PAGE_SIZE gets MAX_PAGE_SIZE."""
+    if not isinstance(limit, int) or limit < 0:
+        raise InvalidDocument(f"limit must not be negative, got {limit!r}", field="limit")
+    if not isinstance(offset, int) or offset < 0:
+        raise InvalidDocument(f"offset must not be negative, got {offset!r}", field="offset")
+    return min(limit or defaults.DEFAULT_PAGE_SIZE, defaults.MAX_PAGE_SIZE), offset
+
+
 class QuoteService:
     """Submit documents, follow jobs, query quotes by speaker.
 
@@ -113,10 +123,12 @@ class QuoteService:
     def quotes_by_speaker(self, name: str, sort: str, limit: int, offset: int, stance: str | None,
                           mode: str | None = None) -> tuple[str | None, list[StoredQuote], int]:
         """(canonical name, or None if no speaker matches; one page; total matching quotes)."""
+        limit, offset = page(limit, offset)
         return self.store.quotes_by_speaker(name, sort, limit, offset, stance, mode)
 
     @translate_errors
     def list_speakers(self, limit: int, offset: int) -> list[SpeakerCount]:
+        limit, offset = page(limit, offset)
         return self.store.list_speakers(limit, offset)
 
     @translate_errors

@@ -88,4 +88,7 @@ WORKER_REDIS_MAX_WAIT = 10.0
 #: A job that has done its work and finds the store unreachable waits up to this many seconds for it
 #: (same back-off) before giving up; its result is then lost and the job retried.
 JOB_STORE_WAIT_SECONDS = 120.0
+#: Paging of speaker queries, for the CLI and gRPC alike (worker.service.page): 0 asks for the
+#: default page, more than the maximum gets the maximum.
+DEFAULT_PAGE_SIZE = 20
 MAX_PAGE_SIZE = 1000

@@ -28,9 +28,7 @@ from zitat.v1 import zitat_pb2_grpc as pb_grpc
 log = get_logger(__name__)
 T = TypeVar("T")
 
-DEFAULT_PAGE_SIZE = 20
 MAX_JOB_ID_CHARS = 200  # rq's ids here: doc-<64 hex>-<12 hex>; worker.keys accepts up to 200
-MAX_PAGE_SIZE = getattr(defaults, "MAX_PAGE_SIZE", 1000)  # shared with the worker's own cap
 
 
 class ExtractorLike(Protocol):
@@ -168,14 +166,6 @@ def _check_doc_name(doc_name: str) -> None:
                               f"{defaults.MAX_DOC_NAME_CHARS}", "doc_name")
 
 
-def _page(limit: int, offset: int) -> tuple[int, int]:
-    if limit < 0:
-        raise InvalidArgument("limit must not be negative", "limit")
-    if offset < 0:
-        raise InvalidArgument("offset must not be negative", "offset")
-    return min(limit or DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE), offset
-
-
 class QuotesServicer(pb_grpc.QuotesServicer):
     def __init__(self, service: QuoteService | None) -> None:
         self._service_or_none = service
@@ -214,7 +204,7 @@ class QuotesServicer(pb_grpc.QuotesServicer):
         if len(request.name) > defaults.MAX_SPEAKER_NAME_CHARS:
             raise InvalidArgument(f"name is {len(request.name)} characters; the limit is "
                                   f"{defaults.MAX_SPEAKER_NAME_CHARS}", "name")
-        limit, offset = _page(request.limit, request.offset)
+        limit, offset = request.limit, request.offset  # paged by the service (worker.service.page)
         stance = None
         if request.HasField("stance") and request.stance != pb.STANCE_LABEL_UNSPECIFIED:
             stance = conv.stance_label_from_pb(request.stance)
@@ -237,7 +227,7 @@ class QuotesServicer(pb_grpc.QuotesServicer):
     def ListSpeakers(self, request: pb.ListSpeakersRequest,
                      context: grpc.ServicerContext) -> pb.ListSpeakersResponse:
         service = self._service
-        limit, offset = _page(request.limit, request.offset)
+        limit, offset = request.limit, request.offset  # paged by the service (worker.service.page)
         return pb.ListSpeakersResponse(
             speakers=[conv.speaker_count_to_pb(s) for s in service.list_speakers(limit, offset)])
 
