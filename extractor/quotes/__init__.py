@@ -15,13 +15,17 @@ from extractor.quotes.candidates import Candidate
 from extractor.quotes.continuation import attribute_from_discourse, konjunktiv_continuations
 from extractor.quotes.direct import find_colon_speech, find_direct
 from extractor.quotes.indirect import find_acts, find_indirect
-from extractor.quotes.marks import find_quote_marks
+from extractor.quotes.marks import QuoteMarks, find_quote_marks
 from extractor.quotes.names import repair_names
 from extractor.quotes.resolve import build_index, resolve
 from extractor.quotes.spans import Spans
 from extractor.types import Quote
 
 PRIORITY = {"cue": 0, "colon": 0, "attribution": 1, "act": 2, "continuation": 3, "discourse": 4}
+
+
+def _outermost(q: QuoteMarks) -> bool:
+    return q.depth == 0
 
 
 def _overlap(a: Candidate, b: Candidate) -> float:
@@ -68,7 +72,7 @@ def find_quotes(doc: Document) -> list[Quote]:
     cands = _dedupe(claimed + find_direct(doc, marks, claimed))
     cands = _dedupe(cands + find_colon_speech(doc, marks, cands))
     acts = []
-    taken, quoted = Spans.of(cands), Spans((q.content_start, q.content_end) for q in marks if q.depth == 0)
+    taken, quoted = Spans.of(cands), marks.spans(_outermost)
     for s in doc.sentences:
         if s.parsed and s.words:
             acts += find_acts(doc, s, marks, taken, quoted)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from extractor.document import Document, Sentence, Word
 from extractor.quotes.candidates import Candidate, cue_span, sentence_content_end, trim
 from extractor.quotes.cues import attribution_words
-from extractor.quotes.marks import QuoteMarks
+from extractor.quotes.marks import QuoteMarkList
 from extractor.quotes.mentions import TEMPORAL, mention_at, oblique
 from extractor.quotes.speakers import NOT_SPEAKERS
 
@@ -74,7 +74,7 @@ def _sentence_subject(s: Sentence, before: Word) -> Word | None:
     return first
 
 
-def find_attributions(doc: Document, s: Sentence, marks: list[QuoteMarks]) -> list[Candidate]:
+def find_attributions(doc: Document, s: Sentence, marks: QuoteMarkList) -> list[Candidate]:
     words = attribution_words()
     out = []
     for w in s.words:
@@ -126,14 +126,14 @@ def find_attributions(doc: Document, s: Sentence, marks: list[QuoteMarks]) -> li
             span = trim(doc, first.start, last_end)
         if span[1] - span[0] <= 0 or len([x for x in s.words if span[0] <= x.start < span[1]]) < MIN_CONTENT_WORDS:
             continue
-        kind_q = "mixed" if any(q.depth == 0 and span[0] <= q.open < span[1] for q in marks) else "indirect"
+        kind_q = "mixed" if marks.outer_opens_in(span[0], span[1]) else "indirect"
         out.append(Candidate(span[0], span[1], kind_q, cue_span(doc, cue_words), mention, s.index,
                              s.paragraph, 0.75, "attribution"))
     out.extend(_so_x(doc, s, marks))
     return out
 
 
-def _so_x(doc: Document, s: Sentence, marks: list[QuoteMarks]) -> list[Candidate]:
+def _so_x(doc: Document, s: Sentence, marks: QuoteMarkList) -> list[Candidate]:
     """„…, so Ynet.“ / „…, so das Portal am Sonntag, …“ — „so“ + source, no verb of its own."""
     ws = s.words
     out = []
@@ -158,7 +158,7 @@ def _so_x(doc: Document, s: Sentence, marks: list[QuoteMarks]) -> list[Candidate
             span = trim(doc, s.word(2).start, span[1])
         if span[1] <= span[0]:
             continue
-        kind = "mixed" if any(q.depth == 0 and span[0] <= q.open < span[1] for q in marks) else "indirect"
+        kind = "mixed" if marks.outer_opens_in(span[0], span[1]) else "indirect"
         if any(q.depth == 0 and q.open <= span[0] + 1 and q.close >= span[1] - 1 for q in marks):
             kind = "direct"
         out.append(Candidate(span[0], span[1], kind, cue_span(doc, [w]), mention, s.index, s.paragraph,

@@ -11,7 +11,7 @@ from extractor.document import Document
 from extractor.quotes.candidates import Candidate, sentence_content_end, trim
 from extractor.quotes.konjunktiv import (REPORTATIVE_SOLLEN, REPORTIVE, is_konjunktiv_i, konjunktiv_i_words,
                                          reportative_perfect, reportive_words)
-from extractor.quotes.marks import QuoteMarks
+from extractor.quotes.marks import QuoteMarkList
 from extractor.quotes.spans import Spans
 
 MAX_SENTENCE_GAP = 3
@@ -80,7 +80,7 @@ def _previous_report(doc: Document, latest: _Latest, out: list[Candidate], c_sta
     return prev
 
 
-def konjunktiv_continuations(doc: Document, found: list[Candidate], marks: list[QuoteMarks]) -> list[Candidate]:
+def konjunktiv_continuations(doc: Document, found: list[Candidate], marks: QuoteMarkList) -> list[Candidate]:
     """Konjunktiv I main clauses after a report continue it with its source; so do Konjunktiv II and
     reportative „sollen“ (REPORTIVE), which carry a report on but never open one by themselves."""
     out: list[Candidate] = []
@@ -112,7 +112,7 @@ def konjunktiv_continuations(doc: Document, found: list[Candidate], marks: list[
             prev = Candidate(start, end, "indirect", None, None, s.index, s.paragraph, 0.4, "continuation")
         if prev is None:
             continue
-        kind = "mixed" if any(q.depth == 0 and start <= q.open < end for q in marks) else "indirect"
+        kind = "mixed" if marks.outer_opens_in(start, end) else "indirect"
         probe.kind, probe.mention, probe.confidence = kind, prev.mention, round(prev.confidence * 0.7, 3)
         probe.mode = prev.mode
         out.append(probe)

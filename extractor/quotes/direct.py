@@ -11,7 +11,7 @@ from __future__ import annotations
 from extractor.document import Document, Sentence
 from extractor.quotes.candidates import Candidate, cue_span, sentence_content_end, trim
 from extractor.quotes.cues import Cue, find_cues
-from extractor.quotes.marks import QuoteMarks
+from extractor.quotes.marks import QuoteMarkList, QuoteMarks
 from extractor.quotes.spans import Spans
 from extractor.quotes.mentions import PRONOUNS, Mention, _not_speaker_word, is_name_word, mention_at
 from extractor.quotes.speakers import coordinated, impersonal_source, speaker_mention
@@ -125,7 +125,7 @@ def _colon_subject(doc: Document, s: Sentence, q: QuoteMarks) -> Mention | None:
     return None
 
 
-def find_direct(doc: Document, marks: list[QuoteMarks], claimed: list[Candidate]) -> list[Candidate]:
+def find_direct(doc: Document, marks: QuoteMarkList, claimed: list[Candidate]) -> list[Candidate]:
     sents = doc.sentences
     out: list[Candidate] = []
     reported = Spans((c.start, c.end + 1) for c in claimed)
@@ -197,7 +197,7 @@ def colon_lead_head(s: Sentence, words: list) -> int | None:
     return heads[-1] if heads else None
 
 
-def find_colon_speech(doc: Document, marks: list[QuoteMarks], found: list[Candidate]) -> list[Candidate]:
+def find_colon_speech(doc: Document, marks: QuoteMarkList, found: list[Candidate]) -> list[Candidate]:
     """Headlines and colon speech: „Selenskyj: Ohne Druck wird es keinen Frieden geben“, and „Peskow
     wörtlich:“ ending a line with the quotation on the next one. The lead names the speaker; a quote
     already found there (without a speaker) takes it, otherwise what follows the colon is the quote."""
@@ -230,7 +230,6 @@ def find_colon_speech(doc: Document, marks: list[QuoteMarks], found: list[Candid
         if here:
             continue
         inner = next((q for q in marks if q.depth == 0 and q.open <= start and end <= q.close + 1), None)
-        kind = "direct" if inner is not None else ("mixed" if any(
-            q.depth == 0 and start <= q.open < end for q in marks) else "indirect")
+        kind = "direct" if inner is not None else ("mixed" if marks.outer_opens_in(start, end) else "indirect")
         out.append(Candidate(start, end, kind, None, mention, s.index, s.paragraph, 0.6, "colon"))
     return out

@@ -275,7 +275,7 @@ def _main_predicate(s: Sentence, v: Word) -> bool:
     return not (first is not None and first.upos == "SCONJ")
 
 
-def find_acts(doc: Document, s: Sentence, marks: list[QuoteMarks], taken: Spans, quoted: Spans) -> list[Candidate]:
+def find_acts(doc: Document, s: Sentence, marks: QuoteMarkList, taken: Spans, quoted: Spans) -> list[Candidate]:
     """Reported speech acts: „X kündigte seinen Rücktritt an“, „X warnte vor einer Eskalation“, „Die
     Forderung wurde von X als unrealistisch bezeichnet“ — a cue with no reported clause of its own.
     What was said is the whole act, so the report is the sentence; its source is the cue's subject

@@ -120,6 +120,10 @@ class QuoteMarkList(list):
             self._opens = [q.open for q in self]
         return self[bisect.bisect_left(self._opens, start):bisect.bisect_right(self._opens, end)]
 
+    def outer_opens_in(self, start: int, end: int) -> bool:
+        """Does an outermost quotation open in [start, end)? (A report holding one is mixed.)"""
+        return any(q.depth == 0 for q in self.opening_in(start, end - 1))
+
     def spans(self, which: Callable[[QuoteMarks], bool]) -> Spans:
         """The contents of the pairs `which` selects, as Spans (built once per selector)."""
         self._spans = self._spans if self._spans is not None else {}
