@@ -14,14 +14,11 @@ speaker_token).
 from __future__ import annotations
 
 import json
-from dataclasses import fields
-
 from extractor.types import Quote, Span
 from stance.types import Evidence, Stance
 from worker.types import StoredQuote
 
 CODEC_VERSION = "2"
-_QUOTE_FIELDS = {f.name for f in fields(Quote)}
 
 
 def _text(value: bytes | str) -> str:
@@ -48,7 +45,7 @@ def encode(doc_id: str, doc_name: str, index: int, published: float, version: st
         "codec": CODEC_VERSION,
         "text": quote.text, "start": str(quote.start), "end": str(quote.end), "kind": quote.kind,
         "confidence": repr(float(quote.confidence)),
-        "mode": getattr(quote, "mode", "speech"),
+        "mode": quote.mode,
         **_span_fields("cue", quote.cue), **_span_fields("mention", quote.speaker_mention),
         "doc_id": doc_id, "doc_name": doc_name, "index": str(index), "published": repr(float(published)),
         "version": version, "speaker_token": token or "",
@@ -70,17 +67,15 @@ def decode(raw: dict) -> StoredQuote:
         mention = _span(row, "mention")
     else:  # format 1: the CLI's row names for the mention
         mention = _span(row, "speaker", "speaker_mention")
-    values = dict(text=row["text"], start=int(row["start"]), end=int(row["end"]), kind=row["kind"],
-                  cue=_span(row, "cue"), speaker=row.get("speaker"), speaker_mention=mention,
-                  speaker_role=row.get("speaker_role"), confidence=float(row.get("confidence", 0.0)))
-    if "mode" in _QUOTE_FIELDS:  # the extractor's Quote knows the mode of speech
-        values["mode"] = row.get("mode", "speech")
     evidence = [Evidence(e["text"], int(e["start"]), int(e["end"]), float(e["weight"]), e.get("note", ""))
                 for e in json.loads(row.get("stance_evidence") or "[]")]
     doc_id = row["doc_id"]
     return StoredQuote(
         quote_id=f"{doc_id}:{row['index']}", doc_id=doc_id, doc_name=row.get("doc_name", ""),
-        quote=Quote(**values),
+        quote=Quote(text=row["text"], start=int(row["start"]), end=int(row["end"]), kind=row["kind"],  # type: ignore[arg-type]
+                    cue=_span(row, "cue"), speaker=row.get("speaker"), speaker_mention=mention,
+                    speaker_role=row.get("speaker_role"), confidence=float(row.get("confidence", 0.0)),
+                    mode=row.get("mode", "speech")),  # type: ignore[arg-type]  (format 1 had no mode)
         stance=Stance(float(row["stance_score"]), row["stance_label"], evidence),  # type: ignore[arg-type]
         published=float(row["published"]),
     )
