@@ -19,13 +19,12 @@ from pathlib import Path
 
 from bench import grpc_latency, memory, quality, speakers, workers
 from bench.corpus import corpus, seed_articles, synthetic
-from bench.timing import baseline_runner, best_of, extract_runner
+from bench.timing import STANZA_PROCESSORS, baseline_runner, best_of, extract_runner
 from zitat import defaults
 from zitat.logging import configure as configure_logging
 
 DEFAULT_OUT = defaults.REPO_ROOT / "build" / "bench" / "results.json"
 DEFAULT_GOLD = defaults.REPO_ROOT.parent / "shared" / "gold" / "seed_quotes.jsonl"
-STANZA_PROCESSORS = ["tokenize", "mwt", "pos", "lemma", "depparse"]
 
 
 def targets(largest: int) -> dict[str, tuple[str, float]]:

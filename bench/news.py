@@ -25,12 +25,11 @@ import sys
 import tempfile
 from pathlib import Path
 
-from bench.timing import best_of
+from bench.timing import STANZA_PROCESSORS, best_of
 from zitat import defaults
 
 DEFAULT_SHARED = defaults.REPO_ROOT.parent / "shared"
 DEFAULT_OUT = defaults.REPO_ROOT / "build" / "bench" / "news.json"
-STANZA_PROCESSORS = ["tokenize", "mwt", "pos", "lemma", "depparse"]
 
 WORKER_PROBE = """
 import json, re
