@@ -52,7 +52,7 @@ class RemoteExtractor:
                  tls_ca: str | Path | None = None, retry_policy: retry.RetryPolicy | None = None) -> None:
         self.address = (address or defaults.env(defaults.ENV_GRPC_ADDRESS)
                         or f"127.0.0.1:{defaults.DEFAULT_GRPC_PORT}")
-        self.timeout = timeout  # seconds per call, plus EXTRACT_DEADLINE_PER_KIB_S per KiB of text
+        self.timeout = timeout  # seconds per document, plus EXTRACT_DEADLINE_PER_KIB_S per KiB of text
         self.retry_policy = retry_policy or retry.RetryPolicy.from_env()
         ca = tls_ca or defaults.env(ENV_TLS_CA)
         self._tls_ca = Path(ca) if ca else None
