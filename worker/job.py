@@ -17,10 +17,11 @@ from rq.job import JobStatus as RQStatus
 from rq.serializers import JSONSerializer
 
 from worker import extraction
+from worker.archive import Archive
 from worker.connection import when_available
 from worker.keys import check_job_id, doc_id_for
 from worker.store import QuoteStore
-from worker.types import JobState, JobStatus
+from worker.types import ArticleMeta, JobState, JobStatus
 from zitat import defaults
 from zitat.exceptions import InvalidDocument, NotFound, UnsafeJob
 
@@ -80,10 +81,21 @@ def process_document(doc_id: str, doc_name: str, text: str, version: str | None 
         if version and version != actual:
             log.warning("pipeline version differs from the submitter's", submitted=version, used=actual)
         client = job.connection if job is not None else _fallback_client()
-        count = when_available(lambda: QuoteStore(client).write_document(doc_id, doc_name, actual, scored),
+        count = when_available(lambda: _store_and_publish(client, doc_id, doc_name, actual, scored, text),
                                what="the store, to write the job's result", within=defaults.JOB_STORE_WAIT_SECONDS)
         log.info("job finished", quotes=count, seconds=round(time.monotonic() - started, 3))
         return {"doc_id": doc_id, "quote_count": count, "version": actual}
+
+
+def _store_and_publish(client: redis.Redis, doc_id: str, doc_name: str, version: str, scored, text: str) -> int:
+    """Write the document, then publish every article registered for it (one without metadata when
+    none was: a job queued by hand or by an older submitter). Both steps are idempotent."""
+    archive = Archive(client, store=QuoteStore(client))
+    count = archive.store.write_document(doc_id, doc_name, version, scored, text=text)
+    if not client.exists(archive.keys.doc_articles(doc_id)):
+        archive.register(doc_id, doc_name, ArticleMeta())
+    archive.publish_document(doc_id)
+    return count
 
 
 def _fallback_client() -> redis.Redis:

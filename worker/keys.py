@@ -14,7 +14,7 @@ from zitat.exceptions import NotFound
 
 _DOC_ID = re.compile(r"[0-9a-f]{64}")
 _JOB_ID = re.compile(r"[A-Za-z0-9_-]{1,200}")
-ORDERS = ("time", "stance")
+ORDERS = ("time", "stance", "count")
 LABELS = ("hawkish", "neutral", "conciliatory")
 MODES = ("speech", "thought", "writing")
 
@@ -55,15 +55,36 @@ def speaker_token(normalised_name: str) -> str:
     return hashlib.sha256(normalised_name.encode("utf-8")).hexdigest()[:32]
 
 
+def digest(text: str, length: int = 32) -> str:
+    """A key-safe digest of any text (an outlet, a search term, a normalised alias)."""
+    return hashlib.sha256(text.encode("utf-8", errors="surrogatepass")).hexdigest()[:length]
+
+
+def check_article_id(article_id: str) -> str:
+    """Article ids are 64 hex digits like document ids (a digest of text and metadata)."""
+    if isinstance(article_id, str) and _DOC_ID.fullmatch(article_id.strip().lower()):
+        return article_id.strip().lower()
+    raise NotFound(f"no article {_shown(article_id)}: an article id is 64 hex digits")
+
+
 class Keys:
-    """Builds the store's key names under one prefix (tests use their own prefix)."""
+    """Builds the store's key names under one prefix (tests use their own prefix).
+
+    Three layers: documents (the text and its quotes, keyed by the text's hash), articles (a
+    document as published somewhere, with metadata) and statements (the same words of one speaker
+    across articles), with the indexes over statements and the speaker registry."""
 
     def __init__(self, prefix: str = defaults.REDIS_KEY_PREFIX) -> None:
         self.prefix = prefix
 
+    # --- documents ------------------------------------------------------------------------------
     def doc(self, doc_id: str) -> str:
-        """Hash: doc_name, published, version, quotes (count), index (speaker+label per quote). No TTL."""
+        """Hash: version, quotes (count), text, updated. No TTL."""
         return f"{self.prefix}doc:{doc_id}"
+
+    def doc_articles(self, doc_id: str) -> str:
+        """Set: the articles (ids) that carry this document's text, published or waiting for it."""
+        return f"{self.prefix}doc:{doc_id}:articles"
 
     def quote(self, doc_id: str, index: int) -> str:
         """Hash: one quote's fields, laid out by worker.codec (versioned). No TTL."""
@@ -77,28 +98,79 @@ class Keys:
         """The same key for a caller that knows only the version's digest (from a job id)."""
         return f"{self.prefix}cache:{doc_id}:{digest}"
 
-    def speaker_index(self, token: str, order: str, label: str | None = None) -> str:
-        """Sorted set of quote ids of one speaker, scored by time or stance, all labels or one."""
-        assert order in ORDERS and (label is None or label in LABELS)
-        return f"{self.prefix}speaker:{token}:{order}:{label or 'all'}"
+    # --- articles -------------------------------------------------------------------------------
+    def article(self, article_id: str) -> str:
+        """Hash: doc_id, doc_name, the metadata fields, published_ts, stored, state, index (JSON:
+        the statement id of each quote)."""
+        return f"{self.prefix}article:{article_id}"
 
-    def speaker_mode_index(self, token: str, order: str, mode: str) -> str:
-        """Sorted set of one speaker's quote ids of one mode (speech, thought, writing)."""
-        assert order in ORDERS and mode in MODES
-        return f"{self.prefix}speaker:{token}:{order}:mode:{mode}"
+    @property
+    def articles(self) -> str:
+        """Sorted set: article id -> publication time (or storage time)."""
+        return f"{self.prefix}articles"
 
-    def speaker_filtered(self, token: str, order: str, label: str, mode: str) -> str:
-        """Sorted set, short TTL: the intersection of a label and a mode index, for paging through it."""
-        assert order in ORDERS and label in LABELS and mode in MODES
-        return f"{self.prefix}speaker:{token}:{order}:{label}:mode:{mode}"
+    # --- statements -----------------------------------------------------------------------------
+    def statement(self, statement_id: str) -> str:
+        """Hash: speaker token, text, words, the stance of that text, mode, kind, terms, outlets,
+        first_ts, the quote its text came from."""
+        return f"{self.prefix}stmt:{statement_id}"
 
+    def statement_seen(self, statement_id: str) -> str:
+        """Sorted set: "<article id>:<quote index>" of each occurrence -> its publication time."""
+        return f"{self.prefix}stmt:{statement_id}:seen"
+
+    def by_speaker(self, token: str, order: str) -> str:
+        """Sorted set of one speaker's statement ids, scored by ORDERS (time, stance, count)."""
+        assert order in ORDERS
+        return f"{self.prefix}speaker:{token}:by:{order}"
+
+    def everyone(self, order: str) -> str:
+        """Sorted set of all statement ids, scored by ORDERS."""
+        assert order in ORDERS
+        return f"{self.prefix}all:by:{order}"
+
+    def label(self, label: str) -> str:
+        """Set: statement ids with this stance label."""
+        assert label in LABELS
+        return f"{self.prefix}label:{label}"
+
+    def mode(self, mode: str) -> str:
+        """Set: statement ids of this mode (speech, thought, writing)."""
+        assert mode in MODES
+        return f"{self.prefix}mode:{mode}"
+
+    def outlet(self, normalised_outlet: str) -> str:
+        """Set: statement ids carried by at least one article of this outlet."""
+        return f"{self.prefix}outlet:{digest(normalised_outlet)}"
+
+    def term(self, term: str) -> str:
+        """Set: statement ids whose text has this search term (worker.terms)."""
+        return f"{self.prefix}term:{digest(term)}"
+
+    def prints(self, token: str) -> str:
+        """Hash: fingerprint (worker.statements) -> space-separated ids of one speaker's statements."""
+        return f"{self.prefix}speaker:{token}:prints"
+
+    def speaker_rev(self, token: str) -> str:
+        """Counter bumped by every write to one speaker's statements: writers WATCH it."""
+        return f"{self.prefix}speaker:{token}:rev"
+
+    def scratch(self, name: str) -> str:
+        """A short-lived key for one query's intersections (deleted by the query, TTL as a net)."""
+        return f"{self.prefix}tmp:{name}"
+
+    # --- speakers -------------------------------------------------------------------------------
     def speaker_aliases(self, token: str) -> str:
         """Set: the display forms a speaker was seen under ("Pompeo", "US-Außenminister Pompeo")."""
         return f"{self.prefix}speaker:{token}:aliases"
 
+    def speaker_roles(self, token: str) -> str:
+        """Set: the roles articles gave a speaker ("US-Außenminister")."""
+        return f"{self.prefix}speaker:{token}:roles"
+
     @property
     def speakers(self) -> str:
-        """Sorted set: speaker token -> number of quotes (the speaker list, busiest first)."""
+        """Sorted set: speaker token -> number of statements (the speaker list, busiest first)."""
         return f"{self.prefix}speakers"
 
     @property
@@ -116,3 +188,13 @@ class Keys:
         """Set: the tokens of every speaker known by a shared alias (a surname, role + surname).
         A lookup by such an alias answers only when the set has one member."""
         return f"{self.prefix}alias:{speaker_token(normalised_alias)}"
+
+    @property
+    def suggestions(self) -> str:
+        """Sorted set, all scores 0: "<normalised name, alias or role>\x00<token>", for prefix
+        look-ups (ZRANGE BYLEX)."""
+        return f"{self.prefix}suggest"
+
+    def migrated(self, legacy_prefix: str) -> str:
+        """String: set once the store under `legacy_prefix` was copied into this layout."""
+        return f"{self.prefix}migrated:{legacy_prefix.strip(':')}"

@@ -1,23 +1,32 @@
-"""QuoteService: the one object the gRPC servicers and the CLI call for queue and store operations.
+"""QuoteService: the one object the CLI, the gRPC servicers and the web pages call for the queue,
+the store and the archive.
 
-It hides Redis and rq behind five methods with plain types from worker.types. Errors are zitat's
-own: InvalidDocument (bad input or arguments, `field` names which), NotFound (job or document) and
-StoreUnavailable (Redis unreachable, raised within a few seconds). Thread-safe: one instance can
-serve a gRPC thread pool.
+It hides Redis and rq behind methods with plain types from worker.types. Errors are zitat's
+own: InvalidDocument (bad input or arguments, `field` names which), NotFound (job, document,
+article), AmbiguousSpeaker and StoreUnavailable (Redis unreachable, raised within a few seconds).
+Thread-safe: one instance can serve a gRPC or web thread pool. A store written by an earlier
+version is copied into the current layout the first time a process uses it (worker.migrate).
 """
 from __future__ import annotations
 
 import threading
+from collections.abc import Iterator
+from dataclasses import replace
 
 import redis
 
 from worker import extraction
 from worker import job as jobs
 from worker import queue as queues
+from worker import timeline as timelines
+from worker.archive import Archive
 from worker.connection import translate_errors
-from worker.keys import check_job_id
+from worker.keys import check_job_id, doc_id_for
 from worker.store import QuoteStore
-from worker.types import JobStatus, SpeakerCount, StoredQuote
+from worker.types import (
+    Article, ArticleMeta, JobStatus, SpeakerCount, Statement, StatementPage, StatementQuery, StoredQuote,
+    TimelineBucket,
+)
 from zitat import defaults
 from zitat.exceptions import InvalidDocument, NotFound
 
@@ -49,6 +58,7 @@ class QuoteService:
         self._prefix = prefix
         self._lock = threading.Lock()
         self._store: QuoteStore | None = None
+        self._archive: Archive | None = None
         self._queue = None
 
     @classmethod
@@ -69,9 +79,19 @@ class QuoteService:
 
                 self.redis = default_client()
             if self._store is None:
+                from worker import migrate
+
                 self._store = QuoteStore(self.redis, prefix=self._prefix)
+                self._archive = Archive(self.redis, prefix=self._prefix, store=self._store)
                 self._queue = queues.make_queue(self.redis, self._queue_name)
+                translate_errors(migrate.migrate)(self.redis, self._prefix)
             return self._store, self._queue
+
+    @property
+    def archive(self) -> Archive:
+        self._ready()
+        assert self._archive is not None
+        return self._archive
 
     @property
     def store(self) -> QuoteStore:
@@ -90,16 +110,27 @@ class QuoteService:
 
     # --- the API ----------------------------------------------------------------------------------
     @translate_errors
-    def submit_document(self, text: str, doc_name: str) -> JobStatus:
-        """Queue a document; a document seen before returns its cached result or existing job."""
+    def submit_document(self, text: str, doc_name: str = "", meta: ArticleMeta | None = None, *,
+                        retry: bool = True) -> JobStatus:
+        """Queue a document as an article (its metadata as given, else read from its HTML); a
+        document seen before returns its cached result or existing job, and the article is published
+        from it at once."""
         from extractor.api import validate_text
+        from worker.metadata import meta_from_html
 
         validate_text(text)
         doc_name = "" if doc_name is None else doc_name
         if not isinstance(doc_name, str) or len(doc_name) > MAX_DOC_NAME:
             raise InvalidDocument(f"doc_name must be text of at most {MAX_DOC_NAME} characters", field="doc_name")
+        meta = meta if meta is not None else ArticleMeta()
+        if "<" in text:
+            meta = meta.merged(meta_from_html(text))
         store, queue = self._ready()
-        return queues.submit(queue, store, text, doc_name, self.pipeline_version())
+        article_id = self.archive.register(doc_id_for(text), doc_name, meta)
+        status = queues.submit(queue, store, text, doc_name, self.pipeline_version(), use_retry=retry)
+        if status.state == "finished":  # cached, or its job finished before this article was seen
+            self.archive.publish(article_id)
+        return replace(status, article_id=article_id)
 
     @translate_errors
     def get_job(self, job_id: str) -> JobStatus:
@@ -120,16 +151,49 @@ class QuoteService:
         return jobs.status_of(job, doc_id)
 
     @translate_errors
-    def quotes_by_speaker(self, name: str, sort: str, limit: int, offset: int, stance: str | None,
-                          mode: str | None = None) -> tuple[str | None, list[StoredQuote], int]:
-        """(canonical name, or None if no speaker matches; one page; total matching quotes)."""
-        limit, offset = page(limit, offset)
-        return self.store.quotes_by_speaker(name, sort, limit, offset, stance, mode)
+    def statements(self, query: StatementQuery) -> StatementPage:
+        """One page of statements matching the query, by one speaker or across all."""
+        limit, offset = page(query.limit, query.offset)
+        return self.archive.query(query, limit, offset)
+
+    def export(self, query: StatementQuery) -> Iterator[Statement]:
+        """Every statement matching the query (its limit and offset are ignored)."""
+        return self.archive.export(query)
+
+    @translate_errors
+    def speaker_timeline(self, name: str, interval: str = "week", start: str | None = None,
+                         end: str | None = None) -> tuple[str | None, list[TimelineBucket]]:
+        """(canonical name or None if nobody matches, buckets of the speaker's statements)."""
+        from worker.metadata import parse_bound
+
+        low = parse_bound(start, end=False) if start else None
+        high = parse_bound(end, end=True) if end else None
+        if interval not in timelines.INTERVALS:
+            timelines.buckets([], interval)  # raises the clear error
+        canonical, points = self.archive.timeline_points(name, low, high)
+        return canonical, (timelines.buckets(points, interval, low, high) if canonical else [])
 
     @translate_errors
     def list_speakers(self, limit: int, offset: int) -> list[SpeakerCount]:
+        """Speakers with their statement counts, aliases and roles, most statements first."""
         limit, offset = page(limit, offset)
-        return self.store.list_speakers(limit, offset)
+        return self.archive.speakers.busiest(limit, offset)
+
+    @translate_errors
+    def suggest_speakers(self, prefix: str, limit: int = 10) -> list[SpeakerCount]:
+        """Speakers whose name, alias or role starts with `prefix`, most statements first."""
+        limit, _ = page(limit, 0)
+        return self.archive.speakers.suggest(prefix, limit)
+
+    @translate_errors
+    def speaker(self, name: str) -> SpeakerCount | None:
+        """The speaker any alias names (AmbiguousSpeaker when a bare surname fits several)."""
+        found = self.archive.speakers.resolve(name)
+        return self.archive.speakers.describe([found[0]])[0] if found else None
+
+    @translate_errors
+    def get_article(self, article_id: str) -> Article:
+        return self.archive.get_article(article_id)
 
     @translate_errors
     def document_quotes(self, doc_id: str) -> list[StoredQuote]:

@@ -49,7 +49,9 @@ def env(name: str, default: str | None = None) -> str | None:
 # --- worker, queue and store (worker/; owned by the worker engineer) -------------------------------
 #: Every key the store writes starts with this; bump the version when the key layout changes so that
 #: old and new layouts never mix. rq keeps its own "rq:" namespace.
-REDIS_KEY_PREFIX = "zitat:v1:"
+REDIS_KEY_PREFIX = "zitat:v2:"
+#: Layouts of earlier versions, read once and copied into the current one (worker.migrate).
+LEGACY_KEY_PREFIXES = ("zitat:v1:",)
 QUEUE_NAME = "zitat-documents"
 #: Fail fast when Redis is unreachable (seconds); one retry, no retry loop.
 REDIS_CONNECT_TIMEOUT = 2.0

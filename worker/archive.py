@@ -1,0 +1,658 @@
+"""The newsroom archive: articles with their metadata, statements across articles, their indexes.
+
+A document (worker.store: a text and its quotes) is *published* as one or more articles — the
+same text from two outlets is two articles of one document. Publishing merges each quote that has
+a speaker into a *statement* of that speaker (worker.statements says when two quotes are one) and
+indexes the statement for the queries journalists ask: by speaker or across all, by words
+(worker.terms), stance label or score range, first publication date, outlet and mode, sorted
+newest / most hawkish / most conciliatory / most repeated, paged.
+
+Layout (worker.keys): each statement is a hash plus a sorted set of its occurrences
+("<article id>:<quote index>" -> publication time); sorted sets per speaker and over everyone
+order statement ids by first publication, stance score and article count; plain sets hold the
+filters (label, mode, outlet, term). A query is one MULTI: the filters are intersected with the
+ordering set in Redis (ZINTERSTORE weights the ordering set 1 and the filters 0), a date or score
+range first cut from its sorted set (ZRANGESTORE BYSCORE), then one page read and the scratch keys
+deleted. Cost follows the smallest input, not the archive.
+
+Writes are transactions that WATCH the article and a revision counter of every speaker they
+touch, so two workers publishing statements of one speaker never merge against a stale view.
+Publishing is idempotent: an article's earlier occurrences are taken out first, and a statement
+left with none is deleted.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import time
+import uuid
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field, replace
+
+import redis
+
+from stance.types import Evidence, Stance
+from worker import aliases as alias_rules
+from worker import statements as matching
+from worker import terms as search_terms
+from worker.connection import translate_errors
+from worker.keys import LABELS, MODES, Keys, check_article_id, check_doc_id
+from worker.speakers import SpeakerRegistry
+from worker.store import QuoteStore
+from worker.types import (
+    META_FIELDS, Article, ArticleMeta, ArticleRef, Statement, StatementPage, StatementQuery, StoredQuote,
+)
+from zitat import defaults
+from zitat.exceptions import InvalidDocument, NotFound
+
+SORTS = {"newest": "time", "hawkish": "stance", "conciliatory": "stance", "repeated": "count"}
+#: Articles listed with each statement (its count says how many there are in all).
+ARTICLES_PER_STATEMENT = 50
+SCRATCH_TTL = 30  # seconds: a net under a query's scratch keys, which the query deletes itself
+_STMT_FIELDS = ("token", "text", "words", "quote", "label", "score", "evidence", "mode", "kind", "terms",
+                "outlets", "prints", "first_ts", "count")
+
+
+def _s(value) -> str:
+    return value.decode("utf-8", errors="surrogatepass") if isinstance(value, bytes) else str(value)
+
+
+def article_id_for(doc_id: str, meta: ArticleMeta) -> str:
+    """An article is a document where it appeared: its URL, else outlet + title + publication time.
+    Without any of them the article is the document itself (its id is the document's)."""
+    identity = meta.url or "\x00".join((meta.outlet, meta.title, meta.published))
+    if not identity.strip("\x00"):
+        return doc_id
+    return hashlib.sha256(f"{doc_id}\n{identity}".encode("utf-8", errors="surrogatepass")).hexdigest()
+
+
+def outlet_key(outlet: str) -> str:
+    """Outlets compare like names: case, accents and spacing do not count."""
+    return alias_rules.normalise(outlet)
+
+
+@dataclass
+class _Stmt:
+    """A statement being changed inside one publishing transaction."""
+
+    sid: str
+    token: str
+    words: tuple[str, ...]
+    text: str
+    quote: str  # "<doc_id>:<index>" of the form the text comes from
+    label: str
+    score: float
+    evidence: str  # JSON
+    mode: str
+    kind: str
+    terms: set[str]
+    outlets: set[str]
+    prints: set[str]
+    seen: dict[str, float]  # "<article id>:<index>" -> publication time
+    known: bool  # it exists in Redis (else: created by this transaction)
+    before: dict = field(default_factory=dict)  # label, mode, terms, outlets, prints, token as stored
+
+    @property
+    def first_ts(self) -> float:
+        return min(self.seen.values())
+
+    @property
+    def count(self) -> int:
+        return len({member.rpartition(":")[0] for member in self.seen})
+
+    def fields(self) -> dict[str, str]:
+        return {"token": self.token, "text": self.text, "words": " ".join(self.words), "quote": self.quote,
+                "label": self.label, "score": repr(float(self.score)), "evidence": self.evidence,
+                "mode": self.mode, "kind": self.kind, "terms": json.dumps(sorted(self.terms), ensure_ascii=False),
+                "outlets": json.dumps(sorted(self.outlets), ensure_ascii=False),
+                "prints": " ".join(sorted(self.prints)), "first_ts": repr(self.first_ts), "count": str(self.count)}
+
+
+def _evidence_json(stance: Stance) -> str:
+    return json.dumps([{"text": e.text, "start": e.start, "end": e.end, "weight": e.weight, "note": e.note}
+                       for e in stance.evidence], ensure_ascii=False)
+
+
+def _loaded(sid: str, raw: dict, seen: list[tuple[bytes, float]]) -> _Stmt:
+    row = {_s(k): _s(v) for k, v in raw.items()}
+    st = _Stmt(sid=sid, token=row["token"], words=tuple(row["words"].split()), text=row["text"],
+               quote=row["quote"], label=row["label"], score=float(row["score"]), evidence=row["evidence"],
+               mode=row["mode"], kind=row["kind"], terms=set(json.loads(row["terms"])),
+               outlets=set(json.loads(row["outlets"])), prints=set(row["prints"].split()),
+               seen={_s(m): float(ts) for m, ts in seen}, known=True)
+    st.before = {"label": st.label, "mode": st.mode, "terms": set(st.terms), "outlets": set(st.outlets),
+                 "prints": set(st.prints), "token": st.token}
+    return st
+
+
+class Archive:
+    """Articles and statements in Redis (see the module docstring)."""
+
+    def __init__(self, client: redis.Redis, prefix: str = defaults.REDIS_KEY_PREFIX,
+                 store: QuoteStore | None = None) -> None:
+        self.redis = client
+        self.keys = Keys(prefix)
+        self.store = store or QuoteStore(client, prefix)
+        self.speakers = SpeakerRegistry(client, self.keys)
+
+    # --- articles ---------------------------------------------------------------------------------
+    @translate_errors
+    def register(self, doc_id: str, doc_name: str, meta: ArticleMeta, *, now: float | None = None) -> str:
+        """Record an article (a document where it appeared) before or after its document is
+        processed; returns its id. Metadata given again replaces the earlier fields it names."""
+        doc_id = check_doc_id(doc_id)
+        article_id = article_id_for(doc_id, meta)
+        key = self.keys.article(article_id)
+        fields = {f: getattr(meta, f) for f in META_FIELDS if getattr(meta, f)}
+        if meta.published_ts is not None:
+            fields["published_ts"] = repr(float(meta.published_ts))
+        pipe = self.redis.pipeline(transaction=True)
+        pipe.hsetnx(key, "stored", repr(now if now is not None else time.time()))
+        pipe.hsetnx(key, "state", "pending")
+        pipe.hset(key, mapping={"doc_id": doc_id, "doc_name": doc_name or "", **fields})
+        pipe.sadd(self.keys.doc_articles(doc_id), article_id)
+        pipe.execute()
+        return article_id
+
+    @translate_errors
+    def publish_document(self, doc_id: str) -> list[str]:
+        """Publish every article registered for a processed document; returns their ids."""
+        doc_id = check_doc_id(doc_id)
+        ids = sorted(_s(a) for a in self.redis.smembers(self.keys.doc_articles(doc_id)))
+        for article_id in ids:
+            self.publish(article_id)
+        return ids
+
+    @translate_errors
+    def publish(self, article_id: str) -> int:
+        """Merge the article's quotes into statements and index them (idempotent); returns the number
+        of quotes that became occurrences of a statement. 0 while its document is not processed."""
+        article_id = check_article_id(article_id)
+        k = self.keys
+        absorb: set[tuple[str, str]] = set()
+
+        def transaction(pipe: redis.client.Pipeline) -> int:
+            art = {_s(a): _s(b) for a, b in pipe.hgetall(k.article(article_id)).items()}
+            if not art:
+                raise NotFound(f"no article {article_id}")
+            doc_id = art["doc_id"]
+            count = pipe.hget(k.doc(doc_id), "quotes")
+            if count is None:
+                return 0
+            quotes = [q for q in self.store.fetch([(doc_id, i) for i in range(int(count))])]
+            ts = float(art.get("published_ts") or art["stored"])
+            outlet = outlet_key(art.get("outlet", ""))
+            old_index = json.loads(art.get("index", "[]")) if art.get("state") == "published" else []
+            new_items = []
+            for i, q in enumerate(quotes):
+                token = self.speakers.token_for(pipe, q.quote.speaker) if q is not None else None
+                new_items.append((i, q, token))
+            old_sids = sorted({sid for sid, _ in old_index if sid})
+            old_tokens = self.redis.pipeline(transaction=False)
+            for sid in old_sids:
+                old_tokens.hget(k.statement(sid), "token")
+            tokens = {t for _, _, t in new_items if t} | {_s(t) for t in old_tokens.execute() if t}
+            if tokens:  # from here on, any other writer's change to these speakers fails our EXEC
+                pipe.watch(*[k.speaker_rev(t) for t in sorted(tokens)])
+            batch = _Batch(self, pipe)
+            batch.load(self._read_statements(self.redis, old_sids))
+            for sid, i in old_index:
+                if sid:
+                    batch.remove_occurrence(sid, f"{article_id}:{i}")
+            index = []
+            registered = []
+            for i, q, token in new_items:
+                if q is None or token is None:
+                    index.append(["", i])
+                    continue
+                sid = batch.add_occurrence(token, q, f"{article_id}:{i}", ts, outlet)
+                index.append([sid, i])
+                registered.append((token, q))
+            batch.finish_reads()
+            for token, q in registered:
+                bare = self.speakers.bare_speaker_to_absorb(pipe, token, q.quote.speaker or "")
+                if bare:
+                    absorb.add((bare, token))
+            pipe.multi()
+            batch.write()
+            for token, q in registered:
+                self.speakers.register(pipe, token, q.quote)
+            pipe.hset(k.article(article_id), mapping={"state": "published", "index": json.dumps(index)})
+            pipe.zadd(k.articles, {article_id: ts})
+            return len(registered)
+
+        n = self.redis.transaction(transaction, k.article(article_id), value_from_callable=True)
+        for bare, token in sorted(absorb):
+            self.absorb(bare, token)
+        return n
+
+    @translate_errors
+    def absorb(self, bare: str, token: str) -> int:
+        """Move a bare-surname speaker's statements to the full-name speaker `token` (merging those
+        that are one statement); returns how many moved. See worker.speakers."""
+        k = self.keys
+
+        def transaction(pipe: redis.client.Pipeline) -> int:
+            sids = [_s(s) for s in pipe.zrange(k.by_speaker(bare, "time"), 0, -1)]
+            if not sids:
+                return 0
+            batch = _Batch(self, pipe)
+            loaded = batch.load(self._read_statements(self.redis, sids))
+            for st in loaded:
+                batch.rehome(st, token)
+            batch.finish_reads()
+            pipe.multi()
+            batch.write()
+            self.speakers.move(pipe, bare, token)
+            return len(sids)
+
+        return self.redis.transaction(transaction, k.speaker_rev(bare), k.speaker_rev(token),
+                                      value_from_callable=True)
+
+    def _read_statements(self, client: redis.Redis, sids: Sequence[str]) -> dict[str, tuple[dict, list]]:
+        """Statement hashes and occurrences, read in one round trip (the caller WATCHes their
+        speakers' revision counters)."""
+        if not sids:
+            return {}
+        pipe = client.pipeline(transaction=False)
+        for sid in sids:
+            pipe.hgetall(self.keys.statement(sid))
+            pipe.zrange(self.keys.statement_seen(sid), 0, -1, withscores=True)
+        results = pipe.execute()
+        return {sid: (results[2 * i], results[2 * i + 1]) for i, sid in enumerate(sids) if results[2 * i]}
+
+    # --- reading articles -------------------------------------------------------------------------
+    @translate_errors
+    def get_article(self, article_id: str) -> Article:
+        """An article with its metadata, text and quotes (each with its statement id)."""
+        article_id = check_article_id(article_id)
+        art = {_s(a): _s(b) for a, b in self.redis.hgetall(self.keys.article(article_id)).items()}
+        if not art:
+            raise NotFound(f"no article {article_id}")
+        doc_id = art["doc_id"]
+        meta = _meta(art)
+        published = float(art.get("published_ts") or art["stored"])
+        sids = {i: sid for sid, i in json.loads(art.get("index", "[]"))}
+        try:
+            quotes = self.store.document_quotes(doc_id)
+        except NotFound:
+            quotes = []
+        quotes = [replace(q, published=published, article_id=article_id,
+                          statement_id=sids.get(int(q.quote_id.rpartition(":")[2]), "")) for q in quotes]
+        return Article(article_id, doc_id, art.get("doc_name", ""), meta, self.store.document_text(doc_id), quotes)
+
+    @translate_errors
+    def article_state(self, article_id: str) -> str:
+        """"pending" until its document is processed and published, then "published"."""
+        raw = self.redis.hget(self.keys.article(check_article_id(article_id)), "state")
+        if raw is None:
+            raise NotFound(f"no article {article_id}")
+        return _s(raw)
+
+    # --- queries ----------------------------------------------------------------------------------
+    @translate_errors
+    def query(self, q: StatementQuery, limit: int, offset: int) -> StatementPage:
+        """One page of statements matching `q` (limit and offset already checked), and the total."""
+        from worker.metadata import parse_bound
+
+        k = self.keys
+        if q.sort not in SORTS:
+            raise InvalidDocument(f"unknown sort {q.sort!r}: choose one of {', '.join(SORTS)}", field="sort")
+        stance = None if q.stance in (None, "", "all", "any") else q.stance
+        if stance is not None and stance not in LABELS:
+            raise InvalidDocument(f"unknown stance label {stance!r}: choose one of {', '.join(LABELS)}",
+                                  field="stance")
+        mode = None if q.mode in (None, "", "all", "any") else q.mode
+        if mode is not None and mode not in MODES:
+            raise InvalidDocument(f"unknown mode {mode!r}: choose one of {', '.join(MODES)}", field="mode")
+        for name, value in (("min_score", q.min_score), ("max_score", q.max_score)):
+            if value is not None and not -1.0 <= float(value) <= 1.0:
+                raise InvalidDocument(f"{name} must be between -1 and 1, got {value!r}", field=name)
+        low = parse_bound(q.published_from, end=False) if q.published_from else None
+        high = parse_bound(q.published_to, end=True) if q.published_to else None
+        canonical = None
+        if q.speaker is not None and q.speaker.strip():
+            found = self.speakers.resolve(q.speaker)
+            if found is None:
+                return StatementPage(None, [], 0)
+            token, canonical = found
+            base = lambda order: k.by_speaker(token, order)  # noqa: E731
+        else:
+            base = k.everyone
+        filters = []
+        if stance:
+            filters.append(k.label(stance))
+        if mode:
+            filters.append(k.mode(mode))
+        if q.outlet and outlet_key(q.outlet):
+            filters.append(k.outlet(outlet_key(q.outlet)))
+        words = search_terms.query_terms(q.words)
+        filters.extend(k.term(t) for t in words)
+        order_key = base(SORTS[q.sort])
+        pipe = self.redis.pipeline(transaction=True)
+        scratch = []
+        if low is not None or high is not None:
+            cut = k.scratch(uuid.uuid4().hex)
+            pipe.zrangestore(cut, base("time"), "-inf" if low is None else low, "+inf" if high is None else high,
+                             byscore=True)
+            pipe.expire(cut, SCRATCH_TTL)
+            filters.append(cut)
+            scratch.append(cut)
+        if q.min_score is not None or q.max_score is not None:
+            cut = k.scratch(uuid.uuid4().hex)
+            pipe.zrangestore(cut, base("stance"), "-inf" if q.min_score is None else float(q.min_score),
+                             "+inf" if q.max_score is None else float(q.max_score), byscore=True)
+            pipe.expire(cut, SCRATCH_TTL)
+            filters.append(cut)
+            scratch.append(cut)
+        key = order_key
+        if filters:
+            key = k.scratch(uuid.uuid4().hex)
+            scratch.append(key)
+            pipe.expire(key, SCRATCH_TTL)
+            pipe.zinterstore(key, {order_key: 1, **{f: 0 for f in filters}})
+        at = len(pipe)
+        pipe.zcard(key)
+        if limit:
+            if q.sort == "conciliatory":
+                pipe.zrange(key, offset, offset + limit - 1)
+            else:
+                pipe.zrevrange(key, offset, offset + limit - 1)
+        if scratch:
+            pipe.delete(*scratch)
+        results = pipe.execute()
+        total, ids = results[at], (results[at + 1] if limit else [])
+        return StatementPage(canonical, self.statements([_s(i) for i in ids]), int(total))
+
+    @translate_errors
+    def statements(self, sids: Sequence[str], articles: int = ARTICLES_PER_STATEMENT) -> list[Statement]:
+        """The statements with these ids, in order, each with up to `articles` articles."""
+        if not sids:
+            return []
+        k = self.keys
+        pipe = self.redis.pipeline(transaction=False)
+        for sid in sids:
+            pipe.hgetall(k.statement(sid))
+            pipe.zrange(k.statement_seen(sid), 0, articles - 1, withscores=True)
+        raw = pipe.execute()
+        rows = []
+        for i, sid in enumerate(sids):
+            if raw[2 * i]:
+                rows.append((sid, {_s(a): _s(b) for a, b in raw[2 * i].items()},
+                             [(_s(m), float(ts)) for m, ts in raw[2 * i + 1]]))
+        article_ids = sorted({m.rpartition(":")[0] for _, _, seen in rows for m, _ in seen})
+        pipe = self.redis.pipeline(transaction=False)
+        for aid in article_ids:
+            pipe.hmget(k.article(aid), ["doc_id", "doc_name", "published_ts", "stored", *META_FIELDS])
+        arts = {}
+        for aid, values in zip(article_ids, pipe.execute()):
+            if values[0] is not None:
+                row = dict(zip(["doc_id", "doc_name", "published_ts", "stored", *META_FIELDS],
+                               ["" if v is None else _s(v) for v in values]))
+                arts[aid] = row
+        occurrences = [(aid, int(idx)) for _, _, seen in rows for aid, _, idx in (m.rpartition(":") for m, _ in seen)
+                       if aid in arts]
+        pipe = self.redis.pipeline(transaction=False)
+        for aid, idx in occurrences:
+            pipe.hmget(k.quote(arts[aid]["doc_id"], idx), ["text", "start", "end", "speaker_role"])
+        forms = dict(zip(occurrences, pipe.execute()))
+        names = self.speakers.names(sorted({row["token"] for _, row, _ in rows}))
+        out = []
+        for sid, row, seen in rows:
+            refs = []
+            for member, _ in seen:
+                aid, _, idx = member.rpartition(":")
+                art = arts.get(aid)
+                form = forms.get((aid, int(idx)))
+                if art is None or form is None or form[0] is None:
+                    continue  # an article rewritten between the reads: skip it
+                refs.append(ArticleRef(
+                    article_id=aid, doc_id=art["doc_id"], meta=_meta(art), quote_id=f"{art['doc_id']}:{idx}",
+                    text=_s(form[0]), start=int(form[1]), end=int(form[2]),
+                    speaker_role=_s(form[3]) if form[3] is not None else None, doc_name=art["doc_name"]))
+            if not refs:
+                continue
+            evidence = [Evidence(e["text"], int(e["start"]), int(e["end"]), float(e["weight"]), e.get("note", ""))
+                        for e in json.loads(row["evidence"] or "[]")]
+            out.append(Statement(
+                statement_id=sid, speaker=names.get(row["token"], ""), text=row["text"],
+                stance=Stance(float(row["score"]), row["label"], evidence),  # type: ignore[arg-type]
+                mode=row["mode"], kind=row["kind"], count=int(row["count"]), first_seen=refs[0],
+                articles=tuple(refs)))
+        return out
+
+    @translate_errors
+    def timeline_points(self, name: str, low: float | None, high: float | None,
+                        ) -> tuple[str | None, list[tuple[float, float, str]]]:
+        """(canonical name or None, [(first publication, stance score, label)] of each statement)."""
+        found = self.speakers.resolve(name)
+        if found is None:
+            return None, []
+        token, canonical = found
+        k = self.keys
+        rows = self.redis.zrangebyscore(k.by_speaker(token, "time"), "-inf" if low is None else low,
+                                        "+inf" if high is None else high, withscores=True)
+        if not rows:
+            return canonical, []
+        sids = [_s(s) for s, _ in rows]
+        pipe = self.redis.pipeline(transaction=False)
+        pipe.zmscore(k.by_speaker(token, "stance"), sids)
+        pipe.smismember(k.label("hawkish"), sids)
+        pipe.smismember(k.label("conciliatory"), sids)
+        scores, hawkish, conciliatory = pipe.execute()
+        points = []
+        for (sid, ts), score, h, c in zip(rows, scores, hawkish, conciliatory):
+            if score is None:
+                continue
+            points.append((float(ts), float(score), "hawkish" if h else "conciliatory" if c else "neutral"))
+        return canonical, points
+
+    def export(self, q: StatementQuery, page_size: int = 200) -> Iterator[Statement]:
+        """Every statement matching `q` (its limit and offset ignored), page by page."""
+        offset = 0
+        while True:
+            page = self.query(q, page_size, offset)
+            yield from page.statements
+            offset += page_size
+            if offset >= page.total or not page.statements:
+                return
+
+
+def _meta(row: dict[str, str]) -> ArticleMeta:
+    ts = row.get("published_ts")
+    return ArticleMeta(**{f: row.get(f, "") or "" for f in META_FIELDS},
+                       published_ts=float(ts) if ts else None)
+
+
+class _Batch:
+    """The statements one transaction changes: loaded and matched in its read phase, written in its
+    MULTI. Reads go through `reader` (the watching pipe) or plain client reads of keys the
+    transaction WATCHes by their speaker's revision counter."""
+
+    def __init__(self, archive: Archive, pipe) -> None:
+        self.archive = archive
+        self.keys = archive.keys
+        self.pipe = pipe
+        self.stmts: dict[str, _Stmt] = {}
+        self.deleted: dict[str, _Stmt] = {}
+        self.prints: dict[tuple[str, str], set[str]] = {}  # (token, fingerprint) -> statement ids
+        self.speaker_counts: dict[str, int] = {}
+
+    def load(self, raw: dict[str, tuple[dict, list]]) -> list[_Stmt]:
+        out = []
+        for sid, (fields, seen) in raw.items():
+            if sid not in self.stmts:
+                self.stmts[sid] = _loaded(sid, fields, seen)
+            out.append(self.stmts[sid])
+        return out
+
+    def _prints_of(self, token: str, prints: set[str]) -> None:
+        missing = sorted(p for p in prints if (token, p) not in self.prints)
+        if missing:
+            values = self.archive.redis.hmget(self.keys.prints(token), missing)
+            for p, v in zip(missing, values):
+                self.prints[(token, p)] = set(_s(v).split()) if v else set()
+
+    def _candidates(self, token: str, words: tuple[str, ...], prints: set[str]) -> list[_Stmt]:
+        self._prints_of(token, prints)
+        sids = sorted({sid for p in prints for sid in self.prints[(token, p)]})
+        unknown = [s for s in sids if s not in self.stmts and s not in self.deleted]
+        self.load(self.archive._read_statements(self.archive.redis, unknown))
+        found = [self.stmts[s] for s in sids if s in self.stmts and self.stmts[s].token == token]
+        return [st for st in found if matching.same_statement(st.words, words)]
+
+    def add_occurrence(self, token: str, stored: StoredQuote, member: str, ts: float, outlet: str) -> str:
+        quote, stance = stored.quote, stored.stance
+        words = matching.words(quote.text)
+        prints = matching.fingerprints(words)
+        matches = self._candidates(token, words, prints) if prints else []
+        if matches:  # the longest form first: it holds every shorter one
+            st = max(matches, key=lambda s: (len(s.words), s.sid))
+        else:
+            sid = matching.statement_id(token, words, member)
+            st = self.stmts.get(sid) or self.deleted.pop(sid, None)
+            if st is None:
+                st = _Stmt(sid=sid, token=token, words=(), text="", quote="", label=stance.label, score=0.0,
+                           evidence="[]", mode=quote.mode, kind=quote.kind, terms=set(), outlets=set(),
+                           prints=set(), seen={}, known=False)
+            self.stmts[sid] = st
+        if len(words) > len(st.words) or not st.text:
+            st.words, st.text, st.quote = words, quote.text, stored.quote_id
+            st.label, st.score, st.evidence = stance.label, float(stance.score), _evidence_json(stance)
+            st.mode, st.kind = quote.mode, quote.kind
+        st.terms |= search_terms.terms(quote.text)
+        st.prints |= prints
+        if outlet:
+            st.outlets.add(outlet)
+        st.seen[member] = ts
+        for p in prints:
+            self.prints.setdefault((token, p), set()).add(st.sid)
+        return st.sid
+
+    def remove_occurrence(self, sid: str, member: str) -> None:
+        st = self.stmts.get(sid)
+        if st is None or member not in st.seen:
+            return
+        del st.seen[member]
+        st.before["lost"] = True
+        if not st.seen:
+            self._prints_of(st.token, st.prints)
+            for p in st.prints:
+                self.prints[(st.token, p)].discard(sid)
+            self.deleted[sid] = self.stmts.pop(sid)
+
+    def rehome(self, st: _Stmt, token: str) -> None:
+        """Give a statement to another speaker, merging it into one of theirs where it is the same."""
+        old = st.token
+        self._prints_of(old, st.prints)
+        for p in st.prints:
+            self.prints[(old, p)].discard(st.sid)
+        matches = self._candidates(token, st.words, st.prints) if st.prints else []
+        if matches:
+            into = max(matches, key=lambda s: (len(s.words), s.sid))
+            if len(st.words) > len(into.words):
+                for name in ("words", "text", "quote", "label", "score", "evidence", "mode", "kind"):
+                    setattr(into, name, getattr(st, name))
+            into.terms |= st.terms
+            into.outlets |= st.outlets
+            into.prints |= st.prints
+            into.seen.update(st.seen)
+            for p in st.prints:
+                self.prints[(token, p)].add(into.sid)
+            self.deleted[st.sid] = self.stmts.pop(st.sid)
+            return
+        st.token = token
+        for p in st.prints:
+            self.prints[(token, p)].add(st.sid)
+
+    def finish_reads(self) -> None:
+        """The reads the write phase needs: outlets of statements that lost occurrences, and the
+        speakers' statement counts."""
+        tokens = sorted({st.token for st in self.stmts.values()} | {st.token for st in self.deleted.values()}
+                        | {st.before.get("token", st.token) for st in self.stmts.values() if st.known})
+        for token in tokens:
+            self.speaker_counts[token] = int(self.archive.redis.zcard(self.keys.by_speaker(token, "time")))
+        self._recompute_outlets()
+
+    def _recompute_outlets(self) -> None:
+        """A statement that lost occurrences keeps only the outlets of the articles it still has."""
+        shrunk = [st for st in self.stmts.values() if st.before.get("lost")]
+        aids = sorted({m.rpartition(":")[0] for st in shrunk for m in st.seen})
+        if not aids:
+            return
+        pipe = self.archive.redis.pipeline(transaction=False)
+        for aid in aids:
+            pipe.hget(self.keys.article(aid), "outlet")
+        outlets = {aid: outlet_key(_s(v)) if v else "" for aid, v in zip(aids, pipe.execute())}
+        for st in shrunk:
+            st.outlets = {outlets[m.rpartition(":")[0]] for m in st.seen} - {""}
+
+    def write(self) -> None:
+        """Queue every change in the (now MULTI) pipe."""
+        k, pipe = self.keys, self.pipe
+        counts = dict(self.speaker_counts)
+        for st in self.deleted.values():
+            if not st.known:
+                continue
+            token = st.before.get("token", st.token)
+            self._unindex(st, token, st.before)
+            pipe.delete(k.statement(st.sid), k.statement_seen(st.sid))
+            counts[token] = counts.get(token, 0) - 1
+        for st in self.stmts.values():
+            old_token = st.before.get("token") if st.known else None
+            if old_token and old_token != st.token:
+                self._unindex(st, old_token, st.before)
+                counts[old_token] = counts.get(old_token, 0) - 1
+                counts[st.token] = counts.get(st.token, 0) + 1
+            elif not st.known:
+                counts[st.token] = counts.get(st.token, 0) + 1
+            before = st.before if st.known and old_token == st.token else {}
+            pipe.delete(k.statement(st.sid), k.statement_seen(st.sid))
+            pipe.hset(k.statement(st.sid), mapping=st.fields())
+            pipe.zadd(k.statement_seen(st.sid), st.seen)
+            scores = {"time": st.first_ts, "stance": float(st.score), "count": float(st.count)}
+            for order, score in scores.items():
+                pipe.zadd(k.by_speaker(st.token, order), {st.sid: score})
+                pipe.zadd(k.everyone(order), {st.sid: score})
+            if before.get("label") not in (None, st.label):
+                pipe.srem(k.label(before["label"]), st.sid)
+            pipe.sadd(k.label(st.label), st.sid)
+            if before.get("mode") not in (None, st.mode) and before["mode"] in MODES:
+                pipe.srem(k.mode(before["mode"]), st.sid)
+            if st.mode in MODES:
+                pipe.sadd(k.mode(st.mode), st.sid)
+            for outlet in before.get("outlets", set()) - st.outlets:
+                pipe.srem(k.outlet(outlet), st.sid)
+            for outlet in st.outlets:
+                pipe.sadd(k.outlet(outlet), st.sid)
+            for term in before.get("terms", set()) - st.terms:
+                pipe.srem(k.term(term), st.sid)
+            for term in st.terms - before.get("terms", set()):
+                pipe.sadd(k.term(term), st.sid)
+        for (token, p), sids in self.prints.items():
+            if sids:
+                pipe.hset(k.prints(token), p, " ".join(sorted(sids)))
+            else:
+                pipe.hdel(k.prints(token), p)
+        for token, n in counts.items():
+            pipe.incr(k.speaker_rev(token))
+            if n > 0:
+                pipe.zadd(k.speakers, {token: n})
+            else:
+                pipe.zrem(k.speakers, token)
+
+    def _unindex(self, st: _Stmt, token: str, before: dict) -> None:
+        k, pipe = self.keys, self.pipe
+        for order in ("time", "stance", "count"):
+            pipe.zrem(k.by_speaker(token, order), st.sid)
+            if st.sid in self.deleted:
+                pipe.zrem(k.everyone(order), st.sid)
+        if st.sid not in self.deleted:
+            return
+        pipe.srem(k.label(before["label"]), st.sid)
+        if before.get("mode") in MODES:
+            pipe.srem(k.mode(before["mode"]), st.sid)
+        for outlet in before.get("outlets", ()):
+            pipe.srem(k.outlet(outlet), st.sid)
+        for term in before.get("terms", ()):
+            pipe.srem(k.term(term), st.sid)
