@@ -1,4 +1,5 @@
-"""worker.store against a real redis-server: idempotent writes, aliases, sorting, paging, key safety."""
+"""worker.store and worker.archive against a real redis-server, as a job leaves them (document written,
+its article published): idempotent writes, aliases, sorting, paging, key safety."""
 from __future__ import annotations
 
 import re
@@ -14,8 +15,11 @@ from hypothesis import strategies as st
 from extractor.types import Quote, Span
 from redis_server import redis_client, redis_server  # noqa: F401
 from stance.types import Evidence, Stance
+from worker.archive import Archive
 from worker.keys import doc_id_for
-from worker.store import QuoteStore, group_by_speaker
+from worker.service import page as paged
+from worker.store import group_by_speaker
+from worker.types import ArticleMeta, StatementQuery
 from zitat.exceptions import AmbiguousSpeaker, InvalidDocument, NotFound, StoreUnavailable
 
 VERSION = "test-model+lexicon-1"
@@ -69,6 +73,36 @@ def psaki_quotes() -> list[tuple[Quote, Stance]]:
     ]
 
 
+class QuoteStore:
+    """The store's public parts the way a job and a reader use them: write a document, publish it as
+    an article without metadata (published at `now`), query statements."""
+
+    def __init__(self, client: redis.Redis) -> None:
+        self.archive = Archive(client)
+        self.documents = self.archive.store
+        self.keys = self.archive.keys
+        self.cache_ttl = self.documents.cache_ttl
+
+    def write_document(self, doc_id, doc_name, version, items, now=None) -> int:
+        n = self.documents.write_document(doc_id, doc_name, version, items, now=now)
+        self.archive.publish(self.archive.register(doc_id, doc_name, ArticleMeta(), now=now))
+        return n
+
+    def quotes_by_speaker(self, name, sort="newest", limit=10, offset=0, stance=None, mode=None):
+        limit, offset = paged(limit, offset)
+        result = self.archive.query(StatementQuery(speaker=name, sort=sort, stance=stance, mode=mode), limit, offset)
+        return result.speaker, result.statements, result.total
+
+    def list_speakers(self, limit, offset):
+        return self.archive.speakers.busiest(*paged(limit, offset))
+
+    def document_quotes(self, doc_id):
+        return self.documents.document_quotes(doc_id)
+
+    def cached(self, doc_id, version):
+        return self.documents.cached(doc_id, version)
+
+
 @pytest.fixture
 def store(redis_client: redis.Redis) -> QuoteStore:
     return QuoteStore(redis_client)
@@ -95,26 +129,27 @@ def test_rewrite_is_idempotent_and_replaces_the_old_set(store: QuoteStore, redis
         store.write_document(doc_id, "000", VERSION, pompeo_quotes(), now=1000.0)
     canonical, page, total = store.quotes_by_speaker("Pompeo", "newest", 10, 0, None)
     assert (canonical, total, len(page)) == ("Mike Pompeo", 2, 2)
+    assert [st.count for st in page] == [1, 1]
     assert store.list_speakers(10, 0)[0].quotes == 2
-    keys_before = sorted(redis_client.keys("*"))
+    statements_before = set(redis_client.keys("zitat:v2:stmt:*"))
 
     # A new model finds only one quote: the document's set shrinks, counts follow, nothing is left over.
     store.write_document(doc_id, "000", "v2", pompeo_quotes()[:1], now=2000.0)
     assert len(store.document_quotes(doc_id)) == 1
     assert store.quotes_by_speaker("pompeo", "newest", 10, 0, None)[2] == 1
+    assert store.quotes_by_speaker("pompeo", "newest", 10, 0, "hawkish")[2] == 0
     assert store.list_speakers(10, 0)[0].quotes == 1
     assert store.document_quotes(doc_id)[0].published == 1000.0  # first-stored time is kept
-    assert not redis_client.exists(f"zitat:v1:quote:{doc_id}:1")
-    added = set(redis_client.keys("*")) - set(keys_before)
-    removed = {k.decode() for k in set(keys_before) - set(redis_client.keys("*"))}
-    assert added == {store.keys.cache(doc_id, "v2").encode()}
-    assert removed == {store.keys.quote(doc_id, 1)} | {k for k in removed if k.endswith(":hawkish")}
-    assert len(removed) == 3  # the quote and the now empty hawkish indexes (time and stance)
+    assert not redis_client.exists(store.keys.quote(doc_id, 1))
+    assert len(set(redis_client.keys("zitat:v2:stmt:*"))) == len(statements_before) - 2  # its hash and occurrences
+    assert not redis_client.smembers(store.keys.label("hawkish"))
 
-    # No quotes at all: the speaker disappears from the list.
+    # No quotes at all: the speaker disappears from the list, and so do the statements.
     store.write_document(doc_id, "000", "v3", [], now=3000.0)
     assert store.list_speakers(10, 0) == []
     assert store.document_quotes(doc_id) == []
+    assert not redis_client.keys("zitat:v2:stmt:*") and not redis_client.keys("zitat:v2:term:*")
+    assert not redis_client.zcard(store.keys.everyone("time"))
 
 
 @pytest.mark.parametrize("name", [
@@ -200,18 +235,17 @@ def test_quotes_are_filtered_by_mode_alone_and_with_a_stance(store: QuoteStore, 
         ("man werde verhandeln", "speech", -0.6), ("die Truppen müssten bleiben", "thought", 0.5),
         ("man brauche mehr Waffen", "writing", 0.7))]
     store.write_document(doc_id_for(doc), "berg", VERSION, items)
-    by = lambda **f: [q.quote.text for q in store.quotes_by_speaker("Anna Berg", "hawkish", 10, 0, **f)[1]]  # noqa: E731
+    by = lambda **f: [st.text for st in store.quotes_by_speaker("Anna Berg", "hawkish", 10, 0, **f)[1]]  # noqa: E731
     assert by(mode="thought") == ["die Truppen müssten bleiben"]
     assert by(mode="writing", stance="hawkish") == ["man brauche mehr Waffen"]
     assert by(mode="speech", stance="hawkish") == []
-    assert store.quotes_by_speaker("Anna Berg", "newest", 10, 0, mode="thought")[1][0].quote.mode == "thought"
+    assert store.quotes_by_speaker("Anna Berg", "newest", 10, 0, mode="thought")[1][0].mode == "thought"
     with pytest.raises(InvalidDocument):
         store.quotes_by_speaker("Anna Berg", "newest", 10, 0, mode="dream")
     # a rewrite of the document leaves no quote behind in the mode indexes
     store.write_document(doc_id_for(doc), "berg", VERSION, items[:1])
     assert by(mode="writing") == [] and by(mode="speech") == ["man werde verhandeln"]
-    for key in redis_client.keys("zitat:v1:speaker:*:mode:*"):
-        assert redis_client.ttl(key) == -1 or b":hawkish:" in key or b":neutral:" in key  # only intersections expire
+    assert not redis_client.keys("zitat:v2:tmp:*")  # a query's intersections are gone with it
 
 
 def test_sorting_by_stance_and_time_with_paging_and_label_filter(store: QuoteStore) -> None:
@@ -222,24 +256,26 @@ def test_sorting_by_stance_and_time_with_paging_and_label_filter(store: QuoteSto
     store.write_document(doc_id_for(more), "new", VERSION, extra, now=2000.0)
 
     def scores(sort: str, limit: int = 10, offset: int = 0, label: str | None = None) -> list[float]:
-        return [q.stance.score for q in store.quotes_by_speaker("Pompeo", sort, limit, offset, label)[1]]
+        return [st.stance.score for st in store.quotes_by_speaker("Pompeo", sort, limit, offset, label)[1]]
 
     assert scores("hawkish") == [0.8, 0.0, -0.6, -0.9]
     assert scores("conciliatory") == [-0.9, -0.6, 0.0, 0.8]
     newest = store.quotes_by_speaker("Pompeo", "newest", 10, 0, None)[1]
-    assert [q.doc_name for q in newest] == ["new", "new", "old", "old"]
-    assert [q.quote_id.endswith(":0") for q in newest] == [True, False, True, False]  # text order within a doc
+    assert [st.first_seen.doc_name for st in newest] == ["new", "new", "old", "old"]
+    assert [st.first_seen.quote_id.endswith(":0") for st in newest] == [True, False, True, False]  # text order
     assert scores("hawkish", 2, 0) == [0.8, 0.0] and scores("hawkish", 2, 2) == [-0.6, -0.9]
     assert scores("hawkish", 2, 4) == []
     _, page, total = store.quotes_by_speaker("Pompeo", "hawkish", 1, 0, "conciliatory")
-    assert total == 2 and [q.stance.score for q in page] == [-0.6]
+    assert total == 2 and [st.stance.score for st in page] == [-0.6]
     assert scores("conciliatory", 10, 0, "hawkish") == [0.8]
-    assert store.quotes_by_speaker("Pompeo", "newest", 0, 0, None)[1:] == ([], 4)
+    _, page, total = store.quotes_by_speaker("Pompeo", "newest", 0, 0, None)  # 0: the default page
+    assert (len(page), total) == (4, 4)
 
 
 @pytest.mark.parametrize("kwargs", [dict(sort="loudest"), dict(stance="angry"), dict(limit=-1),
-                                    dict(limit=10_000), dict(offset=-5)])
+                                    dict(offset=-5), dict(mode="dream")])
 def test_bad_query_arguments_are_rejected(store: QuoteStore, kwargs: dict) -> None:
+    store.write_document(doc_id_for(POMPEO_DOC), "000", VERSION, pompeo_quotes())
     args = dict(name="Pompeo", sort="newest", limit=10, offset=0, stance=None) | kwargs
     with pytest.raises(InvalidDocument):
         store.quotes_by_speaker(**args)
@@ -269,13 +305,13 @@ def test_quotes_without_speaker_are_kept_but_not_indexed(store: QuoteStore) -> N
 def test_unknown_and_malformed_document_ids(store: QuoteStore) -> None:
     with pytest.raises(NotFound):
         store.document_quotes("0" * 64)
-    for bad in ("*", "zitat:v1:*", "../etc", "a" * 63, "g" * 64, "", "0" * 64 + "\n"):
+    for bad in ("*", "zitat:v2:*", "../etc", "a" * 63, "g" * 64, "", "0" * 64 + "\n"):
         with pytest.raises(NotFound):
             store.document_quotes(bad)
 
 
-NASTY = ["Mr. *", "a:b:c", "zitat:v1:speakers", "Name With  Spaces", "Zeile\nZwei", "*:*", "?[a-z]*",
-         "Ελληνικά Όνομα", "Nul\x00Byte", "Jen Psaki\r\nDEL *", "zitat:v1:aliases"]
+NASTY = ["Mr. *", "a:b:c", "zitat:v2:speakers", "Name With  Spaces", "Zeile\nZwei", "*:*", "?[a-z]*",
+         "Ελληνικά Όνομα", "Nul\x00Byte", "Jen Psaki\r\nDEL *", "zitat:v2:aliases"]
 
 
 def test_names_never_leave_their_key_namespace(store: QuoteStore, redis_client: redis.Redis) -> None:
@@ -287,7 +323,7 @@ def test_names_never_leave_their_key_namespace(store: QuoteStore, redis_client: 
     for name in NASTY:
         canonical, page, total = store.quotes_by_speaker(name, "newest", 5, 0, None)
         assert total == 1 and canonical == " ".join(name.split()), name
-        assert page[0].quote.speaker == name and page[0].doc_name == name
+        assert page[0].speaker == " ".join(name.split()) and page[0].first_seen.doc_name == name
     assert len(store.list_speakers(100, 0)) == len(NASTY)
     # A pattern is a name, not a pattern: "*" is the surname of "Mr. *" and "Jen Psaki DEL *" only.
     with pytest.raises(AmbiguousSpeaker) as err:
@@ -309,9 +345,12 @@ def test_any_name_is_just_data(store: QuoteStore, redis_client: redis.Redis, nam
         assert total == 1
 
 
-_KEY = re.compile(rb"zitat:v1:(speakers|speaker-names|aliases|alias:[0-9a-f]{32}|doc:[0-9a-f]{64}|quote:[0-9a-f]{64}:\d+|"
-                  rb"cache:[0-9a-f]{64}:[0-9a-f]{12}|speaker:[0-9a-f]{32}:(aliases|(time|stance):"
-                  rb"(all|hawkish|neutral|conciliatory|((hawkish|neutral|conciliatory):)?mode:(speech|thought|writing))))")
+_H = {n: rb"[0-9a-f]{%d}" % n for n in (12, 24, 32, 64)}
+_KEY = re.compile(rb"zitat:v2:(speakers|speaker-names|aliases|suggest|articles|alias:%(32)s|doc:%(64)s(:articles)?|"
+                  rb"quote:%(64)s:\d+|cache:%(64)s:%(12)s|article:%(64)s|stmt:%(24)s(:seen)?|"
+                  rb"speaker:%(32)s:(aliases|roles|prints|rev|by:(time|stance|count))|all:by:(time|stance|count)|"
+                  rb"label:(hawkish|neutral|conciliatory)|mode:(speech|thought|writing)|(outlet|term):%(32)s)"
+                  % {b"12": _H[12], b"24": _H[24], b"32": _H[32], b"64": _H[64]})
 
 
 def _assert_key_layout(client: redis.Redis) -> None:
@@ -326,7 +365,7 @@ def test_ttl_only_on_cache_keys(store: QuoteStore, redis_client: redis.Redis) ->
     store.write_document(doc_id_for(PSAKI_DOC), "004", VERSION, psaki_quotes())
     for key in redis_client.keys("*"):
         ttl = redis_client.ttl(key)
-        if key.startswith(b"zitat:v1:cache:"):
+        if key.startswith(b"zitat:v2:cache:"):
             assert 0 < ttl <= store.cache_ttl, key
         else:
             assert ttl == -1, key

@@ -26,13 +26,13 @@ def run(args) -> int:
     out = sys.stdout
     if args.format == "jsonl":
         for s in speakers:
-            out.write(json.dumps({"speaker": s.speaker, "quotes": s.quotes, "aliases": list(s.aliases)},
-                                 ensure_ascii=False) + "\n")
+            out.write(json.dumps({"speaker": s.speaker, "statements": s.quotes, "aliases": list(s.aliases),
+                                  "roles": list(s.roles)}, ensure_ascii=False) + "\n")
     elif args.format == "csv":
         writer = csv.writer(out)
-        writer.writerow(["speaker", "quotes", "aliases"])
+        writer.writerow(["speaker", "statements", "aliases", "roles"])
         for s in speakers:
-            writer.writerow([s.speaker, s.quotes, "; ".join(s.aliases)])
+            writer.writerow([s.speaker, s.quotes, "; ".join(s.aliases), "; ".join(s.roles)])
     else:
         if not speakers:
             print("no speakers yet: submit documents with `zitat submit` or `zitat run`", file=sys.stderr)

@@ -15,7 +15,10 @@ import grpc
 from extractor.api import extract_each, validate_text
 from extractor.types import Quote
 from stance.types import Stance
-from worker.types import JobStatus, SpeakerCount, StoredQuote
+from worker.types import (
+    Article, ArticleMeta, JobStatus, SpeakerCount, Statement, StatementPage, StatementQuery, StoredQuote,
+    TimelineBucket,
+)
 from zitat import defaults
 from zitat.exceptions import InvalidDocument
 from zitat.grpc import batching
@@ -41,16 +44,22 @@ class ExtractorLike(Protocol):
 
 
 class QuoteService(Protocol):
-    """The quote store behind the Quotes service; implemented by worker.service.QuoteService."""
+    """The store behind the Quotes service; implemented by worker.service.QuoteService."""
 
-    def submit_document(self, text: str, doc_name: str) -> JobStatus: ...
+    def submit_document(self, text: str, doc_name: str = "", meta: ArticleMeta | None = None) -> JobStatus: ...
 
     def get_job(self, job_id: str) -> JobStatus: ...
 
-    def quotes_by_speaker(self, name: str, sort: str, limit: int, offset: int, stance: str | None,
-                          mode: str | None = None) -> tuple[str | None, list[StoredQuote], int]: ...
+    def statements(self, query: StatementQuery) -> StatementPage: ...
+
+    def export(self, query: StatementQuery) -> Iterator[Statement]: ...
+
+    def speaker_timeline(self, name: str, interval: str = "week", start: str | None = None,
+                         end: str | None = None) -> tuple[str | None, list[TimelineBucket]]: ...
 
     def list_speakers(self, limit: int, offset: int) -> list[SpeakerCount]: ...
+
+    def get_article(self, article_id: str) -> Article: ...
 
     def document_quotes(self, doc_id: str) -> list[StoredQuote]: ...
 
@@ -159,6 +168,16 @@ class ExtractorServicer(pb_grpc.ExtractorServicer):
         return pb.GetModelVersionResponse(model_version=self._extractor.model_version)
 
 
+def _speaker_name(name: str, required: bool = False) -> str:
+    """A speaker's name from a request: bounded, and present where the call needs one."""
+    if required and not name.strip():
+        raise InvalidArgument("name is required", "name")
+    if len(name) > defaults.MAX_SPEAKER_NAME_CHARS:
+        raise InvalidArgument(f"name is {len(name)} characters; the limit is {defaults.MAX_SPEAKER_NAME_CHARS}",
+                              "name")
+    return name.strip()
+
+
 def _check_doc_name(doc_name: str) -> None:
     """A document's name is a label for logs and listings: bounded, so no log line carries megabytes."""
     if len(doc_name) > defaults.MAX_DOC_NAME_CHARS:
@@ -181,11 +200,12 @@ class QuotesServicer(pb_grpc.QuotesServicer):
     def SubmitDocument(self, request: pb.SubmitDocumentRequest,
                        context: grpc.ServicerContext) -> pb.SubmitDocumentResponse:
         service = self._service
-        job = service.submit_document(validate_text(request.text), request.doc_name)
+        meta = conv.meta_from_pb(request.metadata)
+        job = service.submit_document(validate_text(request.text), request.doc_name, meta)
         log.info("document.submitted", doc_name=request.doc_name, doc_id=job.doc_id, cached=job.cached)
         status = conv.job_status_to_pb(job)
         return pb.SubmitDocumentResponse(job_id=job.job_id, doc_id=job.doc_id, cached=job.cached,
-                                         state=status.state)
+                                         state=status.state, article_id=job.article_id)
 
     def GetJob(self, request: pb.GetJobRequest, context: grpc.ServicerContext) -> pb.GetJobResponse:
         service = self._service
@@ -199,30 +219,56 @@ class QuotesServicer(pb_grpc.QuotesServicer):
     def QuotesBySpeaker(self, request: pb.QuotesBySpeakerRequest,
                         context: grpc.ServicerContext) -> pb.QuotesBySpeakerResponse:
         service = self._service
-        if not request.name.strip():
-            raise InvalidArgument("name is required", "name")
-        if len(request.name) > defaults.MAX_SPEAKER_NAME_CHARS:
-            raise InvalidArgument(f"name is {len(request.name)} characters; the limit is "
-                                  f"{defaults.MAX_SPEAKER_NAME_CHARS}", "name")
-        limit, offset = request.limit, request.offset  # paged by the service (worker.service.page)
-        stance = None
-        if request.HasField("stance") and request.stance != pb.STANCE_LABEL_UNSPECIFIED:
-            stance = conv.stance_label_from_pb(request.stance)
-            if stance is None:
-                raise InvalidArgument(f"unknown stance label {request.stance}", "stance")
-        sort = conv.sort_from_pb(request.sort)
-        if sort is None:
-            raise InvalidArgument(f"unknown sort {request.sort}", "sort")
-        mode = None
-        if request.HasField("mode") and request.mode != pb.QUOTE_MODE_UNSPECIFIED:
-            mode = conv.mode_from_pb(request.mode)
-            if mode is None:
-                raise InvalidArgument(f"unknown mode {request.mode}", "mode")
-        speaker, quotes, total = service.quotes_by_speaker(request.name.strip(), sort, limit, offset, stance, mode)
-        response = pb.QuotesBySpeakerResponse(quotes=[conv.stored_quote_to_pb(q) for q in quotes], total=total)
+        name = _speaker_name(request.name, required=True)
+        flt = pb.StatementFilter()
+        flt.CopyFrom(request.filter)
+        if request.HasField("stance"):  # the request's own stance and mode fields predate the filter
+            flt.stance = request.stance
+        if request.HasField("mode"):
+            flt.mode = request.mode
+        page = service.statements(conv.query_from_pb(name, flt, request.sort, request.limit, request.offset))
+        response = pb.QuotesBySpeakerResponse(statements=[conv.statement_to_pb(s) for s in page.statements],
+                                              total=page.total)
+        if page.speaker is not None:
+            response.speaker = page.speaker
+        return response
+
+    def SearchStatements(self, request: pb.SearchStatementsRequest,
+                         context: grpc.ServicerContext) -> pb.SearchStatementsResponse:
+        query = conv.query_from_pb(_speaker_name(request.speaker), request.filter, request.sort, request.limit,
+                                   request.offset)
+        page = self._service.statements(query)
+        response = pb.SearchStatementsResponse(statements=[conv.statement_to_pb(s) for s in page.statements],
+                                               total=page.total)
+        if page.speaker is not None:
+            response.speaker = page.speaker
+        return response
+
+    def ExportStatements(self, request: pb.SearchStatementsRequest,
+                         context: grpc.ServicerContext) -> Iterator[pb.Statement]:
+        query = conv.query_from_pb(_speaker_name(request.speaker), request.filter, request.sort, 0, 0)
+        for statement in self._service.export(query):
+            if not context.is_active():
+                return
+            yield conv.statement_to_pb(statement)
+
+    def SpeakerTimeline(self, request: pb.SpeakerTimelineRequest,
+                        context: grpc.ServicerContext) -> pb.SpeakerTimelineResponse:
+        name = _speaker_name(request.name, required=True)
+        interval = conv.interval_from_pb(request.interval)
+        if interval is None:
+            raise InvalidArgument(f"unknown interval {request.interval}", "interval")
+        speaker, buckets = self._service.speaker_timeline(name, interval, getattr(request, "from") or None,
+                                                          request.to or None)
+        response = pb.SpeakerTimelineResponse(buckets=[conv.bucket_to_pb(b) for b in buckets])
         if speaker is not None:
             response.speaker = speaker
         return response
+
+    def GetArticle(self, request: pb.GetArticleRequest, context: grpc.ServicerContext) -> pb.GetArticleResponse:
+        if not request.article_id:
+            raise InvalidArgument("article_id is required", "article_id")
+        return conv.article_to_pb(self._service.get_article(request.article_id))
 
     def ListSpeakers(self, request: pb.ListSpeakersRequest,
                      context: grpc.ServicerContext) -> pb.ListSpeakersResponse:

@@ -238,6 +238,26 @@ class QuotesStub:
                 request_serializer=zitat_dot_v1_dot_zitat__pb2.GetDocumentQuotesRequest.SerializeToString,
                 response_deserializer=zitat_dot_v1_dot_zitat__pb2.GetDocumentQuotesResponse.FromString,
                 _registered_method=True)
+        self.SearchStatements = channel.unary_unary(
+                '/zitat.v1.Quotes/SearchStatements',
+                request_serializer=zitat_dot_v1_dot_zitat__pb2.SearchStatementsRequest.SerializeToString,
+                response_deserializer=zitat_dot_v1_dot_zitat__pb2.SearchStatementsResponse.FromString,
+                _registered_method=True)
+        self.ExportStatements = channel.unary_stream(
+                '/zitat.v1.Quotes/ExportStatements',
+                request_serializer=zitat_dot_v1_dot_zitat__pb2.SearchStatementsRequest.SerializeToString,
+                response_deserializer=zitat_dot_v1_dot_zitat__pb2.Statement.FromString,
+                _registered_method=True)
+        self.SpeakerTimeline = channel.unary_unary(
+                '/zitat.v1.Quotes/SpeakerTimeline',
+                request_serializer=zitat_dot_v1_dot_zitat__pb2.SpeakerTimelineRequest.SerializeToString,
+                response_deserializer=zitat_dot_v1_dot_zitat__pb2.SpeakerTimelineResponse.FromString,
+                _registered_method=True)
+        self.GetArticle = channel.unary_unary(
+                '/zitat.v1.Quotes/GetArticle',
+                request_serializer=zitat_dot_v1_dot_zitat__pb2.GetArticleRequest.SerializeToString,
+                response_deserializer=zitat_dot_v1_dot_zitat__pb2.GetArticleResponse.FromString,
+                _registered_method=True)
 
 
 class QuotesServicer:
@@ -261,7 +281,8 @@ class QuotesServicer:
         raise NotImplementedError('Method not implemented!')
 
     def QuotesBySpeaker(self, request, context):
-        """One speaker's quotes, by any of the speaker's names ("Merkel", "Angela Merkel").
+        """One speaker's statements, by any of the speaker's names ("Merkel", "Angela Merkel"): the same
+        words in several articles are one statement with every article that carries it.
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')
@@ -275,6 +296,34 @@ class QuotesServicer:
 
     def GetDocumentQuotes(self, request, context):
         """NOT_FOUND for an unknown doc_id.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def SearchStatements(self, request, context):
+        """Statements across all speakers (or one), filtered and sorted like QuotesBySpeaker.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ExportStatements(self, request, context):
+        """Every statement matching the filter, streamed (its limit and offset are ignored): exports.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def SpeakerTimeline(self, request, context):
+        """A speaker's stance over time: statements bucketed by first publication.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GetArticle(self, request, context):
+        """An article with its metadata, text and quotes. NOT_FOUND for an unknown article_id.
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')
@@ -307,6 +356,26 @@ def add_QuotesServicer_to_server(servicer, server):
                     servicer.GetDocumentQuotes,
                     request_deserializer=zitat_dot_v1_dot_zitat__pb2.GetDocumentQuotesRequest.FromString,
                     response_serializer=zitat_dot_v1_dot_zitat__pb2.GetDocumentQuotesResponse.SerializeToString,
+            ),
+            'SearchStatements': grpc.unary_unary_rpc_method_handler(
+                    servicer.SearchStatements,
+                    request_deserializer=zitat_dot_v1_dot_zitat__pb2.SearchStatementsRequest.FromString,
+                    response_serializer=zitat_dot_v1_dot_zitat__pb2.SearchStatementsResponse.SerializeToString,
+            ),
+            'ExportStatements': grpc.unary_stream_rpc_method_handler(
+                    servicer.ExportStatements,
+                    request_deserializer=zitat_dot_v1_dot_zitat__pb2.SearchStatementsRequest.FromString,
+                    response_serializer=zitat_dot_v1_dot_zitat__pb2.Statement.SerializeToString,
+            ),
+            'SpeakerTimeline': grpc.unary_unary_rpc_method_handler(
+                    servicer.SpeakerTimeline,
+                    request_deserializer=zitat_dot_v1_dot_zitat__pb2.SpeakerTimelineRequest.FromString,
+                    response_serializer=zitat_dot_v1_dot_zitat__pb2.SpeakerTimelineResponse.SerializeToString,
+            ),
+            'GetArticle': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetArticle,
+                    request_deserializer=zitat_dot_v1_dot_zitat__pb2.GetArticleRequest.FromString,
+                    response_serializer=zitat_dot_v1_dot_zitat__pb2.GetArticleResponse.SerializeToString,
             ),
     }
     generic_handler = grpc.method_handlers_generic_handler(
@@ -448,6 +517,114 @@ class Quotes:
             '/zitat.v1.Quotes/GetDocumentQuotes',
             zitat_dot_v1_dot_zitat__pb2.GetDocumentQuotesRequest.SerializeToString,
             zitat_dot_v1_dot_zitat__pb2.GetDocumentQuotesResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def SearchStatements(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/zitat.v1.Quotes/SearchStatements',
+            zitat_dot_v1_dot_zitat__pb2.SearchStatementsRequest.SerializeToString,
+            zitat_dot_v1_dot_zitat__pb2.SearchStatementsResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ExportStatements(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_stream(
+            request,
+            target,
+            '/zitat.v1.Quotes/ExportStatements',
+            zitat_dot_v1_dot_zitat__pb2.SearchStatementsRequest.SerializeToString,
+            zitat_dot_v1_dot_zitat__pb2.Statement.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def SpeakerTimeline(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/zitat.v1.Quotes/SpeakerTimeline',
+            zitat_dot_v1_dot_zitat__pb2.SpeakerTimelineRequest.SerializeToString,
+            zitat_dot_v1_dot_zitat__pb2.SpeakerTimelineResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetArticle(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/zitat.v1.Quotes/GetArticle',
+            zitat_dot_v1_dot_zitat__pb2.GetArticleRequest.SerializeToString,
+            zitat_dot_v1_dot_zitat__pb2.GetArticleResponse.FromString,
             options,
             channel_credentials,
             insecure,
