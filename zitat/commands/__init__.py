@@ -1,5 +1,5 @@
 """Sub-commands of the `zitat` CLI; each module has `register(subparsers)` and sets `func`."""
 from zitat.commands import evaluate, extract, models, serve, stance
-from zitat.commands import run, speaker, speakers, submit, worker  # queue and store (worker/)
+from zitat.commands import run, speaker, speakers, submit, timeline, worker  # queue and store (worker/)
 
-COMMANDS = [extract, evaluate, models, serve, submit, worker, run, speaker, speakers, stance]
+COMMANDS = [extract, evaluate, models, serve, submit, worker, run, speaker, speakers, timeline, stance]

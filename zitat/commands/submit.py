@@ -1,16 +1,17 @@
-"""`zitat submit FILE|DIR... [--wait]`: queue documents for the workers (`zitat worker`).
+"""`zitat submit FILE|DIR... [--manifest FILE] [--wait]`: queue documents for the workers (`zitat worker`).
 
-A document seen before is not processed again: its cached result (or its existing job) is
-reported. A file that is not valid UTF-8 is named and skipped; the others are still submitted and
-the command exits 1.
+Each document goes with its article metadata: from the flags (one document), the manifest's line,
+or the HTML page's own head, in that order. A document seen before is not processed again: its
+cached result (or its existing job) is reported. A file that is not valid UTF-8 or a manifest line
+that is not valid is named and skipped; the others are still submitted and the command exits 1.
 """
 from __future__ import annotations
 
 import sys
 import time
-from pathlib import Path
 
 from zitat import defaults
+from zitat.commands.inputs import add_arguments
 
 POLL_SECONDS = 0.5
 
@@ -19,7 +20,7 @@ def register(sub) -> None:
     p = sub.add_parser("submit", help="queue documents for the workers", description=__doc__.splitlines()[0],
                        epilog=f"Store: ${defaults.ENV_REDIS_URL}, else the embedded Redis in "
                               f"${defaults.ENV_DATA_DIR} (default {defaults.DEFAULT_DATA_DIR}).")
-    p.add_argument("paths", nargs="+", metavar="FILE|DIR", help=".txt files or directories of them")
+    add_arguments(p)
     p.add_argument("--wait", action="store_true", help="wait until every job has finished or failed")
     p.add_argument("--timeout", type=float, default=None, metavar="SECONDS",
                    help="with --wait: give up after this long (exit 1)")
@@ -37,29 +38,29 @@ def run(args) -> int:
 
     from worker.connection import open_redis
     from worker.service import QuoteService
-    from zitat.commands.inputs import read_documents
+    from zitat.commands.inputs import read_inputs
 
-    docs, unreadable = read_documents(args.paths, "zitat submit")
+    docs, unreadable = read_inputs(args, "zitat submit")
     if not docs and not unreadable:
-        print("zitat submit: no .txt files found", file=sys.stderr)
+        print("zitat submit: no .txt or .html files found", file=sys.stderr)
         return 1
     failed = len(unreadable)
     with open_redis() as client:
         service = QuoteService(client)
-        pending: dict[str, Path] = {}
+        pending: dict[str, str] = {}
         for doc in _progress(docs, unit="doc", desc="submitting"):
-            status = service.submit_document(doc.text, doc.name)
+            status = service.submit_document(doc.text, doc.name, doc.meta)
             note = " (cached)" if status.cached else ""
-            tqdm.write(f"{doc.path}\t{status.job_id}\t{status.state}{note}", file=sys.stdout)
+            tqdm.write(f"{doc.label}\t{status.job_id}\t{status.state}{note}", file=sys.stdout)
             if status.state not in ("finished", "failed"):
-                pending[status.job_id] = doc.path
+                pending[status.job_id] = doc.label
         sys.stdout.flush()
         if args.wait and pending:
             failed += _wait(service, client, pending, args.timeout)
     return 1 if failed else 0
 
 
-def _wait(service, client, pending: dict[str, Path], timeout: float | None) -> int:
+def _wait(service, client, pending: dict[str, str], timeout: float | None) -> int:
     """Poll until every job is done; print one line per job; return how many failed or timed out."""
     from rq import Worker
     from tqdm import tqdm
