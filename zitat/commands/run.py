@@ -32,7 +32,7 @@ def run(args) -> int:
     from worker.service import QuoteService
     from worker.store import group_by_speaker
     from zitat.commands.inputs import read_inputs
-    from zitat.commands.speaker import row, write
+    from zitat.commands.quote_rows import row, write
 
     level = logs.configure(args.log_format, args.log_level or "WARNING")
     docs, unreadable = read_inputs(args, "zitat run")
