@@ -18,6 +18,7 @@ import redis
 
 from redis_server import redis_client, redis_server  # noqa: F401
 from worker.service import QuoteService
+from worker.types import StatementQuery
 from zitat import defaults
 
 REPO = Path(__file__).resolve().parent.parent
@@ -54,15 +55,16 @@ def _submit(env: dict[str, str], *paths: Path) -> subprocess.CompletedProcess:
 
 
 def _check_speaker(service: QuoteService, name: str, must_contain: str) -> list:
-    canonical, quotes, total = service.quotes_by_speaker(name, "hawkish", 50, 0, None)
-    assert canonical is not None and must_contain in canonical, (name, canonical)
-    assert total == len(quotes) >= 1
-    scores = [q.stance.score for q in quotes]
+    page = service.statements(StatementQuery(speaker=name, sort="hawkish", limit=50))
+    assert page.speaker is not None and must_contain in page.speaker, (name, page.speaker)
+    assert page.total == len(page.statements) >= 1
+    scores = [st.stance.score for st in page.statements]
     assert scores == sorted(scores, reverse=True)
-    for q in quotes:
-        assert SEED_TEXT[q.doc_name][q.quote.start:q.quote.end] == q.quote.text
-        assert q.stance.label in ("hawkish", "neutral", "conciliatory") and -1 <= q.stance.score <= 1
-    return quotes
+    for st in page.statements:
+        for ref in st.articles:
+            assert SEED_TEXT[ref.doc_name][ref.start:ref.end] == ref.text
+        assert st.stance.label in ("hawkish", "neutral", "conciliatory") and -1 <= st.stance.score <= 1
+    return page.statements
 
 
 def test_seeds_end_to_end(redis_server, redis_client: redis.Redis, tmp_path: Path) -> None:  # noqa: F811
@@ -79,11 +81,11 @@ def test_seeds_end_to_end(redis_server, redis_client: redis.Redis, tmp_path: Pat
     service = QuoteService(redis_client)
     pompeo = _check_speaker(service, "Pompeo", "Pompeo")
     for alias in ("pompeo", "POMPEO", "Mike Pompeo", "US-Außenminister Pompeo"):
-        assert service.quotes_by_speaker(alias, "newest", 50, 0, None)[2] == len(pompeo), alias
+        assert service.statements(StatementQuery(speaker=alias, limit=50)).total == len(pompeo), alias
     psaki = _check_speaker(service, "Psaki", "Psaki")
-    assert any("bedroht" in q.quote.text or "verteidigen" in q.quote.text for q in psaki)
+    assert any("bedroht" in st.text or "verteidigen" in st.text for st in psaki)
     putin = _check_speaker(service, "Putin", "Putin")
-    assert any("westlichen Länder" in q.quote.text or "Nato-Staaten" in q.quote.text for q in putin)
+    assert any("westlichen Länder" in st.text or "Nato-Staaten" in st.text for st in putin)
     assert service.list_speakers(100, 0)[0].quotes >= 1
 
     # The CLI sees the same.

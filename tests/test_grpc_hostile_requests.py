@@ -79,8 +79,7 @@ def test_huge_ids_and_names_get_small_answers(extractor, redis_client):  # noqa:
 
 
 def test_an_ambiguous_surname_answers_with_the_candidates(extractor, redis_client):  # noqa: F811
-    from test_store import _one_quote
-    from worker.store import QuoteStore
+    from test_store import QuoteStore, _one_quote
 
     store = QuoteStore(redis_client)
     _one_quote(store, "„Die Truppe braucht mehr Geld“, sagte Boris Pistorius.", "Die Truppe braucht mehr Geld",

@@ -21,6 +21,7 @@ from worker import extraction
 from worker.keys import doc_id_for
 from worker.runner import build_worker
 from worker.service import QuoteService
+from worker.types import StatementQuery
 from zitat import defaults
 from zitat.grpc import converters as conv
 from zitat.grpc.server import QUOTES_SERVICE
@@ -124,13 +125,18 @@ def test_document_quotes_are_what_the_extractor_found_with_stances(store, extrac
 def test_quotes_by_speaker_resolves_aliases_sorts_and_filters(store, scholz_stored):
     stub = store.stub
     page = stub.QuotesBySpeaker(pb.QuotesBySpeakerRequest(name="scholz", sort=pb.SPEAKER_SORT_HAWKISH), timeout=10)
-    assert page.speaker == SCHOLZ_SPEAKER and page.total == len(page.quotes) >= len(scholz_stored) >= 1
-    assert all(q.quote.speaker == SCHOLZ_SPEAKER for q in page.quotes)
-    assert SCHOLZ_QUOTE in [q.quote.text for q in page.quotes]
-    scores = [q.quote.stance.score for q in page.quotes]
+    assert page.speaker == SCHOLZ_SPEAKER and page.total == len(page.statements) >= 1
+    assert not page.quotes  # deprecated: the store keeps statements
+    assert all(s.speaker == SCHOLZ_SPEAKER for s in page.statements)
+    assert SCHOLZ_QUOTE in [s.text for s in page.statements]
+    scores = [s.stance.score for s in page.statements]
     assert scores == sorted(scores, reverse=True)
-    expected = store.service.quotes_by_speaker("scholz", "hawkish", 20, 0, None)
-    assert (page.speaker, [conv.stored_quote_from_pb(q) for q in page.quotes], page.total) == expected
+    expected = store.service.statements(StatementQuery(speaker="scholz", sort="hawkish"))
+    assert (page.speaker, [conv.statement_from_pb(s) for s in page.statements], page.total) == \
+        (expected.speaker, expected.statements, expected.total)
+    for st in page.statements:
+        assert st.count == 1 and st.first_seen.doc_name == "bruessel"
+        assert ARTICLE[st.first_seen.start:st.first_seen.end] == st.first_seen.text
 
     for alias in ("Olaf Scholz", "OLAF SCHOLZ", "Bundeskanzler Scholz"):
         found = stub.QuotesBySpeaker(pb.QuotesBySpeakerRequest(name=alias), timeout=10)
@@ -140,22 +146,24 @@ def test_quotes_by_speaker_resolves_aliases_sorts_and_filters(store, scholz_stor
                 for label in (pb.STANCE_LABEL_HAWKISH, pb.STANCE_LABEL_NEUTRAL, pb.STANCE_LABEL_CONCILIATORY)}
     assert sum(r.total for r in by_label.values()) == page.total
     for label, response in by_label.items():
-        assert all(q.quote.stance.label == label for q in response.quotes)
+        assert all(s.stance.label == label for s in response.statements)
 
     by_mode = {mode: stub.QuotesBySpeaker(pb.QuotesBySpeakerRequest(name="Scholz", mode=mode), timeout=10)
                for mode in (pb.QUOTE_MODE_SPEECH, pb.QUOTE_MODE_THOUGHT, pb.QUOTE_MODE_WRITING)}
     assert sum(r.total for r in by_mode.values()) == page.total
     for mode, response in by_mode.items():
-        assert all(q.quote.mode == mode for q in response.quotes)
-    with pytest.raises(grpc.RpcError) as info:
-        stub.QuotesBySpeaker(pb.QuotesBySpeakerRequest(name="Scholz", mode=7), timeout=10)
-    assert info.value.code() == grpc.StatusCode.INVALID_ARGUMENT
+        assert all(s.mode == mode for s in response.statements)
+    for bad in (pb.QuotesBySpeakerRequest(name="Scholz", mode=7), pb.QuotesBySpeakerRequest(name="Scholz", sort=9),
+                pb.QuotesBySpeakerRequest(name="Scholz", filter=pb.StatementFilter(published_from="gestern"))):
+        with pytest.raises(grpc.RpcError) as info:
+            stub.QuotesBySpeaker(bad, timeout=10)
+        assert info.value.code() == grpc.StatusCode.INVALID_ARGUMENT
 
     first = stub.QuotesBySpeaker(pb.QuotesBySpeakerRequest(name="Scholz", limit=1), timeout=10)
-    assert len(first.quotes) == 1 and first.total == page.total
+    assert len(first.statements) == 1 and first.total == page.total
 
     unknown = stub.QuotesBySpeaker(pb.QuotesBySpeakerRequest(name="Niemand"), timeout=10)
-    assert not unknown.HasField("speaker") and unknown.total == 0 and not unknown.quotes
+    assert not unknown.HasField("speaker") and unknown.total == 0 and not unknown.statements
 
 
 def test_list_speakers_is_the_store_s_list(store, scholz_stored):

@@ -44,7 +44,7 @@ PASSWORD = "Pw-7f3a-Geheimnis"
 #: A sentence no log line could contain by accident: if "Zitronenfalter" shows up, article text leaked.
 ARTICLE = "„Die Zitronenfalter-Doktrin gilt ab sofort“, sagte Bundeskanzler Olaf Scholz am Montag."
 SECRET_WORDS = ("Zitronenfalter", PASSWORD)
-HOSTILE_DOC_NAMES = ["*", "zitat:v1:speakers", "rq:job:*", "a b\nc", "../../etc/passwd", "Name:*:\r\nDEL *"]
+HOSTILE_DOC_NAMES = ["*", "zitat:v2:speakers", "rq:job:*", "a b\nc", "../../etc/passwd", "Name:*:\r\nDEL *"]
 
 
 class _Pickled:
@@ -180,7 +180,7 @@ def test_names_and_ids_never_reach_outside_their_key_namespace(deployment):
     assert outside == []
     with deployment.tls_channel() as ch:
         stub = pb_grpc.QuotesStub(ch)
-        for pattern in ("*", "Olaf*", "*Scholz", "Schol?", "[O]laf", "zitat:v1:*", "zitat:v1:speaker:*"):
+        for pattern in ("*", "Olaf*", "*Scholz", "Schol?", "[O]laf", "zitat:v2:*", "zitat:v2:speaker:*"):
             response = stub.QuotesBySpeaker(pb.QuotesBySpeakerRequest(name=pattern, limit=50), timeout=10)
             assert (response.HasField("speaker"), response.total, list(response.quotes)) == (False, 0, []), pattern
         for call, request in (("GetDocumentQuotes", pb.GetDocumentQuotesRequest(doc_id="*")),

@@ -14,11 +14,10 @@ import pytest
 import redis
 
 from redis_server import redis_client, redis_server  # noqa: F401
-from test_store import POMPEO_DOC, PSAKI_DOC, pompeo_quotes, psaki_quotes
+from test_store import POMPEO_DOC, PSAKI_DOC, QuoteStore, pompeo_quotes, psaki_quotes
 from test_worker_job import model_env
 from worker.keys import doc_id_for
 from worker.queue import make_queue
-from worker.store import QuoteStore
 from zitat import defaults
 from zitat.cli import main
 
@@ -75,17 +74,18 @@ def test_submit_wait_on_cached_documents_returns_at_once(populated: redis.Redis,
 def test_speaker_formats(populated: redis.Redis, capsys) -> None:
     assert main(["speaker", "US-Außenminister Pompeo", "--sort", "hawkish"]) == 0
     out = capsys.readouterr().out.splitlines()
-    assert out[0] == "Mike Pompeo: 1–2 of 2 quote(s), hawkish first"
+    assert out[0] == "Mike Pompeo: 1–2 of 2 statement(s), hawkish first"
     assert "[hawkish      +0.80] „Andernfalls würden die USA mit Waffengewalt reagieren“" in out[1]
 
     assert main(["speaker", "pompeo", "--format", "jsonl", "--sort", "conciliatory", "--limit", "1"]) == 0
     rows = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
-    assert len(rows) == 1 and rows[0]["speaker"] == "Mike Pompeo" and rows[0]["stance_score"] == -0.6
-    assert rows[0]["stance_evidence"][0]["text"] == "keinen Krieg" and rows[0]["doc_name"] == "000_pompeo"
+    assert len(rows) == 1 and rows[0]["speaker"] == "Mike Pompeo" and rows[0]["stance"]["score"] == -0.6
+    assert rows[0]["stance"]["evidence"][0]["text"] == "keinen Krieg" and rows[0]["count"] == 1
+    assert rows[0]["first_seen"]["doc_name"] == "000_pompeo" and len(rows[0]["articles"]) == 1
 
     assert main(["speaker", "MIKE POMPEO", "--format", "csv", "--stance", "hawkish"]) == 0
     rows = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
-    assert [r["stance_label"] for r in rows] == ["hawkish"] and rows[0]["published"].startswith("1970-01-01")
+    assert [r["stance_label"] for r in rows] == ["hawkish"] and rows[0]["count"] == "1"
 
 
 def test_unknown_speaker_exits_1(populated: redis.Redis, capsys) -> None:
@@ -99,7 +99,8 @@ def test_speakers_formats(populated: redis.Redis, capsys) -> None:
     assert out[0].split()[:3] == ["2", "Mike", "Pompeo"] and out[1].split()[:3] == ["1", "Jen", "Psaki"]
     assert main(["speakers", "--format", "jsonl"]) == 0
     first = json.loads(capsys.readouterr().out.splitlines()[0])
-    assert first["speaker"] == "Mike Pompeo" and first["quotes"] == 2 and "Pompeo" in first["aliases"]
+    assert first["speaker"] == "Mike Pompeo" and first["statements"] == 2 and "Pompeo" in first["aliases"]
+    assert "US-Außenminister" in first["roles"]
     assert main(["speakers", "--format", "csv", "--limit", "1", "--offset", "1"]) == 0
     assert capsys.readouterr().out.splitlines()[1].startswith("Jen Psaki,1,")
 

@@ -19,6 +19,7 @@ from worker.keys import doc_id_for
 from worker.queue import make_queue, submit
 from worker.runner import build_worker
 from worker.service import QuoteService
+from worker.archive import Archive
 from worker.store import QuoteStore
 from zitat import defaults
 
@@ -63,7 +64,7 @@ def test_a_job_stores_its_document_and_logs_with_its_id(pipeline_env, redis_clie
     for q in stored:
         assert text[q.quote.start:q.quote.end] == q.quote.text
         assert -1 <= q.stance.score <= 1
-    assert service.pipeline_version() in redis_client.hget(f"zitat:v1:doc:{done.doc_id}", "version").decode()
+    assert service.pipeline_version() in redis_client.hget(f"zitat:v2:doc:{done.doc_id}", "version").decode()
 
     ours = [e for e in logs if e["event"].startswith("job ")]
     assert [e["event"] for e in ours] == ["job started", "job finished"]
@@ -92,10 +93,13 @@ def test_running_a_job_twice_leaves_one_set(pipeline_env, redis_client: redis.Re
 
     assert Job.fetch("replay", connection=redis_client, serializer=JSONSerializer).get_status() == "finished"
     quotes = store.document_quotes(first.doc_id)
-    keys = redis_client.keys(f"zitat:v1:quote:{first.doc_id}:*")
+    keys = redis_client.keys(f"zitat:v2:quote:{first.doc_id}:*")
     assert len(keys) == len(quotes)
-    total = sum(s.quotes for s in store.list_speakers(1000, 0))
-    assert total == sum(1 for q in quotes if q.quote.speaker)
+    article = Archive(redis_client).get_article(first.doc_id)  # no article was registered: the document's own
+    sids = [q.statement_id for q in article.quotes if q.quote.speaker]
+    assert all(sids) and len(sids) == sum(1 for q in quotes if q.quote.speaker)
+    total = sum(s.quotes for s in Archive(redis_client).speakers.busiest(1000, 0))
+    assert total == len(set(sids))  # every statement counted once, however often it ran
 
 
 def test_a_job_with_the_wrong_text_fails_without_retries(pipeline_env, redis_client: redis.Redis) -> None:

@@ -84,7 +84,7 @@ def test_sigkilled_worker_loses_nothing(redis_server, redis_client: redis.Redis,
         _kill_tree(victim)
     assert state() == "started"  # nobody is left to say otherwise
     assert not service.store.has_document(doc_id)  # atomic: nothing half-written
-    assert redis_client.keys("zitat:v1:quote:*") == []
+    assert redis_client.keys("zitat:v2:quote:*") == []
 
     survivor = _worker(redis_server.url, tmp_path / "survivor.log", "--name", "survivor")
     try:
@@ -100,5 +100,8 @@ def test_sigkilled_worker_loses_nothing(redis_server, redis_client: redis.Redis,
     assert quotes, "the re-run stored nothing"
     assert [q.quote_id for q in quotes] == [f"{doc_id}:{i}" for i in range(len(quotes))]  # one set, in order
     assert service.get_job(job_id).quote_count == len(quotes)
-    assert len(redis_client.keys(f"zitat:v1:quote:{doc_id}:*")) == len(quotes)
-    assert sum(s.quotes for s in service.list_speakers(1000, 0)) == sum(1 for q in quotes if q.quote.speaker)
+    assert len(redis_client.keys(f"zitat:v2:quote:{doc_id}:*")) == len(quotes)
+    article = service.get_article(doc_id)  # submitted without metadata: the article is the document
+    sids = [q.statement_id for q in article.quotes if q.quote.speaker]
+    assert all(sids) and len(sids) == sum(1 for q in quotes if q.quote.speaker)
+    assert sum(s.quotes for s in service.list_speakers(1000, 0)) == len(set(sids))

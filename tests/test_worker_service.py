@@ -1,7 +1,8 @@
-"""worker.service.QuoteService: the five methods the gRPC servicers call, on a real Redis."""
+"""worker.service.QuoteService: what the CLI, the gRPC servicers and the web pages call, on a real Redis."""
 from __future__ import annotations
 
 import time
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -12,7 +13,7 @@ from test_store import POMPEO_DOC, PSAKI_DOC, pompeo_quotes, psaki_quotes
 from worker.connection import client_options
 from worker.keys import doc_id_for
 from worker.service import QuoteService
-from worker.types import JobStatus, SpeakerCount, StoredQuote
+from worker.types import ArticleMeta, JobStatus, SpeakerCount, Statement, StatementQuery
 from zitat import defaults
 from zitat.exceptions import InvalidDocument, NotFound, StoreUnavailable
 
@@ -26,7 +27,8 @@ def test_submit_then_resubmit(service: QuoteService) -> None:
     first = service.submit_document(POMPEO_DOC, "000")
     assert isinstance(first, JobStatus)
     assert (first.state, first.cached, first.doc_id) == ("queued", False, doc_id_for(POMPEO_DOC))
-    assert service.get_job(first.job_id) == first
+    assert len(first.article_id) == 64  # the article this submission registered
+    assert service.get_job(first.job_id) == replace(first, article_id="")
     again = service.submit_document(POMPEO_DOC, "000")
     assert (again.job_id, again.cached) == (first.job_id, True)
     assert service.queue.count == 1
@@ -52,7 +54,9 @@ def test_cached_document_and_expired_job_record(service: QuoteService, redis_cli
     assert (status.state, status.cached, status.quote_count) == ("finished", True, 2)
     # No rq record exists for it (none was ever needed): get_job still answers from the cache.
     assert not redis_client.exists(f"rq:job:{status.job_id}")
-    assert service.get_job(status.job_id) == status
+    assert service.get_job(status.job_id) == replace(status, article_id="")
+    # a cached document is published at once as the submitted article
+    assert [q.statement_id != "" for q in service.get_article(status.article_id).quotes] == [True, True]
 
 
 @pytest.mark.parametrize("job_id", ["*", "rq:job:*", "doc-" + "0" * 64 + "-000000000000", "nope", "a b", ""])
@@ -62,13 +66,14 @@ def test_unknown_jobs(service: QuoteService, job_id: str) -> None:
 
 
 def test_queries(service: QuoteService) -> None:
-    service.store.write_document(doc_id_for(POMPEO_DOC), "000", "v", pompeo_quotes())
-    service.store.write_document(doc_id_for(PSAKI_DOC), "004", "v", psaki_quotes())
-    canonical, page, total = service.quotes_by_speaker("pompeo", "hawkish", 1, 0, None)
-    assert (canonical, total) == ("Mike Pompeo", 2)
-    assert isinstance(page[0], StoredQuote) and page[0].stance.score == 0.8
-    assert service.quotes_by_speaker("Psaki", "conciliatory", 10, 0, "hawkish")[2] == 1
-    assert service.quotes_by_speaker("Niemand", "newest", 10, 0, None) == (None, [], 0)
+    for doc, name, quotes in ((POMPEO_DOC, "000", pompeo_quotes()), (PSAKI_DOC, "004", psaki_quotes())):
+        service.store.write_document(doc_id_for(doc), name, "v", quotes)
+        service.archive.publish(service.archive.register(doc_id_for(doc), name, ArticleMeta()))
+    page = service.statements(StatementQuery(speaker="pompeo", sort="hawkish", limit=1))
+    assert (page.speaker, page.total) == ("Mike Pompeo", 2)
+    assert isinstance(page.statements[0], Statement) and page.statements[0].stance.score == 0.8
+    assert service.statements(StatementQuery(speaker="Psaki", sort="conciliatory", stance="hawkish")).total == 1
+    assert service.statements(StatementQuery(speaker="Niemand")).speaker is None
     speakers = service.list_speakers(10, 0)
     assert all(isinstance(s, SpeakerCount) for s in speakers)
     assert [(s.speaker, s.quotes) for s in speakers] == [("Jen Psaki", 2), ("Mike Pompeo", 2)] or \
@@ -86,7 +91,8 @@ def test_store_going_away_is_store_unavailable(tmp_path: Path) -> None:
     assert service.list_speakers(10, 0) == []
     server.stop()
     for call in (lambda: service.list_speakers(10, 0),
-                 lambda: service.quotes_by_speaker("Pompeo", "newest", 10, 0, None),
+                 lambda: service.statements(StatementQuery(speaker="Pompeo")),
+                 lambda: service.speaker_timeline("Pompeo"),
                  lambda: service.document_quotes("0" * 64),
                  lambda: service.get_job("doc-x"),
                  lambda: service.submit_document(POMPEO_DOC, "000")):
