@@ -49,8 +49,8 @@ SORTS = {"newest": "time", "hawkish": "stance", "conciliatory": "stance", "repea
 #: Articles listed with each statement (its count says how many there are in all).
 ARTICLES_PER_STATEMENT = 50
 SCRATCH_TTL = 30  # seconds: a net under a query's scratch keys, which the query deletes itself
-_STMT_FIELDS = ("token", "text", "words", "quote", "label", "score", "evidence", "mode", "kind", "terms",
-                "outlets", "prints", "first_ts", "count")
+#: The fields of a statement's hash that a reader needs (the others serve writers).
+_SHOWN = ("token", "text", "label", "score", "evidence", "mode", "kind", "count")
 
 
 def _s(value) -> str:
@@ -101,11 +101,18 @@ class _Stmt:
         return len({member.rpartition(":")[0] for member in self.seen})
 
     def fields(self) -> dict[str, str]:
-        return {"token": self.token, "text": self.text, "words": " ".join(self.words), "quote": self.quote,
+        return {"token": self.token, "text": self.text, "quote": self.quote,
                 "label": self.label, "score": repr(float(self.score)), "evidence": self.evidence,
-                "mode": self.mode, "kind": self.kind, "terms": json.dumps(sorted(self.terms), ensure_ascii=False),
-                "outlets": json.dumps(sorted(self.outlets), ensure_ascii=False),
-                "prints": " ".join(sorted(self.prints)), "first_ts": repr(self.first_ts), "count": str(self.count)}
+                "mode": self.mode, "kind": self.kind, "outlets": json.dumps(sorted(self.outlets), ensure_ascii=False),
+                "first_ts": repr(self.first_ts), "count": str(self.count)}
+
+    def take_form(self, text: str, seq: tuple[str, ...]) -> None:
+        """Make `text` the statement's text. Its words, search terms and fingerprints are derived
+        from it, not stored: every shorter form's words lie inside it, so its terms and fingerprints
+        include theirs (worker.statements)."""
+        self.text, self.words = text, seq
+        self.terms = search_terms.terms(text)
+        self.prints = matching.fingerprints(seq)
 
 
 def _evidence_json(stance: Stance) -> str:
@@ -115,11 +122,11 @@ def _evidence_json(stance: Stance) -> str:
 
 def _loaded(sid: str, raw: dict, seen: list[tuple[bytes, float]]) -> _Stmt:
     row = {_s(k): _s(v) for k, v in raw.items()}
-    st = _Stmt(sid=sid, token=row["token"], words=tuple(row["words"].split()), text=row["text"],
-               quote=row["quote"], label=row["label"], score=float(row["score"]), evidence=row["evidence"],
-               mode=row["mode"], kind=row["kind"], terms=set(json.loads(row["terms"])),
-               outlets=set(json.loads(row["outlets"])), prints=set(row["prints"].split()),
+    st = _Stmt(sid=sid, token=row["token"], words=(), text="", quote=row["quote"], label=row["label"],
+               score=float(row["score"]), evidence=row["evidence"], mode=row["mode"], kind=row["kind"],
+               terms=set(), outlets=set(json.loads(row["outlets"])), prints=set(),
                seen={_s(m): float(ts) for m, ts in seen}, known=True)
+    st.take_form(row["text"], matching.words(row["text"]))
     st.before = {"label": st.label, "mode": st.mode, "terms": set(st.terms), "outlets": set(st.outlets),
                  "prints": set(st.prints), "token": st.token}
     return st
@@ -210,14 +217,19 @@ class Archive:
                 index.append([sid, i])
                 registered.append((token, q))
             batch.finish_reads()
-            for token, q in registered:
-                bare = self.speakers.bare_speaker_to_absorb(pipe, token, q.quote.speaker or "")
+            for token, speaker in sorted({(t, q.quote.speaker or "") for t, q in registered}):
+                bare = self.speakers.bare_speaker_to_absorb(pipe, token, speaker)
                 if bare:
                     absorb.add((bare, token))
             pipe.multi()
             batch.write()
-            for token, q in registered:
-                self.speakers.register(pipe, token, q.quote)
+            seen_names = set()
+            for token, q in registered:  # each way an article names a speaker, once
+                mention = q.quote.speaker_mention.text if q.quote.speaker_mention else None
+                name = (token, q.quote.speaker, q.quote.speaker_role, mention)
+                if name not in seen_names:
+                    seen_names.add(name)
+                    self.speakers.register(pipe, token, q.quote)
             pipe.hset(k.article(article_id), mapping={"state": "published", "index": json.dumps(index)})
             pipe.zadd(k.articles, {article_id: ts})
             return len(registered)
@@ -373,13 +385,13 @@ class Archive:
         k = self.keys
         pipe = self.redis.pipeline(transaction=False)
         for sid in sids:
-            pipe.hgetall(k.statement(sid))
+            pipe.hmget(k.statement(sid), _SHOWN)
             pipe.zrange(k.statement_seen(sid), 0, articles - 1, withscores=True)
         raw = pipe.execute()
         rows = []
         for i, sid in enumerate(sids):
-            if raw[2 * i]:
-                rows.append((sid, {_s(a): _s(b) for a, b in raw[2 * i].items()},
+            if raw[2 * i][0] is not None:
+                rows.append((sid, dict(zip(_SHOWN, map(_s, raw[2 * i]))),
                              [(_s(m), float(ts)) for m, ts in raw[2 * i + 1]]))
         article_ids = sorted({m.rpartition(":")[0] for _, _, seen in rows for m, _ in seen})
         pipe = self.redis.pipeline(transaction=False)
@@ -518,16 +530,16 @@ class _Batch:
                            prints=set(), seen={}, known=False)
             self.stmts[sid] = st
         if len(words) > len(st.words) or not st.text:
-            st.words, st.text, st.quote = words, quote.text, stored.quote_id
+            st.take_form(quote.text, words)
+            st.quote = stored.quote_id
             st.label, st.score, st.evidence = stance.label, float(stance.score), _evidence_json(stance)
             st.mode, st.kind = quote.mode, quote.kind
-        st.terms |= search_terms.terms(quote.text)
-        st.prints |= prints
+            self._prints_of(token, st.prints)
+            for p in st.prints:
+                self.prints[(token, p)].add(st.sid)
         if outlet:
             st.outlets.add(outlet)
         st.seen[member] = ts
-        for p in prints:
-            self.prints.setdefault((token, p), set()).add(st.sid)
         return st.sid
 
     def remove_occurrence(self, sid: str, member: str) -> None:
@@ -552,14 +564,14 @@ class _Batch:
         if matches:
             into = max(matches, key=lambda s: (len(s.words), s.sid))
             if len(st.words) > len(into.words):
-                for name in ("words", "text", "quote", "label", "score", "evidence", "mode", "kind"):
+                into.take_form(st.text, st.words)
+                for name in ("quote", "label", "score", "evidence", "mode", "kind"):
                     setattr(into, name, getattr(st, name))
-            into.terms |= st.terms
+                self._prints_of(token, into.prints)
+                for p in into.prints:
+                    self.prints[(token, p)].add(into.sid)
             into.outlets |= st.outlets
-            into.prints |= st.prints
             into.seen.update(st.seen)
-            for p in st.prints:
-                self.prints[(token, p)].add(into.sid)
             self.deleted[st.sid] = self.stmts.pop(st.sid)
             return
         st.token = token
@@ -630,11 +642,18 @@ class _Batch:
                 pipe.srem(k.term(term), st.sid)
             for term in st.terms - before.get("terms", set()):
                 pipe.sadd(k.term(term), st.sid)
+        by_token: dict[str, tuple[dict[str, str], list[str]]] = {}
         for (token, p), sids in self.prints.items():
+            kept, gone = by_token.setdefault(token, ({}, []))
             if sids:
-                pipe.hset(k.prints(token), p, " ".join(sorted(sids)))
+                kept[p] = " ".join(sorted(sids))
             else:
-                pipe.hdel(k.prints(token), p)
+                gone.append(p)
+        for token, (kept, gone) in by_token.items():
+            if kept:
+                pipe.hset(k.prints(token), mapping=kept)
+            if gone:
+                pipe.hdel(k.prints(token), *gone)
         for token, n in counts.items():
             pipe.incr(k.speaker_rev(token))
             if n > 0:
