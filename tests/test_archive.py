@@ -218,7 +218,7 @@ def test_a_store_of_format_1_is_read(redis_client: redis.Redis) -> None:
     doc = f"„{SAID}“, sagte Anna Berg."
     doc_id = doc_id_for(doc)
     q = said(doc, SAID, "Anna Berg")
-    row = codec.encode(doc_id, "alt", 0, 1700000000.0, VERSION, q, stance(-0.5, "Verhandlungen"), "x")
+    row = codec.fields(doc_id, "alt", 0, 1700000000.0, VERSION, q, stance(-0.5, "Verhandlungen"), "x")
     redis_client.hset(f"zitat:v1:quote:{doc_id}:0", mapping=row)
     redis_client.hset(f"zitat:v1:doc:{doc_id}", mapping={
         "doc_name": "alt", "published": "1700000000.0", "version": VERSION, "quotes": 1,

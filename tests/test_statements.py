@@ -54,16 +54,15 @@ def test_search_terms_are_lemmas_and_compound_parts() -> None:
 
 
 def test_timeline_buckets_cover_the_range_without_gaps() -> None:
-    day = 86400.0
-    monday = 1740960000.0  # 2025-03-03, a Monday, 00:00 UTC
-    points = [(monday + 1 * day, 0.6, "hawkish"), (monday + 2 * day, -0.4, "conciliatory"),
-              (monday + 15 * day, 0.0, "neutral")]
-    weeks = buckets(points, "week")
+    days = [("2025-03-04", 1, 1, 0, 0.6), ("2025-03-05", 1, 0, 1, -0.4), ("2025-03-18", 1, 0, 0, 0.0)]
+    weeks = buckets(days, "week")
     assert [b.start for b in weeks] == ["2025-03-03", "2025-03-10", "2025-03-17"]
     assert [(b.statements, b.hawkish, b.conciliatory, b.neutral) for b in weeks] == [(2, 1, 1, 0), (0, 0, 0, 0),
                                                                                     (1, 0, 0, 1)]
     assert weeks[0].mean_stance == pytest.approx(0.1) and weeks[1].mean_stance == 0.0
-    months = buckets(points, "month", low=monday - 40 * day)
+    january = 1736726400.0  # 2025-01-13
+    months = buckets(days, "month", low=january)
     assert [b.start for b in months] == ["2025-01-01", "2025-02-01", "2025-03-01"]
-    assert len(buckets(points, "day")) == 15  # 4 to 18 March
+    assert len(buckets(days, "day")) == 15  # 4 to 18 March
+    assert [(b.start, b.statements) for b in buckets(days, "month", low=1741737600.0)] == [("2025-03-01", 1)]
     assert buckets([], "week") == []

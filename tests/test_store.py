@@ -141,7 +141,7 @@ def test_rewrite_is_idempotent_and_replaces_the_old_set(store: QuoteStore, redis
     assert store.list_speakers(10, 0)[0].quotes == 1
     assert store.document_quotes(doc_id)[0].published == 1000.0  # first-stored time is kept
     assert not redis_client.exists(store.keys.quote(doc_id, 1))
-    assert len(set(redis_client.keys("zitat:v2:stmt:*"))) == len(statements_before) - 2  # its hash and occurrences
+    assert len(set(redis_client.keys("zitat:v2:stmt:*"))) == len(statements_before) - 1
     assert not redis_client.smembers(store.keys.label("hawkish"))
 
     # No quotes at all: the speaker disappears from the list, and so do the statements.
@@ -149,6 +149,7 @@ def test_rewrite_is_idempotent_and_replaces_the_old_set(store: QuoteStore, redis
     assert store.list_speakers(10, 0) == []
     assert store.document_quotes(doc_id) == []
     assert not redis_client.keys("zitat:v2:stmt:*") and not redis_client.keys("zitat:v2:term:*")
+    assert not redis_client.keys("zitat:v2:speaker:*:days")  # the timeline's day counts went with them
     assert not redis_client.zcard(store.keys.everyone("time"))
 
 
@@ -347,8 +348,8 @@ def test_any_name_is_just_data(store: QuoteStore, redis_client: redis.Redis, nam
 
 _H = {n: rb"[0-9a-f]{%d}" % n for n in (12, 24, 32, 64)}
 _KEY = re.compile(rb"zitat:v2:(speakers|speaker-names|aliases|suggest|articles|alias:%(32)s|doc:%(64)s(:articles)?|"
-                  rb"quote:%(64)s:\d+|cache:%(64)s:%(12)s|article:%(64)s|stmt:%(24)s(:seen)?|"
-                  rb"speaker:%(32)s:(aliases|roles|prints|rev|by:(time|stance|count))|all:by:(time|stance|count)|"
+                  rb"quote:%(64)s:\d+|cache:%(64)s:%(12)s|article:%(64)s|stmt:%(24)s|"
+                  rb"speaker:%(32)s:(aliases|roles|prints|rev|days|by:(time|stance|count))|all:by:(time|stance|count)|"
                   rb"label:(hawkish|neutral|conciliatory)|mode:(speech|thought|writing)|(outlet|term):%(32)s)"
                   % {b"12": _H[12], b"24": _H[24], b"32": _H[32], b"64": _H[64]})
 

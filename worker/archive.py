@@ -7,8 +7,9 @@ indexes the statement for the queries journalists ask: by speaker or across all,
 (worker.terms), stance label or score range, first publication date, outlet and mode, sorted
 newest / most hawkish / most conciliatory / most repeated, paged.
 
-Layout (worker.keys): each statement is a hash plus a sorted set of its occurrences
-("<article id>:<quote index>" -> publication time); sorted sets per speaker and over everyone
+Layout (worker.keys): each statement is one JSON string with its occurrences ("<article id>:<quote
+index>" and publication time, earliest first) — a string costs what its JSON costs, where a hash
+with any value over 64 bytes takes its large encoding; sorted sets per speaker and over everyone
 order statement ids by first publication, stance score and article count; plain sets hold the
 filters (label, mode, outlet, term). A query is one MULTI: the filters are intersected with the
 ordering set in Redis (ZINTERSTORE weights the ordering set 1 and the filters 0), a date or score
@@ -26,13 +27,16 @@ import hashlib
 import json
 import time
 import uuid
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
+from datetime import datetime, timezone
 
 import redis
 
 from stance.types import Evidence, Stance
 from worker import aliases as alias_rules
+from worker import codec
 from worker import statements as matching
 from worker import terms as search_terms
 from worker.connection import translate_errors
@@ -49,8 +53,6 @@ SORTS = {"newest": "time", "hawkish": "stance", "conciliatory": "stance", "repea
 #: Articles listed with each statement (its count says how many there are in all).
 ARTICLES_PER_STATEMENT = 50
 SCRATCH_TTL = 30  # seconds: a net under a query's scratch keys, which the query deletes itself
-#: The fields of a statement's hash that a reader needs (the others serve writers).
-_SHOWN = ("token", "text", "label", "score", "evidence", "mode", "kind", "count")
 
 
 def _s(value) -> str:
@@ -100,11 +102,13 @@ class _Stmt:
     def count(self) -> int:
         return len({member.rpartition(":")[0] for member in self.seen})
 
-    def fields(self) -> dict[str, str]:
-        return {"token": self.token, "text": self.text, "quote": self.quote,
-                "label": self.label, "score": repr(float(self.score)), "evidence": self.evidence,
-                "mode": self.mode, "kind": self.kind, "outlets": json.dumps(sorted(self.outlets), ensure_ascii=False),
-                "first_ts": repr(self.first_ts), "count": str(self.count)}
+    def dumps(self) -> str:
+        """The stored form: one JSON string (see the module docstring), occurrences earliest first."""
+        seen = sorted(self.seen.items(), key=lambda kv: (kv[1], kv[0]))
+        return json.dumps({"token": self.token, "text": self.text, "quote": self.quote, "label": self.label,
+                           "score": float(self.score), "evidence": json.loads(self.evidence), "mode": self.mode,
+                           "kind": self.kind, "outlets": sorted(self.outlets), "count": self.count,
+                           "seen": [[m, ts] for m, ts in seen]}, ensure_ascii=False, separators=(",", ":"))
 
     def take_form(self, text: str, seq: tuple[str, ...]) -> None:
         """Make `text` the statement's text. Its words, search terms and fingerprints are derived
@@ -120,15 +124,15 @@ def _evidence_json(stance: Stance) -> str:
                        for e in stance.evidence], ensure_ascii=False)
 
 
-def _loaded(sid: str, raw: dict, seen: list[tuple[bytes, float]]) -> _Stmt:
-    row = {_s(k): _s(v) for k, v in raw.items()}
+def _loaded(sid: str, raw: bytes | str) -> _Stmt:
+    row = json.loads(raw)
     st = _Stmt(sid=sid, token=row["token"], words=(), text="", quote=row["quote"], label=row["label"],
-               score=float(row["score"]), evidence=row["evidence"], mode=row["mode"], kind=row["kind"],
-               terms=set(), outlets=set(json.loads(row["outlets"])), prints=set(),
-               seen={_s(m): float(ts) for m, ts in seen}, known=True)
+               score=float(row["score"]), evidence=json.dumps(row["evidence"], ensure_ascii=False),
+               mode=row["mode"], kind=row["kind"], terms=set(), outlets=set(row["outlets"]), prints=set(),
+               seen={m: float(ts) for m, ts in row["seen"]}, known=True)
     st.take_form(row["text"], matching.words(row["text"]))
     st.before = {"label": st.label, "mode": st.mode, "terms": set(st.terms), "outlets": set(st.outlets),
-                 "prints": set(st.prints), "token": st.token}
+                 "prints": set(st.prints), "token": st.token, "day": _day_counts(st) if st.seen else {}}
     return st
 
 
@@ -195,10 +199,8 @@ class Archive:
                 token = self.speakers.token_for(pipe, q.quote.speaker) if q is not None else None
                 new_items.append((i, q, token))
             old_sids = sorted({sid for sid, _ in old_index if sid})
-            old_tokens = self.redis.pipeline(transaction=False)
-            for sid in old_sids:
-                old_tokens.hget(k.statement(sid), "token")
-            tokens = {t for _, _, t in new_items if t} | {_s(t) for t in old_tokens.execute() if t}
+            old = self._read_statements(self.redis, old_sids)
+            tokens = {t for _, _, t in new_items if t} | {json.loads(raw)["token"] for raw in old.values()}
             if tokens:  # from here on, any other writer's change to these speakers fails our EXEC
                 pipe.watch(*[k.speaker_rev(t) for t in sorted(tokens)])
             batch = _Batch(self, pipe)
@@ -262,17 +264,13 @@ class Archive:
         return self.redis.transaction(transaction, k.speaker_rev(bare), k.speaker_rev(token),
                                       value_from_callable=True)
 
-    def _read_statements(self, client: redis.Redis, sids: Sequence[str]) -> dict[str, tuple[dict, list]]:
-        """Statement hashes and occurrences, read in one round trip (the caller WATCHes their
-        speakers' revision counters)."""
+    def _read_statements(self, client: redis.Redis, sids: Sequence[str]) -> dict[str, bytes]:
+        """Stored statements (JSON), read in one round trip (the caller WATCHes their speakers'
+        revision counters)."""
         if not sids:
             return {}
-        pipe = client.pipeline(transaction=False)
-        for sid in sids:
-            pipe.hgetall(self.keys.statement(sid))
-            pipe.zrange(self.keys.statement_seen(sid), 0, -1, withscores=True)
-        results = pipe.execute()
-        return {sid: (results[2 * i], results[2 * i + 1]) for i, sid in enumerate(sids) if results[2 * i]}
+        values = client.mget([self.keys.statement(sid) for sid in sids])
+        return {sid: raw for sid, raw in zip(sids, values) if raw is not None}
 
     # --- reading articles -------------------------------------------------------------------------
     @translate_errors
@@ -383,16 +381,11 @@ class Archive:
         if not sids:
             return []
         k = self.keys
-        pipe = self.redis.pipeline(transaction=False)
-        for sid in sids:
-            pipe.hmget(k.statement(sid), _SHOWN)
-            pipe.zrange(k.statement_seen(sid), 0, articles - 1, withscores=True)
-        raw = pipe.execute()
         rows = []
-        for i, sid in enumerate(sids):
-            if raw[2 * i][0] is not None:
-                rows.append((sid, dict(zip(_SHOWN, map(_s, raw[2 * i]))),
-                             [(_s(m), float(ts)) for m, ts in raw[2 * i + 1]]))
+        for sid, raw in zip(sids, self.redis.mget([k.statement(sid) for sid in sids])):
+            if raw is not None:
+                row = json.loads(raw)
+                rows.append((sid, row, row["seen"][:articles]))
         article_ids = sorted({m.rpartition(":")[0] for _, _, seen in rows for m, _ in seen})
         pipe = self.redis.pipeline(transaction=False)
         for aid in article_ids:
@@ -405,10 +398,12 @@ class Archive:
                 arts[aid] = row
         occurrences = [(aid, int(idx)) for _, _, seen in rows for aid, _, idx in (m.rpartition(":") for m, _ in seen)
                        if aid in arts]
-        pipe = self.redis.pipeline(transaction=False)
-        for aid, idx in occurrences:
-            pipe.hmget(k.quote(arts[aid]["doc_id"], idx), ["text", "start", "end", "speaker_role"])
-        forms = dict(zip(occurrences, pipe.execute()))
+        values = self.redis.mget([k.quote(arts[aid]["doc_id"], idx) for aid, idx in occurrences]) if occurrences else []
+        forms = {}
+        for occurrence, raw in zip(occurrences, values):
+            if raw is not None:
+                q = codec.decode(raw).quote
+                forms[occurrence] = (q.text, q.start, q.end, q.speaker_role)
         names = self.speakers.names(sorted({row["token"] for _, row, _ in rows}))
         out = []
         for sid, row, seen in rows:
@@ -417,16 +412,15 @@ class Archive:
                 aid, _, idx = member.rpartition(":")
                 art = arts.get(aid)
                 form = forms.get((aid, int(idx)))
-                if art is None or form is None or form[0] is None:
+                if art is None or form is None:
                     continue  # an article rewritten between the reads: skip it
                 refs.append(ArticleRef(
                     article_id=aid, doc_id=art["doc_id"], meta=_meta(art), quote_id=f"{art['doc_id']}:{idx}",
-                    text=_s(form[0]), start=int(form[1]), end=int(form[2]),
-                    speaker_role=_s(form[3]) if form[3] is not None else None, doc_name=art["doc_name"]))
+                    text=form[0], start=form[1], end=form[2], speaker_role=form[3], doc_name=art["doc_name"]))
             if not refs:
                 continue
             evidence = [Evidence(e["text"], int(e["start"]), int(e["end"]), float(e["weight"]), e.get("note", ""))
-                        for e in json.loads(row["evidence"] or "[]")]
+                        for e in row["evidence"]]
             out.append(Statement(
                 statement_id=sid, speaker=names.get(row["token"], ""), text=row["text"],
                 stance=Stance(float(row["score"]), row["label"], evidence),  # type: ignore[arg-type]
@@ -435,30 +429,19 @@ class Archive:
         return out
 
     @translate_errors
-    def timeline_points(self, name: str, low: float | None, high: float | None,
-                        ) -> tuple[str | None, list[tuple[float, float, str]]]:
-        """(canonical name or None, [(first publication, stance score, label)] of each statement)."""
+    def timeline_days(self, name: str) -> tuple[str | None, list[tuple[str, int, int, int, float]]]:
+        """(canonical name or None, [(ISO day, statements, hawkish, conciliatory, sum of stance scores)])
+        for every day one speaker has statements first published (UTC)."""
         found = self.speakers.resolve(name)
         if found is None:
             return None, []
         token, canonical = found
-        k = self.keys
-        rows = self.redis.zrangebyscore(k.by_speaker(token, "time"), "-inf" if low is None else low,
-                                        "+inf" if high is None else high, withscores=True)
-        if not rows:
-            return canonical, []
-        sids = [_s(s) for s, _ in rows]
-        pipe = self.redis.pipeline(transaction=False)
-        pipe.zmscore(k.by_speaker(token, "stance"), sids)
-        pipe.smismember(k.label("hawkish"), sids)
-        pipe.smismember(k.label("conciliatory"), sids)
-        scores, hawkish, conciliatory = pipe.execute()
-        points = []
-        for (sid, ts), score, h, c in zip(rows, scores, hawkish, conciliatory):
-            if score is None:
-                continue
-            points.append((float(ts), float(score), "hawkish" if h else "conciliatory" if c else "neutral"))
-        return canonical, points
+        per_day: dict[str, dict[str, int]] = {}
+        for key, value in self.redis.hgetall(self.keys.speaker_days(token)).items():
+            day, _, what = _s(key).rpartition(":")
+            per_day.setdefault(day, {})[what] = int(value)
+        return canonical, sorted((day, c.get("n", 0), c.get("h", 0), c.get("c", 0), c.get("s", 0) / 1000)
+                                 for day, c in per_day.items() if c.get("n", 0) > 0)
 
     def export(self, q: StatementQuery, page_size: int = 200) -> Iterator[Statement]:
         """Every statement matching `q` (its limit and offset ignored), page by page."""
@@ -469,6 +452,13 @@ class Archive:
             offset += page_size
             if offset >= page.total or not page.statements:
                 return
+
+
+def _day_counts(st: _Stmt) -> dict[str, int]:
+    """What one statement adds to its speaker's day hash (worker.keys.speaker_days)."""
+    day = datetime.fromtimestamp(st.first_ts, tz=timezone.utc).date().isoformat()
+    return {f"{day}:n": 1, f"{day}:h": int(st.label == "hawkish"), f"{day}:c": int(st.label == "conciliatory"),
+            f"{day}:s": round(float(st.score) * 1000)}
 
 
 def _meta(row: dict[str, str]) -> ArticleMeta:
@@ -491,11 +481,11 @@ class _Batch:
         self.prints: dict[tuple[str, str], set[str]] = {}  # (token, fingerprint) -> statement ids
         self.speaker_counts: dict[str, int] = {}
 
-    def load(self, raw: dict[str, tuple[dict, list]]) -> list[_Stmt]:
+    def load(self, raw: dict[str, bytes]) -> list[_Stmt]:
         out = []
-        for sid, (fields, seen) in raw.items():
+        for sid, value in raw.items():
             if sid not in self.stmts:
-                self.stmts[sid] = _loaded(sid, fields, seen)
+                self.stmts[sid] = _loaded(sid, value)
             out.append(self.stmts[sid])
         return out
 
@@ -604,12 +594,30 @@ class _Batch:
         """Queue every change in the (now MULTI) pipe."""
         k, pipe = self.keys, self.pipe
         counts = dict(self.speaker_counts)
+        days: dict[str, Counter] = {}  # token -> field -> change
+        for st in [*self.deleted.values(), *self.stmts.values()]:
+            if st.known and st.before.get("day"):
+                days.setdefault(st.before["token"], Counter()).subtract(st.before["day"])
+            if st.sid in self.stmts and st.seen:
+                days.setdefault(st.token, Counter()).update(_day_counts(st))
+        for token, change in days.items():  # read-modify-write: the transaction WATCHes this speaker
+            names = sorted(n for n, delta in change.items() if delta)
+            if not names:
+                continue
+            now = self.archive.redis.hmget(k.speaker_days(token), names)
+            values = {n: int(v or 0) + change[n] for n, v in zip(names, now)}
+            kept = {n: v for n, v in values.items() if v}
+            if kept:
+                pipe.hset(k.speaker_days(token), mapping=kept)
+            gone = [n for n, v in values.items() if not v]
+            if gone:
+                pipe.hdel(k.speaker_days(token), *gone)
         for st in self.deleted.values():
             if not st.known:
                 continue
             token = st.before.get("token", st.token)
             self._unindex(st, token, st.before)
-            pipe.delete(k.statement(st.sid), k.statement_seen(st.sid))
+            pipe.delete(k.statement(st.sid))
             counts[token] = counts.get(token, 0) - 1
         for st in self.stmts.values():
             old_token = st.before.get("token") if st.known else None
@@ -620,9 +628,7 @@ class _Batch:
             elif not st.known:
                 counts[st.token] = counts.get(st.token, 0) + 1
             before = st.before if st.known and old_token == st.token else {}
-            pipe.delete(k.statement(st.sid), k.statement_seen(st.sid))
-            pipe.hset(k.statement(st.sid), mapping=st.fields())
-            pipe.zadd(k.statement_seen(st.sid), st.seen)
+            pipe.set(k.statement(st.sid), st.dumps())
             scores = {"time": st.first_ts, "stance": float(st.score), "count": float(st.count)}
             for order, score in scores.items():
                 pipe.zadd(k.by_speaker(st.token, order), {st.sid: score})

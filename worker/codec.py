@@ -1,9 +1,11 @@
-"""How one stored quote is laid out in its Redis hash: versioned, and separate from the CLI's formats.
+"""How one stored quote is laid out in Redis: versioned, and separate from the CLI's formats.
 
-The store used to write the CLI's row format (`Quote.to_row`), so a change to what `zitat extract`
-prints would have changed what Redis holds. This codec owns the stored fields: every hash it writes
-carries `codec` (CODEC_VERSION); hashes without it were written by the first store (format 1: the
-row format plus stance fields) and are still read.
+Format 3 (written now) is one JSON string per quote with the fields of format 2 (and "codec": "3"):
+a Redis hash keeps a value longer than 64 bytes (every quote's text) in its large encoding, which
+cost 2.5 kB per quote; the string costs what its JSON costs. Formats 1 and 2 were hashes and are
+still read (worker.migrate copies a store of the first layout): format 1 (no `codec` field) was the
+CLI's row format plus stance fields, so a change to what `zitat extract` printed would have changed
+what Redis held.
 
 Format 2, all values strings: text, start, end, kind, confidence (repr: exact), cue / cue_start /
 cue_end and mention / mention_start / mention_end (present only with a span), speaker, speaker_role
@@ -18,7 +20,8 @@ from extractor.types import Quote, Span
 from stance.types import Evidence, Stance
 from worker.types import StoredQuote
 
-CODEC_VERSION = "2"
+CODEC_VERSION = "3"
+HASH_VERSION = "2"
 
 
 def _text(value: bytes | str) -> str:
@@ -39,10 +42,17 @@ def _span(row: dict[str, str], prefix: str, text_key: str | None = None) -> Span
 
 
 def encode(doc_id: str, doc_name: str, index: int, published: float, version: str, quote: Quote,
+           stance: Stance, token: str | None) -> str:
+    """One stored quote (format CODEC_VERSION): a JSON string."""
+    return json.dumps(fields(doc_id, doc_name, index, published, version, quote, stance, token) |
+                      {"codec": CODEC_VERSION}, ensure_ascii=False, separators=(",", ":"))
+
+
+def fields(doc_id: str, doc_name: str, index: int, published: float, version: str, quote: Quote,
            stance: Stance, token: str | None) -> dict[str, str]:
-    """The hash fields of one stored quote (format CODEC_VERSION)."""
+    """The fields of one stored quote, all strings: format 2's hash (and format 3's JSON object)."""
     out = {
-        "codec": CODEC_VERSION,
+        "codec": HASH_VERSION,
         "text": quote.text, "start": str(quote.start), "end": str(quote.end), "kind": quote.kind,
         "confidence": repr(float(quote.confidence)),
         "mode": quote.mode,
@@ -60,10 +70,13 @@ def encode(doc_id: str, doc_name: str, index: int, published: float, version: st
     return out
 
 
-def decode(raw: dict) -> StoredQuote:
-    """A StoredQuote from a hash of either format."""
-    row = {_text(k): _text(v) for k, v in raw.items()}
-    if row.get("codec") == CODEC_VERSION:
+def decode(raw: dict | bytes | str) -> StoredQuote:
+    """A StoredQuote from a JSON string (format 3) or a hash (formats 1 and 2)."""
+    if isinstance(raw, (bytes, str)):
+        row = json.loads(raw)
+    else:
+        row = {_text(k): _text(v) for k, v in raw.items()}
+    if row.get("codec") in (CODEC_VERSION, HASH_VERSION):
         mention = _span(row, "mention")
     else:  # format 1: the CLI's row names for the mention
         mention = _span(row, "speaker", "speaker_mention")

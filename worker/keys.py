@@ -87,7 +87,7 @@ class Keys:
         return f"{self.prefix}doc:{doc_id}:articles"
 
     def quote(self, doc_id: str, index: int) -> str:
-        """Hash: one quote's fields, laid out by worker.codec (versioned). No TTL."""
+        """String: one quote (JSON), laid out by worker.codec (versioned). No TTL."""
         return f"{self.prefix}quote:{doc_id}:{int(index)}"
 
     def cache(self, doc_id: str, version: str) -> str:
@@ -111,13 +111,9 @@ class Keys:
 
     # --- statements -----------------------------------------------------------------------------
     def statement(self, statement_id: str) -> str:
-        """Hash: speaker token, text, words, the stance of that text, mode, kind, terms, outlets,
-        first_ts, the quote its text came from."""
+        """String (JSON): speaker token, text, the stance of that text, mode, kind, outlets, count and
+        its occurrences ("<article id>:<quote index>" with publication time), earliest first."""
         return f"{self.prefix}stmt:{statement_id}"
-
-    def statement_seen(self, statement_id: str) -> str:
-        """Sorted set: "<article id>:<quote index>" of each occurrence -> its publication time."""
-        return f"{self.prefix}stmt:{statement_id}:seen"
 
     def by_speaker(self, token: str, order: str) -> str:
         """Sorted set of one speaker's statement ids, scored by ORDERS (time, stance, count)."""
@@ -150,6 +146,12 @@ class Keys:
     def prints(self, token: str) -> str:
         """Hash: fingerprint (worker.statements) -> space-separated ids of one speaker's statements."""
         return f"{self.prefix}speaker:{token}:prints"
+
+    def speaker_days(self, token: str) -> str:
+        """Hash: "<ISO day>:n|h|c|s" -> one speaker's statements first published that day (UTC):
+        count, hawkish, conciliatory, sum of stance scores in thousandths. Kept by every write, so a
+        timeline reads one hash instead of every statement."""
+        return f"{self.prefix}speaker:{token}:days"
 
     def speaker_rev(self, token: str) -> str:
         """Counter bumped by every write to one speaker's statements: writers WATCH it."""

@@ -170,8 +170,8 @@ class QuoteService:
         high = parse_bound(end, end=True) if end else None
         if interval not in timelines.INTERVALS:
             timelines.buckets([], interval)  # raises the clear error
-        canonical, points = self.archive.timeline_points(name, low, high)
-        return canonical, (timelines.buckets(points, interval, low, high) if canonical else [])
+        canonical, days = self.archive.timeline_days(name)
+        return canonical, (timelines.buckets(days, interval, low, high) if canonical else [])
 
     @translate_errors
     def list_speakers(self, limit: int, offset: int) -> list[SpeakerCount]:

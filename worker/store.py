@@ -73,9 +73,7 @@ class QuoteStore:
             for i in range(len(scored), int(old.get("quotes", 0))):
                 pipe.delete(k.quote(doc_id, i))
             for i, (quote, stance) in enumerate(scored):
-                pipe.delete(k.quote(doc_id, i))
-                pipe.hset(k.quote(doc_id, i),
-                          mapping=codec.encode(doc_id, doc_name, i, stored, version, quote, stance, None))
+                pipe.set(k.quote(doc_id, i), codec.encode(doc_id, doc_name, i, stored, version, quote, stance, None))
             fields = {"doc_name": old.get("doc_name") or doc_name, "stored": repr(stored), "version": version,
                       "quotes": len(scored), "updated": repr(time.time())}
             if text is not None:
@@ -108,7 +106,7 @@ class QuoteStore:
         """The quotes with these (doc_id, index) ids, None where one is gone, in order."""
         pipe = self.redis.pipeline(transaction=False)
         for doc_id, index in quote_ids:
-            pipe.hgetall(self.keys.quote(doc_id, index))
+            pipe.get(self.keys.quote(doc_id, index))
         return [codec.decode(raw) if raw else None for raw in pipe.execute()]
 
     @translate_errors
