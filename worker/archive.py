@@ -187,6 +187,7 @@ class Archive:
             if not art:
                 raise NotFound(f"no article {article_id}")
             doc_id = art["doc_id"]
+            pipe.watch(k.doc(doc_id))  # a job rewriting the document meanwhile makes us read again
             count = pipe.hget(k.doc(doc_id), "quotes")
             if count is None:
                 return 0
