@@ -54,7 +54,7 @@ def test_the_validator_does_reject_a_broken_file(compose_bin: Path, tmp_path: Pa
 
 def test_services_depend_on_healthy_services(config: dict) -> None:
     services = config["services"]
-    assert set(services) == {"redis", "extractor", "worker"}
+    assert set(services) == {"redis", "extractor", "worker", "web"}
     for name, service in services.items():
         assert service.get("healthcheck", {}).get("test"), f"{name} has no healthcheck"
     assert services["extractor"]["depends_on"]["redis"]["condition"] == "service_healthy"
@@ -80,10 +80,25 @@ def test_extractor_and_workers(config: dict) -> None:
         assert service["environment"]["ZITAT_REDIS_URL"] == "redis://redis:6379/0"
 
 
+def test_web(config: dict) -> None:
+    web = config["services"]["web"]
+    assert web["command"] == ["zitat", "web", "--address", "0.0.0.0:8080"]
+    assert web["healthcheck"]["test"][1:] == ["python", "-m", "zitat.web.healthcheck", "http://127.0.0.1:8080/healthz"]
+    assert {k: v["condition"] for k, v in web["depends_on"].items()} == {
+        "redis": "service_healthy", "extractor": "service_healthy"}
+    assert web["environment"]["ZITAT_REDIS_URL"] == "redis://redis:6379/0"
+    assert web["environment"]["ZITAT_EXTRACTOR_ADDRESS"] == "extractor:50051"
+    assert [(p["target"], p.get("host_ip")) for p in web["ports"]] == [(8080, "127.0.0.1")]
+    assert web["build"]["dockerfile"] == "Dockerfile" and Path(web["build"]["context"]) == REPO
+
+
 def test_healthcheck_modules_exist() -> None:
     from worker import healthcheck
 
     assert healthcheck.main(["grpc", "127.0.0.1:1", "--timeout", "0.5"]) == 1  # nothing listens there
+    from zitat.web import healthcheck as web_healthcheck
+
+    assert web_healthcheck.main(["http://127.0.0.1:1/healthz", "--timeout", "0.5"]) == 1
 
 
 def test_dockerfile() -> None:
