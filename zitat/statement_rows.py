@@ -47,18 +47,26 @@ def jsonl_lines(statements: Iterable[Statement]) -> Iterator[str]:
         yield json.dumps(record(st), ensure_ascii=False) + "\n"
 
 
-def csv_lines(statements: Iterable[Statement]) -> Iterator[str]:
-    """CSV with a header, one statement per row, streamed."""
+def spreadsheet_safe(value: object) -> object:
+    """A cell a spreadsheet will not run as a formula: quoted speech is untrusted text, and a cell
+    starting with =, +, -, @ (or a tab or carriage return) gets a leading '."""
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        return "'" + value
+    return value
+
+
+def csv_lines(statements: Iterable[Statement], chunk: int = 64 * 1024) -> Iterator[str]:
+    """CSV with a header, one statement per row, every cell spreadsheet-safe, streamed in chunks."""
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=CSV_COLUMNS)
     writer.writeheader()
     for st in statements:
-        writer.writerow(csv_row(st))
-        yield buffer.getvalue()
-        buffer.seek(0)
-        buffer.truncate()
-    if buffer.getvalue():
-        yield buffer.getvalue()
+        writer.writerow({k: spreadsheet_safe(v) for k, v in csv_row(st).items()})
+        if buffer.tell() > chunk:
+            yield buffer.getvalue()
+            buffer.seek(0)
+            buffer.truncate()
+    yield buffer.getvalue()
 
 
 def pretty_line(st: Statement) -> str:

@@ -4,8 +4,6 @@ German words for labels. No query logic: every fact comes from worker.service.Qu
 """
 from __future__ import annotations
 
-import csv
-import io
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -174,25 +172,9 @@ def job_dict(job: JobStatus) -> dict:
 CSV_COLUMNS = statement_rows.CSV_COLUMNS
 
 
-def _spreadsheet_safe(value: object) -> object:
-    """A cell a spreadsheet will not run as a formula (=, +, -, @ at the start get a leading ')."""
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
-        return "'" + value
-    return value
-
-
 def export_csv(statements: Iterable[Statement]) -> Iterator[str]:
-    """The rows of `zitat export --format csv`, each cell safe to open in a spreadsheet, streamed."""
-    buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=CSV_COLUMNS)
-    writer.writeheader()
-    for s in statements:
-        writer.writerow({k: _spreadsheet_safe(v) for k, v in statement_rows.csv_row(s).items()})
-        if buffer.tell() > 64 * 1024:
-            yield buffer.getvalue()
-            buffer.seek(0)
-            buffer.truncate()
-    yield buffer.getvalue()
+    """The rows of `zitat export --format csv` (spreadsheet-safe cells), streamed."""
+    return statement_rows.csv_lines(statements)
 
 
 def export_jsonl(statements: Iterable[Statement]) -> Iterator[str]:
