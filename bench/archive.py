@@ -17,10 +17,7 @@ Prints one JSON object; targets from the archive issue are checked and reported 
 from __future__ import annotations
 
 import argparse
-import hashlib
 import json
-import random
-import re
 import sys
 import tempfile
 import time
@@ -29,29 +26,16 @@ from pathlib import Path
 
 import grpc
 
+from bench import synthetic
 from bench.stats import percentile
-from extractor.types import Quote, Span
-from stance.types import Stance
 from worker.connection import EmbeddedRedis
-from worker.metadata import parse_published
 from worker.service import QuoteService
-from worker.types import ArticleMeta, StatementQuery
+from worker.types import StatementQuery
 from zitat import defaults
 from zitat.logging import configure as configure_logging
 
-QUOTES_PER_ARTICLE = 20
-OUTLETS = ("Tagesblatt", "Abendpost", "Morgenblatt", "Rundschau", "Kurier", "Anzeiger")
-YEAR_START = 1735689600.0  # 2025-01-01 UTC
 TARGETS = {"speaker_p99_ms_library": 10.0, "speaker_p99_ms_grpc": 20.0, "word_search_p99_ms": 50.0,
            "timeline_year_weekly_p99_ms": 50.0}
-
-
-def vocabulary() -> list[str]:
-    """Words of the seed articles (the project's own files), longer than three letters."""
-    words: set[str] = set()
-    for path in sorted((defaults.REPO_ROOT / "seeds").glob("*.txt")):
-        words.update(w for w in re.findall(r"[A-Za-zÄÖÜäöüß]{4,}", path.read_text(encoding="utf-8")))
-    return sorted(words)
 
 
 def speakers(n: int) -> list[str]:
@@ -61,38 +45,12 @@ def speakers(n: int) -> list[str]:
 
 
 def fill(service: QuoteService, statements: int, n_speakers: int, seed: int = 11) -> tuple[list[str], int]:
-    """Fill the store; returns (speakers, busiest speaker's statement count)."""
-    rng = random.Random(seed)
-    words = vocabulary()
+    """Fill the store, speakers' sizes following a Zipf law; returns (speakers, busiest speaker's count)."""
     people = speakers(n_speakers)
-    weights = [1.0 / (rank + 1) for rank in range(n_speakers)]  # Zipf
-    counts: dict[str, int] = {}
-    archive, store = service.archive, service.store
-    for a in range(statements // QUOTES_PER_ARTICLE):
-        pieces, scored, at = [], [], 0
-        for who in rng.choices(people, weights, k=QUOTES_PER_ARTICLE):
-            text = " ".join(rng.choice(words) for _ in range(rng.randint(10, 18)))
-            sentence = f"„{text}“, sagte {who}. "
-            start = at + 1
-            pieces.append(sentence)
-            score = rng.uniform(-1, 1)
-            quote = Quote(text, start, start + len(text), "direct", None, who,
-                          Span(who, at + sentence.index(who), at + sentence.index(who) + len(who)), None, 0.9,
-                          mode=rng.choice(("speech", "speech", "speech", "thought", "writing")))
-            label = "hawkish" if score > 0.15 else "conciliatory" if score < -0.15 else "neutral"
-            scored.append((quote, Stance(score, label, [])))  # type: ignore[arg-type]
-            counts[who] = counts.get(who, 0) + 1
-            at += len(sentence)
-        doc = "".join(pieces)
-        doc_id = hashlib.sha256(doc.encode()).hexdigest()
-        when = time.strftime("%Y-%m-%dT%H:%M:%S+00:00", time.gmtime(YEAR_START + rng.uniform(0, 364 * 86400)))
-        published, ts = parse_published(when)
-        store.write_document(doc_id, f"bench-{a}", "bench", scored, text=doc)
-        meta = ArticleMeta(title=f"Artikel {a}", outlet=rng.choice(OUTLETS), published=published, published_ts=ts,
-                           url=f"https://bench.example/{a}")
-        archive.publish(archive.register(doc_id, f"bench-{a}", meta))
-    busiest = max(counts.values()) if counts else 0
-    return people, busiest
+    weights = [1.0 / (rank + 1) for rank in range(n_speakers)]
+    counts = synthetic.fill(service, statements // synthetic.QUOTES_PER_ARTICLE,
+                            lambda rng, _: (rng.choices(people, weights)[0], None), seed=seed)
+    return people, max(counts.values(), default=0)
 
 
 def latency(query: Callable[[int], object], repeats: int) -> tuple[float, float]:
@@ -123,7 +81,7 @@ def run(statements: int, n_speakers: int, repeats: int) -> dict:
         top = people[:50]  # the busiest speakers: the slowest pages
         lib = latency(lambda i: service.statements(StatementQuery(speaker=top[i % len(top)], sort="hawkish",
                                                                   limit=20)), repeats)
-        words = [w for w in vocabulary() if len(w) > 6][:200]
+        words = [w for w in synthetic.vocabulary() if len(w) > 6][:200]
         search = latency(lambda i: service.statements(StatementQuery(words=words[i % len(words)], limit=20)), repeats)
         timeline = latency(lambda i: service.speaker_timeline(top[i % 5], "week", "2025-01-01", "2025-12-31"),
                            max(50, repeats // 10))

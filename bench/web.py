@@ -18,11 +18,9 @@ the issue's target is a p95 of at most 150 ms for the speaker page.
 from __future__ import annotations
 
 import argparse
-import hashlib
 import http.client
 import json
 import os
-import random
 import re
 import subprocess
 import sys
@@ -31,63 +29,23 @@ import time
 from pathlib import Path
 from urllib.parse import quote
 
+from bench import synthetic
 from bench.stats import percentile
-from extractor.types import Quote, Span
-from stance.types import Evidence, Stance
 from worker.connection import EmbeddedRedis
-from worker.metadata import parse_published
 from worker.service import QuoteService
-from worker.types import ArticleMeta
 from zitat import defaults
 
-QUOTES_PER_ARTICLE = 20
-OUTLETS = ("Tagesblatt", "Abendpost", "Morgenblatt", "Rundschau", "Kurier", "Anzeiger")
-YEAR_START = 1735689600.0  # 2025-01-01 UTC
 BUSY = "Katrin Albers"
 OTHERS = [f"{first} Webbench{i:02d}"
           for i, first in enumerate("Anna Boris Clara David Emma Felix Greta Hans Ida Jonas".split())]
 TARGET_P95_MS = 150.0
 
 
-def vocabulary() -> list[str]:
-    words: set[str] = set()
-    for path in sorted((defaults.REPO_ROOT / "seeds").glob("*.txt")):
-        words.update(re.findall(r"[A-Za-zÄÖÜäöüß]{4,}", path.read_text(encoding="utf-8")))
-    return sorted(words)
-
-
 def fill(service: QuoteService, busy_statements: int, seed: int = 7) -> None:
-    rng = random.Random(seed)
-    words = vocabulary()
-    archive, store = service.archive, service.store
-    per_article = QUOTES_PER_ARTICLE // 2  # the busy speaker's quotes per article
-    for a in range(busy_statements // per_article):
-        pieces, scored, at = [], [], 0
-        for i in range(QUOTES_PER_ARTICLE):
-            who = BUSY if i % 2 == 0 else rng.choice(OTHERS)
-            text = " ".join(rng.choice(words) for _ in range(rng.randint(10, 18)))
-            role = "Außenministerin " if who == BUSY else ""
-            sentence = f"„{text}“, sagte {role}{who}. "
-            start = at + 1
-            pieces.append(sentence)
-            score = rng.uniform(-1, 1)
-            label = "hawkish" if score > 0.15 else "conciliatory" if score < -0.15 else "neutral"
-            first_word = text.split()[0]
-            evidence = [Evidence(first_word, start, start + len(first_word), score / 2, "")]
-            mention = at + sentence.index(who)
-            scored.append((Quote(text, start, start + len(text), "direct", Span("sagte", at + sentence.index("sagte"),
-                                 at + sentence.index("sagte") + 5), who, Span(who, mention, mention + len(who)),
-                                 "Außenministerin" if who == BUSY else None, 0.9),
-                           Stance(score, label, evidence)))  # type: ignore[arg-type]
-            at += len(sentence)
-        doc = "".join(pieces)
-        doc_id = hashlib.sha256(doc.encode()).hexdigest()
-        when = time.strftime("%Y-%m-%dT%H:%M:%S+00:00", time.gmtime(YEAR_START + rng.uniform(0, 364 * 86400)))
-        published, ts = parse_published(when)
-        store.write_document(doc_id, f"web-bench-{a}", "bench", scored, text=doc)
-        meta = ArticleMeta(title=f"Artikel {a}", outlet=rng.choice(OUTLETS), published=published, published_ts=ts,
-                           url=f"https://bench.example/{a}")
-        archive.publish(archive.register(doc_id, f"web-bench-{a}", meta))
+    """Half of every article is the busy speaker (as „Außenministerin“), the rest ten others."""
+    articles = busy_statements // (synthetic.QUOTES_PER_ARTICLE // 2)
+    synthetic.fill(service, articles, lambda rng, i: (BUSY, "Außenministerin") if i % 2 == 0
+                   else (rng.choice(OTHERS), None), seed=seed, name="web-bench")
 
 
 def start_web(url: str, log: Path) -> tuple[subprocess.Popen, int]:
@@ -145,7 +103,7 @@ def run(busy_statements: int, repeats: int) -> dict:
                 "speaker_newest": page,
                 "speaker_hawkish": f"{page}?sort=hawkish",
                 "speaker_stance_and_dates": f"{page}?stance=conciliatory&from=2025-03-01&to=2025-08-31",
-                "speaker_words": f"{page}?q={quote(vocabulary()[len(vocabulary()) // 2])}",
+                "speaker_words": f"{page}?q={quote(synthetic.vocabulary()[len(synthetic.vocabulary()) // 2])}",
                 "speaker_page_100": f"{page}?page=100",
                 "api_statements": f"/api{page}/statements?sort=hawkish",
                 "home": "/",
