@@ -6,14 +6,15 @@ stances are unset messages, and enum zero values (UNSPECIFIED) stand for "not gi
 from __future__ import annotations
 
 import math
+from typing import Any
 
 from google.protobuf.timestamp_pb2 import Timestamp
 
 from extractor.types import Quote, Span
 from stance.types import Evidence, Stance
 from worker.types import (
-    Article, ArticleMeta, ArticleRef, JobStatus, SpeakerCount, Statement, StatementQuery, StoredQuote,
-    TimelineBucket,
+    Article, ArticleMeta, ArticleRef, JobStatus, SpeakerCount, Statement, StatementPage, StatementQuery,
+    StoredQuote, TimelineBucket,
 )
 from zitat.v1 import zitat_pb2 as pb
 
@@ -143,6 +144,20 @@ def statement_from_pb(msg: pb.Statement) -> Statement:
                      kind=_KIND_NAMES.get(msg.kind, "direct"), count=msg.count,
                      first_seen=article_ref_from_pb(msg.first_seen),
                      articles=tuple(article_ref_from_pb(a) for a in msg.articles))
+
+
+def statement_page_to_pb(page: StatementPage, into: Any) -> Any:
+    """Fill a QuotesBySpeakerResponse or SearchStatementsResponse (the same three fields) from a page."""
+    into.statements.extend(statement_to_pb(s) for s in page.statements)
+    into.total = page.total
+    if page.speaker is not None:
+        into.speaker = page.speaker
+    return into
+
+
+def statement_page_from_pb(msg: Any) -> StatementPage:
+    return StatementPage(msg.speaker if msg.HasField("speaker") else None,
+                         [statement_from_pb(s) for s in msg.statements], msg.total)
 
 
 def query_to_pb(q: StatementQuery) -> pb.SearchStatementsRequest:

@@ -227,22 +227,13 @@ class QuotesServicer(pb_grpc.QuotesServicer):
         if request.HasField("mode"):
             flt.mode = request.mode
         page = service.statements(conv.query_from_pb(name, flt, request.sort, request.limit, request.offset))
-        response = pb.QuotesBySpeakerResponse(statements=[conv.statement_to_pb(s) for s in page.statements],
-                                              total=page.total)
-        if page.speaker is not None:
-            response.speaker = page.speaker
-        return response
+        return conv.statement_page_to_pb(page, pb.QuotesBySpeakerResponse())
 
     def SearchStatements(self, request: pb.SearchStatementsRequest,
                          context: grpc.ServicerContext) -> pb.SearchStatementsResponse:
         query = conv.query_from_pb(_speaker_name(request.speaker), request.filter, request.sort, request.limit,
                                    request.offset)
-        page = self._service.statements(query)
-        response = pb.SearchStatementsResponse(statements=[conv.statement_to_pb(s) for s in page.statements],
-                                               total=page.total)
-        if page.speaker is not None:
-            response.speaker = page.speaker
-        return response
+        return conv.statement_page_to_pb(self._service.statements(query), pb.SearchStatementsResponse())
 
     def ExportStatements(self, request: pb.SearchStatementsRequest,
                          context: grpc.ServicerContext) -> Iterator[pb.Statement]:
