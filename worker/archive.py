@@ -470,8 +470,9 @@ def _meta(row: dict[str, str]) -> ArticleMeta:
 
 class _Batch:
     """The statements one transaction changes: loaded and matched in its read phase, written in its
-    MULTI. Reads go through `reader` (the watching pipe) or plain client reads of keys the
-    transaction WATCHes by their speaker's revision counter."""
+    MULTI. Its reads use the plain client: every key they touch belongs to a speaker whose revision
+    counter the transaction WATCHes, so a concurrent change makes the EXEC fail and the whole
+    transaction run again."""
 
     def __init__(self, archive: Archive, pipe) -> None:
         self.archive = archive
