@@ -256,3 +256,15 @@ def test_concurrent_publishers_of_one_speaker_merge_exactly(redis_server) -> Non
     assert [(s.speaker, s.quotes) for s in room.service.list_speakers(5, 0)] == [("Anna Berg", 4)]
     for c in clients:
         c.close()
+
+
+def test_the_same_words_under_a_bare_surname_and_the_full_name_become_one_statement(newsroom: Newsroom) -> None:
+    first = f"„{SAID}“, sagte Wegner."
+    second = f"»{SAID}«, sagte Katharina Wegner am Abend."
+    newsroom.article(first, [(said(first, SAID, "Wegner"), stance(-0.5))], meta("A", "Eins", "2025-01-01"))
+    newsroom.article(second, [(said(second, SAID, "Katharina Wegner"), stance(-0.5))], meta("B", "Zwei", "2025-01-02"))
+    [st] = newsroom.statements(speaker="Wegner")
+    assert (st.speaker, st.count, st.first_seen.meta.outlet) == ("Katharina Wegner", 2, "Eins")
+    assert [(s.speaker, s.quotes) for s in newsroom.service.list_speakers(10, 0)] == [("Katharina Wegner", 1)]
+    _, weeks = newsroom.service.speaker_timeline("Katharina Wegner", "week")
+    assert sum(b.statements for b in weeks) == 1  # the day counts moved with the statement
