@@ -133,6 +133,16 @@ def test_search_by_word_outlet_date_score_and_mode(newsroom: Newsroom) -> None:
     assert texts(sort="newest") == ["Die Regierung", "Wir glauben an", "Die Waffenlief"]
     page = newsroom.service.statements(StatementQuery(sort="newest", limit=1, offset=1))
     assert page.total == 3 and [st.text[:14] for st in page.statements] == ["Wir glauben an"]
+    # every way a query can be planned: a date or score range under each order, a word with a speaker
+    assert texts(published_from="2025-02", sort="hawkish") == ["Die Regierung", "Wir glauben an"]
+    assert texts(published_to="2025-02-28", sort="conciliatory", words="lösung") == ["Wir glauben an"]
+    assert texts(min_score=-0.7, sort="hawkish") == ["Die Waffenlief", "Die Regierung", "Wir glauben an"]
+    assert texts(max_score=0.5, min_score=-0.1, sort="repeated") == ["Die Regierung"]
+    assert texts(speaker="Anna Berg", words="Regierung", published_from="2025-03-01", outlet="Eins") == [
+        "Die Regierung"]
+    assert texts(speaker="Anna Berg", words="Regierung", published_to="2025-02-01") == []
+    page = newsroom.service.statements(StatementQuery(words="Regierung", published_from="2025-03", limit=1))
+    assert page.total == 1 and len(page.statements) == 1
 
 
 def test_most_repeated_first(newsroom: Newsroom) -> None:

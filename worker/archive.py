@@ -132,7 +132,8 @@ def _loaded(sid: str, raw: bytes | str) -> _Stmt:
                seen={m: float(ts) for m, ts in row["seen"]}, known=True)
     st.take_form(row["text"], matching.words(row["text"]))
     st.before = {"label": st.label, "mode": st.mode, "terms": set(st.terms), "outlets": set(st.outlets),
-                 "prints": set(st.prints), "token": st.token, "day": _day_counts(st) if st.seen else {}}
+                 "prints": set(st.prints), "token": st.token, "day": _day_counts(st) if st.seen else {},
+                 "first_ts": st.first_ts if st.seen else None}
     return st
 
 
@@ -331,50 +332,94 @@ class Archive:
             base = lambda order: k.by_speaker(token, order)  # noqa: E731
         else:
             base = k.everyone
-        filters = []
+        sets = []  # plain sets: membership only
         if stance:
-            filters.append(k.label(stance))
+            sets.append(k.label(stance))
         if mode:
-            filters.append(k.mode(mode))
+            sets.append(k.mode(mode))
         if q.outlet and outlet_key(q.outlet):
-            filters.append(k.outlet(outlet_key(q.outlet)))
-        words = search_terms.query_terms(q.words)
-        filters.extend(k.term(t) for t in words)
-        order_key = base(SORTS[q.sort])
+            sets.append(k.outlet(outlet_key(q.outlet)))
+        timed = [k.term(t) for t in search_terms.query_terms(q.words)]  # scored by first publication
+        ids, total = self._plan(base, canonical is None, timed, sets, q, low, high, limit, offset)
+        return StatementPage(canonical, self.statements([_s(i) for i in ids]), int(total))
+
+    def _plan(self, base, everyone: bool, timed: list[str], sets: list[str], q: StatementQuery,
+              low: float | None, high: float | None, limit: int, offset: int) -> tuple[list, int]:
+        """One page of ids and the total, in one MULTI, at a cost set by the smallest input.
+
+        1. The candidates, scored by first publication: the smallest of the time-ordered inputs (the
+           speaker's or everyone's time index, each word's index) intersected with the others and
+           the plain filter sets — or that input itself when nothing else filters (one word, newest
+           first, costs a range read).
+        2. A date range cuts the candidates by score (newest first pages straight from the cut).
+        3. Another order intersects what is left with that order's index; a score range cuts the
+           stance order the same way."""
+        k = self.keys
+        inputs = [base("time"), *timed]
+        if len(inputs) > 1:  # the driver: the smallest time-ordered input
+            sizes = self.redis.pipeline(transaction=False)
+            for key in inputs:
+                sizes.zcard(key)
+            inputs = [key for _, key in sorted(zip(sizes.execute(), inputs), key=lambda p: p[0])]
+        driver, others = inputs[0], inputs[1:] + sets
+        if everyone and base("time") in others:
+            others.remove(base("time"))  # every statement is in everyone's index: nothing to intersect
         pipe = self.redis.pipeline(transaction=True)
-        scratch = []
-        if low is not None or high is not None:
-            cut = k.scratch(uuid.uuid4().hex)
-            pipe.zrangestore(cut, base("time"), "-inf" if low is None else low, "+inf" if high is None else high,
-                             byscore=True)
-            pipe.expire(cut, SCRATCH_TTL)
-            filters.append(cut)
-            scratch.append(cut)
-        if q.min_score is not None or q.max_score is not None:
-            cut = k.scratch(uuid.uuid4().hex)
-            pipe.zrangestore(cut, base("stance"), "-inf" if q.min_score is None else float(q.min_score),
-                             "+inf" if q.max_score is None else float(q.max_score), byscore=True)
-            pipe.expire(cut, SCRATCH_TTL)
-            filters.append(cut)
-            scratch.append(cut)
-        key = order_key
-        if filters:
+        scratch: list[str] = []
+
+        def temp() -> str:
             key = k.scratch(uuid.uuid4().hex)
             scratch.append(key)
-            pipe.expire(key, SCRATCH_TTL)
-            pipe.zinterstore(key, {order_key: 1, **{f: 0 for f in filters}})
-        at = len(pipe)
-        pipe.zcard(key)
-        if limit:
-            if q.sort == "conciliatory":
-                pipe.zrange(key, offset, offset + limit - 1)
+            pipe.expire(key, SCRATCH_TTL)  # a net only: the query deletes it
+            return key
+
+        def page(key: str, by_score: tuple | None, reverse: bool) -> int:
+            at = len(pipe)
+            if by_score is None:
+                pipe.zcard(key)
+                if limit:
+                    (pipe.zrevrange if reverse else pipe.zrange)(key, offset, offset + limit - 1)
             else:
-                pipe.zrevrange(key, offset, offset + limit - 1)
+                lo, hi = by_score
+                pipe.zcount(key, lo, hi)
+                if limit:
+                    if reverse:
+                        pipe.zrevrangebyscore(key, hi, lo, start=offset, num=limit)
+                    else:
+                        pipe.zrangebyscore(key, lo, hi, start=offset, num=limit)
+            return at
+
+        candidates = driver
+        if others:
+            candidates = temp()
+            pipe.zinterstore(candidates, {driver: 1, **{key: 0 for key in others}})
+        dates = None if low is None and high is None else ("-inf" if low is None else low,
+                                                         "+inf" if high is None else high)
+        scores = None if q.min_score is None and q.max_score is None else (
+            "-inf" if q.min_score is None else float(q.min_score), "+inf" if q.max_score is None else float(q.max_score))
+        order = SORTS[q.sort]
+        if order == "time" and scores is None:
+            at = page(candidates, dates, reverse=True)
+        else:
+            if dates is not None:
+                cut = temp()
+                pipe.zrangestore(cut, candidates, dates[0], dates[1], byscore=True)
+                candidates = cut
+            if scores is not None and order != "stance":
+                cut = temp()
+                pipe.zrangestore(cut, base("stance"), scores[0], scores[1], byscore=True)
+                ordered = temp()
+                pipe.zinterstore(ordered, {base(order): 1, candidates: 0, cut: 0})
+            elif candidates == base("time"):  # nothing filters: page the order's own index
+                ordered = base(order)
+            else:
+                ordered = temp()
+                pipe.zinterstore(ordered, {base(order): 1, candidates: 0})
+            at = page(ordered, scores if order == "stance" else None, reverse=q.sort != "conciliatory")
         if scratch:
             pipe.delete(*scratch)
         results = pipe.execute()
-        total, ids = results[at], (results[at + 1] if limit else [])
-        return StatementPage(canonical, self.statements([_s(i) for i in ids]), int(total))
+        return (results[at + 1] if limit else []), int(results[at])
 
     @translate_errors
     def statements(self, sids: Sequence[str], articles: int = ARTICLES_PER_STATEMENT) -> list[Statement]:
@@ -647,9 +692,10 @@ class _Batch:
             for outlet in st.outlets:
                 pipe.sadd(k.outlet(outlet), st.sid)
             for term in before.get("terms", set()) - st.terms:
-                pipe.srem(k.term(term), st.sid)
-            for term in st.terms - before.get("terms", set()):
-                pipe.sadd(k.term(term), st.sid)
+                pipe.zrem(k.term(term), st.sid)
+            moved = before.get("first_ts") != st.first_ts  # word indexes are ordered by first publication
+            for term in (st.terms if moved else st.terms - before.get("terms", set())):
+                pipe.zadd(k.term(term), {st.sid: st.first_ts})
         by_token: dict[str, tuple[dict[str, str], list[str]]] = {}
         for (token, p), sids in self.prints.items():
             kept, gone = by_token.setdefault(token, ({}, []))
@@ -683,4 +729,4 @@ class _Batch:
         for outlet in before.get("outlets", ()):
             pipe.srem(k.outlet(outlet), st.sid)
         for term in before.get("terms", ()):
-            pipe.srem(k.term(term), st.sid)
+            pipe.zrem(k.term(term), st.sid)

@@ -140,7 +140,8 @@ class Keys:
         return f"{self.prefix}outlet:{digest(normalised_outlet)}"
 
     def term(self, term: str) -> str:
-        """Set: statement ids whose text has this search term (worker.terms)."""
+        """Sorted set: statement ids whose text has this search term (worker.terms) -> first
+        publication, so that one word, newest first, is a range read."""
         return f"{self.prefix}term:{digest(term)}"
 
     def prints(self, token: str) -> str:
