@@ -9,7 +9,7 @@ from zitat import defaults
 
 
 def register(sub) -> None:
-    p = sub.add_parser("speakers", help="list speakers with quote counts", description=__doc__.splitlines()[0])
+    p = sub.add_parser("speakers", help="list speakers with statement counts", description=__doc__.splitlines()[0])
     p.add_argument("--format", choices=["pretty", "jsonl", "csv"], default="pretty")
     p.add_argument("--limit", type=int, default=100, metavar="N",
                    help=f"at most N speakers (default %(default)s, at most {defaults.MAX_PAGE_SIZE})")
