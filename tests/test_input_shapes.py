@@ -95,7 +95,7 @@ def test_deduplication_compares_each_candidate_with_its_neighbours_only(monkeypa
 
     spans = [cand(i * 100, i * 100 + 60, "cue") for i in range(n)]
     copies = [cand(i * 100 + 5, i * 100 + 55, "continuation") for i in range(n)]  # each inside one span
-    kept = quotes_stage._dedupe(spans + copies)
+    kept = quotes_stage.dedupe(spans + copies)
     assert [(c.start, c.end) for c in kept] == [(c.start, c.end) for c in spans]
     assert calls["n"] <= 3 * n
 

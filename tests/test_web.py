@@ -602,9 +602,9 @@ def test_zitat_web_refuses_a_bad_address() -> None:
 def test_listening_socket_is_tcp_so_nagle_is_off() -> None:
     import socket
 
-    from zitat.commands.web import _listen
+    from zitat.commands.web import listen
 
-    sock = _listen("127.0.0.1", 0)
+    sock = listen("127.0.0.1", 0)
     try:
         # asyncio sets TCP_NODELAY on accepted sockets only when the listening one says IPPROTO_TCP;
         # with Nagle on, each kept-alive response waits ~40 ms for the client's delayed ACK

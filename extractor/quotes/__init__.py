@@ -33,7 +33,7 @@ def _overlap(a: Candidate, b: Candidate) -> float:
     return o / max(1, min(a.end - a.start, b.end - b.start))
 
 
-def _dedupe(cands: list[Candidate]) -> list[Candidate]:
+def dedupe(cands: list[Candidate]) -> list[Candidate]:
     """Keep the better of two candidates that overlap by more than half (priority, then length).
 
     No kept span can contain another (containment is an overlap of 1), so kept spans sorted by start
@@ -68,16 +68,16 @@ def find_quotes(doc: Document) -> list[Quote]:
             continue
         claimed += find_indirect(doc, s, marks)
         claimed += find_attributions(doc, s, marks)
-    claimed = _dedupe(claimed)
-    cands = _dedupe(claimed + find_direct(doc, marks, claimed))
-    cands = _dedupe(cands + find_colon_speech(doc, marks, cands))
+    claimed = dedupe(claimed)
+    cands = dedupe(claimed + find_direct(doc, marks, claimed))
+    cands = dedupe(cands + find_colon_speech(doc, marks, cands))
     acts = []
     taken, quoted = Spans.of(cands), marks.spans(_outermost)
     for s in doc.sentences:
         if s.parsed and s.words:
             acts += find_acts(doc, s, marks, taken, quoted)
-    cands = _dedupe(cands + acts)
-    cands = _dedupe(cands + konjunktiv_continuations(doc, cands, marks))
+    cands = dedupe(cands + acts)
+    cands = dedupe(cands + konjunktiv_continuations(doc, cands, marks))
     attribute_from_discourse(doc, cands)
     index = build_index(doc)
     quotes = []

@@ -30,7 +30,7 @@ def register(subparsers) -> None:
     p.set_defaults(func=run)
 
 
-def _listen(host: str, port: int) -> socket.socket:
+def listen(host: str, port: int) -> socket.socket:
     family = socket.AF_INET6 if ":" in host else socket.AF_INET
     # proto IPPROTO_TCP, not 0: asyncio turns Nagle's algorithm off only on sockets that say they are TCP,
     # and with it on a kept-alive connection waits ~40 ms for each response's second write.
@@ -70,7 +70,7 @@ def run(args: argparse.Namespace) -> int:
         raise ZitatError(f"--address: {e}") from e
     app = create_app(settings=settings)
     threading.Thread(target=_warm_up, name="zitat-web-warm-up", daemon=True).start()
-    sock = _listen(host, port)
+    sock = listen(host, port)
     bound = sock.getsockname()[1]
     shown = f"[{host}]" if ":" in host else host
     config = uvicorn.Config(app, log_config=None, access_log=False, server_header=False, proxy_headers=False,
