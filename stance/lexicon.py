@@ -47,6 +47,10 @@ GAP = "…"
 #: Weight-0 categories: "neutral" and "person" heads block a compound ("Militärchef"), "open" ones
 #: let its modifier decide ("Gesprächsbereitschaft").
 BLOCKING = ("neutral", "person", "open")
+#: Heads that end far more words than they compound: "-ende" is also the ending of number words
+#: ("Tausende", "Dutzenden") and of nominalised participles ("Reisende", "Demonstrierenden"). They
+#: count as a head only after a cue, whose end they name ("Kriegsende", "Konfliktende").
+FRONT_ONLY_HEADS = {"ende"}
 #: Fronts that derive a new word instead of compounding: "Ein|druck" is no kind of "Druck".
 DERIVATION_PREFIXES = {"an", "ab", "auf", "aus", "ein", "vor", "nach", "bei", "mit", "um", "zu", "uber",
                        "unter", "durch", "wider", "ruck", "zuruck", "her", "hin", "weg", "ent", "ver",
@@ -62,6 +66,7 @@ def stem(word: str) -> str:
         return word
     upper = word[0].isupper()
     w = word.lower().replace("ß", "ss").replace("ä", "a").replace("ö", "o").replace("ü", "u")
+    w = re.sub(r"nis(?:se|sen|ses)$", "nis", w)  # "Zugeständnisse" like "Zugeständnis", "Bündnissen"
     if not upper:
         # participle and zu-infinitive of separable verbs: angedroht, auszulöschen
         w = re.sub(r"^(an|ab|auf|aus|ein|vor|zuruck|los|mit|bei|fest|nach|weg|her|hin|uber|um|zu|aufrecht|offen|weiter|frei|statt|teil)(?:ge|zu)(.{4,})",
@@ -288,6 +293,8 @@ class Lexicon:
                 # "Eindruck", "Ausdruck": a particle in front makes a derivation, not a compound
                 if fold(word[:n]).rstrip("-") in DERIVATION_PREFIXES:
                     return None
+                if fold(e.core) in FRONT_ONLY_HEADS and self.compound_front(word, Match(e, "head", n)) is None:
+                    continue  # "Tausende", "Reisende", "Demonstrierenden": no "Ende" of anything
                 hit = Match(e, "head", n)
                 break
         if hit and hit.entry.category != "open":

@@ -21,9 +21,10 @@ and stance/data/roles.tsv; this module only combines them.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
-from stance.lexicon import Lexicon, Modifier, stem
+from stance.lexicon import Lexicon, Modifier, fold, stem
 from stance.rules import Cue, _particle_keys, find_negators
 from stance.tokens import Token
 
@@ -53,24 +54,54 @@ def position_word(t: Token, lex: Lexicon, toks: list[Token] | None = None) -> Mo
         return None  # "wurden" is no "werden" announcement, "bereits" no "bereit"
     if t.tree_ok and t.deprel == "aux:pass":  # "es werden Kriege geführt": passive, no announcement
         return None
+    m = _position_word(t, lex, toks)
+    if m is not None and m.note.startswith("future") and toks is not None and _passive(t, toks):
+        return None  # "werden ... verfolgt" without a sane parse: a passive, no announcement
+    return m
+
+
+#: A past participle in -t: ge- ("geführt"), an inseparable prefix ("verfolgt", "bestraft") or -iert.
+PARTICIPLE_T = re.compile(r"^(?:\w*ge\w{3,}t|(?:be|ver|zer|ent|er|miss)\w{3,}t|\w{3,}iert)$")
+
+
+def _passive(t: Token, toks: list[Token]) -> bool:
+    """Whether "werden" at t ends its clause with a past participle: a passive ("Straftaten werden
+    verfolgt"), not the future ("wir werden zurückschlagen")."""
+    words = [w for w in toks if w.word and w.clause == t.clause and w.i > t.i]
+    return bool(words) and words[-1].text.islower() and PARTICIPLE_T.match(words[-1].low) is not None
+
+
+def _position_word(t: Token, lex: Lexicon, toks: list[Token] | None) -> Modifier | None:
     index = _position_index(lex)
     noun = t.noun_flag
     keys = [t.text, t.lemma] if t.lemma else [t.text]
-    if t.particle and t.lemma and t.lemma.isalpha():  # "rief ... auf" -> "aufrufen"
-        keys.append(t.particle + t.lemma)
+    if t.particle and t.lemma and t.lemma.isalpha():  # "rief ... auf" -> "aufrufen" (or "aufrief")
+        keys = [t.particle + t.lemma, t.particle + t.text]
     elif toks is not None and not t.particle:
-        keys += _particle_keys(t, toks, lex)
+        keys = _particle_keys(t, toks, lex) or keys
+    # a separable verb is read with its particle only: "rief ... hervor" (caused) is no "rief" (appeal)
     for k in keys:
-        for m in index.get(stem(k), ()):  # stems keep case: "Ziel" and "ziel" differ
+        for m in _candidates(index, k):  # stems keep case: "Ziel" and "ziel" differ
             if m.word[:1].isupper() and noun is not False and k[:1].isupper():
                 return m
             if m.word[:1].islower() and noun is not True:
                 return m
         if t.i == 0 or noun is None:  # capitalised at the sentence start: "Wir", "Müssen"
-            for m in index.get(stem(k.lower()), ()):
+            for m in _candidates(index, k.lower()):
                 if m.word[:1].islower():
                     return m
     return None
+
+
+def _candidates(index: dict[str, list[Modifier]], k: str) -> list[Modifier]:
+    """The position words with k's stem. Short stems collide ("war" and "warnen" both give "war"):
+    for a stem of three letters or less the word itself must begin like the entry, as in
+    Lexicon.lookup."""
+    s = stem(k)
+    ms = index.get(s, ())
+    if len(s) <= 3:
+        ms = [m for m in ms if fold(k).startswith(fold(m.word)[: len(s) + 1])]
+    return list(ms)
 
 
 _INDEX_CACHE: dict[int, dict[str, list[Modifier]]] = {}
@@ -150,12 +181,16 @@ def _holds(toks: list[Token], t: Token, m: Modifier, lex: Lexicon) -> bool:
     """Whether position word `t` takes a position in its clause: one that `requires` a word has it
     ("auf Diplomatie setzen", "für Verhandlungen eintreten", "es gilt"; not "ein Signal setzen", "die
     Tür ist eingetreten", "gilt als"), or, written ">zu", in the clause after it ("warnte, ... nicht
-    ... zu verwickeln": an admonition, not "warnte, dass ...")."""
+    ... zu verwickeln": an admonition, not "warnte, dass ..."). The future with "es ... geben" forecasts
+    ("es wird Gespräche geben"): no announcement."""
     clause = [w for w in toks if w.word and w.clause == t.clause]
     nxt = [w for w in toks if w.word and w.sent == t.sent and w.clause == t.clause + 1]
     if m.requires and not any(w.low in m.requires for w in clause) \
             and not any(">" + w.low in m.requires for w in nxt):  # ">zu": in the clause after it
         return False
+    if m.note.startswith("future") and any(w.low == "es" for w in clause) \
+            and any(lex.modifier(w.text, "existential") for w in clause):
+        return False  # "es wird weitere Gespräche geben": a forecast, nobody announces anything
     return True
 
 
@@ -187,17 +222,30 @@ def _acted_on(toks: list[Token], c: Cue, lex: Lexicon) -> str | None:
         if not w.word or w.clause != anchor.clause or w.i in span:
             continue
         keys = [w.text, w.lemma] + ([w.particle + w.lemma] if w.particle and w.lemma else []) \
+            + ([w.particle + w.text] if w.particle else []) \
             + ([] if w.particle else _particle_keys(w, toks, lex))
         if w.is_noun and w.noun_flag is not None:
             continue
         for a in lex.act_words(keys):
-            if c.entry.category not in a.categories:
+            if c.entry.category not in a.categories or _adjective_of(a, w):
                 continue
             if a.reach == "np" and not (0 < c.first - w.i <= 3 and
                                         all(toks[k].word and not toks[k].is_noun for k in range(w.i + 1, c.first))):
                 continue
             return w.text
     return None
+
+
+def _adjective_of(a, w: Token) -> bool:
+    """Whether w is an adjective that shares the act verb's stem: "starke" (no umlaut) or the
+    comparative "stärkere" are no "stärken" ("eine starke Partnerschaft" strengthens nothing)."""
+    verb = a.word.split("|")[0].lower()
+    umlauts = [u for u in "äöü" if u in verb]
+    keys = [k.lower() for k in (w.text, w.lemma) if k]
+    if umlauts and not any(u in k for u in umlauts for k in keys):
+        return True
+    base = verb[:-2] if verb.endswith("en") else verb[:-1]
+    return re.fullmatch(re.escape(base) + r"er(?:e|en|er|es|em)?", w.low) is not None
 
 
 def _anaphoric(toks: list[Token], t: Token, lex: Lexicon) -> bool:
@@ -219,6 +267,33 @@ def _looms(toks: list[Token], c: Cue, lex: Lexicon) -> bool:
         return False
     later = [w for w in toks if w.word and w.sent == t.sent and w.clause in (t.clause, t.clause + 1) and w.i > t.i]
     return not any(lex.modifier(w.text, "agent_marker") and w.low == "zu" for w in later)
+
+
+#: A participle (past "ausgewiesene", "verhängten", "bewaffnete"; present "vernichtende") inflected as an
+#: attribute: ge-, an inseparable prefix or -iert before its -t/-en, or -end, then an adjective ending.
+PARTICIPLE = re.compile(r"^(?:\w*ge\w{2,}(?:t|en)|(?:be|ver|zer|ent|er|miss)\w{2,}(?:t|en)|\w+iert|\w{3,}end)"
+                        r"(?:e|en|er|es|em)$")
+
+
+def _attributive(toks: list[Token], c: Cue) -> bool:
+    """Whether verb cue `c` (a lower-case entry ending in -n that its note does not call an adjective)
+    is an attributive participle before its noun ("die ausgewiesenen Diplomaten", "bewaffnete
+    Gruppen", "die verhängten Sanktionen"): it describes what was done or is the case, nobody does it
+    in the sentence."""
+    t = toks[c.anchor]
+    core = c.entry.core
+    if not core[:1].islower() or not core.endswith("n") or "adjective" in c.entry.note \
+            or not t.text.islower() or not PARTICIPLE.match(t.low):  # "entschlossene": an adjective's own ending
+        return False
+    nxt = next((w for w in toks[t.i + 1:] if w.word), None)
+    return nxt is not None and nxt.clause == t.clause and nxt.noun_flag is True
+
+
+def _own_voice(toks: list[Token], t: Token, lex: Lexicon) -> bool:
+    """Whether t's clause speaks in the speaker's own voice: a first-person word or "man"
+    (modifiers.tsv, kind own_voice). A consequence said so is threatened; one said of others is a
+    forecast or a warning."""
+    return any(lex.modifier(w.text, "own_voice") for w in toks if w.word and w.clause == t.clause)
 
 
 def cue_position(cue: str | None, lex: Lexicon) -> tuple[str, float] | None:
@@ -255,6 +330,10 @@ def cue_accuses(cue: str | None, lex: Lexicon) -> str | None:
     return next((t.text for t in tokenize(cue) if t.word and lex.modifier(t.text, "accusation", stemmed=True)), None)
 
 
+#: Act categories whose verbs say what the speaker does only in the speaker's own voice ("wir drohen
+#: mit ..."); "Nordkorea droht mit ..." reports another party's threat.
+OWN_VOICE_ACTS = {"threat", "punitive"}
+
 #: Categories of a cue verb that make the quote what the speaker threatens, warns of or justifies.
 CUE_THREATS = {"threat", "ultimatum", "justification"}
 
@@ -285,6 +364,9 @@ def statuses(toks: list[Token], cues: list[Cue], lex: Lexicon, cue: str | None =
         if role == "description":
             out.append(Status(DESCRIBED, 0.0, f"'{c.entry.category}' describes another party"))
             continue
+        if c.how != "multiword" and _attributive(toks, c):
+            out.append(Status(DESCRIBED, 0.0, f"'{anchor.text}' qualifies a noun: what was done, no act"))
+            continue
         if role == "act" and _looms(toks, c, lex):
             out.append(Status(DESCRIBED, 0.0, f"'{anchor.text}' without an agent: something looms"))
             continue
@@ -294,13 +376,18 @@ def statuses(toks: list[Token], cues: list[Cue], lex: Lexicon, cue: str | None =
         if anchor.clause in reports:  # before any position: "wurden ... abgelehnt" reports a rejection
             out.append(Status(DESCRIBED, 0.0, "in a report of events"))
             continue
+        # a negated act, or talks refused in the speaker's own voice ("mit Terroristen verhandeln wir
+        # nicht"), is a position; a negated topic of force in it is a denial ("wir haben keine Waffen")
+        refused = c.entry.weight < 0 and _own_voice(toks, anchor, lex)
         rejection = next((j for kind, j in c.shifters
-                          if kind == "rejection" or (kind == "negation" and role == "act")), None)
+                          if kind == "rejection" or (kind == "negation" and (role == "act" or refused))), None)
         if rejection is not None:
             out.append(Status(FRAMED, 1.0, f"position taken by '{toks[rejection].text}'"))
             continue
         threat = next((n for n in c.notes if n in ("ultimatum", "conditional threat")), None)
-        if threat is not None and c.weight > 0:  # "Andernfalls würden wir mit Gewalt reagieren"
+        if threat is not None and c.weight > 0 and (threat == "ultimatum" or role == "act"
+                                                    or _own_voice(toks, anchor, lex)):
+            # "Andernfalls würden wir mit Gewalt reagieren"; not "wenn ..., wird es Krieg geben" (a forecast)
             out.append(Status(FRAMED, 1.0, f"the threatened consequence ({threat})"))
             continue
         framing = [(t, m) for t, m in positions.get(anchor.sent, ())
@@ -325,8 +412,21 @@ def statuses(toks: list[Token], cues: list[Cue], lex: Lexicon, cue: str | None =
         if actor is not None:
             out.append(Status(ACT, 1.0, f"the speaker's act: '{actor}' does it"))
             continue
-        if role == "act":
+        if role == "act" and c.entry.category in OWN_VOICE_ACTS and c.how != "multiword" \
+                and c.entry.core[:1].islower() and not _own_voice(toks, anchor, lex):
+            out.append(Status(DESCRIBED, 0.0, f"'{anchor.text}' said of another party: a threat or punishment reported"))
+        elif role == "act":
             out.append(Status(ACT, 1.0, "the speaker's act, no position word"))
         else:
             out.append(Status(TOPIC, 1.0, "topic only, no position taken"))
-    return out
+    return _threatened_with(toks, cues, out)
+
+
+def _threatened_with(toks: list[Token], cues: list[Cue], out: list[Status]) -> list[Status]:
+    """A topic in the clause of a threat the speaker makes is what is threatened ("Wir drohen mit
+    harten Sanktionen"): framed by the threat, in full."""
+    threats = {toks[c.anchor].clause: toks[c.anchor].text for c, st in zip(cues, out)
+               if c.entry.category == "threat" and st.status in (ACT, FRAMED) and not st.negated}
+    return [Status(FRAMED, 1.0, f"threatened with '{threats[toks[c.anchor].clause]}'")
+            if st.status == TOPIC and toks[c.anchor].clause in threats else st
+            for c, st in zip(cues, out)]

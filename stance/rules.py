@@ -56,6 +56,12 @@ MAX_GAP = 3
 NOT_REVERSIBLE = {"hostility", "resolve", "justification"}
 #: "vor Vergeltung warnen": a warning of one's own response announces it, it does not caution against it.
 WARNED_AS_THREAT = {"retaliation", "threat", "ultimatum", "annihilation"}
+#: Crime and terror: preventing them, warning of them or their absence is police work, not a position
+#: toward force ("Anschläge verhindern", "vor Anschlägen warnen"): a shifter on them leaves nothing.
+CRIME = {"crime"}
+#: Fighting is force only against an armed party: fought poverty, disease, fire or for a title
+#: (a civil_object in its clause, modifiers.tsv) it is a metaphor and counts nothing.
+FIGHT = {"fight"}
 #: Prepositions that shift the phrase they govern ("ohne Blutvergießen", "statt Eskalation"): that
 #: phrase is no verb's object, so the verb's reversal does not reach it.
 ADJUNCT_SHIFTERS = {"ohne", "statt", "anstatt", "anstelle"}
@@ -256,14 +262,15 @@ def _negation_window(toks: list[Token], n: int, kind: str, polar: frozenset[int]
 
 
 def reverser_scope(toks: list[Token], r: int, polar: frozenset[int] = frozenset(),
-                   parts: list[int] | None = None) -> set[int]:
+                   parts: list[int] | None = None, gapped: bool = False) -> set[int]:
     """What the reverser at token r reverses: tree (its dependents, passive subjects included, or
     the noun it modifies) where sane and reaching a cue, else the window. An idiom with `parts`
-    reverses what precedes it ("X kommt nicht in Frage"), what it encloses ("vor einem Krieg
-    warnen") and the noun phrase after it ("warnte vor einem Krieg")."""
+    reverses what precedes it ("X kommt nicht in Frage"), or, `gapped` ("warnen … vor"), only what
+    it encloses ("vor einem Krieg warnen"), and the noun phrase after it ("warnte vor einem Krieg")."""
     t = toks[r]
     if parts:
-        return ({w.i for w in _clause_words(toks, parts[0]) if w.i < parts[-1]} - set(parts)) \
+        first = parts[0] if gapped else -1  # "die Polizei warnt vor ...": the subject is not warned of
+        return ({w.i for w in _clause_words(toks, parts[0]) if first < w.i < parts[-1]} - set(parts)) \
             | np_scope(toks, parts[-1])
     if t.tree_ok and (t.head is not None or t.children):
         tree = subtree(toks, r, skip_top=ACTIVE_SUBJECTS | {"conj", "amod"}) - {r}  # "diplomatische Lösung"
@@ -283,11 +290,25 @@ def reverser_scope(toks: list[Token], r: int, polar: frozenset[int] = frozenset(
 
 
 def _reverser_window(toks: list[Token], r: int) -> set[int]:
+    nxt = next((w for w in _clause_words(toks, r) if w.i > r), None)
+    if toks[r].is_noun and (nxt is None or not _attribute_start(nxt)):
+        return set()  # "eine Lösung kann nur am Verhandlungstisch ...": a noun reverses its attribute only
     out = np_scope(toks, r)
     if not toks[r].is_noun:
         words = [w for w in _clause_words(toks, r) if w.i < r]
         out.update(w.i for w in words[-REVERSER_BACK:])
     return out
+
+
+#: Words that open a genitive or von-attribute besides the articles: "Stopp aller Waffenlieferungen".
+GENITIVE_DETERMINERS = {"aller", "jeglicher", "sämtlicher", "dieser", "jener", "seiner", "ihrer", "unserer",
+                        "deren", "dessen", "beider", "mehrerer", "vieler"}
+
+
+def _attribute_start(t: Token) -> bool:
+    """Whether t opens the attribute of the noun before it: a genitive article or determiner, "von",
+    or a strong genitive plural adjective ("Abzug ausländischer Truppen")."""
+    return t.low in ATTRIBUTE or t.low in GENITIVE_DETERMINERS or (t.text.islower() and t.low.endswith("er"))
 
 
 def intensified(toks: list[Token], x: int, cues: list[Cue]) -> Cue | None:
@@ -454,7 +475,7 @@ def apply_rules(toks: list[Token], cues: list[Cue], lex: Lexicon) -> list[Cue]:
     in_idioms = {j for c in cues if c.how == "multiword" for j in (c.parts or range(c.first, c.last + 1))}
     negators = [n for n in find_negators(toks, lex, cue_tokens, polar) if n[0] not in in_idioms]
 
-    reversers = [(c, reverser_scope(toks, c.anchor, polar, c.parts))
+    reversers = [(c, reverser_scope(toks, c.anchor, polar, c.parts, GAP in c.entry.stems))
                  for c in cues if c.entry.reverser and c.how != "front"]
     intensity = find_intensity(toks, cues, lex)
     roles = clause_roles(toks, lex)
@@ -467,6 +488,10 @@ def apply_rules(toks: list[Token], cues: list[Cue], lex: Lexicon) -> list[Cue]:
         notes = [c.entry.category] + c.notes
         if w and _in_title(toks, c.first, persons):  # "der Vorsitzende des Generalstabs der Streitkräfte"
             c.weight, c.notes = 0.0, notes + ["part of a title"]
+            continue
+        if c.entry.category in FIGHT and any(lex.modifier(x.text, "civil_object", stemmed=True)
+                                              for x in _clause_words(toks, c.anchor) if x.is_noun):
+            c.weight, c.notes = 0.0, notes + ["a fight against no armed party (a metaphor)"]
             continue
         if c.how == "front":
             w = flip(w, 1.0)
@@ -485,12 +510,20 @@ def apply_rules(toks: list[Token], cues: list[Cue], lex: Lexicon) -> list[Cue]:
                     notes.append(f"announced by '{toks[r.anchor].text}' (a warning of one's own response)")
                     c.shifters.append(("rejection", r.anchor))
                     continue
+                if c.entry.category in CRIME:
+                    w = 0.0
+                    notes.append(f"'{toks[r.anchor].text}' on crime or terror: security, no position")
+                    continue
                 w = flip(w, 1.0)
                 full_flips += 1
                 notes.append(f"reversed by '{toks[r.anchor].text}'")
                 c.shifters.append((r.entry.category, r.anchor))
         for n, strength, scope, kind in negators:
             if span & scope and n not in span:
+                if c.entry.category in CRIME:
+                    w = 0.0
+                    notes.append(f"'{toks[n].text}' on crime or terror: no position")
+                    continue
                 full_flips += strength == 1
                 w = flip(w, strength)
                 notes.append(f"negated by '{toks[n].text}'" + ("" if strength == 1 else f" (x{strength:g})"))

@@ -35,6 +35,9 @@ CLOSED_CLASS = {
     "nicht": {"PART", "ADV"},
     ",": {"PUNCT"}, ".": {"PUNCT"},
 }
+#: Tags a compact tagger gives a capitalised sentence-initial noun as often as a real adverb or
+#: adjective ("Gewalt ist keine Lösung": ADV): there the word stays of unknown class.
+UNSURE_INITIAL = {"ADV", "ADJ", "X"}
 MIN_ALIGNED = 0.9
 MIN_CLOSED_OK = 0.8
 MIN_CASE_AGREEMENT = 0.85
@@ -132,7 +135,7 @@ def _attach(toks: list[Token], doc) -> None:
         ok = _sane(sentence, covered, set(rep))
         for t in covered:
             t.tree_ok = ok and t.i in rep
-            if t.tree_ok and t.noun_flag is None:
+            if t.tree_ok and t.noun_flag is None and t.upos not in UNSURE_INITIAL:
                 t.noun_flag = t.upos in ("NOUN", "PROPN")
     for t in toks:
         if t.head is not None and t.tree_ok:

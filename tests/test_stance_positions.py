@@ -114,8 +114,18 @@ def test_sanctions_that_loom_are_no_threat_by_the_speaker(scorer):
 
 
 def test_threatening_with_sanctions_is_hawkish(scorer):
-    text = "Die EU droht Russland mit neuen Sanktionen."
+    text = "Wir drohen Russland mit neuen Sanktionen."
     assert scorer.score_text(text).label == "hawkish", explain(scorer, text)
+
+
+def test_another_partys_threat_is_reported(scorer):
+    """A threat or a punishment said of another party, with no first-person word or "man" in its
+    clause, reports what that party does (positions.OWN_VOICE_ACTS)."""
+    for text in ("Die EU droht Russland mit neuen Sanktionen.", "Moskau weist zwei deutsche Diplomaten aus."):
+        st = scorer.score_text(text)
+        assert st.label == "neutral" and any("another party" in e.note for e in st.described), explain(scorer, text)
+    for text in ("Man droht Russland mit neuen Sanktionen.", "Wir werden die Verantwortlichen bestrafen."):
+        assert scorer.score_text(text).label == "hawkish", explain(scorer, text)
 
 
 def test_warning_of_ones_own_retaliation_is_a_threat(scorer):
