@@ -10,11 +10,12 @@ newest / most hawkish / most conciliatory / most repeated, paged.
 Layout (worker.keys): each statement is one JSON string with its occurrences ("<article id>:<quote
 index>" and publication time, earliest first) — a string costs what its JSON costs, where a hash
 with any value over 64 bytes takes its large encoding; sorted sets per speaker and over everyone
-order statement ids by first publication, stance score and article count; plain sets hold the
-filters (label, mode, outlet, term). A query is one MULTI: the filters are intersected with the
-ordering set in Redis (ZINTERSTORE weights the ordering set 1 and the filters 0), a date or score
-range first cut from its sorted set (ZRANGESTORE BYSCORE), then one page read and the scratch keys
-deleted. Cost follows the smallest input, not the archive.
+order statement ids by first publication, stance score and article count; each search term has a
+sorted set by first publication; plain sets hold the other filters (label, mode, outlet). A query
+is one MULTI planned from its smallest time-ordered input (Archive._plan): intersected in Redis
+with the other inputs (ZINTERSTORE weights the ordering input 1 and the filters 0), cut by date or
+score (ZRANGESTORE BYSCORE), ordered, one page read and the scratch keys deleted. Cost follows the
+smallest input, not the archive; the per-day counts of each speaker make a timeline one read.
 
 Writes are transactions that WATCH the article and a revision counter of every speaker they
 touch, so two workers publishing statements of one speaker never merge against a stale view.
