@@ -1,6 +1,8 @@
 """Shared fixtures. The real Extractor is loaded once per session: Stanza takes seconds to load."""
 from __future__ import annotations
 
+from contextlib import contextmanager
+
 import pytest
 
 
@@ -14,8 +16,8 @@ def extractor():
     return Extractor(ModelConfig.from_env(threads=1)).load()
 
 
-@pytest.fixture
-def restore_cli_logging():
+@contextmanager
+def cli_logging_restored():
     """`zitat.cli.main()` configures structlog and logging for a process, bound to the captured stderr
     of the moment: put everything back, so that later tests do not write to a closed capture file."""
     import logging
@@ -25,10 +27,19 @@ def restore_cli_logging():
     saved = structlog.get_config()
     loggers = {name: (list(logging.getLogger(name).handlers), logging.getLogger(name).level,
                       logging.getLogger(name).propagate) for name in ("", "rq")}
-    yield
-    structlog.configure(**saved)
-    for name, (handlers, level, propagate) in loggers.items():
-        logger = logging.getLogger(name)
-        logger.handlers[:] = handlers
-        logger.setLevel(level)
-        logger.propagate = propagate
+    try:
+        yield
+    finally:
+        structlog.configure(**saved)
+        for name, (handlers, level, propagate) in loggers.items():
+            logger = logging.getLogger(name)
+            logger.handlers[:] = handlers
+            logger.setLevel(level)
+            logger.propagate = propagate
+
+
+@pytest.fixture
+def restore_cli_logging():
+    """For tests that run `main()` in this process (see cli_logging_restored)."""
+    with cli_logging_restored():
+        yield

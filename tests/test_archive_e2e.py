@@ -15,6 +15,7 @@ from types import SimpleNamespace
 import grpc
 import pytest
 
+from conftest import cli_logging_restored
 from redis_server import redis_server  # noqa: F401
 from test_grpc_quotes import job_pipeline  # noqa: F401
 from test_grpc_support import channel, serving
@@ -41,6 +42,11 @@ PAGE = ("<html lang='de'><head><title>Wegner fordert mehr</title>"
         f"<body><p>„{DEMAND}“, forderte Kanzlerin Katharina Wegner am Dienstag.</p></body></html>")
 
 
+@pytest.fixture(autouse=True)
+def _restore_logging(restore_cli_logging):
+    """Tests here run `main()` in this process (see conftest.cli_logging_restored)."""
+
+
 @pytest.fixture(scope="module")
 def newsroom(extractor, redis_server, job_pipeline, tmp_path_factory):  # noqa: F811
     client = redis_server.client()
@@ -57,9 +63,10 @@ def newsroom(extractor, redis_server, job_pipeline, tmp_path_factory):  # noqa: 
             later = stub.SubmitDocument(pb.SubmitDocumentRequest(text=LATER, doc_name="spaeter", metadata=pb.ArticleMetadata(
                 title="Wegner will weiter verhandeln", outlet="Tagesblatt", url="https://tagesblatt.example/wegner",
                 published="2025-03-05T09:00:00+01:00", language="de")), timeout=10)
-            assert main(["submit", str(folder / "frueher.txt"), "--title", "Gespräche gehen weiter",
-                         "--outlet", "Abendpost", "--published", "2025-03-04"]) == 0
-            assert main(["submit", str(folder / "seite.html")]) == 0
+            with cli_logging_restored():  # main() configures logging for the process
+                assert main(["submit", str(folder / "frueher.txt"), "--title", "Gespräche gehen weiter",
+                             "--outlet", "Abendpost", "--published", "2025-03-04"]) == 0
+                assert main(["submit", str(folder / "seite.html")]) == 0
             handlers = {sig: signal.getsignal(sig) for sig in (signal.SIGINT, signal.SIGTERM)}
             try:
                 assert build_worker(client, simple=True).work(burst=True)
