@@ -139,19 +139,19 @@ class Scorer:
         one batch (faster than one by one, the same parses)."""
         frames = [frame_of(document, q.start, q.end) if document is not None else None for q in quotes]
         texts = [f.text if f else q.text for q, f in zip(quotes, frames)]
-        docs = self._parse_all(texts)
+        docs = self.parse_all(texts)
         return [self._score(f.text if f else q.text, f.offset if f else q.start, doc, f, _cue_text(q))
                 for q, f, doc in zip(quotes, frames, docs)]
 
     def score_text(self, text: str, offset: int = 0, cue: str | None = None) -> Stance:
         """Stance of `text`; `offset` is where it starts in its document (added to evidence offsets);
         `cue` the speech cue that reported it ("forderte": a position on all of it)."""
-        return self._score(text, offset, self._parse_all([text])[0], None, cue)
+        return self._score(text, offset, self.parse_all([text])[0], None, cue)
 
     def score_in(self, document: str, start: int, end: int, cue: str | None = None) -> Stance:
         """Stance of the quote document[start:end], read within its sentence in `document`."""
         f = frame_of(document, start, end)
-        return self._score(f.text, f.offset, self._parse_all([f.text])[0], f, cue)
+        return self._score(f.text, f.offset, self.parse_all([f.text])[0], f, cue)
 
     def read(self, text: str, offset: int = 0, doc=None, frame: Frame | None = None,
              cue: str | None = None) -> list[Reading]:
@@ -178,7 +178,7 @@ class Scorer:
     def _score(self, text: str, offset: int, doc, frame: Frame | None = None, cue: str | None = None) -> Stance:
         return combine(self.read(text, offset, doc, frame, cue), self.params)
 
-    def _parse_all(self, texts: list[str]) -> list[object | None]:
+    def parse_all(self, texts: list[str]) -> list[object | None]:
         parse = self._parser()
         wanted = [t for t in texts if t and t.strip()]
         if parse is None or not wanted:

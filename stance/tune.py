@@ -52,10 +52,10 @@ def read_rows(rows: list[dict], scorer, frame: bool) -> list[list]:
             from stance.frame import frame_of
 
             f = frame_of(r["context"], at, at + len(r["quote"]))
-            doc = scorer._parse_all([f.text])[0]
+            doc = scorer.parse_all([f.text])[0]
             out.append(scorer.read(f.text, f.offset, doc, f, r.get("cue")))
         else:
-            doc = scorer._parse_all([r["quote"]])[0]
+            doc = scorer.parse_all([r["quote"]])[0]
             out.append(scorer.read(r["quote"], 0, doc, None, r.get("cue")))
     return out
 

@@ -29,7 +29,7 @@ def explain(scorer: Scorer, text: str) -> str:
 def test_describing_violence_takes_no_position(scorer, text):
     """No cue is framed by a position or is the speaker's act: each is a topic or a description, and
     topics count nothing alone (TOPIC_ALONE is 0)."""
-    doc = scorer._parse_all([text])[0]
+    doc = scorer.parse_all([text])[0]
     readings = scorer.read(text, 0, doc)
     assert readings and all(r.status.status in (TOPIC, DESCRIBED) for r in readings), readings
     st = scorer.score_text(text)
@@ -110,7 +110,7 @@ def test_sanctions_that_loom_are_no_threat_by_the_speaker(scorer):
     st = scorer.score_text(text)
     assert not any(e.text == "drohen" for e in st.evidence), st.explain()
     assert any(e.text == "drohen" and "looms" in e.note for e in st.described)
-    assert combine(scorer.read(text, 0, scorer._parse_all([text])[0]), Params(topic_alone=0.0)).label == "neutral"
+    assert combine(scorer.read(text, 0, scorer.parse_all([text])[0]), Params(topic_alone=0.0)).label == "neutral"
 
 
 def test_threatening_with_sanctions_is_hawkish(scorer):
