@@ -179,6 +179,8 @@ class Scorer:
         return combine(self.read(text, offset, doc, frame, cue), self.params)
 
     def parse_all(self, texts: list[str]) -> list[object | None]:
+        """The scorer's parse of each text, in one batch (None for an empty text, or everywhere when
+        no parser can be loaded): what `read` takes, for callers that score one text several ways."""
         parse = self._parser()
         wanted = [t for t in texts if t and t.strip()]
         if parse is None or not wanted:
