@@ -278,3 +278,16 @@ def test_the_same_words_under_a_bare_surname_and_the_full_name_become_one_statem
     assert [(s.speaker, s.quotes) for s in newsroom.service.list_speakers(10, 0)] == [("Katharina Wegner", 1)]
     _, weeks = newsroom.service.speaker_timeline("Katharina Wegner", "week")
     assert sum(b.statements for b in weeks) == 1  # the day counts moved with the statement
+
+
+def test_a_quote_that_holds_two_earlier_statements_joins_them(newsroom: Newsroom) -> None:
+    first = "Wir werden die Gespräche über einen Waffenstillstand fortsetzen"
+    second = "und die Hilfe für die Menschen im Osten weiter erhöhen"
+    whole = f"{first} {second}"
+    for i, (text, outlet) in enumerate(((first, "Eins"), (second, "Zwei"), (whole, "Drei"))):
+        doc = f"„{text}“, sagte Anna Berg ({i})."
+        newsroom.article(doc, [(said(doc, text, "Anna Berg"), stance(-0.4))], meta(f"T{i}", outlet, f"2025-01-0{i + 1}"))
+    [st] = newsroom.statements(speaker="Anna Berg")
+    assert (st.text, st.count) == (whole, 3) and st.first_seen.meta.outlet == "Eins"
+    assert [s.quotes for s in newsroom.service.list_speakers(5, 0)] == [1]
+    assert [s.text for s in newsroom.statements(outlet="Zwei")] == [whole]

@@ -559,6 +559,10 @@ class _Batch:
         matches = self._candidates(token, words, prints) if prints else []
         if matches:  # the longest form first: it holds every shorter one
             st = max(matches, key=lambda s: (len(s.words), s.sid))
+            if len(words) >= len(st.words):  # this quote holds every match: they are one statement now
+                for other in matches:
+                    if other is not st:
+                        self._fold(other, st)
         else:
             sid = matching.statement_id(token, words, member)
             st = self.stmts.get(sid) or self.deleted.pop(sid, None)
@@ -608,13 +612,20 @@ class _Batch:
                 self._prints_of(token, into.prints)
                 for p in into.prints:
                     self.prints[(token, p)].add(into.sid)
-            into.outlets |= st.outlets
-            into.seen.update(st.seen)
-            self.deleted[st.sid] = self.stmts.pop(st.sid)
+            self._fold(st, into)
             return
         st.token = token
         for p in st.prints:
             self.prints[(token, p)].add(st.sid)
+
+    def _fold(self, st: _Stmt, into: _Stmt) -> None:
+        """Merge `st` (whose words `into` holds) into `into`: its articles and outlets move, it goes."""
+        self._prints_of(st.token, st.prints)
+        for p in st.prints:
+            self.prints[(st.token, p)].discard(st.sid)
+        into.outlets |= st.outlets
+        into.seen.update(st.seen)
+        self.deleted[st.sid] = self.stmts.pop(st.sid)
 
     def finish_reads(self) -> None:
         """The reads the write phase needs: outlets of statements that lost occurrences, and the
