@@ -38,6 +38,7 @@ import redis
 from stance.types import Evidence, Stance
 from worker import aliases as alias_rules
 from worker import codec
+from worker.codec import as_text
 from worker import statements as matching
 from worker import terms as search_terms
 from worker.connection import translate_errors
@@ -54,10 +55,6 @@ SORTS = {"newest": "time", "hawkish": "stance", "conciliatory": "stance", "repea
 #: Articles listed with each statement (its count says how many there are in all).
 ARTICLES_PER_STATEMENT = 50
 SCRATCH_TTL = 30  # seconds: a net under a query's scratch keys, which the query deletes itself
-
-
-def _s(value) -> str:
-    return value.decode("utf-8", errors="surrogatepass") if isinstance(value, bytes) else str(value)
 
 
 def article_id_for(doc_id: str, meta: ArticleMeta) -> str:
@@ -171,7 +168,7 @@ class Archive:
     def publish_document(self, doc_id: str) -> list[str]:
         """Publish every article registered for a processed document; returns their ids."""
         doc_id = check_doc_id(doc_id)
-        ids = sorted(_s(a) for a in self.redis.smembers(self.keys.doc_articles(doc_id)))
+        ids = sorted(as_text(a) for a in self.redis.smembers(self.keys.doc_articles(doc_id)))
         for article_id in ids:
             self.publish(article_id)
         return ids
@@ -185,7 +182,7 @@ class Archive:
         absorb: set[tuple[str, str]] = set()
 
         def transaction(pipe: redis.client.Pipeline) -> int:
-            art = {_s(a): _s(b) for a, b in pipe.hgetall(k.article(article_id)).items()}
+            art = {as_text(a): as_text(b) for a, b in pipe.hgetall(k.article(article_id)).items()}
             if not art:
                 raise NotFound(f"no article {article_id}")
             doc_id = art["doc_id"]
@@ -193,7 +190,7 @@ class Archive:
             count = pipe.hget(k.doc(doc_id), "quotes")
             if count is None:
                 return 0
-            quotes = [q for q in self.store.fetch([(doc_id, i) for i in range(int(count))])]
+            quotes = self.store.fetch([(doc_id, i) for i in range(int(count))])
             ts = float(art.get("published_ts") or art["stored"])
             outlet = outlet_key(art.get("outlet", ""))
             old_index = json.loads(art.get("index", "[]")) if art.get("state") == "published" else []
@@ -251,7 +248,7 @@ class Archive:
         k = self.keys
 
         def transaction(pipe: redis.client.Pipeline) -> int:
-            sids = [_s(s) for s in pipe.zrange(k.by_speaker(bare, "time"), 0, -1)]
+            sids = [as_text(s) for s in pipe.zrange(k.by_speaker(bare, "time"), 0, -1)]
             if not sids:
                 return 0
             batch = _Batch(self, pipe)
@@ -280,7 +277,7 @@ class Archive:
     def get_article(self, article_id: str) -> Article:
         """An article with its metadata, text and quotes (each with its statement id)."""
         article_id = check_article_id(article_id)
-        art = {_s(a): _s(b) for a, b in self.redis.hgetall(self.keys.article(article_id)).items()}
+        art = {as_text(a): as_text(b) for a, b in self.redis.hgetall(self.keys.article(article_id)).items()}
         if not art:
             raise NotFound(f"no article {article_id}")
         doc_id = art["doc_id"]
@@ -301,7 +298,7 @@ class Archive:
         raw = self.redis.hget(self.keys.article(check_article_id(article_id)), "state")
         if raw is None:
             raise NotFound(f"no article {article_id}")
-        return _s(raw)
+        return as_text(raw)
 
     # --- queries ----------------------------------------------------------------------------------
     @translate_errors
@@ -342,7 +339,7 @@ class Archive:
             sets.append(k.outlet(outlet_key(q.outlet)))
         timed = [k.term(t) for t in search_terms.query_terms(q.words)]  # scored by first publication
         ids, total = self._plan(base, canonical is None, timed, sets, q, low, high, limit, offset)
-        return StatementPage(canonical, self.statements([_s(i) for i in ids]), int(total))
+        return StatementPage(canonical, self.statements([as_text(i) for i in ids]), int(total))
 
     def _plan(self, base, everyone: bool, timed: list[str], sets: list[str], q: StatementQuery,
               low: float | None, high: float | None, limit: int, offset: int) -> tuple[list, int]:
@@ -441,7 +438,7 @@ class Archive:
         for aid, values in zip(article_ids, pipe.execute()):
             if values[0] is not None:
                 row = dict(zip(["doc_id", "doc_name", "published_ts", "stored", *META_FIELDS],
-                               ["" if v is None else _s(v) for v in values]))
+                               ["" if v is None else as_text(v) for v in values]))
                 arts[aid] = row
         occurrences = [(aid, int(idx)) for _, _, seen in rows for aid, _, idx in (m.rpartition(":") for m, _ in seen)
                        if aid in arts]
@@ -485,7 +482,7 @@ class Archive:
         token, canonical = found
         per_day: dict[str, dict[str, int]] = {}
         for key, value in self.redis.hgetall(self.keys.speaker_days(token)).items():
-            day, _, what = _s(key).rpartition(":")
+            day, _, what = as_text(key).rpartition(":")
             per_day.setdefault(day, {})[what] = int(value)
         return canonical, sorted((day, c.get("n", 0), c.get("h", 0), c.get("c", 0), c.get("s", 0) / 1000)
                                  for day, c in per_day.items() if c.get("n", 0) > 0)
@@ -542,7 +539,7 @@ class _Batch:
         if missing:
             values = self.archive.redis.hmget(self.keys.prints(token), missing)
             for p, v in zip(missing, values):
-                self.prints[(token, p)] = set(_s(v).split()) if v else set()
+                self.prints[(token, p)] = set(as_text(v).split()) if v else set()
 
     def _candidates(self, token: str, words: tuple[str, ...], prints: set[str]) -> list[_Stmt]:
         self._prints_of(token, prints)
@@ -645,7 +642,7 @@ class _Batch:
         pipe = self.archive.redis.pipeline(transaction=False)
         for aid in aids:
             pipe.hget(self.keys.article(aid), "outlet")
-        outlets = {aid: outlet_key(_s(v)) if v else "" for aid, v in zip(aids, pipe.execute())}
+        outlets = {aid: outlet_key(as_text(v)) if v else "" for aid, v in zip(aids, pipe.execute())}
         for st in shrunk:
             st.outlets = {outlets[m.rpartition(":")[0]] for m in st.seen} - {""}
 

@@ -24,7 +24,8 @@ CODEC_VERSION = "3"
 HASH_VERSION = "2"
 
 
-def _text(value: bytes | str) -> str:
+def as_text(value: bytes | str) -> str:
+    """A value as Redis returns it (bytes), as text; lone surrogates kept as they were written."""
     return value.decode("utf-8", errors="surrogatepass") if isinstance(value, bytes) else str(value)
 
 
@@ -75,7 +76,7 @@ def decode(raw: dict | bytes | str) -> StoredQuote:
     if isinstance(raw, (bytes, str)):
         row = json.loads(raw)
     else:
-        row = {_text(k): _text(v) for k, v in raw.items()}
+        row = {as_text(k): as_text(v) for k, v in raw.items()}
     if row.get("codec") in (CODEC_VERSION, HASH_VERSION):
         mention = _span(row, "mention")
     else:  # format 1: the CLI's row names for the mention

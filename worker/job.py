@@ -20,7 +20,6 @@ from worker import extraction
 from worker.archive import Archive
 from worker.connection import when_available
 from worker.keys import check_job_id, doc_id_for
-from worker.store import QuoteStore
 from worker.types import ArticleMeta, JobState, JobStatus
 from zitat import defaults
 from zitat.exceptions import InvalidDocument, NotFound, UnsafeJob
@@ -90,7 +89,7 @@ def process_document(doc_id: str, doc_name: str, text: str, version: str | None 
 def _store_and_publish(client: redis.Redis, doc_id: str, doc_name: str, version: str, scored, text: str) -> int:
     """Write the document, then publish every article registered for it (one without metadata when
     none was: a job queued by hand or by an older submitter). Both steps are idempotent."""
-    archive = Archive(client, store=QuoteStore(client))
+    archive = Archive(client)
     count = archive.store.write_document(doc_id, doc_name, version, scored, text=text)
     if not client.exists(archive.keys.doc_articles(doc_id)):
         archive.register(doc_id, doc_name, ArticleMeta())

@@ -21,7 +21,7 @@ MODES = ("speech", "thought", "writing")
 
 def doc_id_for(text: str) -> str:
     """The document's identity: sha256 of its UTF-8 text, hex (lone surrogates kept as is)."""
-    return hashlib.sha256(text.encode("utf-8", errors="surrogatepass")).hexdigest()
+    return digest(text, 64)
 
 
 def check_doc_id(doc_id: str) -> str:
@@ -47,12 +47,12 @@ def _shown(value: object, limit: int = 80) -> str:
 
 def version_digest(version: str) -> str:
     """A short, key-safe digest of a pipeline version string (model + lexicon)."""
-    return hashlib.sha256(version.encode("utf-8")).hexdigest()[:12]
+    return digest(version, 12)
 
 
 def speaker_token(normalised_name: str) -> str:
     """Key-safe id of a speaker: a hash of the normalised canonical name."""
-    return hashlib.sha256(normalised_name.encode("utf-8")).hexdigest()[:32]
+    return digest(normalised_name)
 
 
 def digest(text: str, length: int = 32) -> str:

@@ -12,6 +12,7 @@ import re
 import redis
 
 from worker import codec
+from worker.codec import as_text
 from worker.archive import Archive
 from worker.types import ArticleMeta
 from zitat import defaults
@@ -19,10 +20,6 @@ from zitat.logging import get_logger
 
 log = get_logger(__name__)
 _DOC_KEY = re.compile(r"doc:([0-9a-f]{64})")
-
-
-def _s(value) -> str:
-    return value.decode("utf-8", errors="surrogatepass") if isinstance(value, bytes) else str(value)
 
 
 def pending(client: redis.Redis, prefix: str = defaults.REDIS_KEY_PREFIX,
@@ -40,11 +37,11 @@ def migrate(client: redis.Redis, prefix: str = defaults.REDIS_KEY_PREFIX,
     for old in pending(client, prefix, legacy):
         n = 0
         for key in client.scan_iter(match=f"{old}doc:*", count=1000):
-            m = _DOC_KEY.fullmatch(_s(key)[len(old):])
+            m = _DOC_KEY.fullmatch(as_text(key)[len(old):])
             if not m:
                 continue
             doc_id = m.group(1)
-            doc = {_s(a): _s(b) for a, b in client.hgetall(key).items()}
+            doc = {as_text(a): as_text(b) for a, b in client.hgetall(key).items()}
             count = int(doc.get("quotes", 0))
             pipe = client.pipeline(transaction=False)
             for i in range(count):

@@ -168,8 +168,7 @@ class QuoteService:
 
         low = parse_bound(start, end=False) if start else None
         high = parse_bound(end, end=True) if end else None
-        if interval not in timelines.INTERVALS:
-            timelines.buckets([], interval)  # raises the clear error
+        timelines.check_interval(interval)  # before any read: a bad interval is the caller's error
         canonical, days = self.archive.timeline_days(name)
         return canonical, (timelines.buckets(days, interval, low, high) if canonical else [])
 

@@ -14,13 +14,10 @@ import redis
 
 from extractor.types import Quote
 from worker import aliases as alias_rules
+from worker.codec import as_text
 from worker.keys import Keys, speaker_token
 from worker.types import SpeakerCount
 from zitat.exceptions import AmbiguousSpeaker
-
-
-def _s(value) -> str:
-    return value.decode("utf-8", errors="surrogatepass") if isinstance(value, bytes) else str(value)
 
 
 class SpeakerRegistry:
@@ -40,7 +37,7 @@ class SpeakerRegistry:
         if " " not in norm:
             known = reader.smembers(self.keys.shared_alias(norm))
             if len(known) == 1:
-                return _s(next(iter(known)))
+                return as_text(next(iter(known)))
         return speaker_token(norm)
 
     def bare_speaker_to_absorb(self, reader, token: str, canonical: str) -> str | None:
@@ -53,7 +50,7 @@ class SpeakerRegistry:
         bare = speaker_token(last)
         if bare == token or not reader.exists(self.keys.by_speaker(bare, "time")):
             return None
-        others = {_s(t) for t in reader.smembers(self.keys.shared_alias(last))} - {token}
+        others = {as_text(t) for t in reader.smembers(self.keys.shared_alias(last))} - {token}
         return None if others else bare
 
     def register(self, pipe, token: str, quote: Quote) -> None:
@@ -84,8 +81,8 @@ class SpeakerRegistry:
     def move(self, pipe, source: str, target: str) -> None:
         """Queue the hand-over of a bare speaker's names to `target` (worker.archive.absorb)."""
         k = self.keys
-        aliases = [_s(a) for a in self.redis.smembers(k.speaker_aliases(source))]
-        roles = [_s(r) for r in self.redis.smembers(k.speaker_roles(source))]
+        aliases = [as_text(a) for a in self.redis.smembers(k.speaker_aliases(source))]
+        roles = [as_text(r) for r in self.redis.smembers(k.speaker_roles(source))]
         if aliases:
             pipe.sadd(k.speaker_aliases(target), *aliases)
         if roles:
@@ -114,30 +111,30 @@ class SpeakerRegistry:
             return None
         token = self.redis.hget(self.keys.aliases, norm)
         if token is not None and " " in norm:
-            return self._named(_s(token), name)
-        candidates = {_s(t) for t in self.redis.smembers(self.keys.shared_alias(norm))}
+            return self._named(as_text(token), name)
+        candidates = {as_text(t) for t in self.redis.smembers(self.keys.shared_alias(norm))}
         if not candidates and " " in norm and alias_rules.leading_first_name(name) is None:
             last = alias_rules.normalise(alias_rules.surname(name))
-            candidates = {_s(t) for t in self.redis.smembers(self.keys.shared_alias(last))}
+            candidates = {as_text(t) for t in self.redis.smembers(self.keys.shared_alias(last))}
         if len(candidates) == 1:
             return self._named(candidates.pop(), name)
         if len(candidates) > 1:
             names = self.redis.hmget(self.keys.speaker_names, sorted(candidates))
-            raise AmbiguousSpeaker(name, sorted((_s(n) for n in names if n), key=str.casefold))
+            raise AmbiguousSpeaker(name, sorted((as_text(n) for n in names if n), key=str.casefold))
         if token is not None:  # a speaker known only by this one word („Reuters“, „Kreml“)
-            return self._named(_s(token), name)
+            return self._named(as_text(token), name)
         return None
 
     def _named(self, token: str, asked: str) -> tuple[str, str]:
         canonical = self.redis.hget(self.keys.speaker_names, token)
-        return token, _s(canonical) if canonical else asked
+        return token, as_text(canonical) if canonical else asked
 
     def names(self, tokens: list[str]) -> dict[str, str]:
         """token -> canonical name, for the tokens that have one."""
         if not tokens:
             return {}
         values = self.redis.hmget(self.keys.speaker_names, tokens)
-        return {t: _s(v) for t, v in zip(tokens, values) if v is not None}
+        return {t: as_text(v) for t, v in zip(tokens, values) if v is not None}
 
     def describe(self, tokens: list[str]) -> list[SpeakerCount]:
         """Canonical name, statement count, other aliases and roles of each token, in order."""
@@ -152,9 +149,9 @@ class SpeakerRegistry:
         names, counts, *sets = pipe.execute()
         out = []
         for i, token in enumerate(tokens):
-            canonical = _s(names[i]) if names[i] else token
-            aliases = sorted({_s(a) for a in sets[2 * i]} - {canonical}, key=str.casefold)
-            roles = sorted({_s(r) for r in sets[2 * i + 1]}, key=str.casefold)
+            canonical = as_text(names[i]) if names[i] else token
+            aliases = sorted({as_text(a) for a in sets[2 * i]} - {canonical}, key=str.casefold)
+            roles = sorted({as_text(r) for r in sets[2 * i + 1]}, key=str.casefold)
             out.append(SpeakerCount(canonical, int(counts[i] or 0), tuple(aliases), tuple(roles)))
         return out
 
@@ -163,7 +160,7 @@ class SpeakerRegistry:
         if not limit:
             return []
         rows = self.redis.zrevrange(self.keys.speakers, offset, offset + limit - 1)
-        return self.describe([_s(t) for t in rows])
+        return self.describe([as_text(t) for t in rows])
 
     def suggest(self, prefix: str, limit: int) -> list[SpeakerCount]:
         """Speakers whose name, alias or role starts with `prefix` (normalised), busiest first."""
@@ -175,7 +172,7 @@ class SpeakerRegistry:
                                  offset=0, num=max(50, limit * 10))
         tokens: list[str] = []
         for row in rows:
-            token = _s(row).rpartition("\x00")[2]
+            token = as_text(row).rpartition("\x00")[2]
             if token not in tokens:
                 tokens.append(token)
         if not tokens:

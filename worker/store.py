@@ -22,6 +22,7 @@ import redis
 from extractor.types import Quote
 from stance.types import Stance
 from worker import codec
+from worker.codec import as_text
 from worker.connection import translate_errors
 from worker.keys import LABELS, Keys, check_doc_id
 from worker.types import StoredQuote
@@ -36,10 +37,6 @@ class CachedResult:
     doc_id: str
     version: str
     quote_count: int
-
-
-def _s(value) -> str:
-    return value.decode("utf-8", errors="surrogatepass") if isinstance(value, bytes) else str(value)
 
 
 class QuoteStore:
@@ -67,7 +64,7 @@ class QuoteStore:
 
         def transaction(pipe: redis.client.Pipeline) -> int:
             names = ["quotes", "stored", "doc_name"]
-            old = {n: _s(v) for n, v in zip(names, pipe.hmget(k.doc(doc_id), names)) if v is not None}
+            old = {n: as_text(v) for n, v in zip(names, pipe.hmget(k.doc(doc_id), names)) if v is not None}
             stored = float(old["stored"]) if "stored" in old else (now if now is not None else time.time())
             pipe.multi()
             for i in range(len(scored), int(old.get("quotes", 0))):
@@ -122,7 +119,7 @@ class QuoteStore:
     def document_text(self, doc_id: str) -> str | None:
         """The document's text, if it was stored with it (documents migrated from format 1 were not)."""
         raw = self.redis.hget(self.keys.doc(check_doc_id(doc_id)), "text")
-        return None if raw is None else _s(raw)
+        return None if raw is None else as_text(raw)
 
     @translate_errors
     def has_document(self, doc_id: str) -> bool:

@@ -17,6 +17,13 @@ INTERVALS = ("day", "week", "month")
 MAX_BUCKETS = 5000
 
 
+def check_interval(interval: str) -> str:
+    if interval not in INTERVALS:
+        raise InvalidDocument(f"unknown interval {interval!r}: choose one of {', '.join(INTERVALS)}",
+                              field="interval")
+    return interval
+
+
 def bucket_start(day: date, interval: str) -> date:
     if interval == "day":
         return day
@@ -41,9 +48,7 @@ def buckets(days: Iterable[tuple[str, int, int, int, float]], interval: str,
             low: float | None = None, high: float | None = None) -> list[TimelineBucket]:
     """Bucket per-day counts (ISO day, statements, hawkish, conciliatory, sum of stance scores);
     `low`/`high` (unix time) cut the days to a range and widen the range shown to it."""
-    if interval not in INTERVALS:
-        raise InvalidDocument(f"unknown interval {interval!r}: choose one of {', '.join(INTERVALS)}",
-                              field="interval")
+    check_interval(interval)
     first_day = _day(low) if low is not None else None
     last_day = _day(high) if high is not None else None
     rows = [(date.fromisoformat(d), n, h, c, s) for d, n, h, c, s in days]
