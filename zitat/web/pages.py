@@ -13,6 +13,7 @@ from starlette.datastructures import UploadFile
 
 from worker.connection import UNAVAILABLE, unavailable
 from worker.types import META_FIELDS, StatementQuery
+from zitat import statement_rows
 from zitat.exceptions import InvalidDocument, NotFound
 from zitat.web import views
 from zitat.web.security import (CSRF_FIELD, csrf_ok, csrf_token_for, safe_next, set_csrf_cookie,
@@ -169,7 +170,7 @@ def _export(request: Request, name: str, filters: views.Filters, fmt: str) -> Re
             yield first
             yield from statements
 
-    body = views.export_csv(chained()) if fmt == "csv" else views.export_jsonl(chained())
+    body = statement_rows.csv_lines(chained()) if fmt == "csv" else statement_rows.jsonl_lines(chained())
     media = "text/csv; charset=utf-8" if fmt == "csv" else "application/x-ndjson; charset=utf-8"
     from urllib.parse import quote
 

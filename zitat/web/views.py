@@ -4,11 +4,11 @@ German words for labels. No query logic: every fact comes from worker.service.Qu
 """
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
-from urllib.parse import urlencode, urlsplit
+from urllib.parse import urlencode
 
+from worker.metadata import check_url
 from worker.types import (Article, ArticleMeta, JobStatus, SpeakerCount, Statement, StatementQuery,
                           StoredQuote, TimelineBucket)
 from zitat import statement_rows
@@ -168,18 +168,6 @@ def job_dict(job: JobStatus) -> dict:
             "article_page": article_path(article) if article else None}
 
 
-# --- exports ---------------------------------------------------------------------------------------
-CSV_COLUMNS = statement_rows.CSV_COLUMNS
-
-
-def export_csv(statements: Iterable[Statement]) -> Iterator[str]:
-    """The rows of `zitat export --format csv` (spreadsheet-safe cells), streamed."""
-    return statement_rows.csv_lines(statements)
-
-
-def export_jsonl(statements: Iterable[Statement]) -> Iterator[str]:
-    return statement_rows.jsonl_lines(statements)
-
 
 # --- article text -----------------------------------------------------------------------------------
 @dataclass(frozen=True)
@@ -223,16 +211,14 @@ def article_path(article_id: str) -> str:
 
 
 def safe_href(url: str | None) -> str | None:
-    """The URL if it is http(s) with a host (a link must never run script), else None."""
+    """The URL if it is one the store accepts (worker.metadata.check_url: http(s) with a host — a link
+    must never run script), else None."""
     if not url:
         return None
     try:
-        parts = urlsplit(url)
-    except ValueError:
+        return check_url(url)
+    except InvalidDocument:
         return None
-    if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
-        return None
-    return url
 
 
 def german_date(value: str | None) -> str:
