@@ -20,8 +20,8 @@ from pathlib import Path
 from bench import archive, grpc_latency, memory, quality, workers
 from bench.corpus import corpus, seed_articles, synthetic
 from bench.timing import STANZA_PROCESSORS, baseline_runner, best_of, extract_runner
-from zitat import defaults
-from zitat.logging import configure as configure_logging
+from foundation import defaults
+from foundation.logging import configure as configure_logging
 
 DEFAULT_OUT = defaults.REPO_ROOT / "build" / "bench" / "results.json"
 DEFAULT_GOLD = defaults.REPO_ROOT.parent / "shared" / "gold" / "seed_quotes.jsonl"
@@ -49,7 +49,7 @@ def measure_extraction(quick: bool, rounds: int, gold: Path) -> tuple[dict, obje
     largest = 4 if quick else 16
     lengths = (1, 4) if quick else (1, 4, 16)
     corpora = {m: corpus(m, largest) for m in lengths}
-    config = ModelConfig.from_env(threads=1, full_parse=False)
+    config = ModelConfig.from_settings(threads=1, full_parse=False)
     fast = Extractor(config).load()
     full = Extractor(replace(config, full_parse=True)).load()
     stanza = build_pipeline(config, STANZA_PROCESSORS, batch_words=None)  # Stanza as it comes

@@ -32,8 +32,8 @@ from bench.stats import percentile
 from worker.connection import EmbeddedRedis
 from worker.service import QuoteService
 from worker.types import StatementQuery
-from zitat import defaults
-from zitat.logging import configure as configure_logging
+from foundation import defaults
+from foundation.logging import configure as configure_logging
 
 TARGETS = {"speaker_p99_ms_library": 10.0, "speaker_p99_ms_grpc": 20.0, "word_search_p99_ms": 50.0,
            "timeline_year_weekly_p99_ms": 50.0}

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from zitat import defaults
+from foundation import defaults
 
 SEEDS = defaults.REPO_ROOT / "seeds"
 

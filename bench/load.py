@@ -42,8 +42,8 @@ import grpc
 import psutil
 
 from bench.stats import percentile
-from zitat import defaults
-from zitat.grpc.server import MESSAGE_OPTIONS
+from foundation import defaults
+from zitat.grpc.limits import MESSAGE_OPTIONS
 from zitat.v1 import zitat_pb2 as pb
 from zitat.v1 import zitat_pb2_grpc as pb_grpc
 

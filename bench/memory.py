@@ -9,7 +9,7 @@ import os
 import subprocess
 import sys
 
-from zitat import defaults
+from foundation import defaults
 
 PROBE = """
 import json, re, sys
@@ -20,7 +20,7 @@ def peak_kib():
     with open("/proc/self/status") as f:
         return int(re.search(r"VmHWM:\\s+(\\d+) kB", f.read()).group(1))
 
-extractor = Extractor(ModelConfig.from_env(threads=1)).load()
+extractor = Extractor(ModelConfig.from_settings(threads=1)).load()
 loaded = peak_kib()
 extractor.extract(sys.stdin.read())
 print(json.dumps({"loaded_kib": loaded, "peak_kib": peak_kib()}))

@@ -26,7 +26,7 @@ import tempfile
 from pathlib import Path
 
 from bench.timing import STANZA_PROCESSORS, best_of
-from zitat import defaults
+from foundation import defaults
 
 DEFAULT_SHARED = defaults.REPO_ROOT.parent / "shared"
 DEFAULT_OUT = defaults.REPO_ROOT / "build" / "bench" / "news.json"
@@ -83,7 +83,7 @@ def measure(docs: list[tuple[str, str]], rounds: int) -> dict:
     from stance.scorer import Scorer
 
     torch.set_num_threads(1)
-    config = ModelConfig.from_env(threads=1, full_parse=False)
+    config = ModelConfig.from_settings(threads=1, full_parse=False)
     extractor = Extractor(config).load()
     stanza = build_pipeline(config, STANZA_PROCESSORS, batch_words=None)
     scorer = Scorer()

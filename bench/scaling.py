@@ -24,7 +24,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from bench.corpus import seed_articles, seed_paragraphs
-from zitat import defaults
+from foundation import defaults
 
 DEFAULT_OUT = defaults.REPO_ROOT / "build" / "bench" / "scaling.json"
 KIB = 1024
@@ -60,7 +60,7 @@ def measure(sizes: tuple[int, ...], only: list[str] | None = None) -> dict:
     from extractor.nlp import ModelConfig
 
     torch.set_num_threads(1)
-    extractor = Extractor(ModelConfig.from_env(threads=1)).load()
+    extractor = Extractor(ModelConfig.from_settings(threads=1)).load()
     extractor.extract("„Wir kommen“, sagte sie.")  # warm up
     rows = []
     chosen = {name: make for name, make in shapes().items() if not only or name in only}

@@ -21,7 +21,7 @@ from stance.types import Evidence, Stance
 from worker.metadata import parse_published
 from worker.service import QuoteService
 from worker.types import ArticleMeta
-from zitat import defaults
+from foundation import defaults
 
 QUOTES_PER_ARTICLE = 20
 OUTLETS = ("Tagesblatt", "Abendpost", "Morgenblatt", "Rundschau", "Kurier", "Anzeiger")

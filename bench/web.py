@@ -33,7 +33,7 @@ from bench import synthetic
 from bench.stats import percentile
 from worker.connection import EmbeddedRedis
 from worker.service import QuoteService
-from zitat import defaults
+from foundation import defaults
 
 BUSY = "Katrin Albers"
 OTHERS = [f"{first} Webbench{i:02d}"

@@ -22,7 +22,7 @@ from rq import Worker
 from bench.corpus import Article
 from worker.connection import EmbeddedRedis
 from worker.service import QuoteService
-from zitat import defaults
+from foundation import defaults
 
 READY_TIMEOUT_S = 180
 JOB_TIMEOUT_S = 900

@@ -8,12 +8,16 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
+from typing import TypeVar
 
 from extractor import markup
 from extractor.nlp import ModelConfig
-from extractor.types import Quote
-from zitat import defaults
-from zitat.exceptions import InvalidDocument, ZitatError
+from extractor.document import Sentence
+from extractor.types import Analysis, Quote
+from foundation import defaults
+from foundation.errors import InvalidDocument, ZitatError
+
+R = TypeVar("R")
 
 
 def validate_text(text: object) -> str:
@@ -39,7 +43,7 @@ class Extractor:
     """Finds every quote in German documents with one Stanza pipeline, loaded on first use."""
 
     def __init__(self, config: ModelConfig | None = None) -> None:
-        self.config = config or ModelConfig.from_env()
+        self.config = config or ModelConfig.from_settings()
         self._lock = threading.Lock()
         self._parser = None
 
@@ -71,6 +75,11 @@ class Extractor:
         `stop` (optional) is asked between pieces of work; once it answers True, the model is freed
         and Cancelled is raised, so a caller that went away costs at most one piece more.
         """
+        return [a.quotes for a in self.analyse_many(texts, stop)]
+
+    def analyse_many(self, texts: list[str], stop: Callable[[], bool] | None = None) -> list[Analysis]:
+        """Like extract_many, with each document's parse kept beside its quotes: later stages (the
+        stance scorer) read the same parse instead of parsing again."""
         from extractor.quotes import find_quotes
 
         for text in texts:
@@ -78,7 +87,15 @@ class Extractor:
         masked = [markup.mask(text) for text in texts]  # HTML and data runs: see extractor.markup
         with self._lock:
             docs = self.parser.parse_many([m.text for m in masked], stop=stop)
-        return [m.restore(find_quotes(doc)) for m, doc in zip(masked, docs)]
+        # A masked text is as long as its original, so the parse's offsets are the original's too.
+        return [Analysis(m.restore(find_quotes(doc)), doc.sentences) for m, doc in zip(masked, docs)]
+
+    def parse_sentences(self, texts: list[str]) -> list[list[Sentence]]:
+        """The parsed sentences of each text (offsets into it), for callers that have statements
+        rather than articles (the stance scorer's command and its evaluation)."""
+        masked = [markup.mask(text) for text in texts]
+        with self._lock:
+            return [doc.sentences for doc in self.parser.parse_many([m.text for m in masked])]
 
     def extract_each(self, texts: list[str]) -> list[list[Quote] | Exception]:
         """extract_many, but a document that cannot be processed gets its exception in place of its
@@ -86,13 +103,12 @@ class Extractor:
         return extract_each(self.extract_many, texts)
 
 
-def extract_each(extract_many: Callable[[list[str]], list[list[Quote]]],
-                 texts: list[str]) -> list[list[Quote] | Exception]:
+def extract_each(extract_many: Callable[[list[str]], list[R]], texts: list[str]) -> list[R | Exception]:
     """Each document's quotes, or the exception it raised, with the valid documents extracted in one
     batch (faster than one by one): an invalid document gets its InvalidDocument, and if the batch
     breaks, each document is tried on its own so that only the culprit gets the error. Other zitat
     errors (a missing model, a deadline) concern every document and are raised."""
-    results: list[list[Quote] | Exception] = []
+    results: list[R | Exception] = []
     for text in texts:
         try:
             validate_text(text)

@@ -143,7 +143,7 @@ class NerTagger:
 
     @classmethod
     def load(cls, model_dir: Path) -> NerTagger:
-        from zitat.exceptions import ModelNotAvailable
+        from foundation.errors import ModelNotAvailable
 
         path, clusters = Path(model_dir) / MODEL_FILE, Path(model_dir) / CLUSTER_FILE
         for needed in (path, clusters):

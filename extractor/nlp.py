@@ -9,13 +9,12 @@ from __future__ import annotations
 
 import json
 import logging
-import os
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from zitat import defaults
-from zitat.exceptions import ModelNotAvailable
+from foundation.errors import ModelNotAvailable
+from foundation.settings import Settings, current as current_settings
 
 BUNDLED_FILES = {
     "tokenize": "tokenize.pt",
@@ -37,18 +36,16 @@ class ModelConfig:
     full_parse: bool = False
 
     @classmethod
-    def from_env(cls, source: str | None = None, threads: int | None = None,
-                 full_parse: bool | None = None) -> "ModelConfig":
-        source = source or defaults.env(defaults.ENV_MODELS, "bundled")
-        if full_parse is None:
-            full_parse = defaults.env(defaults.ENV_FULL_PARSE, "0").lower() in ("1", "true", "yes")
-        threads = threads if threads is not None else default_threads()
+    def from_settings(cls, source: str | None = None, threads: int | None = None,
+                      full_parse: bool | None = None, *, settings: Settings | None = None) -> "ModelConfig":
+        """The configured models (foundation.settings); arguments given here win over the settings."""
+        settings = settings or current_settings()
+        source = source or settings.models
+        full_parse = settings.full_parse if full_parse is None else full_parse
+        threads = threads if threads is not None else settings.threads
         if source not in SOURCES:
             raise ModelNotAvailable(f"unknown model source {source!r}: choose one of {', '.join(SOURCES)}")
-        if source == "bundled":
-            path = Path(defaults.env(defaults.ENV_MODEL_DIR) or defaults.BUNDLED_MODEL_DIR)
-        else:
-            path = Path(defaults.env(defaults.ENV_STANZA_DIR) or defaults.OFFICIAL_STANZA_DIR)
+        path = settings.model_dir if source == "bundled" else settings.stanza_dir
         return cls(source, path, threads, full_parse)
 
     @property
@@ -130,11 +127,6 @@ def download_official(target: Path | None = None) -> Path:
     """Fetch Stanza's official German models (needs internet; never called at run time)."""
     import stanza
 
-    target = target or Path(defaults.env(defaults.ENV_STANZA_DIR) or defaults.OFFICIAL_STANZA_DIR)
+    target = target or current_settings().stanza_dir
     stanza.download("de", model_dir=str(target), processors="tokenize,mwt,pos,lemma,depparse")
     return target
-
-
-def default_threads() -> int | None:
-    value = os.environ.get("ZITAT_THREADS")
-    return int(value) if value else None

@@ -16,7 +16,7 @@ from extractor.document import Document, Sentence, Word
 from extractor.nlp import ModelConfig, build_pipeline
 from extractor.selection import PARSE, TAG, SpeechScreen
 from extractor.sentences import Tok, bound, repair
-from zitat.exceptions import Cancelled
+from foundation.errors import Cancelled
 
 #: The parser's cost grows with the square of sentence length, and quote finding looks at a sentence
 #: at a time: longer runs of words (tables, lists, a missing full stop in scraped text) become

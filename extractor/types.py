@@ -2,7 +2,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
+
+if TYPE_CHECKING:
+    from extractor.document import Sentence
 
 QuoteKind = Literal["direct", "indirect", "mixed"]
 #: What the cue reports: something said, thought (glauben, hoffen, überzeugt sein) or written
@@ -80,3 +83,11 @@ class Quote:
             confidence=float(row.get("confidence", 0.0)),
             mode=row.get("mode") or "speech",
         )
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """A document's quotes and the parse they were found in (sentences with document offsets)."""
+
+    quotes: list[Quote]
+    sentences: list["Sentence"]

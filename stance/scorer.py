@@ -15,10 +15,10 @@ stance.evaluate.half); the "check" half only confirms them.
 """
 from __future__ import annotations
 
-import logging
 import math
 import threading
-from typing import Callable
+from collections.abc import Callable, Sequence
+from typing import Any
 
 from dataclasses import dataclass
 
@@ -37,10 +37,11 @@ TOPIC_ALONE = 0.0
 RULES_VERSION = "6"
 #: Identifies lexicon + modifier files + rules: caches of scores must be keyed on it.
 LEXICON_VERSION = f"{lexicon_digest()}-r{RULES_VERSION}"
-PROCESSORS = ["tokenize", "mwt", "pos", "lemma", "depparse"]
 
-log = logging.getLogger(__name__)
-Parse = Callable[[str], object]
+#: A parsed text: sentences whose words carry lemma, UPOS, head and offsets (see stance.tokens).
+Sentences = Sequence[Any]
+#: Parses texts: one list of sentences per text, offsets into that text.
+Parse = Callable[[list[str]], list[Sentences]]
 
 
 @dataclass(frozen=True)
@@ -93,73 +94,67 @@ def combine(readings: list[Reading], params: Params | None = None) -> Stance:
     return Stance(score, params.label(score), evidence, described)
 
 
-def _default_parse() -> Parse | None:
-    """The German Stanza pipeline from the environment, or None (token rules only) if it is missing.
-
-    One torch thread unless $ZITAT_THREADS says otherwise: the worker forks work horses, and a child
-    forked from a parent with a multi-thread OpenMP pool deadlocks on its first tensor operation."""
-    from extractor.nlp import ModelConfig, build_pipeline, default_threads
-    from zitat.exceptions import ModelNotAvailable
-
-    try:
-        return build_pipeline(ModelConfig.from_env(threads=default_threads() or 1), PROCESSORS)
-    except ModelNotAvailable as e:
-        log.warning("stance: no parser (%s); scoring with token-window rules only", e)
-        return None
-
-
 class Scorer:
-    """Scores quotes. `parse` is a callable text -> stanza Document (or None for token rules only);
-    by default the German pipeline is built on first use, since loading takes seconds."""
+    """Scores quotes on the parse the extractor made of their document (no parser of its own: one
+    parse per process). `parse` (optional) is a callable texts -> parsed sentences per text, for
+    callers that have bare statements (`zitat stance`, the gold evaluation); without a parse the
+    token-window rules score alone."""
 
     def __init__(self, parse: Parse | None = None, lexicon: Lexicon | None = None):
         self._parse = parse
-        self._loaded = parse is not None
-        self._lock = threading.Lock()
-        self._parse_lock = threading.Lock()
         self.lexicon = lexicon or default_lexicon()
         self.params = Params()
 
-    def _parser(self) -> Parse | None:
-        if not self._loaded:
-            with self._lock:
-                if not self._loaded:
-                    self._parse = _default_parse()
-                    self._loaded = True
-        return self._parse
+    @property
+    def parses(self) -> bool:
+        """Whether bare texts get parsed (a `parse` was given)."""
+        return self._parse is not None
 
-    def score(self, quote, document: str | None = None) -> Stance:
-        """Stance of an extractor.types.Quote; evidence offsets are document offsets. With the
-        `document` the quote came from, it is scored within its sentence (stance.frame): "Dies
-        bedeute nicht, dass wir den Krieg suchen" negates the quoted clause."""
-        return self.score_many([quote], document)[0]
+    def score(self, quote, document: str | None = None, sentences: Sentences | None = None) -> Stance:
+        """Stance of an extractor.types.Quote (see score_many)."""
+        return self.score_many([quote], document, sentences)[0]
 
-    def score_many(self, quotes, document: str | None = None) -> list[Stance]:
-        """Stances of a document's quotes, their texts (or, with `document`, their sentences) parsed in
-        one batch (faster than one by one, the same parses)."""
+    def score_many(self, quotes, document: str | None = None, sentences: Sentences | None = None) -> list[Stance]:
+        """Stances of a document's quotes; evidence offsets are document offsets. With the `document`
+        each quote is scored within its sentence (stance.frame): "Dies bedeute nicht, dass wir den
+        Krieg suchen" negates the quoted clause. `sentences` is the extractor's parse of the document
+        (document offsets); without it the texts are parsed with `parse`, if given."""
         frames = [frame_of(document, q.start, q.end) if document is not None else None for q in quotes]
         texts = [f.text if f else q.text for q, f in zip(quotes, frames)]
-        docs = self.parse_all(texts)
-        return [self._score(f.text if f else q.text, f.offset if f else q.start, doc, f, _cue_text(q))
-                for q, f, doc in zip(quotes, frames, docs)]
+        offsets = [f.offset if f else q.start for q, f in zip(quotes, frames)]
+        if sentences is not None:
+            views = [(within(sentences, o, o + len(t)), o) for t, o in zip(texts, offsets)]
+        else:
+            views = [(parsed, o) for parsed, o in zip(self.parse_all(texts), offsets)]
+        return [self._score(t, o, parsed, shift, f, _cue_text(q))
+                for q, f, t, o, (parsed, shift) in zip(quotes, frames, texts, offsets, views)]
 
-    def score_text(self, text: str, offset: int = 0, cue: str | None = None) -> Stance:
+    def score_text(self, text: str, offset: int = 0, cue: str | None = None,
+                   sentences: Sentences | None = None) -> Stance:
         """Stance of `text`; `offset` is where it starts in its document (added to evidence offsets);
-        `cue` the speech cue that reported it ("forderte": a position on all of it)."""
-        return self._score(text, offset, self.parse_all([text])[0], None, cue)
+        `cue` the speech cue that reported it ("forderte": a position on all of it); `sentences` its
+        parse in document offsets (default: parsed with `parse`, if given)."""
+        if sentences is None:
+            return self._score(text, offset, self.parse_all([text])[0], offset, None, cue)
+        return self._score(text, offset, within(sentences, offset, offset + len(text)), offset, None, cue)
 
-    def score_in(self, document: str, start: int, end: int, cue: str | None = None) -> Stance:
+    def score_in(self, document: str, start: int, end: int, cue: str | None = None,
+                 sentences: Sentences | None = None) -> Stance:
         """Stance of the quote document[start:end], read within its sentence in `document`."""
         f = frame_of(document, start, end)
-        return self._score(f.text, f.offset, self.parse_all([f.text])[0], f, cue)
+        parsed = (within(sentences, f.offset, f.offset + len(f.text)) if sentences is not None
+                  else self.parse_all([f.text])[0])
+        shift = f.offset if sentences is not None else 0
+        return self._score(f.text, f.offset, parsed, shift, f, cue)
 
-    def read(self, text: str, offset: int = 0, doc=None, frame: Frame | None = None,
-             cue: str | None = None) -> list[Reading]:
-        """The readings of `text` (parsed as `doc`); with a `frame`, only cues inside the quote are
-        read, while shifters and position words anywhere in the sentence act on them."""
+    def read(self, text: str, offset: int = 0, sentences: Sentences | None = None, frame: Frame | None = None,
+             cue: str | None = None, shift: int | None = None) -> list[Reading]:
+        """The readings of `text` with its parsed `sentences` (offsets shifted by `shift`, default
+        `offset`); with a `frame`, only cues inside the quote are read, while shifters and position
+        words anywhere in the sentence act on them."""
         if not text or not text.strip():
             return []
-        toks = analyze(text, doc)
+        toks = analyze(text, sentences, offset if shift is None else shift)
         cues = find_cues(toks, self.lexicon)
         cues += apply_rules(toks, cues, self.lexicon)
         sts = statuses(toks, cues, self.lexicon, cue)
@@ -175,37 +170,28 @@ class Scorer:
             out.append(Reading(text[start:end], offset + start, offset + end, w, note, st))
         return out
 
-    def _score(self, text: str, offset: int, doc, frame: Frame | None = None, cue: str | None = None) -> Stance:
-        return combine(self.read(text, offset, doc, frame, cue), self.params)
+    def _score(self, text: str, offset: int, sentences: Sentences | None, shift: int,
+               frame: Frame | None = None, cue: str | None = None) -> Stance:
+        return combine(self.read(text, offset, sentences, frame, cue, shift), self.params)
 
-    def parse_all(self, texts: list[str]) -> list[object | None]:
-        """The scorer's parse of each text, in one batch (None for an empty text, or everywhere when
-        no parser can be loaded): what `read` takes, for callers that score one text several ways."""
-        parse = self._parser()
+    def parse_all(self, texts: list[str]) -> list[Sentences | None]:
+        """The parse of each text (offsets into it) in one batch, from `parse`; None for an empty
+        text, or everywhere without a `parse`: what `read` takes (with shift 0)."""
         wanted = [t for t in texts if t and t.strip()]
-        if parse is None or not wanted:
+        if self._parse is None or not wanted:
             return [None] * len(texts)
-        with self._parse_lock:  # a Stanza pipeline is not safe to share between threads
-            if isinstance(parse, _stanza_pipeline_class()):
-                import stanza
-
-                parsed = iter(parse([stanza.Document([], text=t) for t in wanted]))
-            else:
-                parsed = iter([parse(t) for t in wanted])
+        parsed = iter(self._parse(wanted))
         return [next(parsed) if t and t.strip() else None for t in texts]
+
+
+def within(sentences: Sentences, start: int, end: int) -> list:
+    """The parsed sentences that overlap document[start:end]."""
+    return [s for s in sentences if s.words and s.words[0].start < end and s.words[-1].end > start]
 
 
 def _cue_text(quote) -> str | None:
     cue = getattr(quote, "cue", None)
     return getattr(cue, "text", cue) if cue else None
-
-
-def _stanza_pipeline_class() -> type:
-    try:
-        from stanza import Pipeline
-    except ImportError:  # pragma: no cover - stanza is a dependency
-        return type(None)
-    return Pipeline
 
 
 def label_for(score: float) -> str:

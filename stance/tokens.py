@@ -1,8 +1,13 @@
-"""The token layer the rules work on: our own tokens and clauses, with Stanza's analysis attached.
+"""The token layer the rules work on: our own tokens and clauses, with the extractor's parse attached.
 
 Why our own tokens: a weak tokenizer glues punctuation to words ("sei,", "„schnelle") and evidence
-offsets must be exact, so tokens come from a regular expression over the text and Stanza's lemma,
-POS and dependency head are attached to those tokens whose span Stanza tokenized identically.
+offsets must be exact, so tokens come from a regular expression over the text and the parse's lemma,
+POS and dependency head are attached to those tokens whose span the parser tokenized identically.
+
+The parse is read, never made here: stance imports no parser. A parsed sentence is anything with
+`.words`, each word with `id`, `text`, `lemma`, `upos`, `head` (0: root), `deprel` and the `start`/`end`
+of its surface token (several words share one: „im“ → in + dem) — extractor.document.Sentence is one.
+Offsets are the document's; `shift` is where the scored text starts in it.
 
 Why commas for clauses: German sets a comma before every subordinate and infinitive clause, so
 punctuation is a parser-independent clause boundary; every scope rule stays inside one clause.
@@ -96,33 +101,46 @@ def tokenize(text: str) -> list[Token]:
     return toks
 
 
-def analyze(text: str, doc=None) -> list[Token]:
-    """Tokens of `text` with the parse from the Stanza `doc` (or none) attached."""
+def analyze(text: str, sentences=None, shift: int = 0) -> list[Token]:
+    """Tokens of `text` with the parsed `sentences` (or none) attached; `shift` is the document
+    offset of text[0] (the sentences' offsets are the document's)."""
     toks = tokenize(text)
-    if doc is not None:
-        _attach(toks, doc)
+    if sentences:
+        _attach(toks, sentences, shift)
     return toks
 
 
-def _attach(toks: list[Token], doc) -> None:
+def _surface_tokens(sentence, shift: int) -> list[tuple[int, int, str, list]]:
+    """(start, end, surface text, words) per surface token of a parsed sentence, in local offsets."""
+    out: list[tuple[int, int, str, list]] = []
+    for w in sentence.words:
+        start, end = w.start - shift, w.end - shift
+        if out and (out[-1][0], out[-1][1]) == (start, end):
+            out[-1][3].append(w)
+        else:
+            out.append((start, end, "", [w]))
+    return out
+
+
+def _attach(toks: list[Token], sentences, shift: int = 0) -> None:
     by_span = {(t.start, t.end): t for t in toks}
     hyphenated = [t for t in toks if "-" in t.text]
-    for sentence in doc.sentences:
-        word_tok: dict[int, Token] = {}  # stanza word id -> our token
-        rep: dict[int, object] = {}  # our token index -> the stanza word that speaks for it
-        for stoken in sentence.tokens:
-            t = by_span.get((stoken.start_char, stoken.end_char))
+    for sentence in sentences:
+        surface = _surface_tokens(sentence, shift)
+        word_tok: dict[int, Token] = {}  # parse word id -> our token
+        rep: dict[int, object] = {}  # our token index -> the parse word that speaks for it
+        for start, end, _, words in surface:
+            t = by_span.get((start, end))
             if t is None:  # "US-Stellungen" tokenized as US / - / Stellungen: the last part is the head
-                t = next((h for h in hyphenated
-                          if h.start <= stoken.start_char and stoken.end_char <= h.end), None)
+                t = next((h for h in hyphenated if h.start <= start and end <= h.end), None)
             if t is None:
                 continue
-            for w in stoken.words:
+            stext = t.text if (t.start, t.end) == (start, end) else t.text[start - t.start:end - t.start]
+            for w in words:
                 word_tok.setdefault(w.id, t)
-                if t.i not in rep or (t.text != stoken.text and stoken.text.isalnum()):
+                if t.i not in rep or (t.text != stext and stext.isalnum()):
                     rep[t.i] = w
-        covered = [t for t in toks if t.word and sentence.tokens
-                   and sentence.tokens[0].start_char <= t.start < sentence.tokens[-1].end_char]
+        covered = [t for t in toks if t.word and surface and surface[0][0] <= t.start < surface[-1][1]]
         for i, w in rep.items():
             t = toks[i]
             t.lemma, t.upos, t.deprel = w.lemma, w.upos, w.deprel

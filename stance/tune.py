@@ -53,7 +53,7 @@ def read_rows(rows: list[dict], scorer, frame: bool) -> list[list]:
 
             f = frame_of(r["context"], at, at + len(r["quote"]))
             doc = scorer.parse_all([f.text])[0]
-            out.append(scorer.read(f.text, f.offset, doc, f, r.get("cue")))
+            out.append(scorer.read(f.text, f.offset, doc, f, r.get("cue"), shift=0))
         else:
             doc = scorer.parse_all([r["quote"]])[0]
             out.append(scorer.read(r["quote"], 0, doc, None, r.get("cue")))
@@ -104,9 +104,10 @@ def main(argv: list[str] | None = None) -> int:
                     help="keep the seed quotes of stance/data/seed_conflicts.tsv (left out by default)")
     ap.add_argument("--frame", action="store_true", help="read each quote within its context sentence")
     a = ap.parse_args(argv)
+    from stance.evaluate import product_parser
     from stance.scorer import Scorer
 
-    scorer = Scorer()
+    scorer = Scorer(parse=product_parser())
     with open(a.gold, encoding="utf-8") as f:
         rows = [json.loads(line) for line in f if line.strip()]
     readings = read_rows(rows, scorer, a.frame)

@@ -13,7 +13,7 @@ def extractor():
     from extractor.api import Extractor
     from extractor.nlp import ModelConfig
 
-    return Extractor(ModelConfig.from_env(threads=1)).load()
+    return Extractor(ModelConfig.from_settings(threads=1)).load()
 
 
 @contextmanager
@@ -43,3 +43,13 @@ def restore_cli_logging():
     """For tests that run `main()` in this process (see cli_logging_restored)."""
     with cli_logging_restored():
         yield
+
+
+@pytest.fixture(scope="session")
+def statement_parse():
+    """The parse the stance scorer reads for a bare statement: the real extractor's, every sentence
+    parsed (worker.extraction.statement_scorer does the same)."""
+    from extractor.api import Extractor
+    from extractor.nlp import ModelConfig
+
+    return Extractor(ModelConfig.from_settings(threads=1, full_parse=True)).load().parse_sentences

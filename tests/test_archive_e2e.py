@@ -22,7 +22,7 @@ from test_grpc_support import channel, serving
 from worker.runner import build_worker
 from worker.service import QuoteService
 from worker.types import StatementQuery
-from zitat import defaults
+from foundation import defaults
 from zitat.cli import main
 from zitat.grpc import converters as conv
 from zitat.v1 import zitat_pb2 as pb

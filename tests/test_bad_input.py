@@ -19,8 +19,8 @@ import pytest
 from extractor.parsing import MAX_PARSE_WORDS
 
 from test_grpc_support import SCHOLZ, SCHOLZ_QUOTE, SCHOLZ_SPEAKER, channel, serving
-from zitat import defaults
-from zitat.exceptions import InvalidDocument
+from foundation import defaults
+from foundation.errors import InvalidDocument
 from zitat.v1 import zitat_pb2 as pb
 from zitat.v1 import zitat_pb2_grpc as pb_grpc
 

@@ -20,7 +20,7 @@ from worker.keys import doc_id_for
 from worker.metadata import meta_from_mapping
 from worker.service import QuoteService
 from worker.types import META_FIELDS, ArticleMeta
-from zitat import defaults
+from foundation import defaults
 from zitat.cli import main
 from zitat.commands.inputs import META_FLAG_FIELDS, read_documents, read_manifest
 

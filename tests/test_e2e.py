@@ -19,7 +19,7 @@ import redis
 from redis_server import redis_client, redis_server  # noqa: F401
 from worker.service import QuoteService
 from worker.types import StatementQuery
-from zitat import defaults
+from foundation import defaults
 
 REPO = Path(__file__).resolve().parent.parent
 SEEDS = REPO / "seeds"

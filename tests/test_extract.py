@@ -195,7 +195,7 @@ def test_coordinated_speakers_each_get_the_quote(quotes_of):
 
 
 def test_a_batch_gives_each_document_its_own_quotes_or_its_own_error(extractor):
-    from zitat.exceptions import InvalidDocument
+    from foundation.errors import InvalidDocument
 
     docs = ["„Wir verhandeln nicht“, sagte Außenminister Sergej Lawrow.", "   ",
             "Die Kanzlerin erklärte, man sei zu Gesprächen bereit."]

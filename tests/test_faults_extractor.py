@@ -24,7 +24,7 @@ from redis_server import free_port, redis_client, redis_server  # noqa: F401
 from worker.keys import doc_id_for
 from worker.queue import submit
 from worker.service import QuoteService
-from zitat import defaults
+from foundation import defaults
 from zitat_processes import SEEDS, ZitatProcess, serve, wait_for, worker, zitat_env
 
 pytestmark = pytest.mark.slow

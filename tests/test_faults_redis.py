@@ -28,7 +28,7 @@ from redis_server import REDIS_SERVER, RedisServer
 from test_grpc_support import ARTICLE, SCHOLZ, channel
 from worker.keys import doc_id_for
 from worker.service import QuoteService
-from zitat import defaults
+from foundation import defaults
 from zitat.v1 import zitat_pb2 as pb
 from zitat.v1 import zitat_pb2_grpc as pb_grpc
 from zitat_processes import REPO, SEEDS, ZitatProcess, serve, wait_for, worker, zitat_env

@@ -13,8 +13,8 @@ import pytest
 from extractor.api import Extractor
 from extractor.nlp import ModelConfig
 from test_grpc_support import ARTICLE, NO_QUOTE, SCHOLZ, GatedExtractor, find_scholz, has_scholz_quote, serving
-from zitat import defaults
-from zitat.exceptions import InvalidDocument, ModelNotAvailable
+from foundation import defaults
+from foundation.errors import InvalidDocument, ModelNotAvailable
 from zitat.grpc.client import ExtractorUnavailable, RemoteExtractor
 from zitat.grpc.retry import RetryPolicy
 from zitat.grpc.server import TLSConfig

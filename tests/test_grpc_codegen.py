@@ -6,7 +6,7 @@ import subprocess
 
 import pytest
 
-from zitat import defaults
+from foundation import defaults
 from zitat.grpc import codegen
 
 

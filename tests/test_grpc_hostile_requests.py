@@ -15,7 +15,7 @@ import structlog
 from redis_server import redis_client, redis_server  # noqa: F401
 from test_grpc_support import SCHOLZ, GatedExtractor, channel, serving
 from worker.service import QuoteService
-from zitat import defaults
+from foundation import defaults
 from zitat.v1 import zitat_pb2 as pb
 from zitat.v1 import zitat_pb2_grpc as pb_grpc
 

@@ -15,8 +15,8 @@ import pytest
 from grpc_health.v1 import health_pb2, health_pb2_grpc
 
 from test_grpc_support import SCHOLZ, GatedExtractor, channel, has_scholz_quote, serving
-from zitat import defaults
-from zitat.exceptions import Cancelled
+from foundation import defaults
+from foundation.errors import Cancelled
 from zitat.v1 import zitat_pb2 as pb
 from zitat.v1 import zitat_pb2_grpc as pb_grpc
 from zitat_processes import serve, zitat_env
@@ -39,10 +39,10 @@ class RecordingExtractor:
     def model_version(self) -> str:
         return self.inner.model_version
 
-    def extract_many(self, texts, stop=None):
+    def analyse_many(self, texts, stop=None):
         self.started.set()
         try:
-            result = self.inner.extract_many(texts, stop=stop)
+            result = self.inner.analyse_many(texts, stop=stop)
         except Cancelled:
             self.outcomes.append("cancelled")
             raise

@@ -22,7 +22,7 @@ from worker.keys import doc_id_for
 from worker.runner import build_worker
 from worker.service import QuoteService
 from worker.types import StatementQuery
-from zitat import defaults
+from foundation import defaults
 from zitat.grpc import converters as conv
 from zitat.grpc.server import QUOTES_SERVICE
 from zitat.v1 import zitat_pb2 as pb

@@ -19,8 +19,8 @@ import pytest
 from extractor.api import Extractor
 from extractor.nlp import ModelConfig
 from test_grpc_support import SCHOLZ, GatedExtractor, has_scholz_quote, serving
-from zitat import defaults
-from zitat.exceptions import ModelNotAvailable, ZitatError
+from foundation import defaults
+from foundation.errors import ModelNotAvailable, ZitatError
 from zitat.grpc.client import ExtractorUnavailable, RemoteExtractor
 from zitat.grpc.retry import RETRYABLE, RetryPolicy
 
@@ -46,14 +46,14 @@ def test_only_unavailable_and_resource_exhausted_are_retried():
 
 def test_budget_comes_from_the_environment(monkeypatch):
     monkeypatch.delenv(defaults.ENV_EXTRACTOR_RETRY_SECONDS, raising=False)
-    assert RetryPolicy.from_env().budget == defaults.EXTRACTOR_RETRY_SECONDS
+    assert RetryPolicy.from_settings().budget == defaults.EXTRACTOR_RETRY_SECONDS
     monkeypatch.setenv(defaults.ENV_EXTRACTOR_RETRY_SECONDS, "2.5")
-    assert RetryPolicy.from_env().budget == 2.5
+    assert RetryPolicy.from_settings().budget == 2.5
     assert RemoteExtractor("127.0.0.1:1").retry_policy.budget == 2.5
     for bad in ("-1", "soon", "nan"):
         monkeypatch.setenv(defaults.ENV_EXTRACTOR_RETRY_SECONDS, bad)
         with pytest.raises(ZitatError, match=defaults.ENV_EXTRACTOR_RETRY_SECONDS):
-            RetryPolicy.from_env()
+            RetryPolicy.from_settings()
 
 
 def test_unreachable_server_is_retried_for_the_budget_then_unavailable():

@@ -27,7 +27,7 @@ from extractor.api import Extractor
 from extractor.nlp import ModelConfig
 from test_grpc_support import (ARTICLE, CRASH_MARKER, NO_QUOTE, SCHOLZ, SCHOLZ_QUOTE, GatedExtractor, channel,
                                find_scholz, has_scholz_quote, serving)
-from zitat import defaults
+from foundation import defaults
 from zitat.grpc import converters as conv
 from zitat.grpc.errors import INTERNAL_MESSAGE
 from zitat.grpc.server import EXTRACTOR_SERVICE, QUOTES_SERVICE
@@ -105,14 +105,13 @@ def test_extract_sends_what_the_extractor_found_with_code_point_offsets(stub, ex
 
 
 def test_stances_come_with_the_quotes_only_when_asked_for(stub, extractor):
-    from stance.scorer import Scorer
+    from worker.extraction import Pipeline
 
     doc = "„Wir sind zu Verhandlungen bereit“, sagte Bundeskanzler Olaf Scholz am Montag. " + SCHOLZ
     plain = stub.Extract(pb.ExtractRequest(text=doc), timeout=60)
     assert plain.quotes and not any(q.HasField("stance") for q in plain.quotes)
     scored = stub.Extract(pb.ExtractRequest(text=doc, with_stance=True), timeout=120)
-    quotes = extractor.extract(doc)
-    expected = [conv.quote_to_pb(q, st) for q, st in zip(quotes, Scorer().score_many(quotes))]
+    expected = [conv.quote_to_pb(q, st) for q, st in Pipeline(extractor).process(doc)]  # one parse
     assert list(scored.quotes) == expected
     assert all(q.HasField("stance") and q.stance.label != pb.STANCE_LABEL_UNSPECIFIED for q in scored.quotes)
     talks = next(q for q in scored.quotes if "Verhandlungen" in q.text)

@@ -14,7 +14,7 @@ from typing import Iterator
 
 import grpc
 
-from extractor.types import Quote
+from extractor.types import Analysis
 from zitat.grpc.server import MESSAGE_OPTIONS, ZitatServer, build_server
 
 #: One plain German sentence whose direct quote and speaker any usable model finds.
@@ -37,7 +37,7 @@ class GatedExtractor:
     server gracefully around an in-flight call; and no German text makes the real extractor raise an
     unexpected error, which is what INTERNAL (and a per-item error in ExtractBatch) is about. So:
 
-    - `gate`: extract_many blocks on it (up to 10 s) before delegating; `started` is set on entry;
+    - `gate`: analyse_many (what the server's pipeline calls) blocks on it (up to 10 s) before delegating; `started` is set on entry;
     - `crash_marker`: a document containing it raises RuntimeError instead of being extracted;
     - `error`: raised on every call instead of delegating.
 
@@ -57,7 +57,7 @@ class GatedExtractor:
     def model_version(self) -> str:
         return self.inner.model_version
 
-    def extract_many(self, texts: list[str], stop=None) -> list[list[Quote]]:
+    def analyse_many(self, texts: list[str], stop=None) -> list[Analysis]:
         self.calls += 1
         self.started.set()
         if self.gate is not None:
@@ -66,7 +66,7 @@ class GatedExtractor:
             raise self.error
         if self.crash_marker is not None and any(self.crash_marker in t for t in texts):
             raise RuntimeError("injected crash")
-        return self.inner.extract_many(texts, stop=stop)
+        return self.inner.analyse_many(texts, stop=stop)
 
 
 def find_scholz(quotes) -> list:

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from zitat import defaults
+from foundation import defaults
 
 pytestmark = pytest.mark.slow
 

@@ -12,7 +12,7 @@ import sys
 
 import pytest
 
-from zitat import defaults
+from foundation import defaults
 
 CAP = "from zitat.memory import cap_malloc_arenas; print(cap_malloc_arenas())"
 

@@ -8,7 +8,7 @@ import pytest
 from worker.metadata import (MAX_FIELD_CHARS, MAX_HTML_SCAN_CHARS, MAX_URL_CHARS, meta_from_html, meta_from_mapping,
                              parse_bound, parse_published)
 from worker.types import ArticleMeta
-from zitat.exceptions import InvalidDocument
+from foundation.errors import InvalidDocument
 
 
 def ts(*args, tz=timezone.utc) -> float:

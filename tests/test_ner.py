@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from extractor.ner import Entity, NerTagger, features, spans
-from zitat import defaults
+from foundation import defaults
 
 
 @pytest.fixture(scope="module")
@@ -47,7 +47,7 @@ def test_ordinary_nouns_are_no_entities(ner: NerTagger):
 
 
 def test_a_missing_model_is_a_clear_error(tmp_path):
-    from zitat.exceptions import ModelNotAvailable
+    from foundation.errors import ModelNotAvailable
 
     with pytest.raises(ModelNotAvailable, match="extractor.model.ner"):
         NerTagger.load(tmp_path)

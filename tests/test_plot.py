@@ -10,7 +10,7 @@ import pytest
 from matplotlib.image import imread
 
 from worker.types import TimelineBucket
-from zitat.exceptions import InvalidDocument
+from foundation.errors import InvalidDocument
 from zitat.plot import period, render_timeline
 
 PNG_MAGIC = b"\x89PNG\r\n\x1a\n"

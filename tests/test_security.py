@@ -30,9 +30,10 @@ from redis_server import REDIS_SERVER, RedisServer
 from test_grpc_support import SCHOLZ, SCHOLZ_QUOTE, serving
 from worker.connection import client_options
 from worker.service import QuoteService
-from zitat import defaults
-from zitat.grpc.client import ENV_TLS_CA, ExtractorUnavailable, RemoteExtractor
-from zitat.grpc.server import ENV_TLS_CERT, ENV_TLS_KEY, MESSAGE_OPTIONS
+from foundation import defaults
+from zitat.grpc.client import ExtractorUnavailable, RemoteExtractor
+from zitat.grpc.limits import MESSAGE_OPTIONS
+from foundation.defaults import ENV_TLS_CA, ENV_TLS_KEY, ENV_TLS_CERT
 from zitat.v1 import zitat_pb2 as pb
 from zitat.v1 import zitat_pb2_grpc as pb_grpc
 

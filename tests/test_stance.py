@@ -20,8 +20,8 @@ from stance.scorer import CONCILIATORY_AT, HAWKISH_AT, LEXICON_VERSION, Scorer
 @pytest.fixture(scope="module", params=["parse", "tokens"])
 def scorer(request) -> Scorer:
     if request.param == "tokens":
-        return Scorer(parse=lambda _text: None)
-    return Scorer()
+        return Scorer()
+    return Scorer(parse=request.getfixturevalue("statement_parse"))
 
 
 def label(scorer: Scorer, text: str) -> str:
@@ -258,9 +258,9 @@ def test_a_changed_lexicon_changes_the_score(tmp_path):
     lex.write_text("Grenzzwischenfall\t0.5\tthreat\ttest entry\n", encoding="utf-8")
     mods = resources.files("stance") / "data" / "modifiers.tsv"
     custom = Lexicon.load(lex, mods)
-    s = Scorer(parse=lambda _t: None, lexicon=custom)
+    s = Scorer(lexicon=custom)
     assert s.score_text("Wir fordern einen Grenzzwischenfall.").label == "hawkish"
-    assert Scorer(parse=lambda _t: None).score_text("Wir fordern einen Grenzzwischenfall.").label == "neutral"
+    assert Scorer().score_text("Wir fordern einen Grenzzwischenfall.").label == "neutral"
 
 
 def test_stemming_folds_inflection_and_umlauts():
@@ -290,18 +290,20 @@ PARENTHETICAL_TREE = [
 
 
 def hand_parse(text: str, analysis):
-    """A parse callable returning a stanza Document built from a hand-written analysis of `text`."""
+    """A parse callable (texts -> sentences per text) from a hand-written analysis of `text`, in the
+    extractor's own document types."""
     import re
 
-    from stanza.models.common.doc import Document
+    from extractor.document import Sentence, Word
 
-    def parse(t: str):
+    def parse(texts: list[str]):
+        (t,) = texts
         assert t == text
         spans = [(m.start(), m.end(), m.group()) for m in re.finditer(r"\w+|[^\w\s]", t)]
-        words = [{"id": i + 1, "text": w, "lemma": lemma, "upos": upos, "head": head, "deprel": rel,
-                  "start_char": s, "end_char": e}
+        words = [Word(id=i + 1, text=w, lemma=lemma, upos=upos, xpos="", feats={}, head=head, deprel=rel,
+                      start=s, end=e)
                  for i, ((s, e, w), (lemma, upos, head, rel)) in enumerate(zip(spans, analysis))]
-        return Document([words], text=t)
+        return [[Sentence(index=0, words=words, start=spans[0][0], end=spans[-1][1], paragraph=0)]]
     return parse
 
 
@@ -311,7 +313,7 @@ def test_negation_follows_the_tree_across_a_parenthetical():
     st = Scorer(parse=hand_parse(PARENTHETICAL, PARENTHETICAL_TREE)).score_text(PARENTHETICAL)
     assert st.label == "conciliatory"
     assert all("negated by 'nicht'" in e.note for e in st.evidence)
-    tokens_only = Scorer(parse=lambda _t: None).score_text(PARENTHETICAL)
+    tokens_only = Scorer().score_text(PARENTHETICAL)
     assert tokens_only.label == "conciliatory"
     assert all("negated by 'nicht'" in e.note for e in tokens_only.evidence)
 
@@ -323,7 +325,7 @@ def test_a_nonsense_parse_is_ignored():
             for i, w in enumerate("Die Regierung wird nicht , wie von vielen befürchtet , mit Sanktionen "
                                   "drohen .".split())]
     with_junk = Scorer(parse=hand_parse(PARENTHETICAL, junk)).score_text(PARENTHETICAL)
-    without = Scorer(parse=lambda _t: None).score_text(PARENTHETICAL)
+    without = Scorer().score_text(PARENTHETICAL)
     assert with_junk == without
 
 
@@ -416,7 +418,7 @@ def test_hyphenated_compounds_split_by_the_tokenizer_keep_the_tree():
             ("Staat", "NOUN", 5, "nsubj"), ("drohen", "VERB", 0, "root"), ("nicht", "PART", 5, "advmod"),
             ("mit", "ADP", 8, "case"), ("Sanktion", "NOUN", 5, "obl"), (".", "PUNCT", 5, "punct")]
     parse = hand_parse(text, tree)
-    toks = {t.text: t for t in analyze(text, parse(text))}
+    toks = {t.text: t for t in analyze(text, parse([text])[0])}
     assert all(t.tree_ok for t in toks.values() if t.word)
     assert toks["Nato-Staaten"].lemma == "Nato-Staat"
     assert toks["Nato-Staaten"].head == toks["drohen"].i

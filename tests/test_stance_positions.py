@@ -180,7 +180,7 @@ def test_the_irrealis_factor_comes_from_modifiers_tsv(tmp_path):
     changed.write_text(mods.replace("würden\tirrealis\t0.8\t", "würden\tirrealis\t0.4\t"), encoding="utf-8")
 
     def weight(lex: Lexicon) -> float:
-        st = Scorer(parse=lambda _t: None, lexicon=lex).score_text(text)
+        st = Scorer(lexicon=lex).score_text(text)
         return next(e.weight for e in st.evidence if e.text == "Vergeltung")
 
     default = weight(Lexicon.load(data / "lexicon.tsv", data / "modifiers.tsv"))
@@ -410,3 +410,21 @@ def test_reported_statements_and_idioms(scorer, text, expected):
     """Announcements with a zu-infinitive, a claimed right, "die Tür bleibt offen", "alle notwendigen
     Maßnahmen", "ohne Einigung" (a negation) against "ohne ... zu eskalieren" (a rejection)."""
     assert scorer.score_text(text).label == expected, explain(scorer, text)
+
+
+def test_quotes_are_scored_on_the_parse_the_extractor_made(extractor):
+    """One parse per process: the worker's pipeline scores each quote on the extractor's parse of the
+    article, within the quote's sentence, and evidence offsets point into the article."""
+    from worker.extraction import Pipeline
+
+    article = ("Die Regierung in Berlin äußerte sich am Montag. Der Minister sagte, man werde mit aller "
+               "Härte zurückschlagen. „Wir sind jederzeit zu Gesprächen bereit“, sagte die Sprecherin.")
+    analysis = extractor.analyse_many([article])[0]
+    assert analysis.sentences and any(s.parsed for s in analysis.sentences)
+    scored = Pipeline(extractor).process(article)
+    assert [q for q, _ in scored] == analysis.quotes
+    labels = {q.text[:12]: st.label for q, st in scored}
+    assert labels == {"man werde mi": "hawkish", "Wir sind jed": "conciliatory"}, labels
+    for q, st in scored:
+        for e in st.evidence:
+            assert article[e.start:e.end] == e.text and q.start <= e.start and e.end <= q.end

@@ -79,7 +79,7 @@ def test_es_wird_geben_forecasts(scorer, text, expected):
 
 def test_werden_with_a_participle_is_a_passive():
     """Without a parse, "werden" ending its clause with a past participle is a passive, no future."""
-    s = Scorer(parse=lambda _t: None)
+    s = Scorer()
     text = "Nun werden die Angriffe der Rebellen verfolgt"
     assert not any("future" in e.note for e in s.score_text(text).evidence), s.score_text(text).explain()
     assert s.score_text("Wir werden zurückschlagen.").label == "hawkish"

@@ -20,7 +20,7 @@ from worker.keys import doc_id_for
 from worker.service import page as paged
 from worker.store import group_by_speaker
 from worker.types import ArticleMeta, StatementQuery
-from zitat.exceptions import AmbiguousSpeaker, InvalidDocument, NotFound, StoreUnavailable
+from foundation.errors import AmbiguousSpeaker, InvalidDocument, NotFound, StoreUnavailable
 
 VERSION = "test-model+lexicon-1"
 

@@ -25,7 +25,7 @@ from worker.connection import client_options
 from worker.keys import doc_id_for
 from worker.metadata import meta_from_mapping
 from worker.service import QuoteService
-from zitat import defaults
+from foundation import defaults
 from zitat.statement_rows import CSV_COLUMNS
 from zitat.web import WebSettings, create_app
 from zitat.web.security import CSRF_COOKIE, CSRF_FIELD, LOGIN_COOKIE
@@ -492,12 +492,12 @@ def test_settings_from_the_environment(monkeypatch) -> None:
     monkeypatch.setenv("ZITAT_WEB_ADDRESS", "0.0.0.0:9000")
     monkeypatch.setenv("ZITAT_WEB_TOKEN", "t0ken")
     monkeypatch.setenv("ZITAT_WEB_SECRET", "shared")
-    settings = WebSettings.from_env()
+    settings = WebSettings.from_settings()
     assert settings.host_port == ("0.0.0.0", 9000) and settings.token == "t0ken"
-    assert settings.sign("csrf", "x") == WebSettings.from_env().sign("csrf", "x")  # a shared secret
-    assert WebSettings.from_env("127.0.0.1:1").address == "127.0.0.1:1"  # --address wins
+    assert settings.sign("csrf", "x") == WebSettings.from_settings().sign("csrf", "x")  # a shared secret
+    assert WebSettings.from_settings("127.0.0.1:1").address == "127.0.0.1:1"  # --address wins
     monkeypatch.delenv("ZITAT_WEB_SECRET")
-    assert WebSettings.from_env().sign("csrf", "x") != WebSettings.from_env().sign("csrf", "x")
+    assert WebSettings.from_settings().sign("csrf", "x") != WebSettings.from_settings().sign("csrf", "x")
     assert split_address("[::1]:8080") == ("::1", 8080)
     for bad in ("localhost", ":80", "host:", "host:99999", "host:http"):
         with pytest.raises(ValueError):

@@ -18,7 +18,7 @@ from test_store import POMPEO_DOC, PSAKI_DOC, QuoteStore, pompeo_quotes, psaki_q
 from test_worker_job import model_env
 from worker.keys import doc_id_for
 from worker.queue import make_queue
-from zitat import defaults
+from foundation import defaults
 from zitat.cli import main
 
 REPO = Path(__file__).resolve().parent.parent

@@ -15,8 +15,8 @@ import redis
 from redis_server import REDIS_SERVER, RedisServer, free_port, redis_client, redis_server  # noqa: F401
 from worker import connection
 from worker.connection import EmbeddedRedis, from_url, open_redis, redact
-from zitat import defaults
-from zitat.exceptions import StoreUnavailable
+from foundation import defaults
+from foundation.errors import StoreUnavailable
 
 REPO = Path(__file__).resolve().parent.parent
 

@@ -15,7 +15,7 @@ from grpc_health.v1 import health, health_pb2, health_pb2_grpc
 
 from redis_server import redis_client, redis_server  # noqa: F401
 from worker import healthcheck
-from zitat import defaults
+from foundation import defaults
 
 REPO = Path(__file__).resolve().parent.parent
 

@@ -21,7 +21,7 @@ from worker.runner import build_worker
 from worker.service import QuoteService
 from worker.archive import Archive
 from worker.store import QuoteStore
-from zitat import defaults
+from foundation import defaults
 
 REPO = Path(__file__).resolve().parent.parent
 SEEDS = REPO / "seeds"
@@ -85,7 +85,7 @@ def test_running_a_job_twice_leaves_one_set(pipeline_env, redis_client: redis.Re
     text = _seed("001")
     queue = make_queue(redis_client)
     store = QuoteStore(redis_client)
-    version = extraction.pipeline_version(extraction.make_extractor())
+    version = extraction.make_analyser().version
     first = submit(queue, store, text, "001", version, use_retry=False)
     # A second delivery of the same work under another id (submit() itself would refuse it).
     queue.enqueue("worker.job.process_document", first.doc_id, "001", text, version, job_id="replay")
@@ -112,5 +112,5 @@ def test_a_job_with_the_wrong_text_fails_without_retries(pipeline_env, redis_cli
     job = Job.fetch("mismatch", connection=redis_client, serializer=JSONSerializer)
     status = status_of(job, "0" * 64)
     assert status.state == "failed"
-    assert status.error == "zitat.exceptions.InvalidDocument: the text does not match its document id (content hash)"
+    assert status.error == "foundation.errors.InvalidDocument: the text does not match its document id (content hash)"
     assert job.retries_left == 0 and queue.scheduled_job_registry.count == 0

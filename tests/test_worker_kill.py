@@ -23,7 +23,7 @@ from rq.serializers import JSONSerializer
 from redis_server import redis_client, redis_server  # noqa: F401
 from test_worker_job import model_env
 from worker.service import QuoteService
-from zitat import defaults
+from foundation import defaults
 
 REPO = Path(__file__).resolve().parent.parent
 

@@ -19,7 +19,7 @@ from test_store import POMPEO_DOC, pompeo_quotes
 from worker.keys import doc_id_for
 from worker.queue import job_id_for, make_queue, parse_job_id, submit
 from worker.store import QuoteStore
-from zitat import defaults
+from foundation import defaults
 
 VERSION = "test-model+lexicon-1"
 REPO = Path(__file__).resolve().parent.parent

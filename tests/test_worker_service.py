@@ -14,8 +14,8 @@ from worker.connection import client_options
 from worker.keys import doc_id_for
 from worker.service import QuoteService
 from worker.types import ArticleMeta, JobStatus, SpeakerCount, Statement, StatementQuery
-from zitat import defaults
-from zitat.exceptions import InvalidDocument, NotFound, StoreUnavailable
+from foundation import defaults
+from foundation.errors import InvalidDocument, NotFound, StoreUnavailable
 
 
 @pytest.fixture

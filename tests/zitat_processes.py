@@ -15,7 +15,7 @@ from pathlib import Path
 
 import psutil
 
-from zitat import defaults
+from foundation import defaults
 
 REPO = defaults.REPO_ROOT
 SEEDS = REPO / "seeds"

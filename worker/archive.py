@@ -48,8 +48,8 @@ from worker.store import QuoteStore
 from worker.types import (
     META_FIELDS, Article, ArticleMeta, ArticleRef, Statement, StatementPage, StatementQuery, StoredQuote,
 )
-from zitat import defaults
-from zitat.exceptions import InvalidDocument, NotFound
+from foundation import defaults
+from foundation.errors import InvalidDocument, NotFound
 
 SORTS = {"newest": "time", "hawkish": "stance", "conciliatory": "stance", "repeated": "count"}
 #: Articles listed with each statement (its count says how many there are in all).

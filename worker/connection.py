@@ -35,9 +35,10 @@ import redis
 from redis.backoff import ExponentialBackoff
 from redis.retry import Retry
 
-from zitat import defaults
-from zitat.exceptions import StoreUnavailable
-from zitat.logging import get_logger
+from foundation import defaults
+from foundation.errors import StoreUnavailable
+from foundation.settings import current
+from foundation.logging import get_logger
 
 log = get_logger(__name__)
 
@@ -144,7 +145,7 @@ def when_available(call: Callable[[], T], *, what: str, within: float | None = N
 
 
 def data_dir() -> Path:
-    return Path(defaults.env(defaults.ENV_DATA_DIR) or defaults.DEFAULT_DATA_DIR).expanduser()
+    return current().data_dir.expanduser()
 
 
 class EmbeddedRedis:
@@ -266,7 +267,7 @@ def _wait_gone(pid: int, timeout: float = 10.0) -> None:
 @contextlib.contextmanager
 def open_redis(url: str | None = None) -> Iterator[redis.Redis]:
     """The configured store for one command: ZITAT_REDIS_URL, else an embedded server stopped on exit."""
-    url = url or defaults.env(defaults.ENV_REDIS_URL)
+    url = url or current().redis_url
     if url:
         client = from_url(url)
         try:
@@ -288,7 +289,7 @@ def default_client() -> redis.Redis:
     global _default_client, _default_embedded
     with _default_lock:
         if _default_client is None:
-            url = defaults.env(defaults.ENV_REDIS_URL)
+            url = current().redis_url
             if url:
                 _default_client = from_url(url)
             else:

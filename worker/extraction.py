@@ -1,166 +1,177 @@
-"""Where a job gets its quotes and stances: one interface, two extractors.
+"""Where a job gets its quotes and stances: one parse, two ways to get it.
 
-With ZITAT_EXTRACTOR_ADDRESS set, quotes come from the extractor's gRPC service
-(`zitat.grpc.client.RemoteExtractor`), so workers stay small and the models live in one server;
-otherwise the in-process `extractor.api.Extractor` loads the Stanza models itself. Both have
-`extract(text)`, `extract_many(texts)` and `model_version`. Every quote is then scored by
-`stance.scorer.Scorer`.
+In process, `Pipeline` runs the extractor (`extractor.api.Extractor`) and scores every quote with
+`stance.scorer.Scorer` on the extractor's own parse of the document: one Stanza pipeline per
+process, every sentence parsed once. With ZITAT_EXTRACTOR_ADDRESS set, a `zitat serve` does both
+(Extract with `with_stance`), so workers load no models at all; the gRPC client that talks to it
+belongs to the edge (zitat.grpc.client), which hands this module a factory for it (`use_remote`) —
+the worker never imports upwards.
 
 The pipeline version (extractor model version + stance lexicon version) names what produced a
 result: it is part of the document cache key, so a new model or lexicon never serves stale results.
 
-Fork safety: the in-process Extractor is loaded in the rq worker before it forks (preload), so every
+Fork safety: the in-process pipeline is loaded in the rq worker before it forks (preload), so every
 work horse inherits the models instead of loading them again; it runs torch with one thread, as a
 fork after a multi-threaded OpenMP pool hangs the child. gRPC channels are created lazily in the
 process that uses them (never inherited across fork).
 """
 from __future__ import annotations
 
-import os
 import threading
+from collections.abc import Callable
 from typing import Protocol
 
+from extractor.api import Extractor
+from extractor.nlp import ModelConfig
 from extractor.types import Quote
+from foundation.settings import SettingsError, current
+from stance.scorer import LEXICON_VERSION, Scorer
 from stance.types import Stance
-from zitat import defaults
-from zitat.exceptions import ZitatError
+
+Scored = list[tuple[Quote, Stance | None]]
 
 
-class ExtractorLike(Protocol):
+class Versioned(Protocol):
+    """Anything that names its extraction model (an Extractor, an Analyser)."""
+
     @property
     def model_version(self) -> str: ...
 
-    def extract(self, text: str) -> list[Quote]: ...
 
-    def extract_many(self, texts: list[str]) -> list[list[Quote]]: ...
+class Analyser(Protocol):
+    """What a job needs: each document's quotes with their stances, and the name of what made them.
+    `Pipeline` here; `zitat.grpc.client.RemoteExtractor` for a remote extractor."""
 
+    @property
+    def model_version(self) -> str: ...
 
-class ScorerUnavailable(ZitatError):
-    """The stance scorer package cannot be imported."""
+    @property
+    def version(self) -> str: ...
 
+    def process_many(self, texts: list[str], stop: Callable[[], bool] | None = None,
+                     with_stance: bool = True) -> list[Scored]: ...
 
-def extractor_address() -> str | None:
-    return defaults.env(defaults.ENV_GRPC_ADDRESS)
+    def load(self) -> object: ...
 
-
-def make_extractor(address: str | None = None) -> ExtractorLike:
-    """The remote extractor when an address is configured, the in-process one otherwise."""
-    address = address or extractor_address()
-    if address:
-        from zitat.grpc.client import RemoteExtractor
-
-        return RemoteExtractor(address)
-    from extractor.api import Extractor
-    from extractor.nlp import ModelConfig
-
-    # One torch thread, always: a work horse forked from a parent whose OpenMP pool has more than one
-    # thread deadlocks on its first tensor operation (measured here with the Stanza models). Workers
-    # scale with processes (compose replicas), not threads.
-    return Extractor(ModelConfig.from_env(threads=1))
+    def close(self) -> None: ...
 
 
-def _scorer_module():
-    try:
-        import stance.scorer as scorer
-    except ImportError as e:
-        raise ScorerUnavailable(f"the stance scorer cannot be imported: {e}") from e
-    return scorer
-
-
-def lexicon_version() -> str:
-    return str(_scorer_module().LEXICON_VERSION)
-
-
-def model_version_of(extractor: ExtractorLike) -> str:
-    version = extractor.model_version
-    return str(version() if callable(version) else version)
-
-
-def pipeline_version(extractor: ExtractorLike) -> str:
+def pipeline_version(model_version: str) -> str:
     """What produced a result: "<extractor model version>+lexicon-<stance lexicon version>"."""
-    return f"{model_version_of(extractor)}+lexicon-{lexicon_version()}"
+    return f"{model_version}+lexicon-{LEXICON_VERSION}"
 
 
 class Pipeline:
-    """Extract, then score: the work of one job, minus storage."""
+    """Extract, then score on the same parse: the work of one job, minus storage."""
 
-    def __init__(self, extractor: ExtractorLike, scorer=None) -> None:
+    def __init__(self, extractor: Extractor, scorer: Scorer | None = None) -> None:
         self.extractor = extractor
-        self.scorer = scorer or _scorer_module().Scorer()
+        self.scorer = scorer or Scorer()
+
+    @property
+    def model_version(self) -> str:
+        return self.extractor.model_version
 
     @property
     def version(self) -> str:
-        return pipeline_version(self.extractor)
+        return pipeline_version(self.extractor.model_version)
 
-    def process(self, text: str) -> list[tuple[Quote, Stance]]:
-        quotes = self.extractor.extract(text)
-        return list(zip(quotes, self.scorer.score_many(quotes)))
+    def load(self) -> "Pipeline":
+        self.extractor.load()
+        return self
+
+    def process_many(self, texts: list[str], stop: Callable[[], bool] | None = None,
+                     with_stance: bool = True) -> list[Scored]:
+        """Each document's quotes with their stances (None without `with_stance`), each quote scored
+        within its sentence on the extractor's parse."""
+        out: list[Scored] = []
+        for text, analysis in zip(texts, self.extractor.analyse_many(texts, stop)):
+            quotes = analysis.quotes
+            stances: list[Stance | None] = (
+                list(self.scorer.score_many(quotes, text, analysis.sentences)) if with_stance and quotes
+                else [None] * len(quotes))
+            out.append(list(zip(quotes, stances)))
+        return out
+
+    def process(self, text: str) -> Scored:
+        return self.process_many([text])[0]
 
     def close(self) -> None:
-        close = getattr(self.extractor, "close", None)
-        if callable(close):
-            close()
+        pass
+
+
+def statement_scorer(source: str | None = None) -> Scorer:
+    """A scorer for bare statements (`zitat stance`, the gold evaluation): the extractor's parser
+    reads each one whole (every sentence parsed, as a quote's sentence is in an article)."""
+    extractor = Extractor(ModelConfig.from_settings(source, full_parse=True))
+    return Scorer(parse=extractor.parse_sentences)
 
 
 _lock = threading.Lock()
-_local_extractor: ExtractorLike | None = None
-_scorer = None
+_local: Pipeline | None = None
+_remote_factory: Callable[[str], Analyser] | None = None
 
 
-def get_scorer():
-    """The process's stance scorer (it loads its own Stanza parser on first use)."""
-    global _scorer
-    with _lock:
-        if _scorer is None:
-            _scorer = _scorer_module().Scorer()
-        return _scorer
+def use_remote(factory: Callable[[str], Analyser]) -> None:
+    """How this process reaches a remote extractor (address -> Analyser): set by the edge at start-up."""
+    global _remote_factory
+    _remote_factory = factory
 
 
-def get_pipeline() -> Pipeline:
+def remote_address() -> str | None:
+    return current().extractor_address
+
+
+def make_analyser(address: str | None = None) -> Analyser:
+    """The remote extractor when an address is configured, the in-process pipeline otherwise."""
+    address = address or remote_address()
+    if address:
+        if _remote_factory is None:
+            raise SettingsError("ZITAT_EXTRACTOR_ADDRESS is set, but this process has no gRPC client: "
+                                "run workers with `zitat worker`")
+        return _remote_factory(address)
+    # One torch thread, always: a work horse forked from a parent whose OpenMP pool has more than one
+    # thread deadlocks on its first tensor operation (measured here with the Stanza models). Workers
+    # scale with processes (compose replicas), not threads.
+    return Pipeline(Extractor(ModelConfig.from_settings(threads=1)))
+
+
+def get_pipeline() -> Analyser:
     """The pipeline for this process.
 
-    The in-process extractor and the scorer are cached (and inherited by forked work horses); a
-    remote extractor is created fresh in the calling process so that no gRPC channel crosses a fork.
+    The in-process one is cached (and inherited by forked work horses); a remote one is created
+    fresh in the calling process so that no gRPC channel crosses a fork.
     """
-    global _local_extractor
-    if extractor_address():
-        return Pipeline(make_extractor(), get_scorer())
+    global _local
+    if remote_address():
+        return make_analyser()
     with _lock:
-        if _local_extractor is None:
-            _local_extractor = make_extractor()
-        extractor = _local_extractor
-    return Pipeline(extractor, get_scorer())
+        if _local is None:
+            _local = make_analyser()  # type: ignore[assignment]
+        assert _local is not None
+        return _local
 
 
-def single_threaded_torch() -> None:
-    """Worker processes run torch with one thread (see the module docstring): the scorer reads
-    ZITAT_THREADS when it builds its parser, the in-process extractor is built with threads=1."""
-    os.environ["ZITAT_THREADS"] = "1"
-
-
-def preload() -> Pipeline:
-    """Load the models now, before an rq worker forks, so that work horses inherit them."""
-    single_threaded_torch()
+def preload() -> Analyser:
+    """Load the models now, before an rq worker forks, so that work horses inherit them (remote:
+    check that the server answers)."""
     pipeline = get_pipeline()
-    pipeline.scorer.score_text("Die Lage ist ernst.")  # builds the scorer's parser
-    load = getattr(pipeline.extractor, "load", None)
-    if callable(load):
-        load()  # in-process: loads the models; remote: checks the server answers
-    if extractor_address():
+    pipeline.load()
+    if remote_address():
         pipeline.close()  # no channel may cross the fork
     return pipeline
 
 
-def use_extractor(extractor: ExtractorLike) -> None:
+def use_extractor(extractor: Extractor) -> None:
     """Make `extractor` this process's in-process extractor (tests and embedders that have one loaded
     already, so that the worker does not load the models a second time)."""
-    global _local_extractor
+    global _local
     with _lock:
-        _local_extractor = extractor
+        _local = Pipeline(extractor)
 
 
 def reset() -> None:
-    """Forget the cached extractor and scorer (tests, or after changing the model configuration)."""
-    global _local_extractor, _scorer
+    """Forget the cached pipeline (tests, or after changing the model configuration)."""
+    global _local
     with _lock:
-        _local_extractor = _scorer = None
+        _local = None

@@ -15,7 +15,8 @@ import socket
 import sys
 from datetime import datetime, timedelta, timezone
 
-from zitat import defaults
+from foundation import defaults
+from foundation.settings import current
 
 
 def check_grpc(address: str, service: str = "", timeout: float = 3.0) -> tuple[bool, str]:
@@ -34,9 +35,9 @@ def check_grpc(address: str, service: str = "", timeout: float = 3.0) -> tuple[b
 
 def check_redis() -> tuple[bool, str]:
     from worker.connection import from_url, redact
-    from zitat.exceptions import StoreUnavailable
+    from foundation.errors import StoreUnavailable
 
-    url = defaults.env(defaults.ENV_REDIS_URL)
+    url = current().redis_url
     if not url:
         return False, f"{defaults.ENV_REDIS_URL} is not set"
     try:
@@ -50,9 +51,9 @@ def check_worker(max_silence: float = 120.0) -> tuple[bool, str]:
     from rq import Worker
 
     from worker.connection import from_url
-    from zitat.exceptions import StoreUnavailable
+    from foundation.errors import StoreUnavailable
 
-    url = defaults.env(defaults.ENV_REDIS_URL)
+    url = current().redis_url
     if not url:
         return False, f"{defaults.ENV_REDIS_URL} is not set"
     try:

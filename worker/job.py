@@ -21,8 +21,8 @@ from worker.archive import Archive
 from worker.connection import when_available
 from worker.keys import check_job_id, doc_id_for
 from worker.types import ArticleMeta, JobState, JobStatus
-from zitat import defaults
-from zitat.exceptions import InvalidDocument, NotFound, UnsafeJob
+from foundation import defaults
+from foundation.errors import InvalidDocument, NotFound, UnsafeJob
 
 #: Dotted path rq stores in the job: the one function a zitat worker runs.
 FUNCTION = "worker.job.process_document"
@@ -75,7 +75,7 @@ def process_document(doc_id: str, doc_name: str, text: str, version: str | None 
             scored = pipeline.process(text)
             actual = pipeline.version
         finally:
-            if extraction.extractor_address():
+            if extraction.remote_address():
                 pipeline.close()
         if version and version != actual:
             log.warning("pipeline version differs from the submitter's", submitted=version, used=actual)

@@ -9,8 +9,8 @@ from __future__ import annotations
 import hashlib
 import re
 
-from zitat import defaults
-from zitat.exceptions import NotFound
+from foundation import defaults
+from foundation.errors import NotFound
 
 _DOC_ID = re.compile(r"[0-9a-f]{64}")
 _JOB_ID = re.compile(r"[A-Za-z0-9_-]{1,200}")

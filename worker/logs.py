@@ -13,12 +13,7 @@ import sys
 
 import structlog
 
-from zitat import defaults
-from zitat import logging as zlog
-
-
-def _format(fmt: str | None) -> str:
-    return fmt or defaults.env(defaults.ENV_LOG_FORMAT) or ("console" if sys.stderr.isatty() else "json")
+from foundation import logging as zlog
 
 
 def _drop_job_arguments(record: logging.LogRecord) -> bool:
@@ -33,8 +28,8 @@ def _drop_job_arguments(record: logging.LogRecord) -> bool:
 def configure(fmt: str | None = None, level: str | None = None, *, cache: bool = True) -> str:
     """Configure structlog and route rq's records through it; returns the level name in use."""
     zlog.configure(fmt, level, cache=cache)
-    level_name = (level or defaults.env(defaults.ENV_LOG_LEVEL, "INFO")).upper()
-    if _format(fmt) == "json":
+    level_name = zlog.log_level(level)
+    if zlog.log_format(fmt) == "json":
         render = [structlog.processors.ExceptionRenderer(
             structlog.tracebacks.ExceptionDictTransformer(show_locals=False)),  # locals hold article text
             structlog.processors.JSONRenderer()]

@@ -18,7 +18,7 @@ from html.parser import HTMLParser
 from urllib.parse import urlsplit
 
 from worker.types import META_FIELDS, ArticleMeta
-from zitat.exceptions import InvalidDocument
+from foundation.errors import InvalidDocument
 
 MAX_URL_CHARS = 2000
 MAX_FIELD_CHARS = 1000

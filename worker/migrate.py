@@ -15,8 +15,8 @@ from worker import codec
 from worker.codec import as_text
 from worker.archive import Archive
 from worker.types import ArticleMeta
-from zitat import defaults
-from zitat.logging import get_logger
+from foundation import defaults
+from foundation.logging import get_logger
 
 log = get_logger(__name__)
 _DOC_KEY = re.compile(r"doc:([0-9a-f]{64})")

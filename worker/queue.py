@@ -20,7 +20,7 @@ from worker.job import FUNCTION, status_of
 from worker.keys import doc_id_for, version_digest
 from worker.store import QuoteStore
 from worker.types import JobStatus
-from zitat import defaults
+from foundation import defaults
 
 _JOB_ID = re.compile(r"doc-([0-9a-f]{64})-([0-9a-f]{12})")
 

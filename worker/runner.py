@@ -30,9 +30,9 @@ from worker import extraction
 from worker.connection import UNAVAILABLE, when_available
 from worker.job import check_allowed
 from worker.queue import make_queue
-from zitat import defaults
-from zitat.exceptions import UnsafeJob
-from zitat.logging import get_logger
+from foundation import defaults
+from foundation.errors import UnsafeJob
+from foundation.logging import get_logger
 
 log = get_logger(__name__)
 
@@ -137,7 +137,6 @@ def run_worker(client: redis.Redis, *, burst: bool = False, with_scheduler: bool
     """Run a worker until stopped (or, with burst, until the queue is empty); True if it did work.
 
     Survives Redis going away: see the module docstring."""
-    extraction.single_threaded_torch()
     if preload:
         extraction.preload()
     worked = False

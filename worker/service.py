@@ -27,8 +27,8 @@ from worker.types import (
     Article, ArticleMeta, JobStatus, SpeakerCount, Statement, StatementPage, StatementQuery, StoredQuote,
     TimelineBucket,
 )
-from zitat import defaults
-from zitat.exceptions import InvalidDocument, NotFound
+from foundation import defaults
+from foundation.errors import InvalidDocument, NotFound
 
 MAX_DOC_NAME = defaults.MAX_DOC_NAME_CHARS
 
@@ -50,7 +50,7 @@ class QuoteService:
     `extractor` (only its model_version is used here) defaults to the configured one.
     """
 
-    def __init__(self, client: redis.Redis | None = None, *, extractor: extraction.ExtractorLike | None = None,
+    def __init__(self, client: redis.Redis | None = None, *, extractor: extraction.Versioned | None = None,
                  queue_name: str = defaults.QUEUE_NAME, prefix: str = defaults.REDIS_KEY_PREFIX) -> None:
         self.redis = client
         self._extractor = extractor
@@ -62,7 +62,7 @@ class QuoteService:
         self._queue = None
 
     @classmethod
-    def from_env(cls, extractor: extraction.ExtractorLike | None = None) -> "QuoteService":
+    def from_env(cls, extractor: extraction.Versioned | None = None) -> "QuoteService":
         """Connect now to the configured store (StoreUnavailable if it cannot be reached).
 
         A server that already holds an extractor passes it, so that submissions are keyed by the
@@ -105,8 +105,8 @@ class QuoteService:
     def pipeline_version(self) -> str:
         with self._lock:
             if self._extractor is None:
-                self._extractor = extraction.make_extractor()
-        return extraction.pipeline_version(self._extractor)
+                self._extractor = extraction.make_analyser()
+        return extraction.pipeline_version(self._extractor.model_version)
 
     # --- the API ----------------------------------------------------------------------------------
     @translate_errors

@@ -17,7 +17,7 @@ from worker import aliases as alias_rules
 from worker.codec import as_text
 from worker.keys import Keys, speaker_token
 from worker.types import SpeakerCount
-from zitat.exceptions import AmbiguousSpeaker
+from foundation.errors import AmbiguousSpeaker
 
 
 class SpeakerRegistry:

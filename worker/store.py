@@ -26,8 +26,8 @@ from worker.codec import as_text
 from worker.connection import translate_errors
 from worker.keys import LABELS, Keys, check_doc_id
 from worker.types import StoredQuote
-from zitat import defaults
-from zitat.exceptions import NotFound
+from foundation import defaults
+from foundation.errors import NotFound
 
 
 @dataclass(frozen=True)

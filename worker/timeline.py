@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from datetime import date, datetime, timedelta, timezone
 
 from worker.types import TimelineBucket
-from zitat.exceptions import InvalidDocument
+from foundation.errors import InvalidDocument
 
 INTERVALS = ("day", "week", "month")
 MAX_BUCKETS = 5000

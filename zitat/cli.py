@@ -9,9 +9,9 @@ import argparse
 import sys
 
 from zitat import __version__
-from zitat import logging as zlog
+from foundation import logging as zlog
 from zitat.commands import COMMANDS
-from zitat.exceptions import ZitatError
+from foundation.errors import ZitatError
 
 EXIT_OK, EXIT_PARTIAL, EXIT_USAGE = 0, 1, 2
 
@@ -28,11 +28,26 @@ def build_parser() -> argparse.ArgumentParser:
     return ap
 
 
+def _remote_extractor(address: str):
+    from zitat.grpc.client import RemoteExtractor
+
+    return RemoteExtractor(address)
+
+
+def install_remote_extractor() -> None:
+    """Workers and submitters reach a remote extractor (ZITAT_EXTRACTOR_ADDRESS) through the gRPC
+    client, which lives here at the edge: hand worker.extraction the way to make one."""
+    from worker import extraction
+
+    extraction.use_remote(_remote_extractor)
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = build_parser()
     args = ap.parse_args(argv)
-    zlog.configure(args.log_format, args.log_level)
     try:
+        zlog.configure(args.log_format, args.log_level)  # reads the settings: a bad one is exit 2
+        install_remote_extractor()
         return int(args.func(args) or EXIT_OK)
     except ZitatError as e:
         print(f"zitat {args.command}: error: {e}", file=sys.stderr)

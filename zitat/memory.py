@@ -13,17 +13,17 @@ Nothing happens where the C library is not glibc.
 from __future__ import annotations
 
 import ctypes
-import os
 import platform
 
-from zitat import defaults
+from foundation import defaults
+from foundation.settings import Settings, current
 
 M_ARENA_MAX = -8  # glibc's mallopt() parameter number
 
 
-def cap_malloc_arenas(arenas: int = defaults.SERVER_MALLOC_ARENAS) -> bool:
+def cap_malloc_arenas(arenas: int = defaults.SERVER_MALLOC_ARENAS, *, settings: Settings | None = None) -> bool:
     """Limit this process to `arenas` malloc arenas; True if done, False where it does not apply."""
-    if os.environ.get("MALLOC_ARENA_MAX") or platform.libc_ver()[0] != "glibc":
+    if (settings or current()).malloc_arena_max or platform.libc_ver()[0] != "glibc":
         return False
     try:
         mallopt = ctypes.CDLL(None).mallopt

@@ -11,7 +11,7 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 
 from worker.types import TimelineBucket
-from zitat.exceptions import InvalidDocument
+from foundation.errors import InvalidDocument
 
 FORMATS = ("png", "svg")
 #: More buckets with statements than this: no count label beside each point (the bars show them).

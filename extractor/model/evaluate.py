@@ -108,7 +108,7 @@ def main(argv: list[str] | None = None) -> int:
 
     text, gold = heldout_text(a.ud)
     gold_sents = splits.sentence_texts(splits.make_split(a.ud).heldout)
-    parser = Parser(ModelConfig.from_env())
+    parser = Parser(ModelConfig.from_settings())
     raw = parser._tokenizer(text)
     raw_bounds = [(s.tokens[0].start_char, s.tokens[-1].end_char) for s in raw.sentences]
     doc = parser.parse(text)

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from extractor.ner import CLUSTER_FILE, LABELS, MODEL_FILE, NerTagger, features, load_clusters, spans
-from zitat import defaults
+from foundation import defaults
 
 DEFAULT_GERMEVAL = defaults.REPO_ROOT.parent / "shared" / "corpora" / "germeval2014-ner"
 HELDOUT_SENTENCES = 1000

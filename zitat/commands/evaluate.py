@@ -9,7 +9,7 @@ import json
 import sys
 from pathlib import Path
 
-from zitat.exceptions import ZitatError
+from foundation.errors import ZitatError
 
 
 def register(sub) -> None:
@@ -38,21 +38,16 @@ def _predict(gold: list[dict], docs_dir: Path, models: str | None, with_stance: 
              full_parse: bool | None = None) -> list[dict]:
     from extractor.api import Extractor
     from extractor.nlp import ModelConfig
+    from worker.extraction import Pipeline
 
-    extractor = Extractor(ModelConfig.from_env(models, full_parse=full_parse))
-    scorer = None
-    if with_stance:
-        from stance.scorer import Scorer
-
-        scorer = Scorer()
+    pipeline = Pipeline(Extractor(ModelConfig.from_settings(models, full_parse=full_parse)))
     rows = []
     for name in sorted({g["doc"] for g in gold}):
         path = docs_dir / f"{name}.txt"
         if not path.exists():
             raise ZitatError(f"gold document {name!r} not found as {path}")
-        quotes = extractor.extract(path.read_text(encoding="utf-8"))
-        stances = scorer.score_many(quotes) if scorer else [None] * len(quotes)
-        for q, stance in zip(quotes, stances):
+        scored = pipeline.process_many([path.read_text(encoding="utf-8")], with_stance=with_stance)[0]
+        for q, stance in scored:
             rows.append({"doc": name, **q.to_row(), **({"stance": stance.to_dict()} if stance else {})})
     return rows
 

@@ -5,10 +5,10 @@ import csv
 import json
 import sys
 
-from zitat import defaults
+from foundation import defaults
 from zitat.commands.inputs import read_documents
-from zitat.exceptions import InvalidDocument, ZitatError
-from zitat.logging import get_logger
+from foundation.errors import InvalidDocument, ZitatError
+from foundation.logging import get_logger
 
 log = get_logger(__name__)
 
@@ -34,19 +34,20 @@ def register(sub) -> None:
 BATCH_DOCUMENTS = 8
 
 
-def _extracted(extractor, docs):
-    """(doc, its quotes or the exception it raised), in order, extracted in batches."""
+def _extracted(pipeline, docs, with_stance: bool):
+    """(doc, its scored quotes or the exception it raised), in order, extracted in batches; stances
+    are scored on the extractor's parse (worker.extraction.Pipeline)."""
+    from extractor.api import extract_each
+
     for k in range(0, len(docs), BATCH_DOCUMENTS):
         chunk = docs[k:k + BATCH_DOCUMENTS]
-        yield from zip(chunk, extractor.extract_each([d.text for d in chunk]))
+        yield from zip(chunk, extract_each(lambda texts: pipeline.process_many(texts, with_stance=with_stance),
+                                           [d.text for d in chunk]))
 
 
-def _rows(name: str, quotes, scorer) -> list[dict]:
-    rows = [{"doc": name, **q.to_row()} for q in quotes]
-    if scorer is not None:
-        for row, stance in zip(rows, scorer.score_many(quotes)):
-            row["stance"] = stance.to_dict()
-    return rows
+def _rows(name: str, scored) -> list[dict]:
+    return [{"doc": name, **q.to_row(), **({"stance": st.to_dict()} if st is not None else {})}
+            for q, st in scored]
 
 
 def _pretty(name: str, rows: list[dict], out) -> None:
@@ -64,21 +65,17 @@ def _pretty(name: str, rows: list[dict], out) -> None:
 def run(args) -> int:
     from extractor.api import Extractor
     from extractor.nlp import ModelConfig
+    from worker.extraction import Pipeline
 
     docs, errors = read_documents(args.paths, "zitat extract")
     # Load first: missing models are a configuration error (exit 2), not a per-document failure.
-    extractor = Extractor(ModelConfig.from_env(args.models, full_parse=args.full_parse)).load()
-    scorer = None
-    if args.stance:
-        from stance.scorer import Scorer
-
-        scorer = Scorer()
+    pipeline = Pipeline(Extractor(ModelConfig.from_settings(args.models, full_parse=args.full_parse)).load())
     out = sys.stdout
-    writer = csv.DictWriter(out, fieldnames=COLUMNS + (["stance"] if scorer else []),
+    writer = csv.DictWriter(out, fieldnames=COLUMNS + (["stance"] if args.stance else []),
                             extrasaction="ignore") if args.format == "csv" else None
     if writer:
         writer.writeheader()
-    for doc, quotes in _extracted(extractor, docs):
+    for doc, quotes in _extracted(pipeline, docs, args.stance):
         if isinstance(quotes, InvalidDocument):
             print(f"zitat extract: {doc.path}: {quotes}: skipped", file=sys.stderr)
             errors.append(str(doc.path))
@@ -90,7 +87,7 @@ def run(args) -> int:
             print(f"zitat extract: {doc.path}: internal error ({type(quotes).__name__}): skipped", file=sys.stderr)
             errors.append(str(doc.path))
             continue
-        rows = _rows(doc.name, quotes, scorer)
+        rows = _rows(doc.name, quotes)
         if args.format == "jsonl":
             for r in rows:
                 out.write(json.dumps(r, ensure_ascii=False) + "\n")

@@ -4,7 +4,7 @@ from __future__ import annotations
 import argparse
 
 from worker.types import StatementQuery
-from zitat import defaults
+from foundation import defaults
 
 SORTS = ["newest", "hawkish", "conciliatory", "repeated"]
 

@@ -13,8 +13,8 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from zitat import defaults
-from zitat.exceptions import InvalidDocument
+from foundation import defaults
+from foundation.errors import InvalidDocument
 
 if TYPE_CHECKING:  # worker.types pulls in the stance package: every `zitat` command would pay for it
     from worker.types import ArticleMeta

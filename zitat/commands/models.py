@@ -25,7 +25,7 @@ def register(sub) -> None:
 def run_info(args) -> int:
     from extractor.nlp import BUNDLED_FILES, ModelConfig
 
-    c = ModelConfig.from_env(args.models)
+    c = ModelConfig.from_settings(args.models)
     print(f"source:  {c.source}\nfolder:  {c.model_dir}\nversion: {c.version}")
     if c.source == "bundled":
         for name in BUNDLED_FILES.values():

@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import sys
 
-from zitat import defaults
+from foundation import defaults
 from zitat.commands.inputs import add_arguments
 
 

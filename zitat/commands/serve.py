@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import argparse
 
-from zitat import defaults
-from zitat.exceptions import StoreUnavailable
-from zitat.logging import get_logger
+from foundation import defaults
+from foundation.errors import StoreUnavailable
+from foundation.logging import get_logger
 
 log = get_logger(__name__)
 
@@ -23,11 +23,11 @@ def _positive_int(value: str) -> int:
 
 
 def register(subparsers) -> None:
-    from zitat.grpc.server import DEFAULT_GRACE_S, DEFAULT_MAX_WORKERS, ENV_TLS_CERT, ENV_TLS_KEY
+    from zitat.grpc.server import DEFAULT_GRACE_S, DEFAULT_MAX_WORKERS
 
     p = subparsers.add_parser(
         "serve", help="serve the gRPC API", description=__doc__.splitlines()[0],
-        epilog=f"TLS: set {ENV_TLS_CERT} and {ENV_TLS_KEY} to PEM files. Quote store: "
+        epilog=f"TLS: set {defaults.ENV_TLS_CERT} and {defaults.ENV_TLS_KEY} to PEM files. Quote store: "
                f"{defaults.ENV_REDIS_URL}, else the embedded Redis.")
     p.add_argument("--address", default=f"127.0.0.1:{defaults.DEFAULT_GRPC_PORT}",
                    help="HOST:PORT to listen on; port 0 picks a free one (default %(default)s; "
@@ -65,7 +65,7 @@ def _quote_service(extractor):
     try:
         service.list_speakers(1, 0)  # connects (or starts the embedded Redis) now, not on the first RPC
     except (StoreUnavailable, OSError) as e:
-        if defaults.env(defaults.ENV_REDIS_URL):
+        if current().redis_url:
             log.warning("serve.store_unreachable", reason=str(e))
             return service
         log.warning("serve.no_quote_store", reason=f"embedded Redis did not start: {e}")
@@ -75,13 +75,16 @@ def _quote_service(extractor):
 
 def run(args: argparse.Namespace) -> int:
     from extractor.api import Extractor
-    from extractor.nlp import ModelConfig, default_threads
+    from extractor.nlp import ModelConfig
+    from foundation.settings import current
     from zitat.grpc.server import TLSConfig, build_server, serve_until_signalled
     from zitat.memory import cap_malloc_arenas
 
-    cap_malloc_arenas()  # before the model load and the RPC threads: see zitat/memory.py
-    tls = TLSConfig.from_env()  # before the slow model load: a config error should fail fast
-    extractor = Extractor(ModelConfig.from_env(args.models, default_threads(), args.full_parse)).load()
+    cap_malloc_arenas(settings=current())  # before the model load and the RPC threads: see zitat/memory.py
+    settings = current()
+    tls = TLSConfig.from_settings(settings)  # before the slow model load: a config error should fail fast
+    extractor = Extractor(ModelConfig.from_settings(args.models, full_parse=args.full_parse,
+                                                    settings=settings)).load()
     quote_service = None if args.no_store else _quote_service(extractor)
     server, port = build_server(extractor, quote_service, address=args.address, max_workers=args.workers, tls=tls)
     host = args.address.rsplit(":", 1)[0]

@@ -5,7 +5,7 @@ import csv
 import json
 import sys
 
-from zitat import defaults
+from foundation import defaults
 
 
 def register(sub) -> None:

@@ -16,9 +16,10 @@ def register(sub) -> None:
 
 def run(args) -> int:
     from stance.scorer import Scorer
+    from worker.extraction import statement_scorer
 
     text = " ".join(args.text)
-    scorer = Scorer(parse=lambda _t: None) if args.no_parse else Scorer()
+    scorer = Scorer() if args.no_parse else statement_scorer()
     st = scorer.score_text(text, cue=args.cue)
     if args.json:
         print(json.dumps(st.to_dict(), ensure_ascii=False))

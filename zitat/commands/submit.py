@@ -10,7 +10,7 @@ from __future__ import annotations
 import sys
 import time
 
-from zitat import defaults
+from foundation import defaults
 from zitat.commands.inputs import add_arguments
 
 POLL_SECONDS = 0.5

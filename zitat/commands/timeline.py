@@ -59,7 +59,7 @@ def run(args) -> int:
     from worker.connection import open_redis
     from worker.metadata import parse_bound
     from worker.service import QuoteService
-    from zitat.exceptions import InvalidDocument
+    from foundation.errors import InvalidDocument
     from zitat.plot import format_for, render_timeline
 
     # Bad bounds or picture names are usage errors: say so before touching the store.

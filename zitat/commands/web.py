@@ -11,8 +11,8 @@ import signal
 import socket
 import threading
 
-from zitat.exceptions import ZitatError
-from zitat.logging import get_logger
+from foundation.errors import ZitatError
+from foundation.logging import get_logger
 
 log = get_logger(__name__)
 
@@ -64,7 +64,7 @@ def run(args: argparse.Namespace) -> int:
     from zitat.web import WebSettings, create_app
 
     try:
-        settings = WebSettings.from_env(args.address)
+        settings = WebSettings.from_settings(args.address)
         host, port = settings.host_port
     except ValueError as e:
         raise ZitatError(f"--address: {e}") from e

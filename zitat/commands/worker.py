@@ -6,7 +6,7 @@ does not end it: it waits for Redis with back-off and works on (worker/runner.py
 """
 from __future__ import annotations
 
-from zitat import defaults
+from foundation import defaults
 
 
 def register(sub) -> None:

@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterator
 import grpc
 
 from zitat.grpc.errors import ServerBusy
-from zitat.logging import get_logger
+from foundation.logging import get_logger
 
 log = get_logger(__name__)
 

@@ -21,15 +21,16 @@ import grpc
 
 from extractor.api import validate_text
 from extractor.types import Quote
-from zitat import defaults
-from zitat.exceptions import ZitatError
+from worker.extraction import Scored, pipeline_version
+from foundation import defaults
+from foundation.errors import ZitatError
+from foundation.settings import Settings, current
 from zitat.grpc import converters as conv
 from zitat.grpc import errors, retry
-from zitat.grpc.server import MESSAGE_OPTIONS
+from zitat.grpc.limits import MESSAGE_OPTIONS
 from zitat.v1 import zitat_pb2 as pb
 from zitat.v1 import zitat_pb2_grpc as pb_grpc
 
-ENV_TLS_CA = "ZITAT_GRPC_TLS_CA"  # PEM roots to trust; when set the client speaks TLS
 DEFAULT_TIMEOUT_S = defaults.EXTRACT_DEADLINE_BASE_S
 #: A channel made after a fork must not pick up a connection of the parent's from gRPC's global
 #: subchannel pool (its socket belongs to the parent: "Wrong file descriptor generation").
@@ -50,11 +51,11 @@ class RemoteExtractor:
 
     def __init__(self, address: str | None = None, timeout: float = DEFAULT_TIMEOUT_S, *,
                  tls_ca: str | Path | None = None, retry_policy: retry.RetryPolicy | None = None) -> None:
-        self.address = (address or defaults.env(defaults.ENV_GRPC_ADDRESS)
-                        or f"127.0.0.1:{defaults.DEFAULT_GRPC_PORT}")
+        settings = current()
+        self.address = address or settings.extractor_address or f"127.0.0.1:{defaults.DEFAULT_GRPC_PORT}"
         self.timeout = timeout  # seconds per document, plus EXTRACT_DEADLINE_PER_KIB_S per KiB of text
-        self.retry_policy = retry_policy or retry.RetryPolicy.from_env()
-        ca = tls_ca or defaults.env(ENV_TLS_CA)
+        self.retry_policy = retry_policy or retry.RetryPolicy.from_settings(settings)
+        ca = tls_ca or settings.tls_ca
         self._tls_ca = Path(ca) if ca else None
         self._lock = threading.Lock()
         self._pid: int | None = None
@@ -117,16 +118,29 @@ class RemoteExtractor:
     def extract_many(self, texts: list[str], stop: Callable[[], bool] | None = None) -> list[list[Quote]]:
         """All documents over one stream; the first bad one raises, like Extractor.extract_many.
         `stop` is accepted for the same signature; the call's own deadline bounds the work."""
+        return [[q for q, _ in scored] for scored in self.process_many(texts, with_stance=False)]
+
+    # --- worker.extraction.Analyser: the server extracts and scores on its one parse ---------------
+    @property
+    def version(self) -> str:
+        return pipeline_version(self.model_version)
+
+    def process_many(self, texts: list[str], stop: Callable[[], bool] | None = None,
+                     with_stance: bool = True) -> list[Scored]:
+        """Each document's quotes with the stances the server scored (None without `with_stance`)."""
         for text in texts:
             validate_text(text)
         if not texts:
             return []
-        return self._call(lambda: self._extract_batch(texts))
+        return self._call(lambda: self._extract_batch(texts, with_stance))
 
-    def _extract_batch(self, texts: list[str]) -> list[list[Quote]]:
+    def process(self, text: str) -> Scored:
+        return self.process_many([text])[0]
+
+    def _extract_batch(self, texts: list[str], with_stance: bool) -> list[Scored]:
         requests: Iterator[pb.ExtractBatchRequest] = (
-            pb.ExtractBatchRequest(id=str(i), text=t) for i, t in enumerate(texts))
-        results: dict[int, list[Quote]] = {}
+            pb.ExtractBatchRequest(id=str(i), text=t, with_stance=with_stance) for i, t in enumerate(texts))
+        results: dict[int, Scored] = {}
         call = self._get_stub().ExtractBatch(requests, timeout=self.deadline_for(texts))
         try:
             for response in call:
@@ -134,7 +148,9 @@ class RemoteExtractor:
                     e = response.error
                     raise errors.from_status(e.code, e.message, e.field or None) or ExtractorUnavailable(
                         f"zitat extractor at {self.address}: document {response.id}: {e.message}")
-                results[int(response.id)] = [conv.quote_from_pb(q) for q in response.quotes]
+                results[int(response.id)] = [
+                    (conv.quote_from_pb(q), conv.stance_from_pb(q.stance) if q.HasField("stance") else None)
+                    for q in response.quotes]
         except ZitatError:
             call.cancel()  # the rest of the batch is wasted work once we raise
             raise

@@ -13,7 +13,7 @@ import tempfile
 from importlib import resources
 from pathlib import Path
 
-from zitat import defaults
+from foundation import defaults
 
 PROTO_ROOT = defaults.REPO_ROOT / "proto"
 PROTO_FILES = ("zitat/v1/zitat.proto",)

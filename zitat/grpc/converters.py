@@ -178,7 +178,7 @@ def query_to_pb(q: StatementQuery) -> pb.SearchStatementsRequest:
 def query_from_pb(speaker: str, flt: pb.StatementFilter, sort: int, limit: int, offset: int) -> StatementQuery:
     """A StatementQuery from request fields; InvalidDocument (naming the field) for enum values this
     server does not know, so that it refuses them instead of answering another question."""
-    from zitat.exceptions import InvalidDocument
+    from foundation.errors import InvalidDocument
 
     def enum(field: str, names: dict, unset: int):
         if not flt.HasField(field) or getattr(flt, field) == unset:

@@ -13,8 +13,8 @@ from google.protobuf import any_pb2
 from google.rpc import code_pb2, error_details_pb2, status_pb2
 from grpc_status import rpc_status
 
-from zitat.exceptions import Cancelled, InvalidDocument, ModelNotAvailable, NotFound, StoreUnavailable, ZitatError
-from zitat.logging import get_logger
+from foundation.errors import Cancelled, InvalidDocument, ModelNotAvailable, NotFound, StoreUnavailable, ZitatError
+from foundation.logging import get_logger
 from zitat.v1 import zitat_pb2
 
 log = get_logger(__name__)

@@ -16,7 +16,7 @@ import structlog
 from grpc_interceptor import ServerInterceptor
 
 from zitat.grpc import errors
-from zitat.logging import get_logger
+from foundation.logging import get_logger
 
 log = get_logger(__name__)
 

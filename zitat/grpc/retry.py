@@ -18,9 +18,10 @@ from typing import TypeVar
 
 import grpc
 
-from zitat import defaults
-from zitat.exceptions import ZitatError
-from zitat.logging import get_logger
+from foundation import defaults
+from foundation.errors import ZitatError
+from foundation.settings import Settings, current
+from foundation.logging import get_logger
 
 log = get_logger(__name__)
 
@@ -36,19 +37,9 @@ class RetryPolicy:
     max_wait: float = defaults.EXTRACTOR_RETRY_MAX_WAIT
 
     @classmethod
-    def from_env(cls) -> "RetryPolicy":
-        """The budget from ZITAT_EXTRACTOR_RETRY_SECONDS (0: no retries), the waits from zitat.defaults."""
-        raw = defaults.env(defaults.ENV_EXTRACTOR_RETRY_SECONDS)
-        if raw is None:
-            return cls()
-        try:
-            budget = float(raw)
-        except ValueError:
-            budget = -1.0
-        if not budget >= 0:  # also rejects nan
-            raise ZitatError(f"{defaults.ENV_EXTRACTOR_RETRY_SECONDS} must be a number of seconds >= 0, "
-                             f"not {raw!r}")
-        return cls(budget=budget)
+    def from_settings(cls, settings: Settings | None = None) -> "RetryPolicy":
+        """The budget from ZITAT_EXTRACTOR_RETRY_SECONDS (0: no retries), the waits from foundation.defaults."""
+        return cls(budget=(settings or current()).extractor_retry_seconds)
 
     def wait(self, attempt: int, rng: random.Random | None = None) -> float:
         """Seconds to wait before retry number `attempt` (1, 2, ...)."""

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import signal
 import threading
-from collections.abc import Callable
 from concurrent import futures
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,19 +18,22 @@ import grpc
 from grpc_health.v1 import health, health_pb2, health_pb2_grpc
 from grpc_reflection.v1alpha import reflection
 
-from zitat import defaults
-from zitat.exceptions import ZitatError
+from foundation import defaults
+from foundation.errors import ZitatError
+from foundation.settings import Settings, current
 from zitat.grpc.admission import AdmissionInterceptor, ExtractionSlots
 from zitat.grpc.decoding import DecodingInterceptor
 from zitat.grpc.interceptors import RequestContextInterceptor
-from zitat.grpc.servicers import ExtractorLike, ExtractorServicer, QuoteService, QuotesServicer, ScorerLike
-from zitat.logging import get_logger
+from extractor.api import Extractor
+from stance.scorer import Scorer
+from worker.extraction import Pipeline
+from zitat.grpc.limits import MESSAGE_OPTIONS
+from zitat.grpc.servicers import ExtractorServicer, QuoteService, QuotesServicer
+from foundation.logging import get_logger
 from zitat.v1 import zitat_pb2, zitat_pb2_grpc
 
 log = get_logger(__name__)
 
-ENV_TLS_CERT = "ZITAT_GRPC_TLS_CERT"  # PEM server certificate (chain); TLS is on when both are set
-ENV_TLS_KEY = "ZITAT_GRPC_TLS_KEY"  # PEM private key
 EXTRACTOR_SERVICE = zitat_pb2.DESCRIPTOR.services_by_name["Extractor"].full_name
 QUOTES_SERVICE = zitat_pb2.DESCRIPTOR.services_by_name["Quotes"].full_name
 DEFAULT_MAX_WORKERS = 8
@@ -42,12 +44,6 @@ RESERVED_THREADS = 4
 #: RESOURCE_EXHAUSTED: far above what the slots let through, a bound on memory, not on work.
 MAX_RPCS_IN_SERVER = 512
 
-#: Message limits above MAX_DOCUMENT_BYTES on both ends, so that an over-long document reaches
-#: validation and gets INVALID_ARGUMENT naming the limit instead of a bare RESOURCE_EXHAUSTED.
-MESSAGE_OPTIONS = [
-    ("grpc.max_receive_message_length", defaults.GRPC_MAX_MESSAGE_BYTES),
-    ("grpc.max_send_message_length", defaults.GRPC_MAX_MESSAGE_BYTES),
-]
 
 
 class ServerError(ZitatError):
@@ -60,11 +56,11 @@ class TLSConfig:
     key_file: Path
 
     @classmethod
-    def from_env(cls) -> TLSConfig | None:
-        cert, key = defaults.env(ENV_TLS_CERT), defaults.env(ENV_TLS_KEY)
+    def from_settings(cls, settings: Settings) -> TLSConfig | None:
+        cert, key = settings.tls_cert, settings.tls_key
         if bool(cert) != bool(key):
-            raise ServerError(f"set both {ENV_TLS_CERT} and {ENV_TLS_KEY} for TLS, or neither")
-        return cls(Path(cert), Path(key)) if cert and key else None
+            raise ServerError(f"set both {defaults.ENV_TLS_CERT} and {defaults.ENV_TLS_KEY} for TLS, or neither")
+        return cls(cert, key) if cert and key else None
 
     def credentials(self) -> grpc.ServerCredentials:
         try:
@@ -93,11 +89,12 @@ class ZitatServer:
         return self.grpc_server.wait_for_termination(timeout)
 
 
-def build_server(extractor: ExtractorLike, quote_service: QuoteService | None = None,
+def build_server(extractor: Extractor | None, quote_service: QuoteService | None = None,
                  address: str = "127.0.0.1:0", max_workers: int = DEFAULT_MAX_WORKERS,
                  tls: TLSConfig | None = None, max_concurrent_rpcs: int | None = None,
-                 scorer: Callable[[], ScorerLike] | None = None) -> tuple[ZitatServer, int]:
-    """A ready-to-start server bound to `address`, and its port (":0" picks a free one).
+                 scorer: Scorer | None = None) -> tuple[ZitatServer, int]:
+    """A ready-to-start server bound to `address`, and its port (":0" picks a free one). The
+    Extractor service runs `extractor` with `scorer` on its parse (worker.extraction.Pipeline).
 
     `max_workers` extraction calls may be in the server at once (`max_concurrent_rpcs`, if given and
     smaller, lowers that); see the module docstring for the threads the other calls keep."""
@@ -108,7 +105,7 @@ def build_server(extractor: ExtractorLike, quote_service: QuoteService | None = 
         options=MESSAGE_OPTIONS,
         maximum_concurrent_rpcs=MAX_RPCS_IN_SERVER,
     )
-    zitat_pb2_grpc.add_ExtractorServicer_to_server(ExtractorServicer(extractor, scorer), server)
+    zitat_pb2_grpc.add_ExtractorServicer_to_server(ExtractorServicer(Pipeline(extractor, scorer)), server)
     zitat_pb2_grpc.add_QuotesServicer_to_server(QuotesServicer(quote_service), server)
 
     # Watch streams are answered from their own small pool instead of holding a worker each.

@@ -13,18 +13,17 @@ from typing import Protocol, TypeVar
 import grpc
 
 from extractor.api import extract_each, validate_text
-from extractor.types import Quote
-from stance.types import Stance
+from worker.extraction import Analyser, Scored
 from worker.types import (
     Article, ArticleMeta, JobStatus, SpeakerCount, Statement, StatementPage, StatementQuery, StoredQuote,
     TimelineBucket,
 )
-from zitat import defaults
-from zitat.exceptions import InvalidDocument
+from foundation import defaults
+from foundation.errors import InvalidDocument
 from zitat.grpc import batching
 from zitat.grpc import converters as conv
 from zitat.grpc.errors import Cancelled, DeadlineExceeded, InvalidArgument, QuoteStoreNotConfigured, item_error
-from zitat.logging import get_logger
+from foundation.logging import get_logger
 from zitat.v1 import zitat_pb2 as pb
 from zitat.v1 import zitat_pb2_grpc as pb_grpc
 
@@ -32,15 +31,6 @@ log = get_logger(__name__)
 T = TypeVar("T")
 
 MAX_JOB_ID_CHARS = 200  # rq's ids here: doc-<64 hex>-<12 hex>; worker.keys accepts up to 200
-
-
-class ExtractorLike(Protocol):
-    """What the Extractor service needs: extractor.api.Extractor (or zitat.grpc.client.RemoteExtractor)."""
-
-    @property
-    def model_version(self) -> str: ...
-
-    def extract_many(self, texts: list[str], stop: Callable[[], bool] | None = None) -> list[list[Quote]]: ...
 
 
 class QuoteService(Protocol):
@@ -64,24 +54,13 @@ class QuoteService(Protocol):
     def document_quotes(self, doc_id: str) -> list[StoredQuote]: ...
 
 
-class ScorerLike(Protocol):
-    """What `with_stance` needs: stance.scorer.Scorer."""
-
-    def score_many(self, quotes: list[Quote]) -> list[Stance]: ...
-
-
-def _stance_scorer() -> ScorerLike:
-    from stance.scorer import Scorer
-
-    return Scorer()
-
-
 class ExtractorServicer(pb_grpc.ExtractorServicer):
-    def __init__(self, extractor: ExtractorLike, scorer: Callable[[], ScorerLike] | None = None) -> None:
-        self._extractor = extractor
+    """Extract and ExtractBatch over one pipeline (worker.extraction.Pipeline): quotes, and with
+    `with_stance` their stances, scored on the same parse."""
+
+    def __init__(self, pipeline: Analyser) -> None:
+        self._pipeline = pipeline
         self._lock = threading.Lock()  # ours, not the extractor's: we can give up waiting at the deadline
-        self._make_scorer = scorer or _stance_scorer
-        self._scorer: ScorerLike | None = None  # built on the first request that asks for stances
 
     def _locked(self, context: grpc.ServicerContext, work: Callable[[], T], what: str) -> T:
         """Run `work` with the model lock, given up at the caller's deadline; Cancelled (the caller
@@ -106,36 +85,24 @@ class ExtractorServicer(pb_grpc.ExtractorServicer):
         finally:
             self._lock.release()
 
-    def _extract(self, texts: list[str], context: grpc.ServicerContext) -> list[list[Quote]]:
-        return self._locked(context, lambda: self._extractor.extract_many(texts, stop=lambda: not context.is_active()),
-                            "extraction")
-
-    def _score(self, quotes: list[Quote], context: grpc.ServicerContext) -> list[Stance]:
-        def work() -> list[Stance]:
-            if self._scorer is None:
-                self._scorer = self._make_scorer()
-            return self._scorer.score_many(quotes)
-
-        return self._locked(context, work, "stance scoring")
-
-    def _quotes_pb(self, quotes: list[Quote], with_stance: bool, context: grpc.ServicerContext) -> list[pb.Quote]:
-        stances: list[Stance | None] = list(self._score(quotes, context)) if with_stance and quotes else [None] * len(quotes)
-        return [conv.quote_to_pb(q, st) for q, st in zip(quotes, stances)]
+    def _extract(self, texts: list[str], with_stance: bool, context: grpc.ServicerContext) -> list[Scored]:
+        return self._locked(context, lambda: self._pipeline.process_many(
+            texts, stop=lambda: not context.is_active(), with_stance=with_stance), "extraction")
 
     def Extract(self, request: pb.ExtractRequest, context: grpc.ServicerContext) -> pb.ExtractResponse:
         text = validate_text(request.text)
         _check_doc_name(request.doc_name)
-        quotes = self._extract([text], context)[0]
-        answer = self._quotes_pb(quotes, request.with_stance, context)
-        log.info("extract.done", doc_name=request.doc_name, chars=len(text), quotes=len(quotes),
+        scored = self._extract([text], request.with_stance, context)[0]
+        log.info("extract.done", doc_name=request.doc_name, chars=len(text), quotes=len(scored),
                  with_stance=request.with_stance)
-        return pb.ExtractResponse(quotes=answer, model_version=self._extractor.model_version)
+        return pb.ExtractResponse(quotes=[conv.quote_to_pb(q, st) for q, st in scored],
+                                  model_version=self._pipeline.model_version)
 
     def ExtractBatch(self, request_iterator: Iterator[pb.ExtractBatchRequest],
                      context: grpc.ServicerContext) -> Iterator[pb.ExtractBatchResponse]:
         """Answers in order, extracting the documents that have already arrived as one batch; a bad or
         crashing document costs only its own answer."""
-        version = self._extractor.model_version
+        version = self._pipeline.model_version
         try:
             yield from self._answer_batches(request_iterator, context, version)
         except batching.StreamIdle as e:
@@ -145,9 +112,11 @@ class ExtractorServicer(pb_grpc.ExtractorServicer):
                         version: str) -> Iterator[pb.ExtractBatchResponse]:
         for batch in batching.batches(request_iterator, idle_timeout=defaults.STREAM_IDLE_SECONDS):
             named = [item for item in batch if len(item.doc_name) <= defaults.MAX_DOC_NAME_CHARS]
-            found = iter(extract_each(lambda texts: self._extract(texts, context), [item.text for item in named]))
+            with_stance = any(item.with_stance for item in named)  # scoring reads the parse made anyway
+            found = iter(extract_each(lambda texts: self._extract(texts, with_stance, context),
+                                      [item.text for item in named]))
             for item in batch:
-                result: list[Quote] | Exception
+                result: Scored | Exception
                 try:
                     _check_doc_name(item.doc_name)
                     result = next(found)
@@ -158,14 +127,14 @@ class ExtractorServicer(pb_grpc.ExtractorServicer):
                     error = item_error(result, "ExtractBatch" if unexpected else "")
                     yield pb.ExtractBatchResponse(id=item.id, error=error, model_version=version)
                     continue
-                answer = self._quotes_pb(result, item.with_stance, context)
+                answer = [conv.quote_to_pb(q, st if item.with_stance else None) for q, st in result]
                 log.info("extract.done", doc_name=item.doc_name, chars=len(item.text), quotes=len(result),
                          with_stance=item.with_stance)
                 yield pb.ExtractBatchResponse(id=item.id, quotes=answer, model_version=version)
 
     def GetModelVersion(self, request: pb.GetModelVersionRequest,
                         context: grpc.ServicerContext) -> pb.GetModelVersionResponse:
-        return pb.GetModelVersionResponse(model_version=self._extractor.model_version)
+        return pb.GetModelVersionResponse(model_version=self._pipeline.model_version)
 
 
 def _speaker_name(name: str, required: bool = False) -> str:

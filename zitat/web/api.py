@@ -12,8 +12,8 @@ from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 from starlette.concurrency import run_in_threadpool
 
-from zitat import defaults
-from zitat.exceptions import InvalidDocument, NotFound, StoreUnavailable
+from foundation import defaults
+from foundation.errors import InvalidDocument, NotFound, StoreUnavailable
 from zitat.web import views
 
 router = APIRouter()

@@ -18,8 +18,8 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from zitat import __version__
-from zitat.exceptions import AmbiguousSpeaker, InvalidDocument, NotFound, StoreUnavailable
-from zitat.logging import get_logger
+from foundation.errors import AmbiguousSpeaker, InvalidDocument, NotFound, StoreUnavailable
+from foundation.logging import get_logger
 from zitat.web import views
 from zitat.web.security import Guard, is_api
 from zitat.web.settings import WebSettings
@@ -102,7 +102,7 @@ def create_app(service=None, settings: WebSettings | None = None) -> FastAPI:
     """The application; `service` is a QuoteService (default: the configured store, connected lazily)."""
     from zitat.web import api, pages
 
-    settings = settings or WebSettings.from_env()
+    settings = settings or WebSettings.from_settings()
     app = FastAPI(title="zitat", version=__version__,
                   summary="Wer hat was gesagt: Aussagen in deutschen Nachrichten nach Person, mit Quellen und Haltung.",
                   description="JSON API of `zitat web`. With `ZITAT_WEB_TOKEN` set, send "

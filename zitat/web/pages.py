@@ -14,7 +14,7 @@ from starlette.datastructures import UploadFile
 from worker.connection import UNAVAILABLE, unavailable
 from worker.types import META_FIELDS, StatementQuery
 from zitat import statement_rows
-from zitat.exceptions import InvalidDocument, NotFound
+from foundation.errors import InvalidDocument, NotFound
 from zitat.web import views
 from zitat.web.security import (CSRF_FIELD, csrf_ok, csrf_token_for, safe_next, set_csrf_cookie,
                                 set_login_cookie)

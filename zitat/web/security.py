@@ -25,7 +25,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from zitat.logging import get_logger
+from foundation.logging import get_logger
 from zitat.web.settings import WebSettings
 
 log = get_logger(__name__)

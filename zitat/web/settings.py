@@ -16,12 +16,11 @@ import hmac
 import secrets
 from dataclasses import dataclass, field
 
-from zitat import defaults
+from foundation import defaults
+from foundation.settings import Settings, current
 
-ENV_ADDRESS = "ZITAT_WEB_ADDRESS"
-ENV_TOKEN = "ZITAT_WEB_TOKEN"
-ENV_SECRET = "ZITAT_WEB_SECRET"
-DEFAULT_ADDRESS = "127.0.0.1:8080"
+ENV_ADDRESS, ENV_TOKEN, ENV_SECRET = defaults.ENV_WEB_ADDRESS, defaults.ENV_WEB_TOKEN, defaults.ENV_WEB_SECRET
+DEFAULT_ADDRESS = defaults.DEFAULT_WEB_ADDRESS
 #: A submission is one document (MAX_DOCUMENT_BYTES) plus its metadata fields and the multipart
 #: framing; anything larger is refused with 413 before it is read.
 FORM_OVERHEAD_BYTES = 64 * 1024
@@ -46,10 +45,11 @@ class WebSettings:
     page_size: int = PAGE_SIZE
 
     @classmethod
-    def from_env(cls, address: str | None = None) -> "WebSettings":
-        secret = defaults.env(ENV_SECRET)
-        return cls(address=address or defaults.env(ENV_ADDRESS, DEFAULT_ADDRESS),
-                   token=defaults.env(ENV_TOKEN),
+    def from_settings(cls, address: str | None = None, *, settings: Settings | None = None) -> "WebSettings":
+        """The web page's part of foundation.settings; `address` (the --address flag) wins."""
+        settings = settings or current()
+        secret = settings.web_secret
+        return cls(address=address or settings.web_address, token=settings.web_token,
                    secret=secret.encode() if secret else secrets.token_bytes(32))
 
     @property

@@ -12,7 +12,7 @@ from worker.metadata import check_url
 from worker.types import (Article, ArticleMeta, JobStatus, SpeakerCount, Statement, StatementQuery,
                           StoredQuote, TimelineBucket)
 from zitat import statement_rows
-from zitat.exceptions import InvalidDocument
+from foundation.errors import InvalidDocument
 
 STANCES = ("hawkish", "neutral", "conciliatory")
 MODES = ("speech", "thought", "writing")

@@ -6,12 +6,12 @@ import sys
 
 import structlog
 
-from zitat import defaults
+from foundation.settings import current
 
 
 def configure(fmt: str | None = None, level: str | None = None, *, cache: bool = True) -> None:
-    fmt = fmt or defaults.env(defaults.ENV_LOG_FORMAT) or ("console" if sys.stderr.isatty() else "json")
-    level_name = (level or defaults.env(defaults.ENV_LOG_LEVEL, "INFO")).upper()
+    fmt = log_format(fmt)
+    level_name = log_level(level)
     shared = [
         structlog.contextvars.merge_contextvars,
         structlog.processors.add_log_level,
@@ -37,6 +37,15 @@ def configure(fmt: str | None = None, level: str | None = None, *, cache: bool =
     # Route stdlib logging (rq, grpc, stanza) through the same output at WARNING and above.
     logging.basicConfig(level=max(logging.getLevelName(level_name), logging.WARNING),
                         stream=sys.stderr, format="%(levelname)s %(name)s: %(message)s")
+
+
+def log_format(fmt: str | None = None) -> str:
+    """The format asked for, else ZITAT_LOG_FORMAT, else console at a terminal and JSON elsewhere."""
+    return fmt or current().log_format or ("console" if sys.stderr.isatty() else "json")
+
+
+def log_level(level: str | None = None) -> str:
+    return (level or current().log_level).upper()
 
 
 def _has_rich() -> bool:

@@ -1,7 +1,7 @@
-"""One home for zitat's defaults and the environment variables that override them."""
+"""One home for zitat's fixed limits and defaults, and the names of the environment variables that
+override some of them (read only by foundation.settings)."""
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
@@ -39,11 +39,16 @@ STREAM_IDLE_SECONDS = 30.0
 SERVER_MALLOC_ARENAS = 2
 ENV_LOG_FORMAT = "ZITAT_LOG_FORMAT"  # "json" | "console"; default: console at a terminal, else json
 ENV_LOG_LEVEL = "ZITAT_LOG_LEVEL"
-
-
-def env(name: str, default: str | None = None) -> str | None:
-    value = os.environ.get(name)
-    return value if value not in (None, "") else default
+ENV_THREADS = "ZITAT_THREADS"  # torch threads per process; unset: torch's default
+ENV_TLS_CERT = "ZITAT_GRPC_TLS_CERT"  # PEM server certificate (chain); TLS is on when both are set
+ENV_TLS_KEY = "ZITAT_GRPC_TLS_KEY"  # PEM private key
+ENV_TLS_CA = "ZITAT_GRPC_TLS_CA"  # PEM roots the client trusts; when set the client speaks TLS
+ENV_WEB_ADDRESS = "ZITAT_WEB_ADDRESS"
+ENV_WEB_TOKEN = "ZITAT_WEB_TOKEN"
+ENV_WEB_SECRET = "ZITAT_WEB_SECRET"
+DEFAULT_WEB_ADDRESS = "127.0.0.1:8080"
+#: glibc's own variable: when it is set, `zitat serve` leaves the malloc arenas to it (zitat.memory).
+ENV_MALLOC_ARENA_MAX = "MALLOC_ARENA_MAX"
 
 
 # --- worker, queue and store (worker/; owned by the worker engineer) -------------------------------
