@@ -17,7 +17,7 @@ from extractor.types import Analysis, Quote
 from foundation import defaults
 from foundation.errors import InvalidDocument, ZitatError
 
-R = TypeVar("R")
+T = TypeVar("T")
 
 
 def validate_text(text: object) -> str:
@@ -103,12 +103,12 @@ class Extractor:
         return extract_each(self.extract_many, texts)
 
 
-def extract_each(extract_many: Callable[[list[str]], list[R]], texts: list[str]) -> list[R | Exception]:
+def extract_each(extract_many: Callable[[list[str]], list[list[T]]], texts: list[str]) -> list[list[T] | Exception]:
     """Each document's quotes, or the exception it raised, with the valid documents extracted in one
     batch (faster than one by one): an invalid document gets its InvalidDocument, and if the batch
     breaks, each document is tried on its own so that only the culprit gets the error. Other zitat
     errors (a missing model, a deadline) concern every document and are raised."""
-    results: list[R | Exception] = []
+    results: list[list[T] | Exception] = []
     for text in texts:
         try:
             validate_text(text)

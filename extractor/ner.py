@@ -51,7 +51,7 @@ _DIGITS = re.compile(r"\d")
 
 def _shape(word: str) -> str:
     """„Merkel“ → Xx, „NATO“ → X, „G7“ → Xd, „2024“ → d, „US-Präsident“ → X-Xx (runs collapsed)."""
-    out = []
+    out: list[str] = []
     for ch in word:
         c = "X" if ch.isupper() else "x" if ch.islower() else "d" if ch.isdigit() else ch
         if not out or out[-1] != c:
@@ -119,12 +119,13 @@ def features(words: Sequence[str], clusters: Clusters | None = None) -> list[dic
 def spans(tags: Sequence[str]) -> list[Entity]:
     """Entities from BIO tags; an I- without its B- starts an entity (as conlleval reads it)."""
     found: list[Entity] = []
-    start, label = None, None
+    start: int | None = None
+    label = ""  # the open entity's label, while start is not None
     for i, tag in enumerate([*tags, "O"]):
         kind, _, name = tag.partition("-")
         if start is not None and (kind != "I" or name != label):
             found.append(Entity(start, i, label))
-            start, label = None, None
+            start, label = None, ""
         if kind == "B" or (kind == "I" and start is None):
             start, label = i, name
     return found

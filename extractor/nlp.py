@@ -12,6 +12,7 @@ import logging
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from foundation.errors import ModelNotAvailable
 from foundation.settings import Settings, current as current_settings
@@ -99,8 +100,8 @@ def build_pipeline(config: ModelConfig, processors: list[str], *, pretokenized: 
     _quiet_stanza()
     if config.threads:
         torch.set_num_threads(config.threads)
-    kwargs = dict(lang="de", processors=",".join(processors), download_method=None, use_gpu=False,
-                  logging_level="ERROR", tokenize_pretokenized=pretokenized)
+    kwargs: dict[str, Any] = dict(lang="de", processors=",".join(processors), download_method=None, use_gpu=False,
+                                  logging_level="ERROR", tokenize_pretokenized=pretokenized)
     if batch_words:
         kwargs.update(pos_batch_size=batch_words, depparse_batch_size=batch_words,
                       tokenize_batch_size=TOKENIZE_BATCH)

@@ -5,6 +5,7 @@ import logging
 import sys
 
 import structlog
+from structlog.typing import Processor
 
 from foundation.settings import current
 
@@ -12,11 +13,12 @@ from foundation.settings import current
 def configure(fmt: str | None = None, level: str | None = None, *, cache: bool = True) -> None:
     fmt = log_format(fmt)
     level_name = log_level(level)
-    shared = [
+    shared: list[Processor] = [
         structlog.contextvars.merge_contextvars,
         structlog.processors.add_log_level,
         structlog.processors.TimeStamper(fmt="iso", utc=True),
     ]
+    renderer: list[Processor]
     if fmt == "json":
         # show_locals=False: locals of a traceback would hold article text.
         renderer = [

@@ -15,6 +15,10 @@ import json
 import sys
 import time
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from stance.types import Stance
 
 LABELS = ("hawkish", "neutral", "conciliatory")
 POLAR = ("hawkish", "conciliatory")
@@ -70,10 +74,10 @@ def _r(x):
     return None if x is None else round(x, 3)
 
 
-def evaluate(rows: list[dict], scorer, frame: bool = False) -> tuple[dict, list[tuple[dict, object]]]:
+def evaluate(rows: list[dict], scorer, frame: bool = False) -> tuple[dict, list[tuple[dict, Stance]]]:
     """({"all": metrics, "fit": ..., "check": ...}, [(row, stance) for each row])."""
     parts = {"all": Metrics(), "fit": Metrics(), "check": Metrics()}
-    scored = []
+    scored: list[tuple[dict, Stance]] = []
     for r in rows:
         if frame and r.get("context") and r["quote"] in r["context"]:
             at = r["context"].index(r["quote"])

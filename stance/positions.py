@@ -197,7 +197,7 @@ def _holds(toks: list[Token], t: Token, m: Modifier, lex: Lexicon) -> bool:
 def hearsay_clauses(toks: list[Token], lex: Lexicon) -> set[int]:
     """Clauses of sentences that report what others say happened: a hearsay modal with a perfect
     infinitive after it ("soll ... gewesen sein", "sollen ... getroffen worden sein") or "angeblich"."""
-    out = set()
+    out: set[int] = set()
     for sent in {t.sent for t in toks}:
         words = [w for w in toks if w.word and w.sent == sent]
         modal = next((w.i for w in words if lex.modifier(w.text, "hearsay")), None)

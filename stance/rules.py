@@ -149,7 +149,7 @@ def find_cues(toks: list[Token], lex: Lexicon) -> list[Cue]:
 
 
 def _multi_candidates(token_stems: set[str], lex: Lexicon) -> list[Entry]:
-    out = []
+    out: list[Entry] = []
     for s in token_stems:
         out.extend(lex.multi.get(s, ()))
     return out
@@ -280,10 +280,10 @@ def reverser_scope(toks: list[Token], r: int, polar: frozenset[int] = frozenset(
                 if toks[c].upos != "PRON":
                     tree |= subtree(toks, c)
         j = r  # "der geplante und dann abgebrochene Angriff": conj of an attribute
-        while toks[j].deprel == "conj" and toks[j].head is not None:
-            j = toks[j].head
-        if toks[j].deprel in ("amod", "acl") and toks[j].head is not None:
-            tree.add(toks[j].head)
+        while toks[j].deprel == "conj" and (up := toks[j].head) is not None:
+            j = up
+        if toks[j].deprel in ("amod", "acl") and (up := toks[j].head) is not None:
+            tree.add(up)
         window = _reverser_window(toks, r)
         return tree if _prefer_tree(toks, r, tree, window, polar) else window
     return _reverser_window(toks, r)
@@ -318,8 +318,8 @@ def intensified(toks: list[Token], x: int, cues: list[Cue]) -> Cue | None:
     by_anchor = {c.anchor: c for c in cues}
     if t.tree_ok and t.head is not None:
         j, steps = x, 0
-        while toks[j].head is not None and steps < 3:
-            j = toks[j].head
+        while (up := toks[j].head) is not None and steps < 3:
+            j = up
             steps += 1
             if j in by_anchor and by_anchor[j].first != x:
                 return by_anchor[j]

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Protocol
 
 WORD_RE = re.compile(r"\w+(?:[-‐‑]\w+)*|[^\w\s]")
 CLAUSE_PUNCT = {",", ";", ":", ".", "!", "?", "(", ")", "–", "—", "-", "[", "]"}
@@ -46,6 +47,34 @@ UNSURE_INITIAL = {"ADV", "ADJ", "X"}
 MIN_ALIGNED = 0.9
 MIN_CLOSED_OK = 0.8
 MIN_CASE_AGREEMENT = 0.85
+
+
+class ParsedWord(Protocol):
+    """A word of a parsed sentence, as the module docstring describes (extractor.document.Word is one)."""
+
+    @property
+    def id(self) -> int: ...
+
+    @property
+    def text(self) -> str: ...
+
+    @property
+    def lemma(self) -> str | None: ...
+
+    @property
+    def upos(self) -> str | None: ...
+
+    @property
+    def head(self) -> int: ...  # 0: root
+
+    @property
+    def deprel(self) -> str | None: ...
+
+    @property
+    def start(self) -> int: ...
+
+    @property
+    def end(self) -> int: ...
 
 
 @dataclass
@@ -128,7 +157,7 @@ def _attach(toks: list[Token], sentences, shift: int = 0) -> None:
     for sentence in sentences:
         surface = _surface_tokens(sentence, shift)
         word_tok: dict[int, Token] = {}  # parse word id -> our token
-        rep: dict[int, object] = {}  # our token index -> the parse word that speaks for it
+        rep: dict[int, ParsedWord] = {}  # our token index -> the parse word that speaks for it
         for start, end, _, words in surface:
             t = by_span.get((start, end))
             if t is None:  # "US-Stellungen" tokenized as US / - / Stellungen: the last part is the head

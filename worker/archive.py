@@ -32,8 +32,10 @@ from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
+from typing import cast
 
 import redis
+from redis.typing import EncodableT, FieldT
 
 from stance.types import Evidence, Stance
 from worker import aliases as alias_rules
@@ -41,7 +43,7 @@ from worker import codec
 from worker.codec import as_text
 from worker import statements as matching
 from worker import terms as search_terms
-from worker.connection import translate_errors
+from worker.connection import run_transaction, translate_errors
 from worker.keys import LABELS, MODES, Keys, check_article_id, check_doc_id
 from worker.speakers import SpeakerRegistry
 from worker.store import QuoteStore
@@ -153,7 +155,7 @@ class Archive:
         doc_id = check_doc_id(doc_id)
         article_id = article_id_for(doc_id, meta)
         key = self.keys.article(article_id)
-        fields = {f: getattr(meta, f) for f in META_FIELDS if getattr(meta, f)}
+        fields: dict[FieldT, EncodableT] = {f: getattr(meta, f) for f in META_FIELDS if getattr(meta, f)}
         if meta.published_ts is not None:
             fields["published_ts"] = repr(float(meta.published_ts))
         pipe = self.redis.pipeline(transaction=True)
@@ -236,7 +238,7 @@ class Archive:
             pipe.zadd(k.articles, {article_id: ts})
             return len(registered)
 
-        n = self.redis.transaction(transaction, k.article(article_id), value_from_callable=True)
+        n = run_transaction(self.redis, transaction, k.article(article_id))
         for bare, token in sorted(absorb):
             self.absorb(bare, token)
         return n
@@ -248,7 +250,7 @@ class Archive:
         k = self.keys
 
         def transaction(pipe: redis.client.Pipeline) -> int:
-            sids = [as_text(s) for s in pipe.zrange(k.by_speaker(bare, "time"), 0, -1)]
+            sids = [as_text(s) for s in cast(list[bytes | str], pipe.zrange(k.by_speaker(bare, "time"), 0, -1))]
             if not sids:
                 return 0
             batch = _Batch(self, pipe)
@@ -261,10 +263,9 @@ class Archive:
             self.speakers.move(pipe, bare, token)
             return len(sids)
 
-        return self.redis.transaction(transaction, k.speaker_rev(bare), k.speaker_rev(token),
-                                      value_from_callable=True)
+        return run_transaction(self.redis, transaction, k.speaker_rev(bare), k.speaker_rev(token))
 
-    def _read_statements(self, client: redis.Redis, sids: Sequence[str]) -> dict[str, bytes]:
+    def _read_statements(self, client: redis.Redis, sids: Sequence[str]) -> dict[str, bytes | str]:
         """Stored statements (JSON), read in one round trip (the caller WATCHes their speakers'
         revision counters)."""
         if not sids:
@@ -467,7 +468,7 @@ class Archive:
                         for e in row["evidence"]]
             out.append(Statement(
                 statement_id=sid, speaker=names.get(row["token"], ""), text=row["text"],
-                stance=Stance(float(row["score"]), row["label"], evidence),  # type: ignore[arg-type]
+                stance=Stance(float(row["score"]), row["label"], evidence),
                 mode=row["mode"], kind=row["kind"], count=int(row["count"]), first_seen=refs[0],
                 articles=tuple(refs)))
         return out
@@ -526,7 +527,7 @@ class _Batch:
         self.prints: dict[tuple[str, str], set[str]] = {}  # (token, fingerprint) -> statement ids
         self.speaker_counts: dict[str, int] = {}
 
-    def load(self, raw: dict[str, bytes]) -> list[_Stmt]:
+    def load(self, raw: dict[str, bytes | str]) -> list[_Stmt]:
         out = []
         for sid, value in raw.items():
             if sid not in self.stmts:
@@ -562,12 +563,13 @@ class _Batch:
                         self._fold(other, st)
         else:
             sid = matching.statement_id(token, words, member)
-            st = self.stmts.get(sid) or self.deleted.pop(sid, None)
-            if st is None:
-                st = _Stmt(sid=sid, token=token, words=(), text="", quote="", label=stance.label, score=0.0,
-                           evidence="[]", mode=quote.mode, kind=quote.kind, terms=set(), outlets=set(),
-                           prints=set(), seen={}, known=False)
-            self.stmts[sid] = st
+            found = self.stmts.get(sid) or self.deleted.pop(sid, None)
+            if found is None:
+                found = _Stmt(sid=sid, token=token, words=(), text="", quote="", label=stance.label, score=0.0,
+                              evidence="[]", mode=quote.mode, kind=quote.kind, terms=set(), outlets=set(),
+                              prints=set(), seen={}, known=False)
+            self.stmts[sid] = found
+            st = found
         if len(words) > len(st.words) or not st.text:
             st.take_form(quote.text, words)
             st.quote = stored.quote_id
@@ -662,9 +664,9 @@ class _Batch:
                 continue
             now = self.archive.redis.hmget(k.speaker_days(token), names)
             values = {n: int(v or 0) + change[n] for n, v in zip(names, now)}
-            kept = {n: v for n, v in values.items() if v}
-            if kept:
-                pipe.hset(k.speaker_days(token), mapping=kept)
+            nonzero = {n: v for n, v in values.items() if v}
+            if nonzero:
+                pipe.hset(k.speaker_days(token), mapping=nonzero)
             gone = [n for n, v in values.items() if not v]
             if gone:
                 pipe.hdel(k.speaker_days(token), *gone)

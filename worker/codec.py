@@ -86,10 +86,10 @@ def decode(raw: dict | bytes | str) -> StoredQuote:
     doc_id = row["doc_id"]
     return StoredQuote(
         quote_id=f"{doc_id}:{row['index']}", doc_id=doc_id, doc_name=row.get("doc_name", ""),
-        quote=Quote(text=row["text"], start=int(row["start"]), end=int(row["end"]), kind=row["kind"],  # type: ignore[arg-type]
+        quote=Quote(text=row["text"], start=int(row["start"]), end=int(row["end"]), kind=row["kind"],
                     cue=_span(row, "cue"), speaker=row.get("speaker"), speaker_mention=mention,
                     speaker_role=row.get("speaker_role"), confidence=float(row.get("confidence", 0.0)),
-                    mode=row.get("mode", "speech")),  # type: ignore[arg-type]  (format 1 had no mode)
-        stance=Stance(float(row["stance_score"]), row["stance_label"], evidence),  # type: ignore[arg-type]
+                    mode=row.get("mode", "speech")),  # format 1 had no mode
+        stance=Stance(float(row["stance_score"]), row["stance_label"], evidence),
         published=float(row["published"]),
     )

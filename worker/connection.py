@@ -107,6 +107,13 @@ def translate_errors(method: Callable[..., T]) -> Callable[..., T]:
     return wrapper
 
 
+def run_transaction(client: redis.Redis, func: Callable[[redis.client.Pipeline], T], *watches: str) -> T:
+    """`client.transaction(func, *watches, value_from_callable=True)`: func's value, once the WATCHed
+    keys stayed put. redis-py annotates `transaction` as taking a callable that returns None and as
+    returning the pipeline's replies, which is not what value_from_callable does."""
+    return client.transaction(func, *watches, value_from_callable=True)  # type: ignore[arg-type,return-value]
+
+
 def from_url(url: str) -> redis.Redis:
     """A client for the server at `url` (redis://, rediss://, unix://); checked with PING."""
     try:

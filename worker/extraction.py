@@ -51,6 +51,8 @@ class Analyser(Protocol):
     def process_many(self, texts: list[str], stop: Callable[[], bool] | None = None,
                      with_stance: bool = True) -> list[Scored]: ...
 
+    def process(self, text: str) -> Scored: ...
+
     def load(self) -> object: ...
 
     def close(self) -> None: ...
@@ -108,7 +110,7 @@ def statement_scorer(source: str | None = None) -> Scorer:
 
 
 _lock = threading.Lock()
-_local: Pipeline | None = None
+_local: Analyser | None = None
 _remote_factory: Callable[[str], Analyser] | None = None
 
 
@@ -147,7 +149,7 @@ def get_pipeline() -> Analyser:
         return make_analyser()
     with _lock:
         if _local is None:
-            _local = make_analyser()  # type: ignore[assignment]
+            _local = make_analyser()
         assert _local is not None
         return _local
 

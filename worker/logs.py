@@ -12,6 +12,7 @@ import logging
 import sys
 
 import structlog
+from structlog.typing import Processor
 
 from foundation import logging as zlog
 
@@ -29,6 +30,7 @@ def configure(fmt: str | None = None, level: str | None = None, *, cache: bool =
     """Configure structlog and route rq's records through it; returns the level name in use."""
     zlog.configure(fmt, level, cache=cache)
     level_name = zlog.log_level(level)
+    render: list[Processor]
     if zlog.log_format(fmt) == "json":
         render = [structlog.processors.ExceptionRenderer(
             structlog.tracebacks.ExceptionDictTransformer(show_locals=False)),  # locals hold article text

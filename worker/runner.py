@@ -114,9 +114,13 @@ class ZitatSimpleWorker(_NotesLostRedis, _AllowListed, _BindJobId, SimpleWorker)
     """In-process variant (no fork, no heartbeats while a job runs): tests and debugging only."""
 
 
+#: What `build_worker` makes (rq's SimpleWorker is not a Worker: both are BaseWorkers).
+AnyWorker = ZitatWorker | ZitatSimpleWorker
+
+
 def build_worker(client: redis.Redis, *, queue_name: str = defaults.QUEUE_NAME, name: str | None = None,
                  maintenance_interval: int = defaults.WORKER_MAINTENANCE_INTERVAL,
-                 job_monitoring_interval: int = 30, simple: bool = False) -> Worker:
+                 job_monitoring_interval: int = 30, simple: bool = False) -> AnyWorker:
     cls = ZitatSimpleWorker if simple else ZitatWorker
     return cls(
         [make_queue(client, queue_name)],
@@ -158,7 +162,7 @@ def run_worker(client: redis.Redis, *, burst: bool = False, with_scheduler: bool
             return worked
 
 
-def _recover(lost: Worker, client: redis.Redis) -> bool:
+def _recover(lost: AnyWorker, client: redis.Redis) -> bool:
     """After rq's loop ended for want of Redis: True once Redis answers again and the lost loop's
     leftovers are tidied; False if SIGTERM/SIGINT asked us to stop meanwhile."""
     log.warning("worker.lost_redis", worker=lost.name, error=str(lost.lost_redis))

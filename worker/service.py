@@ -138,6 +138,8 @@ class QuoteService:
         job_id = check_job_id(job_id)
         store, _ = self._ready()
         parsed = queues.parse_job_id(job_id)
+        if self.redis is None:  # _ready() connects it
+            raise RuntimeError("QuoteService has no Redis client after connecting")
         try:
             job = jobs.fetch(self.redis, job_id)
         except NotFound:

@@ -10,6 +10,8 @@ both (AmbiguousSpeaker) and new bare mentions stay apart.
 """
 from __future__ import annotations
 
+from typing import cast
+
 import redis
 
 from extractor.types import Quote
@@ -159,7 +161,8 @@ class SpeakerRegistry:
         """Speakers with their statement counts, most statements first."""
         if not limit:
             return []
-        rows = self.redis.zrevrange(self.keys.speakers, offset, offset + limit - 1)
+        # Without withscores: members only (redis-py's return type also allows (member, score) pairs).
+        rows = cast(list[bytes | str], self.redis.zrevrange(self.keys.speakers, offset, offset + limit - 1))
         return self.describe([as_text(t) for t in rows])
 
     def suggest(self, prefix: str, limit: int) -> list[SpeakerCount]:
@@ -168,8 +171,8 @@ class SpeakerRegistry:
         if not norm or limit <= 0:
             return []
         low = f"[{norm}".encode("utf-8", errors="surrogatepass")
-        rows = self.redis.zrange(self.keys.suggestions, low, low + b"\xff", bylex=True,
-                                 offset=0, num=max(50, limit * 10))
+        rows = cast(list[bytes | str], self.redis.zrange(self.keys.suggestions, low, low + b"\xff", bylex=True,
+                                                         offset=0, num=max(50, limit * 10)))
         tokens: list[str] = []
         for row in rows:
             token = as_text(row).rpartition("\x00")[2]
@@ -178,5 +181,5 @@ class SpeakerRegistry:
         if not tokens:
             return []
         counts = self.redis.zmscore(self.keys.speakers, tokens)
-        ranked = sorted((t for t, c in zip(tokens, counts) if c), key=lambda t: -counts[tokens.index(t)])
+        ranked = sorted((t for t, c in zip(tokens, counts) if c), key=lambda t: -(counts[tokens.index(t)] or 0.0))
         return self.describe(ranked[:limit])

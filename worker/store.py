@@ -18,12 +18,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 import redis
+from redis.typing import EncodableT, FieldT
 
 from extractor.types import Quote
 from stance.types import Stance
 from worker import codec
 from worker.codec import as_text
-from worker.connection import translate_errors
+from worker.connection import run_transaction, translate_errors
 from worker.keys import LABELS, Keys, check_doc_id
 from worker.types import StoredQuote
 from foundation import defaults
@@ -71,15 +72,16 @@ class QuoteStore:
                 pipe.delete(k.quote(doc_id, i))
             for i, (quote, stance) in enumerate(scored):
                 pipe.set(k.quote(doc_id, i), codec.encode(doc_id, doc_name, i, stored, version, quote, stance, None))
-            fields = {"doc_name": old.get("doc_name") or doc_name, "stored": repr(stored), "version": version,
-                      "quotes": len(scored), "updated": repr(time.time())}
+            fields: dict[FieldT, EncodableT] = {
+                "doc_name": old.get("doc_name") or doc_name, "stored": repr(stored), "version": version,
+                "quotes": len(scored), "updated": repr(time.time())}
             if text is not None:
                 fields["text"] = text
             pipe.hset(k.doc(doc_id), mapping=fields)
             pipe.set(k.cache(doc_id, version), json.dumps({"quote_count": len(scored)}), ex=self.cache_ttl)
             return len(scored)
 
-        return self.redis.transaction(transaction, k.doc(doc_id), value_from_callable=True)
+        return run_transaction(self.redis, transaction, k.doc(doc_id))
 
     # --- the document cache ----------------------------------------------------------------------
     @translate_errors

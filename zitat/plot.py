@@ -9,9 +9,13 @@ from __future__ import annotations
 import io
 from datetime import date, datetime, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from worker.types import TimelineBucket
 from foundation.errors import InvalidDocument
+
+if TYPE_CHECKING:
+    from matplotlib.typing import RcKeyType
 
 FORMATS = ("png", "svg")
 #: More buckets with statements than this: no count label beside each point (the bars show them).
@@ -20,8 +24,8 @@ _UNIT = {"day": "Tag", "week": "Woche", "month": "Monat"}
 _STANCE_TICKS = ([-1.0, -0.5, 0.0, 0.5, 1.0], ["−1 versöhnlich", "−0,5", "0 neutral", "+0,5", "+1 konfrontativ"])
 _LINE, _BARS = "#b2182b", "#9e9e9e"
 #: SVG text stays text; ids in the SVG do not change from run to run; the minus sign is U+2212.
-_STYLE = {"svg.fonttype": "none", "svg.hashsalt": "zitat-timeline", "font.family": "DejaVu Sans",
-          "axes.unicode_minus": True}
+_STYLE: dict[RcKeyType, Any] = {"svg.fonttype": "none", "svg.hashsalt": "zitat-timeline",
+                                "font.family": "DejaVu Sans", "axes.unicode_minus": True}
 
 
 def format_for(out: Path | None, fmt: str) -> str:

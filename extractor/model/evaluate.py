@@ -29,7 +29,8 @@ def heldout_text(ud_root: Path) -> tuple[str, str]:
     and stands on its own line, as it does in a published article."""
     held = splits.make_split(ud_root).heldout
     texts = splits.sentence_texts(held)
-    paras, cur = [], []
+    paras: list[str] = []
+    cur: list[str] = []
     for t in texts:
         headline = t.rstrip("\"'“”»«)").rstrip()[-1:] not in ".!?:;"
         if headline and cur:

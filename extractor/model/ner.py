@@ -121,8 +121,8 @@ def score(gold: Sequence[Sentence], predicted: Sequence[Sequence[str]]) -> dict[
         return prec, rec, (2 * prec * rec / (prec + rec) if prec + rec else 0.0)
 
     out: dict[str, float] = {}
-    p, r, f = f1(sum(tp.values()), sum(n_gold.values()), sum(n_pred.values()))
-    out.update(precision=round(p, 4), recall=round(r, 4), f1=round(f, 4))
+    precision, recall, f = f1(sum(tp.values()), sum(n_gold.values()), sum(n_pred.values()))
+    out.update(precision=round(precision, 4), recall=round(recall, 4), f1=round(f, 4))
     for label in LABELS:
         out[f"{label.lower()}_f1"] = round(f1(tp[label], n_gold[label], n_pred[label])[2], 4)
     out["entities"] = sum(n_gold.values())
@@ -162,7 +162,7 @@ def main(argv: list[str] | None = None) -> int:
     # held-out words get clusters only where they are among the frequent ones: nothing is chosen for them
     build_clusters(cluster_file, {w for part in (split.train, split.dev) for s in part for w in s.words})
     clusters = load_clusters(cluster_file)
-    best = None
+    best: tuple[Path, dict[str, float], float] | None = None
     for c1 in C1_CANDIDATES:  # model selection on dev only
         candidate = args.work / f"ner-c1-{c1}.crfsuite"
         started = time.monotonic()
@@ -171,6 +171,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"c1={c1}: dev F1 {dev_scores['f1']:.4f} ({time.monotonic() - started:.0f} s)", flush=True)
         if best is None or dev_scores["f1"] > best[1]["f1"]:
             best = (candidate, dev_scores, c1)
+    if best is None:
+        raise ValueError("C1_CANDIDATES is empty: no model to choose")
     _, dev_scores, c1 = best
     model = args.work / MODEL_FILE
     train([*split.train, *split.dev], model, c1, clusters)  # the chosen setting, on all but the held-out

@@ -79,4 +79,12 @@ def write_conllu(path: Path, sentences: list[Sentence], *, stts_only: bool = Fal
 
 
 def sentence_texts(sentences: list[Sentence]) -> list[str]:
-    return [re.search(r"^# text = (.*)$", s.block, re.M).group(1) for s in sentences]
+    return [_text(s.block) for s in sentences]
+
+
+def _text(block: str) -> str:
+    """The `# text = ...` comment of a CoNLL-U sentence."""
+    found = re.search(r"^# text = (.*)$", block, re.M)
+    if found is None:
+        raise ValueError(f"CoNLL-U sentence without a '# text =' line: {block[:80]!r}")
+    return found.group(1)

@@ -91,7 +91,7 @@ def run(args) -> int:
         if args.format == "jsonl":
             for r in rows:
                 out.write(json.dumps(r, ensure_ascii=False) + "\n")
-        elif args.format == "csv":
+        elif writer is not None:  # --format csv
             for r in rows:
                 writer.writerow({**r, "stance": r["stance"]["label"]} if "stance" in r else r)
         else:

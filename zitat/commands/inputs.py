@@ -107,7 +107,9 @@ def read_manifest(manifest: Path, prog: str) -> tuple[list[InputDoc], list[str]]
         raw_lines = manifest.read_bytes().splitlines()
     except OSError as e:
         raise InvalidDocument(f"cannot read manifest {manifest}: {e.strerror or e}", field="manifest") from None
-    docs, errors, warned = [], [], set()
+    docs: list[InputDoc] = []
+    errors: list[str] = []
+    warned: set[str] = set()
     for number, raw in enumerate(raw_lines, 1):
         try:
             entry = _manifest_entry(raw, number == 1)

@@ -6,36 +6,36 @@ stances are unset messages, and enum zero values (UNSPECIFIED) stand for "not gi
 from __future__ import annotations
 
 import math
-from typing import Any
+from typing import Any, cast
 
 from google.protobuf.timestamp_pb2 import Timestamp
 
-from extractor.types import Quote, Span
-from stance.types import Evidence, Stance
+from extractor.types import Quote, QuoteKind, QuoteMode, Span
+from stance.types import Evidence, Stance, StanceLabel
 from worker.types import (
-    Article, ArticleMeta, ArticleRef, JobStatus, SpeakerCount, Statement, StatementPage, StatementQuery,
-    StoredQuote, TimelineBucket,
+    Article, ArticleMeta, ArticleRef, Interval, JobState, JobStatus, SpeakerCount, SpeakerSort, Statement,
+    StatementPage, StatementQuery, StoredQuote, TimelineBucket,
 )
 from zitat.v1 import zitat_pb2 as pb
 
 _KINDS = {"direct": pb.QUOTE_KIND_DIRECT, "indirect": pb.QUOTE_KIND_INDIRECT, "mixed": pb.QUOTE_KIND_MIXED}
-_KIND_NAMES = {v: k for k, v in _KINDS.items()}
+_KIND_NAMES = cast(dict[int, QuoteKind], {v: k for k, v in _KINDS.items()})
 _MODES = {"speech": pb.QUOTE_MODE_SPEECH, "thought": pb.QUOTE_MODE_THOUGHT, "writing": pb.QUOTE_MODE_WRITING}
-_MODE_NAMES = {v: k for k, v in _MODES.items()}
+_MODE_NAMES = cast(dict[int, QuoteMode], {v: k for k, v in _MODES.items()})
 _LABELS = {"hawkish": pb.STANCE_LABEL_HAWKISH, "neutral": pb.STANCE_LABEL_NEUTRAL,
            "conciliatory": pb.STANCE_LABEL_CONCILIATORY}
-_LABEL_NAMES = {v: k for k, v in _LABELS.items()}
+_LABEL_NAMES = cast(dict[int, StanceLabel], {v: k for k, v in _LABELS.items()})
 _STATES = {"queued": pb.JOB_STATE_QUEUED, "started": pb.JOB_STATE_STARTED, "finished": pb.JOB_STATE_FINISHED,
            "failed": pb.JOB_STATE_FAILED, "deferred": pb.JOB_STATE_DEFERRED,
            "scheduled": pb.JOB_STATE_SCHEDULED, "unknown": pb.JOB_STATE_UNSPECIFIED}
-_STATE_NAMES = {v: k for k, v in _STATES.items()}
-_SORTS = {pb.SPEAKER_SORT_UNSPECIFIED: "newest", pb.SPEAKER_SORT_NEWEST: "newest",
-          pb.SPEAKER_SORT_HAWKISH: "hawkish", pb.SPEAKER_SORT_CONCILIATORY: "conciliatory",
-          pb.SPEAKER_SORT_REPEATED: "repeated"}
+_STATE_NAMES = cast(dict[int, JobState], {v: k for k, v in _STATES.items()})
+_SORTS: dict[int, SpeakerSort] = {
+    pb.SPEAKER_SORT_UNSPECIFIED: "newest", pb.SPEAKER_SORT_NEWEST: "newest", pb.SPEAKER_SORT_HAWKISH: "hawkish",
+    pb.SPEAKER_SORT_CONCILIATORY: "conciliatory", pb.SPEAKER_SORT_REPEATED: "repeated"}
 _SORT_VALUES = {"newest": pb.SPEAKER_SORT_NEWEST, "hawkish": pb.SPEAKER_SORT_HAWKISH,
                 "conciliatory": pb.SPEAKER_SORT_CONCILIATORY, "repeated": pb.SPEAKER_SORT_REPEATED}
-_INTERVALS = {pb.INTERVAL_UNSPECIFIED: "week", pb.INTERVAL_DAY: "day", pb.INTERVAL_WEEK: "week",
-              pb.INTERVAL_MONTH: "month"}
+_INTERVALS: dict[int, Interval] = {pb.INTERVAL_UNSPECIFIED: "week", pb.INTERVAL_DAY: "day",
+                                   pb.INTERVAL_WEEK: "week", pb.INTERVAL_MONTH: "month"}
 _INTERVAL_VALUES = {"day": pb.INTERVAL_DAY, "week": pb.INTERVAL_WEEK, "month": pb.INTERVAL_MONTH}
 
 
@@ -197,7 +197,7 @@ def query_from_pb(speaker: str, flt: pb.StatementFilter, sort: int, limit: int, 
         max_score=flt.max_score if flt.HasField("max_score") else None,
         published_from=flt.published_from or None, published_to=flt.published_to or None,
         outlet=flt.outlet or None, mode=enum("mode", _MODE_NAMES, pb.QUOTE_MODE_UNSPECIFIED),
-        sort=sort_name, limit=limit, offset=offset)  # type: ignore[arg-type]
+        sort=sort_name, limit=limit, offset=offset)
 
 
 def bucket_to_pb(b: TimelineBucket) -> pb.TimelineBucket:
@@ -233,8 +233,8 @@ def article_from_pb(msg: pb.GetArticleResponse) -> Article:
 
 
 def job_status_to_pb(job: JobStatus) -> pb.JobStatus:
-    msg = pb.JobStatus(job_id=job.job_id, doc_id=job.doc_id, state=_STATES.get(job.state, 0), cached=job.cached,
-                       article_id=job.article_id)
+    msg = pb.JobStatus(job_id=job.job_id, doc_id=job.doc_id, state=_STATES.get(job.state, pb.JOB_STATE_UNSPECIFIED),
+                       cached=job.cached, article_id=job.article_id)
     if job.quote_count is not None:
         msg.quote_count = job.quote_count
     if job.error is not None:

@@ -89,7 +89,7 @@ class ZitatServer:
         return self.grpc_server.wait_for_termination(timeout)
 
 
-def build_server(extractor: Extractor | None, quote_service: QuoteService | None = None,
+def build_server(extractor: Extractor, quote_service: QuoteService | None = None,
                  address: str = "127.0.0.1:0", max_workers: int = DEFAULT_MAX_WORKERS,
                  tls: TLSConfig | None = None, max_concurrent_rpcs: int | None = None,
                  scorer: Scorer | None = None) -> tuple[ZitatServer, int]:

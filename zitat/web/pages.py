@@ -9,7 +9,7 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import RedirectResponse, Response, StreamingResponse
 from starlette.concurrency import run_in_threadpool
-from starlette.datastructures import UploadFile
+from starlette.datastructures import FormData, UploadFile
 
 from worker.connection import UNAVAILABLE, unavailable
 from worker.types import META_FIELDS, StatementQuery
@@ -204,6 +204,12 @@ def article(request: Request, article_id: str) -> Response:
 
 
 # --- submit and progress ----------------------------------------------------------------------------
+def _form_text(form: FormData, key: str, default: str = "") -> str:
+    """A form field's text; `default` when it is missing or a file came where text belongs."""
+    value = form.get(key)
+    return value if isinstance(value, str) else default
+
+
 def _submit_form(request: Request, status: int = 200, error: str | None = None, field: str | None = None,
                  values: dict | None = None) -> Response:
     settings = request.app.state.settings
@@ -228,8 +234,8 @@ async def submit(request: Request) -> Response:
             request, 403, "Formular abgelaufen",
             "Das Formular war nicht mehr gültig (Schutz gegen fremde Absender). Bitte laden Sie die Seite "
             "„Artikel einreichen“ neu und senden Sie es noch einmal.")
-    values = {key: form.get(key) if isinstance(form.get(key), str) else "" for key in (*META_FIELDS, "doc_name")}
-    text = form.get("text") if isinstance(form.get("text"), str) else ""
+    values = {key: _form_text(form, key) for key in (*META_FIELDS, "doc_name")}
+    text = _form_text(form, "text")
     upload = form.get("file")
     if isinstance(upload, UploadFile) and upload.filename:
         data = await upload.read()
@@ -287,8 +293,8 @@ async def login(request: Request) -> Response:
 
     settings = request.app.state.settings
     form = await request.form(max_files=0, max_fields=5)
-    target = safe_next(form.get("next") if isinstance(form.get("next"), str) else "/")
-    offered = form.get("token") if isinstance(form.get("token"), str) else ""
+    target = safe_next(_form_text(form, "next", "/"))
+    offered = _form_text(form, "token")
     if not settings.token:
         return RedirectResponse(target, status_code=303)
     if not csrf_ok(request, settings, form.get(CSRF_FIELD)) or not hmac.compare_digest(
