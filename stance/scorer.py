@@ -27,7 +27,7 @@ from stance.lexicon import Lexicon, default_lexicon, lexicon_digest
 from stance.positions import ACT, FRAMED, TOPIC, Status, statuses
 from stance.rules import apply_rules, find_cues, flip
 from stance.tokens import analyze
-from stance.types import Evidence, Stance
+from stance.types import Evidence, Stance, StanceLabel
 
 HAWKISH_AT = 0.25
 CONCILIATORY_AT = 0.2
@@ -41,7 +41,7 @@ LEXICON_VERSION = f"{lexicon_digest()}-r{RULES_VERSION}"
 #: A parsed text: sentences whose words carry lemma, UPOS, head and offsets (see stance.tokens).
 Sentences = Sequence[Any]
 #: Parses texts: one list of sentences per text, offsets into that text.
-Parse = Callable[[list[str]], list[Sentences]]
+Parse = Callable[[list[str]], Sequence[Sentences]]
 
 
 @dataclass(frozen=True)
@@ -58,7 +58,7 @@ class Params:
             return max(st.strength, self.act_alone)
         return {FRAMED: st.strength, ACT: self.act_alone, TOPIC: self.topic_alone}.get(st.status, 0.0)
 
-    def label(self, score: float) -> str:
+    def label(self, score: float) -> StanceLabel:
         if score >= self.hawkish_at:
             return "hawkish"
         if score <= -self.conciliatory_at:
@@ -86,7 +86,8 @@ class Reading:
 def combine(readings: list[Reading], params: Params | None = None) -> Stance:
     """The Stance from the readings of one quote: counted cues are evidence, the others described."""
     params = params or Params()
-    evidence, described = [], []
+    evidence: list[Evidence] = []
+    described: list[Evidence] = []
     for r in readings:
         e = r.evidence(params)
         (evidence if e.weight != 0 else described).append(e)
@@ -122,6 +123,7 @@ class Scorer:
         frames = [frame_of(document, q.start, q.end) if document is not None else None for q in quotes]
         texts = [f.text if f else q.text for q, f in zip(quotes, frames)]
         offsets = [f.offset if f else q.start for q, f in zip(quotes, frames)]
+        views: list[tuple[Sentences | None, int]]
         if sentences is not None:
             views = [(within(sentences, o, o + len(t)), o) for t, o in zip(texts, offsets)]
         else:

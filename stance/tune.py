@@ -18,6 +18,7 @@ import argparse
 import itertools
 import json
 import sys
+from collections.abc import Sequence
 
 from stance.evaluate import Metrics, gold_label, half
 from stance.scorer import Params, combine
@@ -74,7 +75,7 @@ def seed_accuracy(seed: list[tuple[str, list]], params: Params) -> float:
     return sum(combine(rd, params).label == g for g, rd in seed) / len(seed) if seed else 1.0
 
 
-def fit(rows: list[dict], readings: list[list], seed: list[tuple[str, list]] = (),
+def fit(rows: list[dict], readings: list[list], seed: Sequence[tuple[str, list]] = (),
         seed_min: float = 0.0) -> tuple[Params, dict[str, dict]]:
     fit_rows = [(r, rd) for r, rd in zip(rows, readings) if half(str(r["doc"])) == "fit"]
     best, best_key = None, None
