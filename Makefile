@@ -39,6 +39,14 @@ run: install
 test: install-test
 	$(VPY) -m pytest
 
+# The habits CI checks (.ci/run): the layers (import-linter contracts in pyproject.toml), ruff lint and
+# format, mypy. The same hooks run before each commit with `pre-commit install` (.pre-commit-config.yaml).
+lint: install-test
+	$(VENV)/bin/lint-imports
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/mypy
+
 # Quality on ../shared (reads it, so CI does not run it): the seed gold, then the 700 annotated German
 # news articles (SpkAtt-2023) — all of them, the 600 rules are developed on and the 100 held out
 # (extractor/evaluation_split.py) — message/source/joint scores and recall by form. One full extraction:

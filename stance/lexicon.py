@@ -160,14 +160,15 @@ def _parse_pattern(pattern: str, weight: float, category: str, note: str) -> lis
 
 def _load_acts(path: Path | None) -> list[ActWord]:
     return [ActWord(r[0], frozenset(c.strip() for c in r[1].split(",")), r[2], r[3] if len(r) > 3 else "")
-            for r in _rows(ACTS_FILE, path)]
+            for r in data_rows(ACTS_FILE, path)]
 
 
 def _load_roles(path: Path | None) -> dict[str, str]:
-    return {r[0]: r[1] for r in _rows(ROLES_FILE, path)}
+    return {r[0]: r[1] for r in data_rows(ROLES_FILE, path)}
 
 
-def _rows(name: str, path: Path | None):
+def data_rows(name: str, path: Path | None = None):
+    """The rows of one of stance/data's TSV files (or of `path`), comments and blank lines skipped."""
     text = path.read_text(encoding="utf-8") if path else (DATA / name).read_text(encoding="utf-8")
     for row in csv.reader(text.splitlines(), delimiter="\t"):
         if not row or not row[0].strip() or row[0].startswith("#"):
@@ -220,13 +221,13 @@ class Lexicon:
     def load(cls, lexicon_path: Path | None = None, modifiers_path: Path | None = None,
              roles_path: Path | None = None, acts_path: Path | None = None) -> "Lexicon":
         entries: list[Entry] = []
-        for row in _rows(LEXICON_FILE, lexicon_path):
+        for row in data_rows(LEXICON_FILE, lexicon_path):
             pattern, weight, category = row[0], float(row[1]), row[2]
             note = row[3] if len(row) > 3 else ""
             entries.extend(_parse_pattern(pattern, weight, category, note))
         mods = [Modifier(r[0], r[1], float(r[2]), r[3] if len(r) > 3 else "",
                          tuple(w for w in r[4].split("|") if w) if len(r) > 4 else ())
-                for r in _rows(MODIFIERS_FILE, modifiers_path)]
+                for r in data_rows(MODIFIERS_FILE, modifiers_path)]
         return cls(entries, mods, _load_roles(roles_path), _load_acts(acts_path))
 
     def act_words(self, keys) -> list[ActWord]:

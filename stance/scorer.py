@@ -127,7 +127,7 @@ class Scorer:
         if sentences is not None:
             views = [(within(sentences, o, o + len(t)), o) for t, o in zip(texts, offsets)]
         else:
-            views = [(parsed, o) for parsed, o in zip(self.parse_all(texts), offsets)]
+            views = [(parsed, 0) for parsed in self.parse_all(texts)]  # parsed alone: offsets into the text
         return [self._score(t, o, parsed, shift, f, _cue_text(q))
                 for q, f, t, o, (parsed, shift) in zip(quotes, frames, texts, offsets, views)]
 
@@ -137,7 +137,7 @@ class Scorer:
         `cue` the speech cue that reported it ("forderte": a position on all of it); `sentences` its
         parse in document offsets (default: parsed with `parse`, if given)."""
         if sentences is None:
-            return self._score(text, offset, self.parse_all([text])[0], offset, None, cue)
+            return self._score(text, offset, self.parse_all([text])[0], 0, None, cue)
         return self._score(text, offset, within(sentences, offset, offset + len(text)), offset, None, cue)
 
     def score_in(self, document: str, start: int, end: int, cue: str | None = None,

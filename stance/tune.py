@@ -35,9 +35,9 @@ GRID = {
 def seed_conflicts() -> set[tuple[str, int]]:
     """(document prefix, start) of the seed-gold quotes the guideline calls neutral
     (stance/data/seed_conflicts.tsv)."""
-    from stance.lexicon import _rows
+    from stance.lexicon import data_rows
 
-    return {(r[0], int(r[1])) for r in _rows("seed_conflicts.tsv", None)}
+    return {(r[0], int(r[1])) for r in data_rows("seed_conflicts.tsv")}
 
 
 def seed_conflict(row: dict) -> bool:

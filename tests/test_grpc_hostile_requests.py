@@ -79,12 +79,12 @@ def test_huge_ids_and_names_get_small_answers(extractor, redis_client):  # noqa:
 
 
 def test_an_ambiguous_surname_answers_with_the_candidates(extractor, redis_client):  # noqa: F811
-    from test_store import QuoteStore, _one_quote
+    from test_store import QuoteStore, one_quote
 
     store = QuoteStore(redis_client)
-    _one_quote(store, "„Die Truppe braucht mehr Geld“, sagte Boris Pistorius.", "Die Truppe braucht mehr Geld",
+    one_quote(store, "„Die Truppe braucht mehr Geld“, sagte Boris Pistorius.", "Die Truppe braucht mehr Geld",
                "Boris Pistorius")
-    _one_quote(store, "„Der Verein steigt auf“, sagte Kurt Pistorius.", "Der Verein steigt auf", "Kurt Pistorius")
+    one_quote(store, "„Der Verein steigt auf“, sagte Kurt Pistorius.", "Der Verein steigt auf", "Kurt Pistorius")
     with serving(extractor, QuoteService(redis_client)) as (addr, _), channel(addr) as ch:
         stub = pb_grpc.QuotesStub(ch)
         with pytest.raises(grpc.RpcError) as info:

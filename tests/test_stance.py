@@ -13,7 +13,7 @@ import pytest
 
 import stance
 from extractor.types import Quote
-from stance.lexicon import Lexicon, _rows, default_lexicon, stem
+from stance.lexicon import Lexicon, data_rows, default_lexicon, stem
 from stance.scorer import CONCILIATORY_AT, HAWKISH_AT, LEXICON_VERSION, Scorer
 
 
@@ -379,7 +379,7 @@ def _gold_path():
 
 #: Seed-gold quotes whose polar label the stance guideline calls neutral (stance/data/seed_conflicts.tsv:
 #: descriptions, accusations, statements of fact): reported to the lead (README, Stance).
-SEED_CONFLICTS = {(r[0], int(r[1])): r[3] for r in _rows("seed_conflicts.tsv", None)}
+SEED_CONFLICTS = {(r[0], int(r[1])): r[3] for r in data_rows("seed_conflicts.tsv")}
 
 
 def _seed_rows():

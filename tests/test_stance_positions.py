@@ -428,3 +428,18 @@ def test_quotes_are_scored_on_the_parse_the_extractor_made(extractor):
     for q, st in scored:
         for e in st.evidence:
             assert article[e.start:e.end] == e.text and q.start <= e.start and e.end <= q.end
+
+
+def test_a_statement_parsed_alone_keeps_its_tree_at_any_document_offset(statement_parse):
+    """score_text parses a bare statement on its own; its evidence is placed at `offset` in the
+    document, while the parse is read in the statement's own offsets."""
+    from stance.tokens import analyze
+
+    text = "Die Regierung wird nicht mit Sanktionen drohen."
+    scorer = Scorer(parse=statement_parse)
+    parsed = scorer.parse_all([text])[0]
+    assert all(t.tree_ok for t in analyze(text, parsed) if t.word)
+    here, there = scorer.score_text(text), scorer.score_text(text, offset=1000)
+    assert here.label == there.label and here.score == there.score
+    assert [(e.start + 1000, e.end + 1000) for e in here.evidence] == [(e.start, e.end) for e in there.evidence]
+    assert [e.note for e in here.evidence] == [e.note for e in there.evidence]

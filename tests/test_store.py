@@ -184,22 +184,22 @@ def test_a_bare_surname_joins_the_known_speaker(store: QuoteStore) -> None:
     assert [(s.speaker, s.quotes) for s in store.list_speakers(10, 0)] == [("Mike Pompeo", 3)]
 
 
-def _one_quote(store: QuoteStore, doc: str, said: str, speaker: str, role: str | None = None) -> None:
+def one_quote(store: QuoteStore, doc: str, said: str, speaker: str, role: str | None = None) -> None:
     store.write_document(doc_id_for(doc), speaker, VERSION,
                          [(quote(doc, said, speaker, speaker, role, "sagte", "direct"), stance(0.0))])
 
 
 def test_a_full_name_never_finds_another_persons_quotes(store: QuoteStore) -> None:
-    _one_quote(store, "„Wir bleiben hart“, sagte Wladimir Putin.", "Wir bleiben hart", "Wladimir Putin")
+    one_quote(store, "„Wir bleiben hart“, sagte Wladimir Putin.", "Wir bleiben hart", "Wladimir Putin")
     assert store.quotes_by_speaker("Hans Putin", "newest", 10, 0, None) == (None, [], 0)
     assert store.quotes_by_speaker("Präsident Putin", "newest", 10, 0, None)[0] == "Wladimir Putin"
     assert store.quotes_by_speaker("Putin", "newest", 10, 0, None)[0] == "Wladimir Putin"
 
 
 def test_a_shared_surname_is_ambiguous_and_names_its_candidates(store: QuoteStore) -> None:
-    _one_quote(store, "„Die Truppe braucht mehr Geld“, sagte Boris Pistorius.", "Die Truppe braucht mehr Geld",
+    one_quote(store, "„Die Truppe braucht mehr Geld“, sagte Boris Pistorius.", "Die Truppe braucht mehr Geld",
                "Boris Pistorius", "Verteidigungsminister")
-    _one_quote(store, "„Der Verein steigt auf“, sagte Kurt Pistorius.", "Der Verein steigt auf", "Kurt Pistorius")
+    one_quote(store, "„Der Verein steigt auf“, sagte Kurt Pistorius.", "Der Verein steigt auf", "Kurt Pistorius")
     with pytest.raises(AmbiguousSpeaker) as err:
         store.quotes_by_speaker("Pistorius", "newest", 10, 0, None)
     assert err.value.candidates == ["Boris Pistorius", "Kurt Pistorius"] and err.value.field == "name"
@@ -208,14 +208,14 @@ def test_a_shared_surname_is_ambiguous_and_names_its_candidates(store: QuoteStor
     # the role tells them apart where only one of them had it
     assert store.quotes_by_speaker("Verteidigungsminister Pistorius", "newest", 10, 0, None)[0] == "Boris Pistorius"
     # a later bare „Pistorius“ joins neither of them: it is a speaker of its own
-    _one_quote(store, "„Das ist falsch“, sagte Pistorius.", "Das ist falsch", "Pistorius")
+    one_quote(store, "„Das ist falsch“, sagte Pistorius.", "Das ist falsch", "Pistorius")
     assert store.quotes_by_speaker("Boris Pistorius", "newest", 10, 0, None)[2] == 1
     assert store.quotes_by_speaker("Kurt Pistorius", "newest", 10, 0, None)[2] == 1
 
 
 def test_an_alias_cannot_be_claimed_away_by_a_later_person(store: QuoteStore) -> None:
     store.write_document(doc_id_for(POMPEO_DOC), "000", VERSION, pompeo_quotes())
-    _one_quote(store, "„Wir prüfen das“, sagte Anna Pompeo.", "Wir prüfen das", "Anna Pompeo")
+    one_quote(store, "„Wir prüfen das“, sagte Anna Pompeo.", "Wir prüfen das", "Anna Pompeo")
     assert store.quotes_by_speaker("Mike Pompeo", "newest", 10, 0, None)[2] == 2
     assert store.quotes_by_speaker("US-Außenminister Pompeo", "newest", 10, 0, None)[0] == "Mike Pompeo"
     with pytest.raises(AmbiguousSpeaker):
