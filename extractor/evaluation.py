@@ -10,14 +10,18 @@ from __future__ import annotations
 
 import re
 
-ARTICLES = {"der", "die", "das", "den", "dem", "des", "ein", "eine", "einer", "einem", "einen", "eines"}
+from foundation.german import ARTICLES, LSAQUO, QUOTATION_MARKS, RSAQUO
+
 KINDS = ("direct", "indirect", "mixed")
+#: What a speaker's name loses before comparison: exactly the referee's characters (shared/eval/score.py),
+#: which are every quotation mark but › and ‹, and punctuation.
+_NAME_NOISE = re.compile("[" + re.escape("".join(sorted(QUOTATION_MARKS - {RSAQUO, LSAQUO}))) + "(),.:;]")
 
 
 def norm(name: str | None) -> str:
     if not name:
         return ""
-    words = re.sub(r"[\"„“”»«'’‚‘(),.:;]", " ", name).lower().split()
+    words = _NAME_NOISE.sub(" ", name).lower().split()
     while words and words[0] in ARTICLES:
         words = words[1:]
     return " ".join(words)

@@ -7,12 +7,12 @@ speaker); the rest of the quote finding reads tags, lemmas and word order. So a 
           lemma, or one that starts with a cue verb's stem: sagte, behauptet, gewarnt, forderte … auf)
           or an attribution word (laut, zufolge, nach Angaben, „…, so X“);
   TAGged  when it shows a Konjunktiv I candidate (sei, habe, werde, stelle … vor) or a form that carries
-          a report on (hätte, würden, käme, soll: extractor.quotes.konjunktiv.REPORTIVE) close enough after
+          a report on (hätte, würden, käme, soll: extractor.words.verbs.REPORTIVE) close enough after
           or before such a sentence to continue its quote (the window extractor.quotes.continuation
-          looks in); a quotation mark whose role the words around it decide (it opens after „X
-          sagte:“, or it is short enough to be a title: „im ‚Bericht aus Berlin‘“); or a person's full
-          name („US-Verteidigungsminister Mark Esper“), which the speaker index needs for „Esper“,
-          „er“ and „der Pentagon-Chef“;
+          looks in: extractor.words.verbs.MAX_SENTENCE_GAP); a quotation mark whose role the words
+          around it decide (it opens after „X sagte:“, or it is short enough to be a title: „im
+          ‚Bericht aus Berlin‘“); or a person's full name („US-Verteidigungsminister Mark Esper“),
+          which the speaker index needs for „Esper“, „er“ and „der Pentagon-Chef“;
 and left as bare tokens otherwise: any other quotation is found from its marks alone and takes its
 speaker from a cue sentence or the discourse. The screen must only err towards doing too much: a
 sentence it skips can never yield a quote.
@@ -23,13 +23,12 @@ import re
 from bisect import bisect_right
 from collections.abc import Mapping, Sequence
 
-from extractor.quotes.continuation import MAX_SENTENCE_GAP
-from extractor.quotes.cues import PARTICLES, attribution_words, lemma_candidates, lexicon
-from extractor.quotes.direct import MAX_LEAD_WORDS, MIN_NON_TITLE_WORDS, MIN_UTTERANCE_WORDS, word_count
-from extractor.quotes.konjunktiv import REPORTIVE, SEIN_SUBJUNCTIVE, reportative_perfect
-from extractor.quotes.marks import MARKS, find_quote_marks
-from extractor.quotes.mentions import first_name_gender
+from extractor.marks import MARKS, find_quote_marks
 from extractor.sentences import Tok
+from extractor.words.cues import PARTICLES, attribution_words, lemma_candidates, lexicon
+from extractor.words.people import first_name_gender
+from extractor.words.quotations import MAX_LEAD_WORDS, MIN_NON_TITLE_WORDS, MIN_UTTERANCE_WORDS, word_count
+from extractor.words.verbs import MAX_SENTENCE_GAP, REPORTIVE, SEIN_SUBJUNCTIVE, reportative_perfect
 
 MIN_STEM = 3
 #: What a chosen sentence gets: the whole pipeline, or tags, morphology and lemmas without the

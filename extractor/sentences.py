@@ -13,14 +13,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from pathlib import Path
 
-from extractor.quotes.marks import closing_mark_offsets
+from extractor.marks import OPENERS, closing_mark_offsets
+from extractor.words.data import word_list
 
-_DATA = Path(__file__).resolve().parent / "data"
-ABBREVIATIONS = frozenset(
-    line.strip().lower() for line in (_DATA / "abbreviations.txt").read_text(encoding="utf-8").splitlines()
-    if line.strip() and not line.startswith("#"))
+ABBREVIATIONS = word_list("abbreviations.txt")
 MONTHS = frozenset("januar februar märz april mai juni juli august september oktober november dezember "
                    "jan feb mär apr jun jul aug sep sept okt nov dez".split())
 CONTINUATION_START = frozenset(",;)]}–-")
@@ -89,7 +86,7 @@ def _split_points(sent: list[Tok], text: str, closers: set[int]) -> list[int]:
         if "\n" in gap:
             cuts.append(i)
         elif (prev.start in closers and i >= 2 and sent[i - 2].text[-1:] in _FINAL
-              and gap and (cur.text[:1].isupper() or cur.text[:1] in "„»«\"")):
+              and gap and (cur.text[:1].isupper() or cur.text[:1] in OPENERS)):
             cuts.append(i)
     return cuts
 

@@ -11,9 +11,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from foundation.german import QUOTATION_MARKS
+
+_MARKS = re.escape("".join(sorted(QUOTATION_MARKS)))
 #: A sentence ends at . ! ? (and closing marks after them) followed by white space and a capital,
 #: digit or opening mark; an abbreviation's full stop rarely is.
-SENTENCE_END = re.compile(r"[.!?][\"'“”„«»‹›)\]]*\s+(?=[\"'“”„«»‹›(\[]?[A-ZÄÖÜ0-9])")
+SENTENCE_END = re.compile(rf"[.!?][{_MARKS})\]]*\s+(?=[{_MARKS}(\[]?[A-ZÄÖÜ0-9])")
 #: A frame reaches at most this far beyond the quote on either side.
 MAX_REACH = 400
 

@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from foundation.german import RELATIVE_PRONOUNS
 from stance.lexicon import Lexicon, Modifier, fold, stem
 from stance.rules import Cue, _particle_keys, find_negators
 from stance.tokens import Token
@@ -147,12 +148,7 @@ def _relative_fragment(words: list[Token], lex: Lexicon) -> bool:
     pronoun followed by an article or pronoun ("die die Bombe enthalten sollte", "der den Anschlag
     verübt hat")."""
     return (len(words) > 1 and words[0].text.islower() and lex.modifier(words[0].text, "aside") is not None
-            and words[0].low in RELATIVE and lex.modifier(words[1].text, "relative_follower") is not None)
-
-
-#: Relative pronouns among the aside words.
-RELATIVE = {"der", "die", "das", "dem", "den", "denen", "deren", "dessen", "welcher", "welche", "welches",
-            "welchem", "welchen"}
+            and words[0].low in RELATIVE_PRONOUNS and lex.modifier(words[1].text, "relative_follower") is not None)
 
 
 def _article(words: list[Token], k: int) -> bool:

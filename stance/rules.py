@@ -32,6 +32,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from foundation.german import PREPOSITIONS
 from stance.lexicon import GAP, Entry, Lexicon, stem
 from stance.tokens import Token, subtree
 
@@ -49,8 +50,6 @@ CONJUNCTIONS = {"und", "oder", "aber", "sondern", "jedoch", "doch", "sowie"}
 GENITIVE = {"des", "der", "eines", "einer"}
 #: What continues a noun phrase with an attribute: a genitive article or its substitute "von"
 ATTRIBUTE = GENITIVE | {"von", "vom"}
-PREPOSITIONS = {"zu", "zum", "zur", "mit", "von", "vom", "in", "im", "auf", "an", "am", "für", "gegen", "bei",
-                "beim", "nach", "aus", "über", "unter", "vor", "durch", "um", "ohne", "seit", "wegen"}
 MAX_GAP = 3
 #: Labels for actors and attitudes, not acts: stopping "das Regime" is no de-escalation.
 NOT_REVERSIBLE = {"hostility", "resolve", "justification"}

@@ -11,8 +11,8 @@ import importlib
 import pytest
 
 import extractor.quotes as quotes_stage
+from extractor.marks import MAX_OPEN, find_quote_marks
 from extractor.quotes.candidates import Candidate
-from extractor.quotes.marks import MAX_OPEN, find_quote_marks
 from extractor.quotes.mentions import Mention
 from extractor.quotes.resolve import LOOKBACK_ENTITIES, EntityIndex
 from extractor.types import Span

@@ -1,5 +1,5 @@
-"""Quotation marks are paired the way German newsrooms use them (extractor.quotes.marks)."""
-from extractor.quotes.marks import closing_mark_offsets, find_quote_marks
+"""Quotation marks are paired the way German newsrooms use them (extractor.marks)."""
+from extractor.marks import closing_mark_offsets, find_quote_marks
 
 
 def contents(text: str) -> list[str]:

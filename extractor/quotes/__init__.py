@@ -10,15 +10,15 @@ from __future__ import annotations
 import bisect
 
 from extractor.document import Document
+from extractor.marks import QuoteMarks, find_quote_marks
 from extractor.quotes.attribution import find_attributions
 from extractor.quotes.candidates import Candidate
 from extractor.quotes.continuation import attribute_from_discourse, konjunktiv_continuations
 from extractor.quotes.direct import find_colon_speech, find_direct
 from extractor.quotes.indirect import find_acts, find_indirect
-from extractor.quotes.marks import QuoteMarks, find_quote_marks
 from extractor.quotes.names import repair_names
 from extractor.quotes.resolve import build_index, resolve
-from extractor.quotes.spans import Spans
+from extractor.spans import Spans
 from extractor.types import Quote
 
 PRIORITY = {"cue": 0, "colon": 0, "attribution": 1, "act": 2, "continuation": 3, "discourse": 4}

@@ -7,24 +7,18 @@ sentence: what follows a fronted attribution („Laut Trump wäre …“), what 
 from __future__ import annotations
 
 from extractor.document import Document, Sentence, Word
+from extractor.marks import QuoteMarkList
 from extractor.quotes.candidates import Candidate, cue_span, sentence_content_end, trim
-from extractor.quotes.cues import attribution_words
-from extractor.quotes.marks import QuoteMarkList
-from extractor.quotes.mentions import TEMPORAL, mention_at, oblique
-from extractor.quotes.speakers import NOT_SPEAKERS
+from extractor.quotes.mentions import mention_at, nominal, oblique
+from extractor.words.cues import attribution_words
 
 MIN_CONTENT_WORDS = 4
-
-
-def _nominal(w: Word) -> bool:
-    return (w.upos in ("NOUN", "PROPN") or w.text[:1].isupper() and w.upos in ("X", "ADJ")) \
-        and w.lemma.lower() not in TEMPORAL and w.text.lower() not in NOT_SPEAKERS
 
 
 def _source_after(s: Sentence, w: Word) -> Word | None:
     """The head of the phrase after „laut“ / „nach Angaben“: its first nominal word."""
     for x in s.words[w.id: w.id + 6]:
-        if _nominal(x):
+        if nominal(x, mistagged=True):
             return x
         if x.upos in ("VERB", "AUX", "PUNCT"):
             return None
@@ -38,7 +32,7 @@ def _source_before(s: Sentence, w: Word) -> Word | None:
                          or s.word(start - 1).text.lower() == "und") and s.word(start - 1).text not in (",", ":"):
         start -= 1
     for x in s.words[start - 1: w.id - 1]:
-        if _nominal(x):
+        if nominal(x, mistagged=True):
             return x
     return None
 
@@ -67,10 +61,10 @@ def _compound_key(w: Word, words: dict[str, str]) -> str | None:
 def _sentence_subject(s: Sentence, before: Word) -> Word | None:
     """„Die Firma hat nach eigenen Angaben …“: the subject of the clause the phrase sits in."""
     for x in s.words:
-        if x.deprel in ("nsubj", "nsubj:pass") and _nominal(x) and s.word(x.head) is not None \
+        if x.deprel in ("nsubj", "nsubj:pass") and nominal(x, mistagged=True) and s.word(x.head) is not None \
                 and s.word(x.head).deprel == "root":
             return x
-    first = next((x for x in s.words[: before.id - 1] if _nominal(x)), None)
+    first = next((x for x in s.words[: before.id - 1] if nominal(x, mistagged=True)), None)
     return first
 
 
@@ -148,7 +142,7 @@ def _so_x(doc: Document, s: Sentence, marks: QuoteMarkList) -> list[Candidate]:
         # „so“ + the source's noun phrase („so das Portal am Sonntag“); „so dass“, „so könnte“ are not
         if not tail or len(tail) > 6 or tail[0].upos not in ("DET", "NOUN", "PROPN"):
             continue
-        head = next((x for x in tail if _nominal(x)), None)
+        head = next((x for x in tail if nominal(x, mistagged=True)), None)
         if head is None:
             continue
         mention = mention_at(s, head, doc.text, limit=tail[-1].id)

@@ -5,12 +5,11 @@ import re
 from dataclasses import dataclass
 
 from extractor.document import Document, Sentence, Word
+from extractor.marks import CLOSERS, OPENERS
 from extractor.quotes.mentions import Mention
 from extractor.types import Span
 
 SENTENCE_FINAL = frozenset(".!?")
-OPENING_MARKS = frozenset("„»«\"‚›‹“")
-CLOSING_MARKS = frozenset("“”\"«»‘’‹›")
 
 
 @dataclass
@@ -58,11 +57,11 @@ def trim(doc: Document, start: int, end: int) -> tuple[int, int]:
     m = AGENCY_TAG.search(t, start, end)
     if m and m.start() > start:
         end = m.start()
-    while start < end and t[start] in OPENING_MARKS:  # „„ „Wir …“: a mark before another opens nothing
+    while start < end and t[start] in OPENERS:  # „„ „Wir …“: a mark before another opens nothing
         nxt = start + 1
         while nxt < end and t[nxt].isspace():
             nxt += 1
-        if nxt >= end or t[nxt] not in OPENING_MARKS:
+        if nxt >= end or t[nxt] not in OPENERS:
             break
         start = nxt
     while end > start and (t[end - 1].isspace() or t[end - 1] in ",;:.!?–-"):
@@ -70,13 +69,13 @@ def trim(doc: Document, start: int, end: int) -> tuple[int, int]:
     # quotation marks are never part of a span: a pair around all of it, or an edge mark whose partner
     # lies outside („…“, sagte er, and a clause that ends where a quotation inside it closes)
     while end - start > 2:
-        opens, closes = t[start] in OPENING_MARKS, t[end - 1] in CLOSING_MARKS
+        opens, closes = t[start] in OPENERS, t[end - 1] in CLOSERS
         inner = t[start + 1:end - 1]
-        if opens and closes and not any(c in OPENING_MARKS or c in CLOSING_MARKS for c in inner):
+        if opens and closes and not any(c in OPENERS or c in CLOSERS for c in inner):
             start, end = start + 1, end - 1
-        elif opens and not any(c in CLOSING_MARKS for c in t[start + 1:end]):
+        elif opens and not any(c in CLOSERS for c in t[start + 1:end]):
             start += 1
-        elif closes and t[end - 1] not in OPENING_MARKS and not any(c in OPENING_MARKS for c in t[start:end - 1]):
+        elif closes and t[end - 1] not in OPENERS and not any(c in OPENERS for c in t[start:end - 1]):
             end -= 1
         else:
             break
@@ -91,7 +90,7 @@ def sentence_content_end(s: Sentence) -> int:
     """End of the sentence without its final punctuation."""
     words = s.words
     i = len(words) - 1
-    while i > 0 and (words[i].text in SENTENCE_FINAL or words[i].text in CLOSING_MARKS and
+    while i > 0 and (words[i].text in SENTENCE_FINAL or words[i].text in CLOSERS and
                      words[i - 1].text in SENTENCE_FINAL):
         i -= 1
     return words[i].end if words else s.end

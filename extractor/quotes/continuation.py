@@ -8,13 +8,13 @@ paragraph — with a lower confidence than a cue gives, and never across a longe
 from __future__ import annotations
 
 from extractor.document import Document
+from extractor.marks import QuoteMarkList
 from extractor.quotes.candidates import Candidate, sentence_content_end, trim
-from extractor.quotes.konjunktiv import (REPORTATIVE_SOLLEN, REPORTIVE, is_konjunktiv_i, konjunktiv_i_words,
-                                         reportative_perfect, reportive_words)
-from extractor.quotes.marks import QuoteMarkList
-from extractor.quotes.spans import Spans
+from extractor.quotes.konjunktiv import is_konjunktiv_i, konjunktiv_i_words, reportive_words
+from extractor.spans import Spans
+from extractor.words.verbs import MAX_SENTENCE_GAP, REPORTATIVE_SOLLEN, REPORTIVE, reportative_perfect
+from foundation.german import RELATIVE_PRONOUNS
 
-MAX_SENTENCE_GAP = 3
 MIN_WORDS = 4
 
 
@@ -46,7 +46,7 @@ def _previous_speaker(latest: _Latest, c_start: int, paragraph: int, sentence: i
 
 
 SUBORDINATORS = frozenset("""dass ob wie wonach weil da als wenn falls obwohl nachdem damit sodass
- während bevor seit seitdem der die das den dem deren dessen denen welche welcher welches wo was""".split())
+ während bevor seit seitdem wo was""".split()) | RELATIVE_PRONOUNS
 
 
 def _in_main_clause(s, w) -> bool:

@@ -1,33 +1,16 @@
-"""The cue lexicon (extractor/data/cues.tsv): which words introduce speech, and how.
+"""Speech cues in a parsed sentence: the verbs of the cue lexicon (extractor.words.cues), particles
+resolved.
 
-A cue is found on lemmas, with the surface form as fallback because the compact lemmatizer errs on
-rare forms. Particle verbs match fused („aufgefordert“, „hinzuzufügen“) or split („forderte … auf“,
-the particle attached as compound:prt, or the clause's last word).
+Particle verbs match fused („aufgefordert“, „hinzuzufügen“) or split („forderte … auf“, the particle
+attached as compound:prt, or the clause's last word).
 """
 from __future__ import annotations
 
-import csv
 from dataclasses import dataclass
-from functools import lru_cache
-from pathlib import Path
 
 from extractor.document import Sentence, Word
-
-_DATA = Path(__file__).resolve().parent.parent / "data"
-#: Separable particles of cue verbs (and the adjectives „klar“, „deutlich“, „bekannt“ that close a
-#: clause the same way: „machte deutlich, dass“, „gab bekannt, dass“).
-PARTICLES = frozenset("ab an auf aus bei dar ein fest hervor heraus hin hinzu klar deutlich mit nach vor voraus zu "
-                      "zurück bekannt".split())
-
-
-@dataclass(frozen=True)
-class CueEntry:
-    lemma: str
-    particle: str | None
-    frame: str  # say | urge | cite | label
-    mode: str = "speech"  # speech | thought | writing: what the cue reports
-    act: bool = False  # reports a speech act on its own, its content an object („kündigte … an“)
-    act_preposition: str | None = None  # the act needs this preposition's object („sprach von …“)
+from extractor.marks import MARKS
+from extractor.words.cues import CueEntry, lemma_candidates, lexicon
 
 
 @dataclass(frozen=True)
@@ -36,25 +19,10 @@ class Cue:
     entry: CueEntry
     particle: Word | None  # the split-off particle, where there is one
 
-
-def _rows(name: str) -> list[dict]:
-    with open(_DATA / name, encoding="utf-8") as f:
-        return list(csv.DictReader((line for line in f if not line.startswith("#")), delimiter="\t"))
-
-
-@lru_cache(maxsize=1)
-def lexicon() -> dict[str, list[CueEntry]]:
-    """lemma → entries; a particle verb is filed under its fused („auffordern“) and base („fordern“) lemma."""
-    out: dict[str, list[CueEntry]] = {}
-    for row in _rows("cues.tsv"):
-        particle = None if row["particle"] == "-" else row["particle"]
-        act = (row.get("act") or "-").split(":")
-        entry = CueEntry(row["lemma"], particle, row["frame"], row.get("mode") or "speech", act[0] == "act",
-                         act[1] if len(act) > 1 else None)
-        out.setdefault(row["lemma"], []).append(entry)
-        if particle:
-            out.setdefault(particle + row["lemma"], []).append(entry)
-    return out
+    @property
+    def words(self) -> list[Word]:
+        """The verb and its split-off particle: what a report names as its cue."""
+        return [self.word] + ([self.particle] if self.particle else [])
 
 
 def _match(s: Sentence, w: Word, lemma: str, entries: list[CueEntry]) -> Cue | None:
@@ -70,41 +38,13 @@ def _match(s: Sentence, w: Word, lemma: str, entries: list[CueEntry]) -> Cue | N
     return Cue(w, plain[0], None) if plain else None
 
 
-@lru_cache(maxsize=1)
-def attribution_words() -> dict[str, str]:
-    """„laut“, „zufolge“, „Angaben“ … → pre | post."""
-    return {row["word"]: row["kind"] for row in _rows("cue_nouns.tsv")}
-
-
-def lemma_candidates(text: str, lemma: str | None = None) -> list[str]:
-    """`lemma` (if known), then guesses from the surface (sagte→sagen, erklärte→erklären, gewarnt→warnen).
-    Without a lemma this is what a sentence can be screened with before it is tagged."""
-    t = text.lower()
-    cands = [lemma.lower()] if lemma else []
-    for suf in ("te", "ten", "test", "t", "e", "en", "st", ""):
-        if t.endswith(suf) and len(t) > len(suf) + 2:
-            stem = t[: len(t) - len(suf)] if suf else t
-            cands.append(stem + "en")
-            if stem.endswith(("er", "el")):
-                cands.append(stem + "n")  # beteuerte → beteuern, handelte → handeln
-    if t.startswith("ge") and t.endswith("t"):  # weak participles: gewarnt, gesagt (not „geraten“)
-        cands += [c[2:] for c in cands if c.startswith("ge")]
-    for p in PARTICLES:
-        for c in list(cands):
-            if c.startswith(p + "ge"):
-                cands.append(p + c[len(p) + 2:])
-            if c.startswith(p + "zu"):
-                cands.append(p + c[len(p) + 2:])
-    return cands
-
-
 def _split_particle(s: Sentence, verb: Word, particle: str) -> Word | None:
     for c in s.children(verb.id):
         if c.deprel == "compound:prt" and c.text.lower() == particle:
             return c
     # Weak parse: the particle closes the verb's clause („forderte die Regierung auf, …“).
     for w in s.words[verb.id:]:
-        if w.text in {",", ".", ":", ";", "!", "?"} or w.text in "„“\"»«":
+        if w.text in {",", ".", ":", ";", "!", "?"} or w.text in MARKS:
             break
         nxt = s.word(w.id + 1)
         if w.text.lower() == particle and (nxt is None or nxt.upos == "PUNCT"):

@@ -9,24 +9,20 @@ titles („im ‚Bericht aus Berlin‘“) and scare quotes of a word or two are
 from __future__ import annotations
 
 from extractor.document import Document, Sentence
+from extractor.marks import CLOSERS, QuoteMarkList, QuoteMarks
 from extractor.quotes.candidates import Candidate, cue_span, sentence_content_end, trim
 from extractor.quotes.cues import Cue, find_cues
-from extractor.quotes.marks import QuoteMarkList, QuoteMarks
-from extractor.quotes.spans import Spans
-from extractor.quotes.mentions import PRONOUNS, Mention, _not_speaker_word, is_name_word, mention_at
-from extractor.quotes.speakers import coordinated, impersonal_source, speaker_mention
-
-MIN_UTTERANCE_WORDS = 4
-MIN_NON_TITLE_WORDS = 6  # a quotation this long is never taken for a title
-TITLE_NOUNS = frozenset("""sendung zeitung magazin titel buch film motto operation programm talkshow
- kampagne slogan schlagzeile artikel kolumne serie podcast show format plattform aktion projekt
- initiative bündnis partei gruppe bewegung portal nachrichtenseite nachrichtenagentur agentur blatt
- überschrift song lied album roman studie bericht""".split())
-TITLE_LEAD = frozenset("im in beim vom zum zur der die das des dem den".split())
-
-
-def word_count(text: str) -> int:
-    return len([t for t in text.split() if any(ch.isalnum() for ch in t)])
+from extractor.quotes.mentions import Mention, _not_speaker_word, mention_at, nominal
+from extractor.quotes.speakers import cue_source
+from extractor.spans import Spans
+from extractor.words.quotations import (
+    MAX_LEAD_WORDS,
+    MIN_NON_TITLE_WORDS,
+    MIN_UTTERANCE_WORDS,
+    TITLE_LEAD,
+    TITLE_NOUNS,
+    word_count,
+)
 
 
 def is_title(doc: Document, s: Sentence | None, q: QuoteMarks) -> bool:
@@ -62,7 +58,7 @@ def _cue_before(s: Sentence, q: QuoteMarks, cues: list[Cue]) -> Cue | None:
         return None
     lo = 0
     for i in range(len(before) - 2, -1, -1):
-        if before[i].text in (",", ":", ";", ".", "“", "”", "«", "»", "\""):
+        if before[i].text in (",", ":", ";", ".") or before[i].text in CLOSERS:
             lo = i + 1
             break
     clause = before[lo:-1]
@@ -106,8 +102,7 @@ def _colon_subject(doc: Document, s: Sentence, q: QuoteMarks) -> Mention | None:
     for i, w in enumerate(clause):
         if any(x.text in (",", ";", "–") for x in clause[i:]):
             continue  # the colon's own clause only
-        nominal = (w.upos in ("PROPN", "NOUN") and w.text[:1].isupper()) or w.text.lower() in PRONOUNS
-        if s.parsed and w.deprel in ("nsubj", "nsubj:pass") and nominal and not _not_speaker_word(w):
+        if s.parsed and w.deprel in ("nsubj", "nsubj:pass") and nominal(w):
             return mention_at(s, w, doc.text, limit=before[-1].id - 1)
     if s.parsed:
         return None
@@ -161,13 +156,8 @@ def find_direct(doc: Document, marks: QuoteMarkList, claimed: list[Candidate]) -
         if cue is None and not utterance:
             continue  # a scare quote: nobody is quoted
         if cue is not None:
-            if cue.entry.lemma == "heißen":
-                mention = impersonal_source(doc, cue_sent, cue, span)
-            else:
-                mention = speaker_mention(cue_sent, cue, span, doc.text)
-            cue_words = [cue.word] + ([cue.particle] if cue.particle else [])
-            co = tuple(coordinated(cue_sent, mention, doc.text)) if mention else ()
-            out.append(Candidate(span[0], span[1], "direct", cue_span(doc, cue_words), mention,
+            mention, co = cue_source(doc, cue_sent, cue, span)
+            out.append(Candidate(span[0], span[1], "direct", cue_span(doc, cue.words), mention,
                                  s_open.index, s_open.paragraph, 0.9 if mention else 0.5, via, co, cue.entry.mode))
         elif (lead := _colon_subject(doc, s_open, q)) is not None:
             out.append(Candidate(span[0], span[1], "direct", None, lead, s_open.index, s_open.paragraph,
@@ -178,8 +168,6 @@ def find_direct(doc: Document, marks: QuoteMarkList, claimed: list[Candidate]) -
     return out
 
 
-#: A speaker lead before a colon is short: „Selenskyj:“, „Peskow wörtlich:“, „Der Minister:“.
-MAX_LEAD_WORDS = 4
 MIN_COLON_CONTENT_WORDS = 3
 
 

@@ -11,33 +11,18 @@ A content needs a few words and a verb; a clause that is only a quotation is lef
 from __future__ import annotations
 
 from extractor.document import Document, Sentence, Word
-from extractor.quotes.candidates import (CLOSING_MARKS, OPENING_MARKS, Candidate, cue_span,
-                                         sentence_content_end, trim)
+from extractor.marks import CLOSERS, OPENERS, QuoteMarkList, QuoteMarks
+from extractor.quotes.candidates import Candidate, cue_span, sentence_content_end, trim
 from extractor.quotes.cues import Cue, find_cues
-from extractor.quotes.konjunktiv import KONJUNKTIV_II, SEIN_SUBJUNCTIVE, is_konjunktiv_i
-from extractor.quotes.marks import QuoteMarkList, QuoteMarks
-from extractor.quotes.spans import Spans
-from extractor.quotes.mentions import NOT_SPEAKER_WORDS, mention_at
-from extractor.quotes.speakers import coordinated, impersonal_source, speaker_mention
+from extractor.quotes.konjunktiv import finite_or_subjunctive, is_konjunktiv_i, tagged_finite
+from extractor.quotes.mentions import mention_at
+from extractor.quotes.speakers import cue_source, speaker_mention
+from extractor.spans import Spans
+from extractor.words.people import NOT_SPEAKER_WORDS
+from extractor.words.verbs import KONJUNKTIV_II
+from foundation.german import RELATIVE_PRONOUNS
 
 MIN_CONTENT_WORDS = 3
-RELATIVE_PRONOUNS = frozenset("der die das dem den deren dessen denen welche welcher welches".split())
-
-
-def _finite(w: Word) -> bool:
-    return w.upos in ("VERB", "AUX") and (w.feats.get("VerbForm") == "Fin" or w.xpos.endswith("FIN")
-                                         or "Mood" in w.feats)
-
-
-def _finite_like(w: Word, s: Sentence) -> bool:
-    """Finite, or a plural Konjunktiv the tagger read as an infinitive: „die Vorwürfe seien falsch“,
-    „sie hätten …“, „die Gespräche würden …“ — the plural subjunctive looks like an infinitive, but an
-    infinitive never stands second in a clause without „zu“."""
-    if _finite(w) or w.text.lower() in SEIN_SUBJUNCTIVE or w.text.lower() in KONJUNKTIV_II:
-        return True
-    prev = s.word(w.id - 1)
-    return (w.upos in ("VERB", "AUX") and w.feats.get("VerbForm") == "Inf" and w.text.islower()
-            and w.text.endswith("en") and (prev is None or prev.text.lower() != "zu"))
 
 
 def _verb_like(w: Word, prev: Word | None = None, nxt: Word | None = None) -> bool:
@@ -86,9 +71,9 @@ def _content_after(doc: Document, s: Sentence, cue: Cue) -> tuple[int, int] | No
                 return None  # „sagte Merkel, die in Berlin war“: a relative clause, not the report
             start, end = trim(doc, nxt.start, _reporter_resumes(s, nxt.id, sentence_content_end(s)))
             return (start, end) if end > start else None
-        if w.text in OPENING_MARKS or w.text in ".!?;":
+        if w.text in OPENERS or w.text in ".!?;":
             return None
-        if _finite(w) and i != cue.word.id and not (cue.particle is not None and w is cue.particle):
+        if tagged_finite(w) and i != cue.word.id and not (cue.particle is not None and w is cue.particle):
             return None  # another clause's verb („gab bekannt“: the particle is part of the cue)
     return None
 
@@ -103,7 +88,7 @@ def _reporter_resumes(s: Sentence, first: int, end: int) -> int:
         nxt = s.word(w.id + 1)
         if nxt is None or not (w.text == "," or w.text.lower() in ("und", "aber", "doch", "sondern")):
             continue
-        if _finite(nxt) and nxt.feats.get("Mood") != "Sub" and not is_konjunktiv_i(nxt, s) \
+        if tagged_finite(nxt) and nxt.feats.get("Mood") != "Sub" and not is_konjunktiv_i(nxt, s) \
                 and nxt.text.lower() not in KONJUNKTIV_II and nxt.text.lower() not in RELATIVE_PRONOUNS \
                 and nxt.text[:1].islower() and (nxt.upos == "VERB" or nxt.text.lower() in ("ist", "war", "hat", "hatte")):
             return w.start
@@ -125,11 +110,11 @@ def _content_before(doc: Document, s: Sentence, cue: Cue) -> tuple[int, int] | N
         # (a clause opened by a finite verb right after the comma: verb-first order marks an inserted cue)
         for i in range(v.id - 1, 0, -1):
             w = s.word(i)
-            if w.text in OPENING_MARKS or w.text in CLOSING_MARKS:
+            if w.text in OPENERS or w.text in CLOSERS:
                 continue  # „…, wie „Politico“ berichtet“: a quoted name inside the cue's clause
             if w.text in (",", ":", ";"):
                 nxt = s.word(i + 1)
-                if w.text == "," and nxt is not None and (nxt.text.lower() == "wie" or _finite(nxt)):
+                if w.text == "," and nxt is not None and (nxt.text.lower() == "wie" or tagged_finite(nxt)):
                     comma = w
                 break
     if comma is None or comma.id <= 1:
@@ -139,7 +124,7 @@ def _content_before(doc: Document, s: Sentence, cue: Cue) -> tuple[int, int] | N
     cue_ids = {c.word.id for c in find_cues(s)}
     for j in range(comma.id - 1, 1, -1):
         w, nxt = s.word(j), s.word(j + 1)
-        if w.text == "," and nxt is not None and _finite(nxt) and j + 1 < comma.id:
+        if w.text == "," and nxt is not None and tagged_finite(nxt) and j + 1 < comma.id:
             close = next((x for x in s.words[j + 1:comma.id - 1] if x.text == ","), None)
             if close is not None and any(j < i < close.id for i in cue_ids):
                 first = s.word(close.id + 1)
@@ -188,14 +173,14 @@ CLAUSE_OPENERS = frozenset("dass ob wie warum weshalb weswegen wer was wann wo w
 def _is_reported_clause(s: Sentence, words: list[Word], frame: str) -> bool:
     """What follows a cue's comma is a report only as a dass/ob/w-clause, a verb-second clause
     („…, die Lage sei ernst“) or, after urging verbs, a zu-infinitive; not „…, auch noch, als …“."""
-    core = [w for w in words if w.upos != "PUNCT" and w.text not in OPENING_MARKS]
+    core = [w for w in words if w.upos != "PUNCT" and w.text not in OPENERS]
     if not core:
         return False
     if core[0].text.lower() in CLAUSE_OPENERS:
         return True
     if core[0].text.lower() in ("als", "wenn", "weil", "da", "auch"):
         return False  # an adverbial clause or an afterthought („…, auch noch, als …“)
-    if any(_finite_like(w, s) or _verb_like(w, s.word(w.id - 1), s.word(w.id + 1)) and w.upos != "VERB"
+    if any(finite_or_subjunctive(w, s) or _verb_like(w, s.word(w.id - 1), s.word(w.id + 1)) and w.upos != "VERB"
            for w in core[1:4]):
         return True
     return frame in ("urge", "say") and any(
@@ -227,18 +212,12 @@ def find_indirect(doc: Document, s: Sentence, marks: QuoteMarkList) -> list[Cand
             continue
         if _is_only_quotation(doc, span[0], span[1], marks):
             continue  # a plain quotation: the direct finder attributes it
-        cue_words = [cue.word] + ([cue.particle] if cue.particle else [])
-        co = ()
-        if impersonal:
-            mention = impersonal_source(doc, s, cue, span)
-        else:
-            mention = speaker_mention(s, cue, span, doc.text)
-            co = tuple(coordinated(s, mention, doc.text)) if mention else ()
+        mention, co = cue_source(doc, s, cue, span)
         if how == "before" and mention is None and not impersonal:
             continue  # „…, sprach aber von …“: a second verb of the same subject, not an inserted cue
         kind = "mixed" if _mixed(span[0], span[1], marks) else "indirect"
         conf = 0.85 if mention is not None or impersonal else 0.5
-        out.append(Candidate(span[0], span[1], kind, cue_span(doc, cue_words), mention, s.index,
+        out.append(Candidate(span[0], span[1], kind, cue_span(doc, cue.words), mention, s.index,
                              s.paragraph, conf if how != "around" else conf - 0.1, "cue", co, cue.entry.mode))
     return _drop_nested(out)
 
@@ -307,8 +286,7 @@ def find_acts(doc: Document, s: Sentence, marks: QuoteMarkList, taken: Spans, qu
         if mention is None or mention.span.text.lower() in FIRST_PERSON:
             continue  # an act is reported with its actor; an interviewee's „ich lehne … ab“ is no report
         kind = "mixed" if _mixed(start, end, marks) else "indirect"
-        cue_words = [cue.word] + ([cue.particle] if cue.particle else [])
-        return [Candidate(start, end, kind, cue_span(doc, cue_words), mention, s.index, s.paragraph,
+        return [Candidate(start, end, kind, cue_span(doc, cue.words), mention, s.index, s.paragraph,
                           0.6, "act", (), cue.entry.mode)]
     return []
 

@@ -1,4 +1,5 @@
-"""Konjunktiv I — the mood of German reported speech — from the tagger or, failing that, a rule.
+"""Konjunktiv I — the mood of German reported speech — from the tagger or, failing that, a rule; and
+the three degrees of finiteness the quote finders ask of a verb.
 
 The compact tagger rarely predicts Mood=Sub (the training data has few cases), so a finite verb also
 counts as Konjunktiv I when its form is the infinitive minus the final -n („habe“ ← haben, „werde“ ←
@@ -9,23 +10,34 @@ A first-person subject („ich habe“) is excluded: there the same form is indi
 from __future__ import annotations
 
 from extractor.document import Sentence, Word
+from extractor.words.verbs import KONJUNKTIV_II, REPORTIVE, SEIN_SUBJUNCTIVE
 
-SEIN_SUBJUNCTIVE = frozenset({"sei", "seien", "seiest", "seiet"})
 FIRST_PERSON = frozenset({"ich"})
-FINITE_XPOS = frozenset({"VVFIN", "VAFIN", "VMFIN"})
-#: Konjunktiv II forms that newsrooms use for reported speech when Konjunktiv I looks indicative.
-KONJUNKTIV_II = frozenset({"wäre", "wären", "hätte", "hätten", "würde", "würden", "könnte", "könnten",
-                           "müsste", "müssten", "dürfte", "dürften", "sollte", "sollten", "wollte"})
-#: Forms that carry on a report but do not open one: Konjunktiv II as the stand-in for a Konjunktiv I
-#: that would look indicative („sie hätten“ for „sie haben“), the strong Konjunktiv II forms („käme“,
-#: „gäbe“, „läge“), and reportative „sollen“ („Er soll das Geld genommen haben“: so it is said). Not
-#: the modal Konjunktiv II („müssten“, „könnte“, „dürfte“): the reporter's own conjecture as often.
-REPORTIVE = frozenset("""wäre wären hätte hätten würde würden gäbe gäben käme kämen läge lägen stünde
- stünden ginge gingen bliebe blieben befände befänden wüsste wüssten soll sollen""".split())
 
 
-def _is_finite(w: Word) -> bool:
-    return w.xpos in FINITE_XPOS or w.feats.get("VerbForm") == "Fin" or w.upos in ("VERB", "AUX")
+def tagged_finite(w: Word) -> bool:
+    """A verb the tagger marks finite (VerbForm=Fin, a *FIN tag, or a mood): where a clause's own verb
+    is asked for, a verb of unknown form is not enough."""
+    return w.upos in ("VERB", "AUX") and (w.feats.get("VerbForm") == "Fin" or w.xpos.endswith("FIN")
+                                         or "Mood" in w.feats)
+
+
+def maybe_finite(w: Word) -> bool:
+    """A verb the tagger does not mark as infinitive or participle: it leaves most verbs' form unset,
+    so the Konjunktiv I rule, which checks the form itself, asks no more."""
+    return w.upos in ("VERB", "AUX") and w.feats.get("VerbForm") not in ("Part", "Inf")
+
+
+def finite_or_subjunctive(w: Word, s: Sentence) -> bool:
+    """Tagged finite, or a Konjunktiv the tagger missed: a form only the subjunctive has, or a plural
+    Konjunktiv read as an infinitive („die Vorwürfe seien falsch“, „sie hätten …“, „die Gespräche
+    würden …“) — the plural subjunctive looks like an infinitive, but an infinitive never stands second
+    in a clause without „zu“."""
+    if tagged_finite(w) or w.text.lower() in SEIN_SUBJUNCTIVE or w.text.lower() in KONJUNKTIV_II:
+        return True
+    prev = s.word(w.id - 1)
+    return (w.upos in ("VERB", "AUX") and w.feats.get("VerbForm") == "Inf" and w.text.islower()
+            and w.text.endswith("en") and (prev is None or prev.text.lower() != "zu"))
 
 
 def is_konjunktiv_i(w: Word, s: Sentence) -> bool:
@@ -37,9 +49,7 @@ def is_konjunktiv_i(w: Word, s: Sentence) -> bool:
     if w.feats.get("Mood") == "Sub" and t not in KONJUNKTIV_II:
         return True
     lemma = w.lemma.lower()
-    if not (_is_finite(w) and lemma.endswith("en") and t == lemma[:-1] and t.endswith("e")):
-        return False
-    if w.feats.get("VerbForm") in ("Part", "Inf"):
+    if not (maybe_finite(w) and lemma.endswith("en") and t == lemma[:-1] and t.endswith("e")):
         return False
     # „ich habe“ is indicative; look at the words right around the verb for the subject
     near = s.words[max(0, w.id - 3): w.id + 2]
@@ -53,16 +63,3 @@ def konjunktiv_i_words(s: Sentence) -> list[Word]:
 def reportive_words(s: Sentence) -> list[Word]:
     """Finite verbs that continue a report without opening one (see REPORTIVE)."""
     return [w for w in s.words if w.text.lower() in REPORTIVE and w.upos in ("VERB", "AUX")]
-
-
-REPORTATIVE_SOLLEN = frozenset({"soll", "sollen"})
-PERFECT_AUXILIARIES = frozenset({"haben", "sein"})
-
-
-def reportative_perfect(words: list[str]) -> bool:
-    """„Er soll das Geld genommen haben“: present „sollen“ with a perfect infinitive reports a claim
-    by itself (nobody plans a past); read from the words alone, so the screen can use it too."""
-    lower = [w.lower() for w in words]
-    return any(w in REPORTATIVE_SOLLEN for w in lower) and any(
-        w in PERFECT_AUXILIARIES and i > 0 and lower[i - 1] not in ("zu",) for i, w in enumerate(lower)
-        if i > 1)

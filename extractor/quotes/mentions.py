@@ -7,50 +7,26 @@ complement („Sprecher der Gruppe Asaib Ahl al-Haq“, „Vertreter von Irans F
 """
 from __future__ import annotations
 
-import re
 import unicodedata
 from dataclasses import dataclass, replace
-from functools import lru_cache
-from pathlib import Path
 
 from extractor.document import Sentence, Word
 from extractor.types import Span
+from extractor.words.people import (
+    NOT_SPEAKER_WORDS,
+    NOT_SPEAKERS,
+    RANKS,
+    STOP_NOUNS,
+    TEMPORAL,
+    first_name_gender,
+    role_gender,
+)
+from foundation.german import ARTICLES
 
 PRONOUNS = {
     "er": ("Masc", "Sing"), "ihn": ("Masc", "Sing"), "ihm": ("Masc", "Sing"),
     "sie": ("Fem", None), "ihr": ("Fem", "Sing"),
 }
-ARTICLES = frozenset("der die das den dem des ein eine einer einem einen eines".split())
-#: Words that head an adverbial, not a speaker („Einen Tag später sagte …“, „Am Mittwoch erklärte …“).
-TEMPORAL = frozenset("""tag tage tagen woche wochen monat monate jahr jahre jahren zeit mal abend morgen
- mittag nacht montag dienstag mittwoch donnerstag freitag samstag sonntag wochenende stunde stunden
- januar februar märz april mai juni juli august september oktober november dezember anfang ende mitte
- zuvor später gleichzeitig zudem außerdem dabei damals heute gestern jedoch aber auch nun bislang bisher
-""".split())
-#: Times of day joined to a day („Freitagabend“, „Sonntagmorgen“, „Dienstagnacht“, „gestern Abend“ as one
-#: word): adverbials too, never a speaker.
-TEMPORAL = TEMPORAL | frozenset(
-    day + part for day in "montag dienstag mittwoch donnerstag freitag samstag sonntag".split()
-    for part in "morgen vormittag mittag nachmittag abend nacht".split())
-FEMININE_SUFFIXES = ("erin", "entin", "antin", "istin", "torin", "chefin", "rätin", "urgin", "ierin",
-                     "frau")
-#: Ranks and titles the tagger takes for part of a name.
-RANKS = frozenset("""general generalmajor generalleutnant generaloberst oberst major hauptmann leutnant
- admiral vizeadmiral konteradmiral feldmarschall marschall präsident präsidentin minister ministerin
- kanzler kanzlerin senator senatorin gouverneur gouverneurin botschafter botschafterin bischof
- papst scheich emir könig königin prinz prinzessin dr prof""".split())
-STOP_NOUNS = frozenset("angaben ansicht worten auffassung meinung einschätzung informationen darstellung".split())
-
-
-def _load_words(name: str) -> frozenset[str]:
-    path = Path(__file__).resolve().parent.parent / "data" / name
-    return frozenset(line.strip().lower() for line in path.read_text(encoding="utf-8").splitlines()
-                     if line.strip() and not line.startswith("#"))
-
-
-#: Capitalised at the start of a clause, tagged NOUN by a weak tagger, never a speaker.
-NOT_SPEAKER_WORDS = _load_words("not_speakers.txt")
-
 
 #: Endings of German sentence adverbs („Folglich“, „Täglich“, „Möglicherweise“, „Keinesfalls“,
 #: „Andererseits“): capitalised at the start of a sentence and mistagged, never a speaker.
@@ -65,6 +41,22 @@ def adverb_like(w: Word) -> bool:
 
 def _not_speaker_word(w: Word) -> bool:
     return w.text.lower() in NOT_SPEAKER_WORDS or w.lemma.lower() in TEMPORAL or adverb_like(w)
+
+
+def nominal(w: Word, *, mistagged: bool = False) -> bool:
+    """Can `w` head the mention of a speaker or source? Never a word that names nobody (NOT_SPEAKERS,
+    NOT_SPEAKER_WORDS, a temporal word, a sentence adverb); a personal pronoun; a capitalised noun or
+    name. With `mistagged`, also what the tagger may have mistagged where a phrase can only name a
+    source (after „laut“, before „zufolge“): a lower-case noun or name („bildblog.de“) or a capitalised
+    adjective or X („des Weißen Hauses“)."""
+    lower = w.text.lower()
+    if lower in NOT_SPEAKERS or lower in TEMPORAL or _not_speaker_word(w):
+        return False
+    if lower in PRONOUNS:
+        return True
+    if mistagged:
+        return w.upos in ("NOUN", "PROPN") or (w.text[:1].isupper() and w.upos in ("X", "ADJ"))
+    return w.upos in ("NOUN", "PROPN") and w.text[:1].isupper()
 
 
 @dataclass(frozen=True)
@@ -85,23 +77,6 @@ class Mention:
         while words and words[0].lower() in ARTICLES:
             words = words[1:]
         return " ".join(words)
-
-
-@lru_cache(maxsize=1)
-def _gender_detector():
-    try:
-        import gender_guesser.detector as gd
-    except ImportError:  # pragma: no cover - a declared dependency
-        return None
-    return gd.Detector(case_sensitive=False)
-
-
-def first_name_gender(token: str) -> str | None:
-    d = _gender_detector()
-    if d is None or not token[:1].isupper() or len(token) < 2:
-        return None
-    g = d.get_gender(token)
-    return {"male": "Masc", "mostly_male": "Masc", "female": "Fem", "mostly_female": "Fem"}.get(g)
 
 
 def foreign_script(text: str) -> bool:
@@ -203,12 +178,12 @@ def mention_at(s: Sentence, head: Word, text: str, *, limit: int | None = None, 
             role_words = role_words[1:]
         role = text[role_words[0].start:role_words[-1].end] if role_words else None
         gender = first_name_gender(names[0].text) if len(names) > 1 else None
-        gender = gender or _role_gender(role) or (head_gender if head.upos != "PROPN" else None)
+        gender = gender or role_gender(role) or (head_gender if head.upos != "PROPN" else None)
         return Mention(span, "name", name, role, head, gender, plural)
     role_word = _head_noun(words) or head
     role = _compound_text(s, role_word, text)
     return Mention(span, "description", None, role, role_word,
-                   _role_gender(role) or role_word.feats.get("Gender"), plural)
+                   role_gender(role) or role_word.feats.get("Gender"), plural)
 
 
 def oblique(m: Mention, s: Sentence, text: str) -> Mention:
@@ -273,18 +248,3 @@ def _compound_text(s: Sentence, w: Word, text: str) -> str:
         i -= 1
         start = s.word(i).start
     return text[start:w.end]
-
-
-def _role_gender(role: str | None) -> str | None:
-    """German role nouns mark the feminine: Sprecherin, Ministerin, Präsidentin."""
-    if not role:
-        return None
-    parts = re.findall(r"\w+", role)
-    if not parts:
-        return None
-    last = parts[-1].lower()
-    if last.endswith(FEMININE_SUFFIXES):
-        return "Fem"
-    if last.endswith(("er", "ent", "or", "ter", "chef", "sprecher", "minister", "sekretär", "kanzler")):
-        return "Masc"
-    return None

@@ -8,7 +8,7 @@ elsewhere in the same document.
 from __future__ import annotations
 
 from extractor.document import Document, Word
-from extractor.quotes.mentions import NOT_SPEAKER_WORDS, TEMPORAL, first_name_gender
+from extractor.words.people import NOT_SPEAKER_WORDS, TEMPORAL, first_name_gender
 
 #: Heads of outlet/organisation nouns whose next capitalised word is their name (matched as suffix).
 OUTLET_SUFFIXES = ("agentur", "zeitung", "seite", "portal", "magazin", "sender", "institut", "gruppe",

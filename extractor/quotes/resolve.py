@@ -17,7 +17,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from extractor.document import Document, Sentence
-from extractor.quotes.mentions import (ARTICLES, Mention, first_name_gender, is_name_word, mention_at)
+from extractor.quotes.mentions import Mention, is_name_word, mention_at
+from extractor.words.people import PERSON_TITLES, first_name_gender, role_gender
+from foundation.german import ARTICLES
 
 
 @dataclass
@@ -132,8 +134,8 @@ class EntityIndex:
     def add_role(self, e: Entity, role: str) -> None:
         if role not in e.roles:
             e.roles.append(role)
-        if e.gender is None and role.lower().endswith(("erin", "entin", "in")) and len(role) > 5:
-            e.gender = "Fem"
+        if e.gender is None and role_gender(role) == "Fem":
+            e.gender = "Fem"  # a role in apposition tells only the feminine: the masculine is also generic
 
     def before(self, pos: int) -> Iterator[tuple[int, Entity]]:
         """Entities mentioned before `pos`, most recent first, each with its latest such position
@@ -251,9 +253,6 @@ def nominative(description: str) -> str:
     return description
 
 
-PERSON_TITLES = ("chef", "chefin", "minister", "ministerin", "präsident", "präsidentin", "kanzler", "kanzlerin",
-                 "sprecher", "sprecherin", "sekretär", "sekretärin", "general", "botschafter", "botschafterin",
-                 "berater", "beraterin", "kommandeur", "politiker", "politikerin", "diplomat", "diplomatin")
 NEARBY_CHARS = 600
 
 

@@ -10,29 +10,17 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from extractor.document import Sentence, Word
+from extractor.document import Document, Sentence, Word
+from extractor.marks import CLOSERS, MARKS
 from extractor.quotes.cues import Cue
-from extractor.quotes.mentions import (ARTICLES, NOT_SPEAKER_WORDS, PRONOUNS, TEMPORAL, Mention,
-                                       adverb_like, mention_at, oblique)
+from extractor.quotes.mentions import PRONOUNS, Mention, adverb_like, mention_at, nominal, oblique
 from extractor.types import Span
+from extractor.words.people import NOT_SPEAKER_WORDS, TEMPORAL
+from foundation.german import ARTICLES, PREPOSITIONS
 
-CLAUSE_BREAK = frozenset({",", ":", ";", "„", "“", "\"", "»", "«", "(", ")", "–", "—"})
-PREPOSITIONS = frozenset("""gegenüber laut zufolge gemäß nach vor bei mit von seit während wegen trotz
- angesichts aus in im am an auf für über unter zwischen durch gegen ohne um zu zum zur beim vom""".split())
-QUOTE_MARKS = frozenset({"„", "“", "\"", "»", "«"})
+#: Marks that end the cue's clause (the searches for its start and its subject look past quotation marks).
+CLAUSE_BREAK = frozenset({",", ":", ";", "(", ")", "–", "—"}) | MARKS
 SUBJECT_RELS = ("nsubj", "nsubj:pass", "csubj")
-NOT_SPEAKERS = frozenset({"es", "man", "das", "dies", "was", "wer", "sich", "ich", "wir", "du", "ihr",
-                          "uns", "mich", "mir", "dich", "dir", "euch"})
-
-
-def _nominal(w: Word) -> bool:
-    lower = w.text.lower()
-    if lower in NOT_SPEAKERS or lower in NOT_SPEAKER_WORDS or w.lemma.lower() in TEMPORAL or lower in TEMPORAL \
-            or adverb_like(w):
-        return False
-    if w.text.lower() in PRONOUNS:
-        return True
-    return w.upos in ("NOUN", "PROPN") and w.text[:1].isupper()
 
 
 def _clause_initial_name(s: Sentence, w: Word) -> bool:
@@ -67,11 +55,11 @@ def _after_adposition(s: Sentence, w: Word, lo: int) -> bool:
 def _scan(s: Sentence, ids: range, content, lo: int) -> Word | None:
     for i in ids:
         w = s.word(i)
-        if w is not None and w.text in QUOTE_MARKS and not _blocked(w, content):
+        if w is not None and w.text in MARKS and not _blocked(w, content):
             continue
         if w is None or w.text in CLAUSE_BREAK or _blocked(w, content):
             return None
-        if (_nominal(w) and _case_ok(w) and not _after_adposition(s, w, lo)) or _clause_initial_name(s, w):
+        if (nominal(w) and _case_ok(w) and not _after_adposition(s, w, lo)) or _clause_initial_name(s, w):
             return _compound_head(s, w)
     return None
 
@@ -87,7 +75,7 @@ def _compound_head(s: Sentence, w: Word) -> Word:
 def _clause_start(s: Sentence, cue: Word) -> int:
     """First word of the cue's clause; quotation marks do not end a clause („wie „Politico“ berichtet“)."""
     for i in range(cue.id - 1, 0, -1):
-        if s.word(i).text in CLAUSE_BREAK and s.word(i).text not in QUOTE_MARKS:
+        if s.word(i).text in CLAUSE_BREAK and s.word(i).text not in MARKS:
             return i + 1
     return 1
 
@@ -104,7 +92,7 @@ def _phrase_head(s: Sentence, w: Word) -> Word:
     seen = 0
     while w.deprel in ("nmod", "flat", "flat:name", "appos", "compound") and seen < 3:
         gov = s.word(w.head)
-        if gov is None or gov.id > w.id or not _nominal(gov):
+        if gov is None or gov.id > w.id or not nominal(gov):
             break
         w, seen = gov, seen + 1
     return w
@@ -117,7 +105,7 @@ def speaker_head(s: Sentence, cue: Cue, content: tuple[int, int] | None) -> Word
     if cue.entry.frame == "cite" and not passive:
         # „zitierte ihn das Portal“: the quoted person is the object, the outlet only relays
         for k in kids:
-            if k.deprel in ("obj", "iobj") and _nominal(k) and not _blocked(k, content):
+            if k.deprel in ("obj", "iobj") and nominal(k) and not _blocked(k, content):
                 return k
         nxt = s.word(v.id + 1)
         if nxt is not None and nxt.text.lower() in PRONOUNS:
@@ -126,10 +114,10 @@ def speaker_head(s: Sentence, cue: Cue, content: tuple[int, int] | None) -> Word
         for k in kids:
             if k.deprel == "obl:agent" or (k.deprel.startswith("obl") and any(
                     c.text.lower() == "von" for c in s.children(k.id))):
-                if cue.entry.frame != "cite" and _nominal(k) and not _blocked(k, content):
+                if cue.entry.frame != "cite" and nominal(k) and not _blocked(k, content):
                     return k
     for k in kids:
-        if k.deprel in SUBJECT_RELS and _nominal(k) and not _blocked(k, content) and _case_ok(k) \
+        if k.deprel in SUBJECT_RELS and nominal(k) and not _blocked(k, content) and _case_ok(k) \
                 and not _after_adposition(s, k, 1):
             return _phrase_head(s, k)
     # Word order: after the cue (inverted, „…, sagte X“, „Gleichzeitig betonte der US-Präsident“) …
@@ -137,11 +125,11 @@ def speaker_head(s: Sentence, cue: Cue, content: tuple[int, int] | None) -> Word
     hi = _clause_end(s, v)
     after = _scan(s, range(v.id + 1, hi + 1), content, v.id + 1)
     before = _scan(s, range(lo, v.id), content, lo)
-    inverted = lo == v.id or (lo > 1 and s.word(lo - 1).text in (",", "“", "\"", "«", "»", ":"))
+    inverted = lo == v.id or (lo > 1 and (s.word(lo - 1).text in (",", ":") or s.word(lo - 1).text in CLOSERS))
     first = s.word(lo)
     fronted_adverbial = first is not None and not _clause_initial_name(s, first) and (
         first.upos in ("ADV", "ADP", "SCONJ") or
-                                               first.lemma.lower() in TEMPORAL or not _nominal(first)
+                                               first.lemma.lower() in TEMPORAL or not nominal(first)
                                                and first.upos not in ("DET", "ADJ"))
     found = (after or before) if inverted or fronted_adverbial else (before or after)
     if found is None and lo > 1:
@@ -153,11 +141,11 @@ def speaker_head(s: Sentence, cue: Cue, content: tuple[int, int] | None) -> Word
 
 def _scan_across_commas(s: Sentence, v: Word, content) -> Word | None:
     for w in s.words[: v.id - 1]:
-        if w.text in ("„", "“", "\"", "»", "«", ":", ";") or _blocked(w, content):
+        if w.text in MARKS or w.text in (":", ";") or _blocked(w, content):
             return None
         if w.upos in ("VERB", "AUX"):
             return None
-        if _nominal(w) and _case_ok(w) and not _after_adposition(s, w, 1):
+        if nominal(w) and _case_ok(w) and not _after_adposition(s, w, 1):
             return _compound_head(s, w)
     return None
 
@@ -174,7 +162,7 @@ def _apposed_name(s: Sentence, m: Mention, text: str) -> Mention | None:
         if w.upos == "PROPN" or (w.text == "-" and run):
             run.append(w)
         else:
-            if w.text not in (",", ".", "“", "»", "«") and run:
+            if w.text not in (",", ".") and w.text not in CLOSERS and run:
                 return None
             break
     if len(run) < 2:
@@ -230,12 +218,12 @@ def coordinated(s: Sentence, m: Mention, text: str) -> list[Mention]:
     out = []
     after = [w for w in s.words if w.start >= m.span.end][:4]
     if after and after[0].text.lower() in COORDINATORS:
-        head = next((w for w in after[1:] if _nominal(w) or w.upos == "PROPN"), None)
+        head = next((w for w in after[1:] if nominal(w) or w.upos == "PROPN"), None)
         if head is not None and all(w.upos in ("DET", "ADJ", "PROPN", "NOUN") for w in after[1:after.index(head)]):
             out.append(mention_at(s, _compound_head(s, head), text, floor=after[0].id + 1))
     before = [w for w in s.words if w.end <= m.span.start][-4:]
     if len(before) >= 2 and before[-1].text.lower() in COORDINATORS and (
-            _nominal(before[-2]) or before[-2].upos == "PROPN"):
+            nominal(before[-2]) or before[-2].upos == "PROPN"):
         out.append(mention_at(s, before[-2], text))
     return [o for o in out if o.kind != "pronoun" and not (o.span.start < m.span.end and m.span.start < o.span.end)]
 
@@ -255,3 +243,13 @@ def impersonal_source(doc, s: Sentence, cue: Cue, content: tuple[int, int]) -> M
             return replace(m, span=Span(doc.text[w.start:m.span.end], w.start, m.span.end),
                            citation=m.citation or m.description)
     return None
+
+
+def cue_source(doc: Document, s: Sentence, cue: Cue, content: tuple[int, int]) -> tuple[Mention | None, tuple[Mention, ...]]:
+    """The source a cue gives the report `content` of sentence `s`, and the further speakers coordinated
+    with it („Macron und Scholz erklärten“): the cue's speaker, or for „heißt es“ the document that
+    speaks („In einer Mitteilung des Ministeriums heißt es“), which has no co-speakers."""
+    if cue.entry.lemma == "heißen":
+        return impersonal_source(doc, s, cue, content), ()
+    mention = speaker_mention(s, cue, content, doc.text)
+    return mention, tuple(coordinated(s, mention, doc.text)) if mention else ()

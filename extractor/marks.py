@@ -4,6 +4,9 @@ Pure text, no parse: one left-to-right pass with a stack. A mark's role (opening
 the mark itself, the mark on top of the stack and the characters beside it, because German uses “ to
 close what „ opened, English uses it to open, and ASCII " does both. A paragraph break closes whatever
 is still open (a quotation never silently swallows the rest of an article); such spans are flagged.
+
+Pure text, so both stages read it: the parse stage to repair sentence boundaries and to pick the
+sentences worth parsing, the quote stage to find quotations.
 """
 from __future__ import annotations
 
@@ -11,16 +14,30 @@ import bisect
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from extractor.quotes.spans import Spans
+from extractor.spans import Spans
+from foundation.german import (
+    ASCII_DOUBLE,
+    ASCII_SINGLE,
+    CLOSING_MARKS,
+    LAQUO,
+    LEFT_DOUBLE,
+    LEFT_SINGLE,
+    LOW_DOUBLE,
+    LOW_SINGLE,
+    LSAQUO,
+    OPENING_MARKS,
+    QUOTATION_MARKS,
+    RAQUO,
+    RIGHT_DOUBLE,
+    RIGHT_SINGLE,
+    RSAQUO,
+    SINGLE_MARKS,
+)
 
-LOW_DOUBLE, LOW_SINGLE = "\u201e", "\u201a"  # „ ‚
-LEFT_DOUBLE, RIGHT_DOUBLE = "\u201c", "\u201d"  # “ ”
-LEFT_SINGLE, RIGHT_SINGLE = "\u2018", "\u2019"  # ‘ ’
-RAQUO, LAQUO = "\u00bb", "\u00ab"  # » «
-RSAQUO, LSAQUO = "\u203a", "\u2039"  # › ‹
-ASCII_DOUBLE = '"'
-MARKS = frozenset([LOW_DOUBLE, LOW_SINGLE, LEFT_DOUBLE, RIGHT_DOUBLE, LEFT_SINGLE, RIGHT_SINGLE,
-                   RAQUO, LAQUO, RSAQUO, LSAQUO, ASCII_DOUBLE])
+#: The marks paired here: every style but the typewriter ', which in German text is an apostrophe
+#: (Merz' Antrag, Macron's) far more often than a quotation mark.
+MARKS = QUOTATION_MARKS - {ASCII_SINGLE}
+OPENERS, CLOSERS = OPENING_MARKS & MARKS, CLOSING_MARKS & MARKS
 #: Quotations open at once, at most. German nests two levels („… ‚…‘ …“); a run of opening marks
 #: that never close would otherwise give as many spans as marks, each to the paragraph's end.
 MAX_OPEN = 3
@@ -143,7 +160,7 @@ def find_quote_marks(text: str) -> QuoteMarkList:
         s, e = _trimmed(text, pos + 1, content_end)
         if e > s:
             found.append(QuoteMarks(pos, pos_close, s, e, len(stack), closed,
-                                    c in (LOW_SINGLE, LEFT_SINGLE, RSAQUO, LSAQUO)))
+                                    c in SINGLE_MARKS))
 
     for i, c in enumerate(text):
         if c == "\n":

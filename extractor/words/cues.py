@@ -1,0 +1,79 @@
+"""The cue lexicon (extractor/data/cues.tsv, cue_nouns.tsv): which words introduce speech, and how.
+
+A cue verb is looked up by lemma, with guesses from the surface form as fallback because the compact
+lemmatizer errs on rare forms, and the same guesses let the speech screen find cue candidates before
+anything is tagged. Particle verbs are filed under their fused („auffordern“) and base („fordern“)
+lemma; extractor.quotes.cues matches them in a parsed sentence.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from extractor.words.data import table
+
+#: Separable particles of cue verbs (and the adjectives „klar“, „deutlich“, „bekannt“ that close a
+#: clause the same way: „machte deutlich, dass“, „gab bekannt, dass“).
+PARTICLES = frozenset(
+    "ab an auf aus bei dar ein fest hervor heraus hin hinzu klar deutlich mit nach vor voraus zu zurück bekannt".split()
+)
+
+
+@dataclass(frozen=True)
+class CueEntry:
+    lemma: str
+    particle: str | None
+    frame: str  # say | urge | cite | label
+    mode: str = "speech"  # speech | thought | writing: what the cue reports
+    act: bool = False  # reports a speech act on its own, its content an object („kündigte … an“)
+    act_preposition: str | None = None  # the act needs this preposition's object („sprach von …“)
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> dict[str, list[CueEntry]]:
+    """lemma → entries; a particle verb is filed under its fused („auffordern“) and base („fordern“) lemma."""
+    out: dict[str, list[CueEntry]] = {}
+    for row in table("cues.tsv"):
+        particle = None if row["particle"] == "-" else row["particle"]
+        act = (row.get("act") or "-").split(":")
+        entry = CueEntry(
+            row["lemma"],
+            particle,
+            row["frame"],
+            row.get("mode") or "speech",
+            act[0] == "act",
+            act[1] if len(act) > 1 else None,
+        )
+        out.setdefault(row["lemma"], []).append(entry)
+        if particle:
+            out.setdefault(particle + row["lemma"], []).append(entry)
+    return out
+
+
+@lru_cache(maxsize=1)
+def attribution_words() -> dict[str, str]:
+    """„laut“, „zufolge“, „Angaben“ … → pre | post."""
+    return {row["word"]: row["kind"] for row in table("cue_nouns.tsv")}
+
+
+def lemma_candidates(text: str, lemma: str | None = None) -> list[str]:
+    """`lemma` (if known), then guesses from the surface (sagte→sagen, erklärte→erklären, gewarnt→warnen).
+    Without a lemma this is what a sentence can be screened with before it is tagged."""
+    t = text.lower()
+    cands = [lemma.lower()] if lemma else []
+    for suf in ("te", "ten", "test", "t", "e", "en", "st", ""):
+        if t.endswith(suf) and len(t) > len(suf) + 2:
+            stem = t[: len(t) - len(suf)] if suf else t
+            cands.append(stem + "en")
+            if stem.endswith(("er", "el")):
+                cands.append(stem + "n")  # beteuerte → beteuern, handelte → handeln
+    if t.startswith("ge") and t.endswith("t"):  # weak participles: gewarnt, gesagt (not „geraten“)
+        cands += [c[2:] for c in cands if c.startswith("ge")]
+    for p in PARTICLES:
+        for c in list(cands):
+            if c.startswith(p + "ge"):
+                cands.append(p + c[len(p) + 2 :])
+            if c.startswith(p + "zu"):
+                cands.append(p + c[len(p) + 2 :])
+    return cands
