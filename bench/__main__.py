@@ -9,6 +9,7 @@ Prints a table and writes JSON (default build/bench/results.json). Everything ru
 thread, as the workers do. Time ratios are CPU time of this process, best of interleaved rounds
 (bench.timing); latencies are wall time. The load benchmark is separate: `python -m bench.load`.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -65,7 +66,8 @@ def measure_extraction(quick: bool, rounds: int, gold: Path) -> tuple[dict, obje
     best = best_of(rounds, contenders)
     per_article = {m: best[f"fast@{m}"] / len(corpora[m]) for m in lengths}
     out = {
-        "corpus_chars": sum(len(a.text) for a in big), "corpus_sentences": sentences,
+        "corpus_chars": sum(len(a.text) for a in big),
+        "corpus_sentences": sentences,
         "baseline_s": round(best["baseline"], 2),
         "baseline_sentences_per_s": round(sentences / best["baseline"], 1),
         "extract_s": round(best[f"fast@{largest}"], 2),
@@ -90,8 +92,12 @@ def main(argv: list[str] | None = None) -> int:
     configure_logging(level="WARNING")  # the servers' per-call lines would drown the table
     started = time.monotonic()
     largest = 4 if args.quick else 16
-    results: dict = {"mode": "quick" if args.quick else "full", "machine": platform.node(),
-                     "python": platform.python_version(), "torch_threads": 1}
+    results: dict = {
+        "mode": "quick" if args.quick else "full",
+        "machine": platform.node(),
+        "python": platform.python_version(),
+        "torch_threads": 1,
+    }
     timing, extractor = measure_extraction(args.quick, args.rounds, args.gold)
     results |= timing
     seeds = seed_articles()

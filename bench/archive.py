@@ -15,6 +15,7 @@ one year, six outlets. Then, against a private redis-server:
 - Redis memory per statement (used_memory after the fill over the statement count).
 Prints one JSON object; targets from the archive issue are checked and reported as "targets".
 """
+
 from __future__ import annotations
 
 import argparse
@@ -29,19 +30,24 @@ import grpc
 
 from bench import synthetic
 from bench.stats import percentile
+from foundation import defaults
+from foundation.logging import configure as configure_logging
 from worker.connection import EmbeddedRedis
 from worker.service import QuoteService
 from worker.types import StatementQuery
-from foundation import defaults
-from foundation.logging import configure as configure_logging
 
-TARGETS = {"speaker_p99_ms_library": 10.0, "speaker_p99_ms_grpc": 20.0, "word_search_p99_ms": 50.0,
-           "timeline_year_weekly_p99_ms": 50.0}
+TARGETS = {
+    "speaker_p99_ms_library": 10.0,
+    "speaker_p99_ms_grpc": 20.0,
+    "word_search_p99_ms": 50.0,
+    "timeline_year_weekly_p99_ms": 50.0,
+}
 
 
 def speakers(n: int) -> list[str]:
-    first = ("Anna Boris Clara David Emma Felix Greta Hans Ida Jonas Karla Lukas Marta Nils Olga Paul Rosa "
-             "Stefan Tina Uwe").split()
+    first = (
+        "Anna Boris Clara David Emma Felix Greta Hans Ida Jonas Karla Lukas Marta Nils Olga Paul Rosa Stefan Tina Uwe"
+    ).split()
     return [f"{first[i % len(first)]} Bench{i:05d}" for i in range(n)]
 
 
@@ -49,8 +55,12 @@ def fill(service: QuoteService, statements: int, n_speakers: int, seed: int = 11
     """Fill the store, speakers' sizes following a Zipf law; returns (speakers, busiest speaker's count)."""
     people = speakers(n_speakers)
     weights = [1.0 / (rank + 1) for rank in range(n_speakers)]
-    counts = synthetic.fill(service, statements // synthetic.QUOTES_PER_ARTICLE,
-                            lambda rng, _: (rng.choices(people, weights)[0], None), seed=seed)
+    counts = synthetic.fill(
+        service,
+        statements // synthetic.QUOTES_PER_ARTICLE,
+        lambda rng, _: (rng.choices(people, weights)[0], None),
+        seed=seed,
+    )
     return people, max(counts.values(), default=0)
 
 
@@ -80,38 +90,71 @@ def run(statements: int, n_speakers: int, repeats: int) -> dict:
         stored = int(client.zcard(service.archive.keys.everyone("time")))
         memory = int(client.info("memory")["used_memory"]) - before
         top = people[:50]  # the busiest speakers: the slowest pages
-        lib = latency(lambda i: service.statements(StatementQuery(speaker=top[i % len(top)], sort="hawkish",
-                                                                  limit=20)), repeats)
+        lib = latency(
+            lambda i: service.statements(StatementQuery(speaker=top[i % len(top)], sort="hawkish", limit=20)), repeats
+        )
         words = [w for w in synthetic.vocabulary() if len(w) > 6][:200]
         search = latency(lambda i: service.statements(StatementQuery(words=words[i % len(words)], limit=20)), repeats)
-        hawkish = latency(lambda i: service.statements(StatementQuery(words=words[i % len(words)], sort="hawkish",
-                                                                      limit=20)), max(50, repeats // 10))
-        two = latency(lambda i: service.statements(StatementQuery(
-            words=f"{words[i % len(words)]} {words[(i * 7 + 3) % len(words)]}", limit=20)), max(50, repeats // 10))
-        month = latency(lambda i: service.statements(StatementQuery(
-            words=words[i % len(words)], published_from=f"2025-{i % 12 + 1:02d}", published_to=f"2025-{i % 12 + 1:02d}",
-            limit=20)), max(50, repeats // 10))
-        timeline = latency(lambda i: service.speaker_timeline(top[i % 5], "week", "2025-01-01", "2025-12-31"),
-                           max(50, repeats // 10))
+        hawkish = latency(
+            lambda i: service.statements(StatementQuery(words=words[i % len(words)], sort="hawkish", limit=20)),
+            max(50, repeats // 10),
+        )
+        two = latency(
+            lambda i: service.statements(
+                StatementQuery(words=f"{words[i % len(words)]} {words[(i * 7 + 3) % len(words)]}", limit=20)
+            ),
+            max(50, repeats // 10),
+        )
+        month = latency(
+            lambda i: service.statements(
+                StatementQuery(
+                    words=words[i % len(words)],
+                    published_from=f"2025-{i % 12 + 1:02d}",
+                    published_to=f"2025-{i % 12 + 1:02d}",
+                    limit=20,
+                )
+            ),
+            max(50, repeats // 10),
+        )
+        timeline = latency(
+            lambda i: service.speaker_timeline(top[i % 5], "week", "2025-01-01", "2025-12-31"), max(50, repeats // 10)
+        )
         server, port = build_server(None, service, address="127.0.0.1:0")
         server.start()
         try:
             with grpc.insecure_channel(f"127.0.0.1:{port}", options=MESSAGE_OPTIONS) as channel:
                 stub = pb_grpc.QuotesStub(channel)
-                rpc = latency(lambda i: stub.QuotesBySpeaker(pb.QuotesBySpeakerRequest(
-                    name=top[i % len(top)], sort=pb.SPEAKER_SORT_HAWKISH, limit=20), timeout=10), repeats)
+                rpc = latency(
+                    lambda i: stub.QuotesBySpeaker(
+                        pb.QuotesBySpeakerRequest(name=top[i % len(top)], sort=pb.SPEAKER_SORT_HAWKISH, limit=20),
+                        timeout=10,
+                    ),
+                    repeats,
+                )
         finally:
             server.stop(grace=None)
-    out = {"statements": stored, "speakers": n_speakers, "busiest_speaker_statements": busiest,
-           "fill_s": round(fill_s, 1), "statements_per_s": round(stored / fill_s, 1),
-           "redis_bytes_per_statement": round(memory / max(stored, 1)),
-           "speaker_p50_ms_library": round(lib[0], 3), "speaker_p99_ms_library": round(lib[1], 3),
-           "speaker_p50_ms_grpc": round(rpc[0], 3), "speaker_p99_ms_grpc": round(rpc[1], 3),
-           "word_search_p50_ms": round(search[0], 3), "word_search_p99_ms": round(search[1], 3),
-           "word_search_hawkish_p50_ms": round(hawkish[0], 3), "word_search_hawkish_p99_ms": round(hawkish[1], 3),
-           "two_words_p50_ms": round(two[0], 3), "two_words_p99_ms": round(two[1], 3),
-           "word_in_a_month_p50_ms": round(month[0], 3), "word_in_a_month_p99_ms": round(month[1], 3),
-           "timeline_year_weekly_p50_ms": round(timeline[0], 3), "timeline_year_weekly_p99_ms": round(timeline[1], 3)}
+    out = {
+        "statements": stored,
+        "speakers": n_speakers,
+        "busiest_speaker_statements": busiest,
+        "fill_s": round(fill_s, 1),
+        "statements_per_s": round(stored / fill_s, 1),
+        "redis_bytes_per_statement": round(memory / max(stored, 1)),
+        "speaker_p50_ms_library": round(lib[0], 3),
+        "speaker_p99_ms_library": round(lib[1], 3),
+        "speaker_p50_ms_grpc": round(rpc[0], 3),
+        "speaker_p99_ms_grpc": round(rpc[1], 3),
+        "word_search_p50_ms": round(search[0], 3),
+        "word_search_p99_ms": round(search[1], 3),
+        "word_search_hawkish_p50_ms": round(hawkish[0], 3),
+        "word_search_hawkish_p99_ms": round(hawkish[1], 3),
+        "two_words_p50_ms": round(two[0], 3),
+        "two_words_p99_ms": round(two[1], 3),
+        "word_in_a_month_p50_ms": round(month[0], 3),
+        "word_in_a_month_p99_ms": round(month[1], 3),
+        "timeline_year_weekly_p50_ms": round(timeline[0], 3),
+        "timeline_year_weekly_p99_ms": round(timeline[1], 3),
+    }
     out["targets"] = {k: {"bound": v, "met": out[k] <= v} for k, v in TARGETS.items()}
     return out
 

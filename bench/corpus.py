@@ -5,6 +5,7 @@ An article of length m× is built from whole seed paragraphs, taken in a fixed i
 it is m times the mean seed length. Each length's set holds the same amount of text (16 articles of 1×,
 4 of 4×, 1 of 16×), so time per article can be compared across lengths directly.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass

@@ -3,6 +3,7 @@
 The extractor runs one document at a time (Stanza is not thread-safe), so with 8 clients a call
 waits for the calls ahead of it: the latency shows that queueing, which is what a caller sees.
 """
+
 from __future__ import annotations
 
 import threading
@@ -51,6 +52,10 @@ def run(extractor, articles: Sequence[Article], clients: int = 8, calls_per_clie
             t.join()
     finally:
         server.stop(grace=None)
-    return {"extract_grpc_clients": clients, "extract_grpc_calls": len(samples), "extract_grpc_errors": len(errors),
-            "extract_grpc_p50_ms": round(percentile(samples, 0.5) or 0, 1),
-            "extract_grpc_p99_ms": round(percentile(samples, 0.99) or 0, 1)}
+    return {
+        "extract_grpc_clients": clients,
+        "extract_grpc_calls": len(samples),
+        "extract_grpc_errors": len(errors),
+        "extract_grpc_p50_ms": round(percentile(samples, 0.5) or 0, 1),
+        "extract_grpc_p99_ms": round(percentile(samples, 0.99) or 0, 1),
+    }

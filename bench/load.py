@@ -20,6 +20,7 @@ answers came, every health probe said SERVING, and the largest RSS after the war
 --max-rss-growth (10 %) above the RSS at the end of the warm-up. Prints
 a table, writes JSON (--out, default build/bench/load.json), exits 1 when it does not pass.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -74,6 +75,7 @@ class LoadConfig:
 @dataclass
 class ClientTally:
     """One client's counts; merged after the run (nothing shared in the hot loop)."""
+
     codes: Counter = field(default_factory=Counter)
     latencies: list[float] = field(default_factory=list)
     wrong_answers: int = 0
@@ -109,8 +111,15 @@ def reference_answers(address: str, texts: list[str]) -> dict[str, tuple]:
         return {t: _answer(stub.Extract(pb.ExtractRequest(text=t), timeout=CALL_TIMEOUT_S)) for t in texts}
 
 
-def _client(index: int, address: str, texts: list[str], reference: dict[str, tuple], start: threading.Event,
-            deadline: list[float], tally: ClientTally) -> None:
+def _client(
+    index: int,
+    address: str,
+    texts: list[str],
+    reference: dict[str, tuple],
+    start: threading.Event,
+    deadline: list[float],
+    tally: ClientTally,
+) -> None:
     rng = random.Random(index)
     with _channel(address) as ch:
         stub = pb_grpc.ExtractorStub(ch)
@@ -191,9 +200,26 @@ def start_server(config: LoadConfig, log: Path) -> tuple[subprocess.Popen, str]:
     log.parent.mkdir(parents=True, exist_ok=True)
     with log.open("w") as sink:
         proc = subprocess.Popen(
-            [sys.executable, "-m", "zitat", "--log-format", "json", "serve", "--address", "127.0.0.1:0",
-             "--no-store", "--workers", str(config.server_workers), "--grace", "5"],
-            cwd=defaults.REPO_ROOT, env=env, stdout=sink, stderr=subprocess.STDOUT)
+            [
+                sys.executable,
+                "-m",
+                "zitat",
+                "--log-format",
+                "json",
+                "serve",
+                "--address",
+                "127.0.0.1:0",
+                "--no-store",
+                "--workers",
+                str(config.server_workers),
+                "--grace",
+                "5",
+            ],
+            cwd=defaults.REPO_ROOT,
+            env=env,
+            stdout=sink,
+            stderr=subprocess.STDOUT,
+        )
     deadline = time.monotonic() + 300
     while time.monotonic() < deadline:
         m = re.search(r"listening on \S+:(\d+)", log.read_text(errors="replace"))
@@ -215,8 +241,14 @@ def stop_server(proc: subprocess.Popen) -> int:
         return proc.wait(10)
 
 
-def summarise(config: LoadConfig, tallies: list[ClientTally], samples: list[tuple[float, int]], elapsed: float,
-              server: dict, health: HealthProber | None = None) -> dict:
+def summarise(
+    config: LoadConfig,
+    tallies: list[ClientTally],
+    samples: list[tuple[float, int]],
+    elapsed: float,
+    server: dict,
+    health: HealthProber | None = None,
+) -> dict:
     codes: Counter = Counter()
     examples: dict[str, str] = {}
     latencies: list[float] = []
@@ -234,10 +266,16 @@ def summarise(config: LoadConfig, tallies: list[ClientTally], samples: list[tupl
     baseline = before[-1] if before else (samples[0][1] if samples else None)
     peak = max(after) if after else None
     growth = (peak / baseline - 1) if baseline and peak else None
-    mb = (lambda b: round(b / 2**20, 1) if b else None)
+    mb = lambda b: round(b / 2**20, 1) if b else None
     health_ok, health_failed = (health.ok, health.failed) if health else (0, 0)
-    passed = (errors == 0 and wrong == 0 and codes["OK"] > 0 and health_failed == 0
-              and growth is not None and growth <= config.max_rss_growth)
+    passed = (
+        errors == 0
+        and wrong == 0
+        and codes["OK"] > 0
+        and health_failed == 0
+        and growth is not None
+        and growth <= config.max_rss_growth
+    )
     return {
         "benchmark": "load",
         "clients": config.clients,
@@ -250,25 +288,38 @@ def summarise(config: LoadConfig, tallies: list[ClientTally], samples: list[tupl
         "errors": errors,
         "error_examples": examples,
         "wrong_answers": wrong,
-        "health_checks": {"ok": health_ok, "failed": health_failed,
-                          "first_failure": health.first_failure if health else None},
+        "health_checks": {
+            "ok": health_ok,
+            "failed": health_failed,
+            "first_failure": health.first_failure if health else None,
+        },
         # Not a pass criterion: the server's back-pressure is not fair, so a client that keeps
         # landing on a full server can go without answers while others get theirs.
-        "answers_per_client": {"min": per_client[0], "median": per_client[len(per_client) // 2],
-                               "max": per_client[-1]} if per_client else None,
-        "latency_ms": {name: (round(v * 1000, 1) if v is not None else None) for name, v in (
-            ("p50", percentile(latencies, 0.50)), ("p95", percentile(latencies, 0.95)),
-            ("p99", percentile(latencies, 0.99)), ("max", max(latencies) if latencies else None),
-            ("mean", statistics.fmean(latencies) if latencies else None))},
-        "rss_mb": {"first": mb(samples[0][1]) if samples else None, "end_of_warmup": mb(baseline),
-                   "max_after_warmup": mb(peak), "last": mb(samples[-1][1]) if samples else None},
+        "answers_per_client": {"min": per_client[0], "median": per_client[len(per_client) // 2], "max": per_client[-1]}
+        if per_client
+        else None,
+        "latency_ms": {
+            name: (round(v * 1000, 1) if v is not None else None)
+            for name, v in (
+                ("p50", percentile(latencies, 0.50)),
+                ("p95", percentile(latencies, 0.95)),
+                ("p99", percentile(latencies, 0.99)),
+                ("max", max(latencies) if latencies else None),
+                ("mean", statistics.fmean(latencies) if latencies else None),
+            )
+        },
+        "rss_mb": {
+            "first": mb(samples[0][1]) if samples else None,
+            "end_of_warmup": mb(baseline),
+            "max_after_warmup": mb(peak),
+            "last": mb(samples[-1][1]) if samples else None,
+        },
         "rss_samples": len(samples),
         "rss_timeline_mb": [[round(at, 1), mb(rss)] for at, rss in samples],
         "rss_growth_after_warmup": round(growth, 4) if growth is not None else None,
         "max_rss_growth": config.max_rss_growth,
         "passed": passed,
-        "machine": {"python": platform.python_version(), "platform": platform.platform(),
-                    "cpus": os.cpu_count()},
+        "machine": {"python": platform.python_version(), "platform": platform.platform(), "cpus": os.cpu_count()},
     }
 
 
@@ -287,8 +338,15 @@ def run(config: LoadConfig) -> dict:
         reference = reference_answers(address, texts)
         tallies = [ClientTally() for _ in range(config.clients)]
         start, deadline = threading.Event(), [0.0]
-        threads = [threading.Thread(target=_client, args=(i, address, texts, reference, start, deadline, tallies[i]),
-                                    name=f"client-{i}", daemon=True) for i in range(config.clients)]
+        threads = [
+            threading.Thread(
+                target=_client,
+                args=(i, address, texts, reference, start, deadline, tallies[i]),
+                name=f"client-{i}",
+                daemon=True,
+            )
+            for i in range(config.clients)
+        ]
         for t in threads:
             t.start()
         sampler, prober = RssSampler(pid), HealthProber(address)
@@ -327,9 +385,12 @@ def table(summary: dict) -> str:
         ("health checks SERVING / failed", f"{summary['health_checks']['ok']} / {summary['health_checks']['failed']}"),
         ("latency p50 / p95 / p99 / max (ms)", f"{lat['p50']} / {lat['p95']} / {lat['p99']} / {lat['max']}"),
         ("server RSS end of warm-up -> max after (MB)", f"{rss['end_of_warmup']} -> {rss['max_after_warmup']}"),
-        ("RSS growth after warm-up", f"{summary['rss_growth_after_warmup']:.1%} (limit "
-                                     f"{summary['max_rss_growth']:.0%})"
-         if summary["rss_growth_after_warmup"] is not None else "n/a"),
+        (
+            "RSS growth after warm-up",
+            f"{summary['rss_growth_after_warmup']:.1%} (limit {summary['max_rss_growth']:.0%})"
+            if summary["rss_growth_after_warmup"] is not None
+            else "n/a",
+        ),
         ("result", "PASS" if summary["passed"] else "FAIL"),
     ]
     width = max(len(name) for name, _ in rows)
@@ -337,26 +398,44 @@ def table(summary: dict) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    p = argparse.ArgumentParser(prog="python -m bench.load", description=__doc__.splitlines()[0],
-                                formatter_class=argparse.RawDescriptionHelpFormatter)
+    p = argparse.ArgumentParser(
+        prog="python -m bench.load",
+        description=__doc__.splitlines()[0],
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     p.add_argument("--clients", type=int, default=LoadConfig.clients, help="concurrent clients (default %(default)s)")
     p.add_argument("--seconds", type=float, default=LoadConfig.seconds, help="how long (default %(default)s)")
-    p.add_argument("--warmup", type=float, default=None, help="seconds before the RSS baseline (default: "
-                                                                 "min(10, seconds / 3))")
-    p.add_argument("--max-rss-growth", type=float, default=LoadConfig.max_rss_growth,
-                   help="allowed RSS growth after the warm-up, as a fraction (default %(default)s)")
-    p.add_argument("--server-workers", type=int, default=LoadConfig.server_workers,
-                   help="`zitat serve --workers` for the server started here; it queues 4x as many calls "
-                        "(default %(default)s)")
+    p.add_argument(
+        "--warmup", type=float, default=None, help="seconds before the RSS baseline (default: min(10, seconds / 3))"
+    )
+    p.add_argument(
+        "--max-rss-growth",
+        type=float,
+        default=LoadConfig.max_rss_growth,
+        help="allowed RSS growth after the warm-up, as a fraction (default %(default)s)",
+    )
+    p.add_argument(
+        "--server-workers",
+        type=int,
+        default=LoadConfig.server_workers,
+        help="`zitat serve --workers` for the server started here; it queues 4x as many calls (default %(default)s)",
+    )
     p.add_argument("--address", default=None, help="HOST:PORT of a running server instead of starting one")
     p.add_argument("--server-pid", type=int, default=None, help="with --address: that server's process id")
     p.add_argument("--out", type=Path, default=DEFAULT_OUT, help="JSON result (default %(default)s)")
     args = p.parse_args(argv)
     if args.clients < 1 or args.seconds <= 0:
         p.error("--clients must be at least 1 and --seconds above 0")
-    config = LoadConfig(clients=args.clients, seconds=args.seconds, warmup=args.warmup,
-                        max_rss_growth=args.max_rss_growth, address=args.address, server_pid=args.server_pid,
-                        server_workers=args.server_workers, out=args.out)
+    config = LoadConfig(
+        clients=args.clients,
+        seconds=args.seconds,
+        warmup=args.warmup,
+        max_rss_growth=args.max_rss_growth,
+        address=args.address,
+        server_pid=args.server_pid,
+        server_workers=args.server_workers,
+        out=args.out,
+    )
     summary = run(config)
     print(table(summary))
     print(f"written: {config.out}")

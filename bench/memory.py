@@ -2,6 +2,7 @@
 
 The peak is the kernel's VmHWM of that process: getrusage's ru_maxrss would carry over the peak of the
 (much larger) benchmark process it was forked from, since Linux keeps it across exec."""
+
 from __future__ import annotations
 
 import json
@@ -29,7 +30,15 @@ print(json.dumps({"loaded_kib": loaded, "peak_kib": peak_kib()}))
 
 def run(text: str) -> dict:
     env = {**os.environ, "PYTHONPATH": str(defaults.REPO_ROOT)}
-    out = subprocess.run([sys.executable, "-c", PROBE], input=text, capture_output=True, text=True,
-                         cwd=defaults.REPO_ROOT, env=env, check=True, timeout=900)
+    out = subprocess.run(
+        [sys.executable, "-c", PROBE],
+        input=text,
+        capture_output=True,
+        text=True,
+        cwd=defaults.REPO_ROOT,
+        env=env,
+        check=True,
+        timeout=900,
+    )
     kib = json.loads(out.stdout.strip().splitlines()[-1])
     return {"rss_mib_loaded": round(kib["loaded_kib"] / 1024, 1), "rss_mib": round(kib["peak_kib"] / 1024, 1)}

@@ -16,6 +16,7 @@ Reported against the targets of the architecture issue: `stance_over_extract` (w
 extraction, <= 0.05) and `extract_stance_over_baseline` (zitat extract --stance against Stanza's own
 pipeline, <= 0.50). Writes build/bench/news.json; `python -m bench` runs it too.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -75,8 +76,15 @@ def worker_rss_mib() -> float:
     env = {**os.environ, "PYTHONPATH": str(defaults.REPO_ROOT), defaults.ENV_THREADS: "1"}
     env.pop(defaults.ENV_GRPC_ADDRESS, None)
     with tempfile.TemporaryDirectory() as tmp:
-        done = subprocess.run([sys.executable, "-c", WORKER_PROBE], capture_output=True, text=True,
-                              cwd=tmp, env=env, check=True, timeout=600)
+        done = subprocess.run(
+            [sys.executable, "-c", WORKER_PROBE],
+            capture_output=True,
+            text=True,
+            cwd=tmp,
+            env=env,
+            check=True,
+            timeout=600,
+        )
     return round(json.loads(done.stdout.strip().splitlines()[-1])["rss_kib"] / 1024, 1)
 
 
@@ -94,15 +102,20 @@ def measure(docs: list[tuple[str, str]], rounds: int) -> dict:
     stanza = build_pipeline(config, STANZA_PROCESSORS, batch_words=None)
     texts = [text for _, text in docs]
     scored = [pipeline.process(t) for t in texts]  # also warms up
-    best = best_of(rounds, {
-        "baseline": lambda: [stanza(t) for t in texts],
-        "extract": lambda: [extractor.extract(t) for t in texts],
-        "extract_stance": lambda: [pipeline.process(t) for t in texts],
-    })
+    best = best_of(
+        rounds,
+        {
+            "baseline": lambda: [stanza(t) for t in texts],
+            "extract": lambda: [extractor.extract(t) for t in texts],
+            "extract_stance": lambda: [pipeline.process(t) for t in texts],
+        },
+    )
     return {
-        "news_articles": len(texts), "news_chars": sum(map(len, texts)),
+        "news_articles": len(texts),
+        "news_chars": sum(map(len, texts)),
         "news_quotes": sum(map(len, scored)),
-        "news_baseline_s": round(best["baseline"], 2), "news_extract_s": round(best["extract"], 2),
+        "news_baseline_s": round(best["baseline"], 2),
+        "news_extract_s": round(best["extract"], 2),
         "news_extract_stance_s": round(best["extract_stance"], 2),
         "stance_over_extract": round(max(0.0, best["extract_stance"] / best["extract"] - 1), 3),
         "extract_over_baseline": round(best["extract"] / best["baseline"], 3),

@@ -1,4 +1,5 @@
 """Seed-gold scores of both parse modes: the fast mode must find exactly what the full parse finds."""
+
 from __future__ import annotations
 
 import json

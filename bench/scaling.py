@@ -14,6 +14,7 @@ means linear: the ratio of the largest size's seconds per KiB to the smallest's 
 shape (`growth`) and should stay near 1 (the target is ≤ 1.5). The 2 MiB `real` time is the bound
 the README states for a document at the size limit. Writes build/bench/scaling.json.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -71,19 +72,34 @@ def measure(sizes: tuple[int, ...], only: list[str] | None = None) -> dict:
             quotes = extractor.extract(text)
             seconds = time.process_time() - started
             kib = len(text.encode("utf-8")) / KIB
-            rows.append({"shape": shape, "kib": round(kib, 1), "seconds": round(seconds, 2),
-                         "s_per_kib": round(seconds / kib, 4), "quotes": len(quotes)})
-            print(f"{shape:<14} {kib:>8.0f} KiB  {seconds:>8.1f} s  {seconds / kib:.3f} s/KiB  {len(quotes)} quotes",
-                  flush=True)
+            rows.append(
+                {
+                    "shape": shape,
+                    "kib": round(kib, 1),
+                    "seconds": round(seconds, 2),
+                    "s_per_kib": round(seconds / kib, 4),
+                    "quotes": len(quotes),
+                }
+            )
+            print(
+                f"{shape:<14} {kib:>8.0f} KiB  {seconds:>8.1f} s  {seconds / kib:.3f} s/KiB  {len(quotes)} quotes",
+                flush=True,
+            )
     growth = {}
     for shape in chosen:
         mine = [r for r in rows if r["shape"] == shape]
         growth[shape] = round(mine[-1]["s_per_kib"] / mine[0]["s_per_kib"], 2)
     largest_real = [r["seconds"] for r in rows if r["shape"] == "real"][-1:]
-    return {"benchmark": "scaling", "sizes_kib": [s / KIB for s in sizes], "rows": rows, "growth": growth,
-            "target_growth": TARGET_GROWTH, "passed": all(g <= TARGET_GROWTH for g in growth.values()),
-            "largest_real_seconds": largest_real[0] if largest_real else None,
-            "machine": {"python": platform.python_version(), "platform": platform.platform()}}
+    return {
+        "benchmark": "scaling",
+        "sizes_kib": [s / KIB for s in sizes],
+        "rows": rows,
+        "growth": growth,
+        "target_growth": TARGET_GROWTH,
+        "passed": all(g <= TARGET_GROWTH for g in growth.values()),
+        "largest_real_seconds": largest_real[0] if largest_real else None,
+        "machine": {"python": platform.python_version(), "platform": platform.platform()},
+    }
 
 
 def main(argv: list[str] | None = None) -> int:

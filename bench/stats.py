@@ -1,4 +1,5 @@
 """Percentiles for latency samples: one definition for every benchmark."""
+
 from __future__ import annotations
 
 

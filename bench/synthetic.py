@@ -6,6 +6,7 @@ outlets and a publication time within one year. Every article goes through Quote
 Archive.register and Archive.publish, statement matching and all: what the benchmarks read is what a
 worker would have stored.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -17,11 +18,11 @@ from collections.abc import Callable
 from functools import lru_cache
 
 from extractor.types import Quote, Span
+from foundation import defaults
 from stance.types import Evidence, Stance
 from worker.metadata import parse_published
 from worker.service import QuoteService
 from worker.types import ArticleMeta
-from foundation import defaults
 
 QUOTES_PER_ARTICLE = 20
 OUTLETS = ("Tagesblatt", "Abendpost", "Morgenblatt", "Rundschau", "Kurier", "Anzeiger")
@@ -40,8 +41,7 @@ def vocabulary() -> tuple[str, ...]:
     return tuple(sorted(words))
 
 
-def fill(service: QuoteService, articles: int, pick: SpeakerPicker, *, seed: int = 7,
-         name: str = "bench") -> Counter:
+def fill(service: QuoteService, articles: int, pick: SpeakerPicker, *, seed: int = 7, name: str = "bench") -> Counter:
     """Store `articles` synthetic articles; returns how many quotes each speaker got."""
     rng = random.Random(seed)
     words = vocabulary()
@@ -57,9 +57,18 @@ def fill(service: QuoteService, articles: int, pick: SpeakerPicker, *, seed: int
             score = rng.uniform(-1, 1)
             label = "hawkish" if score > 0.15 else "conciliatory" if score < -0.15 else "neutral"
             first = text.split()[0]
-            quote = Quote(text, start, start + len(text), "direct", Span("sagte", cue, cue + 5), who,
-                          Span(who, mention, mention + len(who)), role, 0.9,
-                          mode=rng.choice(("speech", "speech", "speech", "thought", "writing")))
+            quote = Quote(
+                text,
+                start,
+                start + len(text),
+                "direct",
+                Span("sagte", cue, cue + 5),
+                who,
+                Span(who, mention, mention + len(who)),
+                role,
+                0.9,
+                mode=rng.choice(("speech", "speech", "speech", "thought", "writing")),
+            )
             scored.append((quote, Stance(score, label, [Evidence(first, start, start + len(first), score / 2, "")])))  # type: ignore[arg-type]
             counts[who] += 1
             pieces.append(sentence)
@@ -69,7 +78,12 @@ def fill(service: QuoteService, articles: int, pick: SpeakerPicker, *, seed: int
         when = time.strftime("%Y-%m-%dT%H:%M:%S+00:00", time.gmtime(YEAR_START + rng.uniform(0, 364 * 86400)))
         published, ts = parse_published(when)
         store.write_document(doc_id, f"{name}-{a}", "bench", scored, text=doc)
-        meta = ArticleMeta(title=f"Artikel {a}", outlet=rng.choice(OUTLETS), published=published, published_ts=ts,
-                           url=f"https://bench.example/{name}/{a}")
+        meta = ArticleMeta(
+            title=f"Artikel {a}",
+            outlet=rng.choice(OUTLETS),
+            published=published,
+            published_ts=ts,
+            url=f"https://bench.example/{name}/{a}",
+        )
         archive.publish(archive.register(doc_id, f"{name}-{a}", meta))
     return counts

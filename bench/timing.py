@@ -5,6 +5,7 @@ fast, full, baseline, fast, full, …) and the best round of each counts: the ra
 like. CPU time of this process is used rather than wall time, so another process on the machine
 skews the numbers less; both run with the same torch thread count.
 """
+
 from __future__ import annotations
 
 import time
@@ -33,13 +34,17 @@ def best_of(rounds: int, contenders: dict[str, Callable[[], object]]) -> dict[st
 
 def baseline_runner(pipeline, articles: Sequence[Article]) -> Callable[[], int]:
     """Stanza's own pipeline (tokenize, mwt, pos, lemma, depparse; Stanza's batch sizes) per article."""
+
     def run() -> int:
         return sum(len(pipeline(a.text).sentences) for a in articles)
+
     return run
 
 
 def extract_runner(extractor, articles: Sequence[Article]) -> Callable[[], int]:
     """zitat's end-to-end extraction, one article per call, as a user calls it."""
+
     def run() -> int:
         return sum(len(extractor.extract(a.text)) for a in articles)
+
     return run

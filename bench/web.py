@@ -15,6 +15,7 @@ store and one client asks, one request at a time over a kept-alive connection, f
 Prints one JSON object with p50/p95 per page (ms, whole HTTP round trip, HTML fully rendered);
 the issue's target is a p95 of at most 150 ms for the speaker page.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -31,29 +32,41 @@ from urllib.parse import quote
 
 from bench import synthetic
 from bench.stats import percentile
+from foundation import defaults
 from worker.connection import EmbeddedRedis
 from worker.service import QuoteService
-from foundation import defaults
 
 BUSY = "Katrin Albers"
-OTHERS = [f"{first} Webbench{i:02d}"
-          for i, first in enumerate("Anna Boris Clara David Emma Felix Greta Hans Ida Jonas".split())]
+OTHERS = [
+    f"{first} Webbench{i:02d}"
+    for i, first in enumerate("Anna Boris Clara David Emma Felix Greta Hans Ida Jonas".split())
+]
 TARGET_P95_MS = 150.0
 
 
 def fill(service: QuoteService, busy_statements: int, seed: int = 7) -> None:
     """Half of every article is the busy speaker (as „Außenministerin“), the rest ten others."""
     articles = busy_statements // (synthetic.QUOTES_PER_ARTICLE // 2)
-    synthetic.fill(service, articles, lambda rng, i: (BUSY, "Außenministerin") if i % 2 == 0
-                   else (rng.choice(OTHERS), None), seed=seed, name="web-bench")
+    synthetic.fill(
+        service,
+        articles,
+        lambda rng, i: (BUSY, "Außenministerin") if i % 2 == 0 else (rng.choice(OTHERS), None),
+        seed=seed,
+        name="web-bench",
+    )
 
 
 def start_web(url: str, log: Path) -> tuple[subprocess.Popen, int]:
     env = {**os.environ, defaults.ENV_REDIS_URL: url, "PYTHONPATH": str(defaults.REPO_ROOT)}
     env.pop("ZITAT_WEB_TOKEN", None)
     sink = log.open("w")
-    proc = subprocess.Popen([sys.executable, "-m", "zitat", "--log-level", "WARNING", "web", "--address",
-                             "127.0.0.1:0"], cwd=defaults.REPO_ROOT, env=env, stdout=sink, stderr=subprocess.STDOUT)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "zitat", "--log-level", "WARNING", "web", "--address", "127.0.0.1:0"],
+        cwd=defaults.REPO_ROOT,
+        env=env,
+        stdout=sink,
+        stderr=subprocess.STDOUT,
+    )
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
         m = re.search(r"listening on http://127\.0\.0\.1:(\d+)/", log.read_text())
@@ -82,13 +95,11 @@ def timed(conn: http.client.HTTPConnection, path: str, repeats: int, warm: int =
         size = len(body)
         if i >= warm:
             samples.append(elapsed)
-    return {"p50_ms": round(percentile(samples, 0.50), 1), "p95_ms": round(percentile(samples, 0.95), 1),
-            "bytes": size}
+    return {"p50_ms": round(percentile(samples, 0.50), 1), "p95_ms": round(percentile(samples, 0.95), 1), "bytes": size}
 
 
 def run(busy_statements: int, repeats: int) -> dict:
-    with tempfile.TemporaryDirectory(prefix="zitat-bench-web-") as tmp, \
-            EmbeddedRedis(Path(tmp) / "redis") as redis:
+    with tempfile.TemporaryDirectory(prefix="zitat-bench-web-") as tmp, EmbeddedRedis(Path(tmp) / "redis") as redis:
         client = redis.new_client()
         service = QuoteService(client)
         started = time.perf_counter()
@@ -122,9 +133,14 @@ def run(busy_statements: int, repeats: int) -> dict:
             proc.wait(30)
         client.close()
     speaker_p95 = max(v["p95_ms"] for k, v in results.items() if k.startswith("speaker_"))
-    return {"busy_speaker_statements": found.quotes if found else 0, "fill_s": round(fill_s, 1),
-            "requests_per_page": repeats, "pages": results, "speaker_page_p95_ms_worst": speaker_p95,
-            "target": {"speaker_page_p95_ms": TARGET_P95_MS, "met": speaker_p95 <= TARGET_P95_MS}}
+    return {
+        "busy_speaker_statements": found.quotes if found else 0,
+        "fill_s": round(fill_s, 1),
+        "requests_per_page": repeats,
+        "pages": results,
+        "speaker_page_p95_ms_worst": speaker_p95,
+        "target": {"speaker_page_p95_ms": TARGET_P95_MS, "met": speaker_p95 <= TARGET_P95_MS},
+    }
 
 
 def main(argv: list[str] | None = None) -> int:

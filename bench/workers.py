@@ -5,6 +5,7 @@ embedded Redis. The clock starts once every worker has registered — its models
 documents are submitted, and stops when the last job has finished, so the numbers are throughput, not
 start-up. Between runs the database is flushed, so every run does all the work.
 """
+
 from __future__ import annotations
 
 import os
@@ -20,24 +21,28 @@ from pathlib import Path
 from rq import Worker
 
 from bench.corpus import Article
+from foundation import defaults
 from worker.connection import EmbeddedRedis
 from worker.service import QuoteService
-from foundation import defaults
 
 READY_TIMEOUT_S = 180
 JOB_TIMEOUT_S = 900
 
 
 def _start_workers(n: int, url: str, logs: Path) -> list[subprocess.Popen]:
-    env = {**os.environ, defaults.ENV_REDIS_URL: url, "ZITAT_LOG_FORMAT": "json",
-           "PYTHONPATH": str(defaults.REPO_ROOT)}
+    env = {**os.environ, defaults.ENV_REDIS_URL: url, "ZITAT_LOG_FORMAT": "json", "PYTHONPATH": str(defaults.REPO_ROOT)}
     env.pop(defaults.ENV_GRPC_ADDRESS, None)
     procs = []
     for i in range(n):
         with (logs / f"worker-{n}-{i}.log").open("w") as sink:
-            proc = subprocess.Popen([sys.executable, "-m", "zitat", "worker", "--name", f"bench-{n}-{i}"],
-                                    cwd=defaults.REPO_ROOT, env=env, stdout=sink, stderr=subprocess.STDOUT,
-                                    start_new_session=True)
+            proc = subprocess.Popen(
+                [sys.executable, "-m", "zitat", "worker", "--name", f"bench-{n}-{i}"],
+                cwd=defaults.REPO_ROOT,
+                env=env,
+                stdout=sink,
+                stderr=subprocess.STDOUT,
+                start_new_session=True,
+            )
         proc.log = sink.name  # type: ignore[attr-defined]
         procs.append(proc)
     return procs
@@ -72,8 +77,12 @@ def throughput(service: QuoteService, articles: Sequence[Article], n: int, url: 
     service.redis.flushdb()
     procs = _start_workers(n, url, logs)
     try:
-        _wait(f"{n} workers to load their models", lambda: len(Worker.all(connection=service.redis)) >= n,
-              READY_TIMEOUT_S, procs)
+        _wait(
+            f"{n} workers to load their models",
+            lambda: len(Worker.all(connection=service.redis)) >= n,
+            READY_TIMEOUT_S,
+            procs,
+        )
         start = time.perf_counter()
         jobs = [service.submit_document(a.text, a.name).job_id for a in articles]
 

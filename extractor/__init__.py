@@ -1,4 +1,5 @@
 """Quote extraction from German news: who said what, direct and indirect, with speakers resolved."""
+
 from extractor.types import Quote, Span
 
 __all__ = ["Quote", "Span", "extract"]

@@ -4,6 +4,7 @@ Data flows one way: text → parse (extractor.parsing) → quotes (extractor.quo
 (extractor.resolve). An `Extractor` owns one Stanza pipeline; Stanza is not thread-safe, so calls are
 serialised by a lock (scale with processes, not threads).
 """
+
 from __future__ import annotations
 
 import threading
@@ -11,8 +12,8 @@ from collections.abc import Callable
 from typing import TypeVar
 
 from extractor import markup
-from extractor.nlp import ModelConfig
 from extractor.document import Sentence
+from extractor.nlp import ModelConfig
 from extractor.types import Analysis, Quote
 from foundation import defaults
 from foundation.errors import InvalidDocument, ZitatError
@@ -30,7 +31,8 @@ def validate_text(text: object) -> str:
     if size > defaults.MAX_DOCUMENT_BYTES:
         raise InvalidDocument(
             f"document is {size} bytes; the limit is {defaults.MAX_DOCUMENT_BYTES} bytes "
-            f"({defaults.MAX_DOCUMENT_BYTES // (1024 * 1024)} MiB)")
+            f"({defaults.MAX_DOCUMENT_BYTES // (1024 * 1024)} MiB)"
+        )
     if not any(ch.isprintable() and not ch.isspace() for ch in text):
         # Nothing visible: zero-width, other format and control characters besides whitespace.
         raise InvalidDocument("document is empty: it has no visible characters")
@@ -60,7 +62,7 @@ class Extractor:
             self._parser = Parser(self.config)
         return self._parser
 
-    def load(self) -> "Extractor":
+    def load(self) -> Extractor:
         """Load the models now rather than on the first document (servers do this at start-up)."""
         with self._lock:
             _ = self.parser

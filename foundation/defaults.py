@@ -1,5 +1,6 @@
 """One home for zitat's fixed limits and defaults, and the names of the environment variables that
 override some of them (read only by foundation.settings)."""
+
 from __future__ import annotations
 
 from pathlib import Path

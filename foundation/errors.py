@@ -1,4 +1,5 @@
 """One home for zitat's exceptions; the gRPC edge and the CLI map them to status codes and exit codes."""
+
 from __future__ import annotations
 
 
@@ -39,7 +40,10 @@ class AmbiguousSpeaker(InvalidDocument):
     """A name (a bare surname, a role + surname) fits several speakers: the caller must choose."""
 
     def __init__(self, name: str, candidates: list[str]) -> None:
-        super().__init__(f"{name[:100]!r} fits {len(candidates)} speakers: {'; '.join(candidates[:20])}. "
-                         "Ask for one of them by full name", field="name")
+        super().__init__(
+            f"{name[:100]!r} fits {len(candidates)} speakers: {'; '.join(candidates[:20])}. "
+            "Ask for one of them by full name",
+            field="name",
+        )
         self.name = name
         self.candidates = candidates

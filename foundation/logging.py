@@ -1,4 +1,5 @@
 """structlog set-up: JSON in production, console at a terminal, never article text or locals."""
+
 from __future__ import annotations
 
 import logging
@@ -22,14 +23,17 @@ def configure(fmt: str | None = None, level: str | None = None, *, cache: bool =
     if fmt == "json":
         # show_locals=False: locals of a traceback would hold article text.
         renderer = [
-            structlog.processors.ExceptionRenderer(
-                structlog.tracebacks.ExceptionDictTransformer(show_locals=False)),
+            structlog.processors.ExceptionRenderer(structlog.tracebacks.ExceptionDictTransformer(show_locals=False)),
             structlog.processors.JSONRenderer(),
         ]
     else:
-        renderer = [structlog.dev.ConsoleRenderer(
-            exception_formatter=structlog.dev.RichTracebackFormatter(show_locals=False)
-            if _has_rich() else structlog.dev.plain_traceback)]
+        renderer = [
+            structlog.dev.ConsoleRenderer(
+                exception_formatter=structlog.dev.RichTracebackFormatter(show_locals=False)
+                if _has_rich()
+                else structlog.dev.plain_traceback
+            )
+        ]
     structlog.configure(
         processors=shared + renderer,
         wrapper_class=structlog.make_filtering_bound_logger(logging.getLevelName(level_name)),
@@ -37,8 +41,11 @@ def configure(fmt: str | None = None, level: str | None = None, *, cache: bool =
         cache_logger_on_first_use=cache,
     )
     # Route stdlib logging (rq, grpc, stanza) through the same output at WARNING and above.
-    logging.basicConfig(level=max(logging.getLevelName(level_name), logging.WARNING),
-                        stream=sys.stderr, format="%(levelname)s %(name)s: %(message)s")
+    logging.basicConfig(
+        level=max(logging.getLevelName(level_name), logging.WARNING),
+        stream=sys.stderr,
+        format="%(levelname)s %(name)s: %(message)s",
+    )
 
 
 def log_format(fmt: str | None = None) -> str:

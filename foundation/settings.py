@@ -8,6 +8,7 @@ changes (tests and embedders that set variables after import).
 The README's configuration table is generated from the fields (`python -m foundation.settings`);
 tests/test_settings.py fails when the two drift.
 """
+
 from __future__ import annotations
 
 import math
@@ -34,55 +35,103 @@ def _setting(env: str, help: str, default_text: str | None = None, **kw):
 class Settings:
     """zitat's configuration, as the environment gave it (unset and empty variables take the default)."""
 
-    models: str = _setting(defaults.ENV_MODELS, "`bundled` (this project's models in `models/de`) or "
-                           "`official` (Stanza's, fetched once with `zitat models download`)", default="bundled")
-    model_dir: Path = _setting(defaults.ENV_MODEL_DIR, "folder of the bundled models",
-                               "`models/de`", default=defaults.BUNDLED_MODEL_DIR)
-    stanza_dir: Path = _setting(defaults.ENV_STANZA_DIR, "folder of the official Stanza models (`zitat models download` "
-                                "fills it)",
-                                "`~/stanza_resources`", default=defaults.OFFICIAL_STANZA_DIR)
-    full_parse: bool = _setting(defaults.ENV_FULL_PARSE, "`1`: tag and parse every sentence, not only those "
-                                "that can carry speech (`--full-parse`; slower, the same quotes — see *Performance*)", "`0`", default=False)
-    threads: int | None = _setting(defaults.ENV_THREADS, "torch threads per process", "torch's default",
-                                   default=None)
-    redis_url: str | None = _setting(defaults.ENV_REDIS_URL, "Redis to use (`redis://`, `rediss://`, password in "
-                                     "the URL)",
-                                     "an embedded Redis", default=None)
-    data_dir: Path = _setting(defaults.ENV_DATA_DIR, "where the embedded Redis keeps its data",
-                              "`~/.local/share/zitat`", default=defaults.DEFAULT_DATA_DIR)
-    extractor_address: str | None = _setting(defaults.ENV_GRPC_ADDRESS, "`host:port` of a `zitat serve` that "
-                                             "workers call over gRPC instead of loading the models", "in-process",
-                                             default=None)
-    extractor_retry_seconds: float = _setting(defaults.ENV_EXTRACTOR_RETRY_SECONDS, "how long the worker's "
-                                              "gRPC client retries an extractor that is down or overloaded (`UNAVAILABLE`, "
-                                              "`RESOURCE_EXHAUSTED`; back-off 0.25 s doubling to 4 s, jittered) before the job "
-                                              "attempt fails and the job's own retries (10 s, 60 s, 300 s) take over; 0: no "
-                                              "in-call retries",
-                                              "`60`", default=defaults.EXTRACTOR_RETRY_SECONDS)
-    tls_cert: Path | None = _setting(defaults.ENV_TLS_CERT, "PEM certificate (chain) of `zitat serve`; "
-                                     "TLS is on when it and the key are set", default=None)
+    models: str = _setting(
+        defaults.ENV_MODELS,
+        "`bundled` (this project's models in `models/de`) or "
+        "`official` (Stanza's, fetched once with `zitat models download`)",
+        default="bundled",
+    )
+    model_dir: Path = _setting(
+        defaults.ENV_MODEL_DIR, "folder of the bundled models", "`models/de`", default=defaults.BUNDLED_MODEL_DIR
+    )
+    stanza_dir: Path = _setting(
+        defaults.ENV_STANZA_DIR,
+        "folder of the official Stanza models (`zitat models download` fills it)",
+        "`~/stanza_resources`",
+        default=defaults.OFFICIAL_STANZA_DIR,
+    )
+    full_parse: bool = _setting(
+        defaults.ENV_FULL_PARSE,
+        "`1`: tag and parse every sentence, not only those "
+        "that can carry speech (`--full-parse`; slower, the same quotes — see *Performance*)",
+        "`0`",
+        default=False,
+    )
+    threads: int | None = _setting(defaults.ENV_THREADS, "torch threads per process", "torch's default", default=None)
+    redis_url: str | None = _setting(
+        defaults.ENV_REDIS_URL,
+        "Redis to use (`redis://`, `rediss://`, password in the URL)",
+        "an embedded Redis",
+        default=None,
+    )
+    data_dir: Path = _setting(
+        defaults.ENV_DATA_DIR,
+        "where the embedded Redis keeps its data",
+        "`~/.local/share/zitat`",
+        default=defaults.DEFAULT_DATA_DIR,
+    )
+    extractor_address: str | None = _setting(
+        defaults.ENV_GRPC_ADDRESS,
+        "`host:port` of a `zitat serve` that workers call over gRPC instead of loading the models",
+        "in-process",
+        default=None,
+    )
+    extractor_retry_seconds: float = _setting(
+        defaults.ENV_EXTRACTOR_RETRY_SECONDS,
+        "how long the worker's "
+        "gRPC client retries an extractor that is down or overloaded (`UNAVAILABLE`, "
+        "`RESOURCE_EXHAUSTED`; back-off 0.25 s doubling to 4 s, jittered) before the job "
+        "attempt fails and the job's own retries (10 s, 60 s, 300 s) take over; 0: no "
+        "in-call retries",
+        "`60`",
+        default=defaults.EXTRACTOR_RETRY_SECONDS,
+    )
+    tls_cert: Path | None = _setting(
+        defaults.ENV_TLS_CERT,
+        "PEM certificate (chain) of `zitat serve`; TLS is on when it and the key are set",
+        default=None,
+    )
     tls_key: Path | None = _setting(defaults.ENV_TLS_KEY, "PEM private key of `zitat serve`", default=None)
-    tls_ca: Path | None = _setting(defaults.ENV_TLS_CA, "PEM roots a client trusts; when set, clients "
-                                   "speak TLS", default=None)
-    web_address: str = _setting(defaults.ENV_WEB_ADDRESS, "`HOST:PORT` `zitat web` listens on (`--address` wins)",
-                                default=defaults.DEFAULT_WEB_ADDRESS)
-    web_token: str | None = _setting(defaults.ENV_WEB_TOKEN, "`zitat web` requires this token: `Authorization: "
-                                     "Bearer TOKEN`, or the login form / `?token=TOKEN` once (sets a cookie)", "unset: open",
-                                     default=None, repr=False)
-    web_secret: str | None = _setting(defaults.ENV_WEB_SECRET, "key for the web page's form tokens and login "
-                                      "cookie; set it when several processes serve one site or sessions should outlive a "
-                                      "restart", "random per start", default=None, repr=False)
-    log_format: str | None = _setting(defaults.ENV_LOG_FORMAT, "`json` or `console`",
-                                      "console at a terminal, else JSON", default=None)
-    log_level: str = _setting(defaults.ENV_LOG_LEVEL, "`DEBUG`, `INFO`, `WARNING`, … (`--log-level` wins)",
-                              default="INFO")
-    malloc_arena_max: str | None = _setting(defaults.ENV_MALLOC_ARENA_MAX, "glibc's own: when set, "
-                                            "`zitat serve` leaves its malloc arenas alone",
-                                            f"{defaults.SERVER_MALLOC_ARENAS} arenas in `zitat serve`",
-                                            default=None)
+    tls_ca: Path | None = _setting(
+        defaults.ENV_TLS_CA, "PEM roots a client trusts; when set, clients speak TLS", default=None
+    )
+    web_address: str = _setting(
+        defaults.ENV_WEB_ADDRESS,
+        "`HOST:PORT` `zitat web` listens on (`--address` wins)",
+        default=defaults.DEFAULT_WEB_ADDRESS,
+    )
+    web_token: str | None = _setting(
+        defaults.ENV_WEB_TOKEN,
+        "`zitat web` requires this token: `Authorization: "
+        "Bearer TOKEN`, or the login form / `?token=TOKEN` once (sets a cookie)",
+        "unset: open",
+        default=None,
+        repr=False,
+    )
+    web_secret: str | None = _setting(
+        defaults.ENV_WEB_SECRET,
+        "key for the web page's form tokens and login "
+        "cookie; set it when several processes serve one site or sessions should outlive a "
+        "restart",
+        "random per start",
+        default=None,
+        repr=False,
+    )
+    log_format: str | None = _setting(
+        defaults.ENV_LOG_FORMAT, "`json` or `console`", "console at a terminal, else JSON", default=None
+    )
+    log_level: str = _setting(
+        defaults.ENV_LOG_LEVEL, "`DEBUG`, `INFO`, `WARNING`, … (`--log-level` wins)", default="INFO"
+    )
+    malloc_arena_max: str | None = _setting(
+        defaults.ENV_MALLOC_ARENA_MAX,
+        "glibc's own: when set, `zitat serve` leaves its malloc arenas alone",
+        f"{defaults.SERVER_MALLOC_ARENAS} arenas in `zitat serve`",
+        default=None,
+    )
 
     @classmethod
-    def from_env(cls, environ: Mapping[str, str] | None = None) -> "Settings":
+    def from_env(cls, environ: Mapping[str, str] | None = None) -> Settings:
         """Settings from `environ` (default: this process's environment); SettingsError names a bad one."""
         environ = os.environ if environ is None else environ
         values = {}

@@ -1,4 +1,5 @@
 """Shared fixtures. The real Extractor is loaded once per session: Stanza takes seconds to load."""
+
 from __future__ import annotations
 
 from contextlib import contextmanager
@@ -25,8 +26,10 @@ def cli_logging_restored():
     import structlog
 
     saved = structlog.get_config()
-    loggers = {name: (list(logging.getLogger(name).handlers), logging.getLogger(name).level,
-                      logging.getLogger(name).propagate) for name in ("", "rq")}
+    loggers = {
+        name: (list(logging.getLogger(name).handlers), logging.getLogger(name).level, logging.getLogger(name).propagate)
+        for name in ("", "rq")
+    }
     try:
         yield
     finally:

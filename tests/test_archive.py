@@ -3,6 +3,7 @@ search and filters, timelines, one speaker whatever the order, and the store of 
 
 The quotes are given (the extractor has its own tests): these tests are about what the archive
 makes of them, on article pairs composed for the purpose."""
+
 from __future__ import annotations
 
 import json
@@ -10,9 +11,9 @@ import threading
 
 import pytest
 import redis
+from redis_server import redis_client, redis_server  # noqa: F401
 
 from extractor.types import Quote, Span
-from redis_server import redis_client, redis_server  # noqa: F401
 from stance.types import Evidence, Stance
 from worker import codec
 from worker.archive import Archive
@@ -34,9 +35,18 @@ def said(doc: str, text: str, speaker: str | None, role: str | None = None, mode
     start = doc.index(text)
     mention = speaker.split()[-1] if speaker else None
     at = doc.index(mention) if mention and mention in doc else 0
-    return Quote(text=text, start=start, end=start + len(text), kind="direct", cue=None, speaker=speaker,
-                 speaker_mention=Span(mention, at, at + len(mention)) if mention and mention in doc else None,
-                 speaker_role=role, confidence=0.9, mode=mode)  # type: ignore[arg-type]
+    return Quote(
+        text=text,
+        start=start,
+        end=start + len(text),
+        kind="direct",
+        cue=None,
+        speaker=speaker,
+        speaker_mention=Span(mention, at, at + len(mention)) if mention and mention in doc else None,
+        speaker_role=role,
+        confidence=0.9,
+        mode=mode,
+    )  # type: ignore[arg-type]
 
 
 def stance(score: float, word: str = "") -> Stance:
@@ -70,18 +80,25 @@ def newsroom(redis_client: redis.Redis) -> Newsroom:
 def test_the_same_quotation_in_two_articles_is_one_statement(newsroom: Newsroom) -> None:
     a = f"Die Kanzlerin Anna Berg sagte am Montag: „{SAID}.“ Sie reiste dann ab."
     b = f"»{SAID}«, erklärte Berg in Berlin. Auch andere äußerten sich."
-    later = newsroom.article(a, [(said(a, SAID, "Anna Berg", "Kanzlerin"), stance(-0.6, "Verhandlungen"))],
-                             meta("Berg will weiter verhandeln", "Tagesblatt", "2025-03-05T09:00:00+01:00",
-                                  "https://tagesblatt.example/berg"))
-    earlier = newsroom.article(b, [(said(b, SAID, "Anna Berg"), stance(-0.6, "Verhandlungen"))],
-                               meta("Gespräche gehen weiter", "Abendpost", "2025-03-04", "https://abendpost.example/b"))
+    later = newsroom.article(
+        a,
+        [(said(a, SAID, "Anna Berg", "Kanzlerin"), stance(-0.6, "Verhandlungen"))],
+        meta(
+            "Berg will weiter verhandeln", "Tagesblatt", "2025-03-05T09:00:00+01:00", "https://tagesblatt.example/berg"
+        ),
+    )
+    earlier = newsroom.article(
+        b,
+        [(said(b, SAID, "Anna Berg"), stance(-0.6, "Verhandlungen"))],
+        meta("Gespräche gehen weiter", "Abendpost", "2025-03-04", "https://abendpost.example/b"),
+    )
     [st] = newsroom.statements(speaker="Berg")
     assert (st.speaker, st.text, st.count) == ("Anna Berg", SAID, 2)
     assert st.first_seen.article_id == earlier and st.first_seen.meta.outlet == "Abendpost"
     assert st.first_seen.meta.published == "2025-03-04"
     assert [r.article_id for r in st.articles] == [earlier, later]
     for ref, doc in zip(st.articles, (b, a)):
-        assert doc[ref.start:ref.end] == ref.text == SAID  # each article's own offsets
+        assert doc[ref.start : ref.end] == ref.text == SAID  # each article's own offsets
     assert [r.speaker_role for r in st.articles] == [None, "Kanzlerin"]  # the role is kept per article
     assert st.articles[1].meta.published == "2025-03-05T09:00:00+01:00"  # its zone kept
 
@@ -100,20 +117,38 @@ def test_a_partial_quote_joins_the_longer_one_and_the_longest_form_wins(newsroom
 def test_short_quotes_never_merge_and_other_speakers_never_merge(newsroom: Newsroom) -> None:
     for i, outlet in enumerate(("Eins", "Zwei")):
         doc = f"„Nein“, sagte Anna Berg im Interview {i}. „{SAID}“, sagte Karl Stein."
-        newsroom.article(doc, [(said(doc, "Nein", "Anna Berg"), stance(0.0)),
-                               (said(doc, SAID, "Karl Stein"), stance(-0.5))], meta(f"T{i}", outlet, f"2025-02-0{i + 1}"))
+        newsroom.article(
+            doc,
+            [(said(doc, "Nein", "Anna Berg"), stance(0.0)), (said(doc, SAID, "Karl Stein"), stance(-0.5))],
+            meta(f"T{i}", outlet, f"2025-02-0{i + 1}"),
+        )
     assert [st.count for st in newsroom.statements(speaker="Anna Berg")] == [1, 1]
     assert [st.count for st in newsroom.statements(speaker="Karl Stein")] == [2]
 
 
 def test_search_by_word_outlet_date_score_and_mode(newsroom: Newsroom) -> None:
     docs = [
-        ("Die Waffenlieferungen müssen sofort verdoppelt werden, und zwar ohne jede Verzögerung", 0.8, "Eins",
-         "2025-01-10", "speech"),
-        ("Wir glauben an eine Lösung am Verhandlungstisch, auch wenn es lange dauern wird", -0.6, "Zwei",
-         "2025-02-10", "thought"),
-        ("Die Regierung wird morgen über den Haushalt und die Renten beraten müssen", 0.0, "Eins", "2025-03-10",
-         "writing"),
+        (
+            "Die Waffenlieferungen müssen sofort verdoppelt werden, und zwar ohne jede Verzögerung",
+            0.8,
+            "Eins",
+            "2025-01-10",
+            "speech",
+        ),
+        (
+            "Wir glauben an eine Lösung am Verhandlungstisch, auch wenn es lange dauern wird",
+            -0.6,
+            "Zwei",
+            "2025-02-10",
+            "thought",
+        ),
+        (
+            "Die Regierung wird morgen über den Haushalt und die Renten beraten müssen",
+            0.0,
+            "Eins",
+            "2025-03-10",
+            "writing",
+        ),
     ]
     for text, score, outlet, day, mode in docs:
         doc = f"„{text}“, sagte Anna Berg."
@@ -139,7 +174,8 @@ def test_search_by_word_outlet_date_score_and_mode(newsroom: Newsroom) -> None:
     assert texts(min_score=-0.7, sort="hawkish") == ["Die Waffenlief", "Die Regierung", "Wir glauben an"]
     assert texts(max_score=0.5, min_score=-0.1, sort="repeated") == ["Die Regierung"]
     assert texts(speaker="Anna Berg", words="Regierung", published_from="2025-03-01", outlet="Eins") == [
-        "Die Regierung"]
+        "Die Regierung"
+    ]
     assert texts(speaker="Anna Berg", words="Regierung", published_to="2025-02-01") == []
     page = newsroom.service.statements(StatementQuery(words="Regierung", published_from="2025-03", limit=1))
     assert page.total == 1 and len(page.statements) == 1
@@ -154,7 +190,9 @@ def test_most_repeated_first(newsroom: Newsroom) -> None:
             quotes.append((said(doc, once, "Anna Berg"), stance(0.5)))
         newsroom.article(doc, quotes, meta(f"T{i}", f"O{i}", f"2025-01-0{i + 1}"))
     assert [(st.count, st.text[:8]) for st in newsroom.statements(speaker="Berg", sort="repeated")] == [
-        (3, "Wir werd"), (1, "Das Bünd")]
+        (3, "Wir werd"),
+        (1, "Das Bünd"),
+    ]
 
 
 def test_timeline_through_the_service(newsroom: Newsroom) -> None:
@@ -165,7 +203,10 @@ def test_timeline_through_the_service(newsroom: Newsroom) -> None:
     name, weeks = newsroom.service.speaker_timeline("berg", "week")
     assert name == "Anna Berg"
     assert [(b.start, b.statements, b.hawkish, b.neutral) for b in weeks] == [
-        ("2025-03-03", 2, 1, 1), ("2025-03-10", 0, 0, 0), ("2025-03-17", 1, 1, 0)]
+        ("2025-03-03", 2, 1, 1),
+        ("2025-03-10", 0, 0, 0),
+        ("2025-03-17", 1, 1, 0),
+    ]
     assert weeks[0].mean_stance == pytest.approx(0.2)
     _, cut = newsroom.service.speaker_timeline("Anna Berg", "month", "2025-03-10", "2025-03-31")
     assert [(b.start, b.statements) for b in cut] == [("2025-03-01", 1)]
@@ -178,8 +219,9 @@ def test_a_bare_surname_seen_first_joins_the_full_name_later(newsroom: Newsroom)
     second = "„Alle Optionen liegen weiterhin auf dem Tisch, auch militärische“, sagte US-Außenminister Mike Pompeo."
     text = "Alle Optionen liegen weiterhin auf dem Tisch, auch militärische"
     third = f"»{SAID}«, sagte Mike Pompeo."
-    newsroom.article(second, [(said(second, text, "Mike Pompeo", "US-Außenminister"), stance(0.7))],
-                     meta("B", "Zwei", "2025-01-02"))
+    newsroom.article(
+        second, [(said(second, text, "Mike Pompeo", "US-Außenminister"), stance(0.7))], meta("B", "Zwei", "2025-01-02")
+    )
     newsroom.article(third, [(said(third, SAID, "Mike Pompeo"), stance(-0.5))], meta("C", "Drei", "2025-01-03"))
     speakers = newsroom.service.list_speakers(10, 0)
     assert [(s.speaker, s.quotes) for s in speakers] == [("Mike Pompeo", 2)]
@@ -191,20 +233,26 @@ def test_a_bare_surname_seen_first_joins_the_full_name_later(newsroom: Newsroom)
 
 
 def test_one_surname_two_people_stay_two(newsroom: Newsroom) -> None:
-    for first, said_text in (("Hans", "Die Steuern müssen im kommenden Jahr deutlich sinken, sagte er"),
-                             ("Gerd", "Die Bahn muss im kommenden Jahr deutlich pünktlicher werden, sagte er")):
+    for first, said_text in (
+        ("Hans", "Die Steuern müssen im kommenden Jahr deutlich sinken, sagte er"),
+        ("Gerd", "Die Bahn muss im kommenden Jahr deutlich pünktlicher werden, sagte er"),
+    ):
         doc = f"„{said_text}“ – {first} Müller."
-        newsroom.article(doc, [(said(doc, said_text, f"{first} Müller"), stance(0.0))], meta(first, "Eins", "2025-01-01"))
+        newsroom.article(
+            doc, [(said(doc, said_text, f"{first} Müller"), stance(0.0))], meta(first, "Eins", "2025-01-01")
+        )
     assert sorted(s.speaker for s in newsroom.service.list_speakers(10, 0)) == ["Gerd Müller", "Hans Müller"]
     assert newsroom.service.statements(StatementQuery(speaker="Hans Müller")).total == 1
 
 
 def test_metadata_again_updates_the_article_and_its_statements(newsroom: Newsroom) -> None:
     doc = f"„{SAID}“, sagte Anna Berg."
-    newsroom.article(doc, [(said(doc, SAID, "Anna Berg"), stance(-0.5))], meta("Alt", "Eins", "2025-01-05",
-                                                                               "https://eins.example/a"))
-    article_id = newsroom.archive.register(doc_id_for(doc), "", meta("Neu", "Eins", "2025-01-01",
-                                                                     "https://eins.example/a"))
+    newsroom.article(
+        doc, [(said(doc, SAID, "Anna Berg"), stance(-0.5))], meta("Alt", "Eins", "2025-01-05", "https://eins.example/a")
+    )
+    article_id = newsroom.archive.register(
+        doc_id_for(doc), "", meta("Neu", "Eins", "2025-01-01", "https://eins.example/a")
+    )
     newsroom.archive.publish(article_id)
     [st] = newsroom.statements(speaker="Berg")
     assert st.count == 1 and st.first_seen.meta.title == "Neu"
@@ -213,9 +261,12 @@ def test_metadata_again_updates_the_article_and_its_statements(newsroom: Newsroo
 
 def test_get_article_has_metadata_text_and_statement_ids(newsroom: Newsroom) -> None:
     doc = f"„{SAID}“, sagte Anna Berg. Niemand widersprach, hieß es."
-    article_id = newsroom.article(doc, [(said(doc, SAID, "Anna Berg"), stance(-0.5)),
-                                        (said(doc, "Niemand widersprach", None), stance(0.0))],
-                                  meta("Titel", "Eins", "2025-01-05T10:00:00Z"), name="berg")
+    article_id = newsroom.article(
+        doc,
+        [(said(doc, SAID, "Anna Berg"), stance(-0.5)), (said(doc, "Niemand widersprach", None), stance(0.0))],
+        meta("Titel", "Eins", "2025-01-05T10:00:00Z"),
+        name="berg",
+    )
     article = newsroom.service.get_article(article_id)
     assert article.text == doc and article.meta.title == "Titel" and article.doc_name == "berg"
     assert [bool(q.statement_id) for q in article.quotes] == [True, False]  # no speaker: no statement
@@ -230,9 +281,16 @@ def test_a_store_of_format_1_is_read(redis_client: redis.Redis) -> None:
     q = said(doc, SAID, "Anna Berg")
     row = codec.fields(doc_id, "alt", 0, 1700000000.0, VERSION, q, stance(-0.5, "Verhandlungen"), "x")
     redis_client.hset(f"zitat:v1:quote:{doc_id}:0", mapping=row)
-    redis_client.hset(f"zitat:v1:doc:{doc_id}", mapping={
-        "doc_name": "alt", "published": "1700000000.0", "version": VERSION, "quotes": 1,
-        "index": json.dumps([["x", "conciliatory", "speech"]])})
+    redis_client.hset(
+        f"zitat:v1:doc:{doc_id}",
+        mapping={
+            "doc_name": "alt",
+            "published": "1700000000.0",
+            "version": VERSION,
+            "quotes": 1,
+            "index": json.dumps([["x", "conciliatory", "speech"]]),
+        },
+    )
     service = QuoteService(redis_client)
     [st] = service.statements(StatementQuery(speaker="Berg")).statements
     assert (st.text, st.stance.label, st.first_seen.doc_name) == (SAID, "conciliatory", "alt")
@@ -252,8 +310,11 @@ def test_concurrent_publishers_of_one_speaker_merge_exactly(redis_server) -> Non
     def work(w: int) -> None:
         room = Newsroom(clients[w])
         for i in range(w, 16, 4):
-            room.article(docs[i], [(said(docs[i], texts[i % 4], "Anna Berg"), stance(0.1))],
-                         meta(f"T{i}", f"O{i}", f"2025-01-{i + 1:02d}"))
+            room.article(
+                docs[i],
+                [(said(docs[i], texts[i % 4], "Anna Berg"), stance(0.1))],
+                meta(f"T{i}", f"O{i}", f"2025-01-{i + 1:02d}"),
+            )
 
     threads = [threading.Thread(target=work, args=(w,)) for w in range(4)]
     for t in threads:
@@ -286,7 +347,9 @@ def test_a_quote_that_holds_two_earlier_statements_joins_them(newsroom: Newsroom
     whole = f"{first} {second}"
     for i, (text, outlet) in enumerate(((first, "Eins"), (second, "Zwei"), (whole, "Drei"))):
         doc = f"„{text}“, sagte Anna Berg ({i})."
-        newsroom.article(doc, [(said(doc, text, "Anna Berg"), stance(-0.4))], meta(f"T{i}", outlet, f"2025-01-0{i + 1}"))
+        newsroom.article(
+            doc, [(said(doc, text, "Anna Berg"), stance(-0.4))], meta(f"T{i}", outlet, f"2025-01-0{i + 1}")
+        )
     [st] = newsroom.statements(speaker="Anna Berg")
     assert (st.text, st.count) == (whole, 3) and st.first_seen.meta.outlet == "Eins"
     assert [s.quotes for s in newsroom.service.list_speakers(5, 0)] == [1]

@@ -4,6 +4,7 @@ never a traceback, a hang or a dead server.
 Everything is real: the session's Stanza extractor, a real gRPC server on loopback, `zitat extract` in
 a subprocess. Documents are German news sentences wrapped in what scraped input really looks like.
 """
+
 from __future__ import annotations
 
 import json
@@ -15,10 +16,9 @@ from pathlib import Path
 
 import grpc
 import pytest
+from test_grpc_support import SCHOLZ, SCHOLZ_QUOTE, SCHOLZ_SPEAKER, channel, serving
 
 from extractor.parsing import MAX_PARSE_WORDS
-
-from test_grpc_support import SCHOLZ, SCHOLZ_QUOTE, SCHOLZ_SPEAKER, channel, serving
 from foundation import defaults
 from foundation.errors import InvalidDocument
 from zitat.v1 import zitat_pb2 as pb
@@ -31,10 +31,12 @@ LIMIT = defaults.MAX_DOCUMENT_BYTES
 FIVE_MB = ("Die Verhandlungen in Brüssel dauern an. " * 130_000)[:5_000_000]
 #: Just below the limit and cheap to parse: one sentence padded with blank lines.
 JUST_BELOW = SCHOLZ + "\n" * (LIMIT - 1 - len(SCHOLZ.encode()))
-HTML = ('<!DOCTYPE html><html><head><title>Nachrichten</title><script>var t = "„Nein“, sagte X";</script>'
-        '</head><body><p class="lead">&bdquo;Wir werden nicht nachgeben&ldquo;, sagte Bundeskanzler '
-        '<a href="/scholz">Olaf Scholz</a> am Montag.</p><!-- Anzeige -->'
-        '<p>Au&szlig;enministerin Annalena Baerbock sagte, man sei zu Gespr&auml;chen bereit.</p></body></html>')
+HTML = (
+    '<!DOCTYPE html><html><head><title>Nachrichten</title><script>var t = "„Nein“, sagte X";</script>'
+    '</head><body><p class="lead">&bdquo;Wir werden nicht nachgeben&ldquo;, sagte Bundeskanzler '
+    '<a href="/scholz">Olaf Scholz</a> am Montag.</p><!-- Anzeige -->'
+    "<p>Au&szlig;enministerin Annalena Baerbock sagte, man sei zu Gespr&auml;chen bereit.</p></body></html>"
+)
 #: 1,000 opening marks that never close, one per stray fragment, then the Scholz sentence.
 UNBALANCED = "".join(f"Absatz {i} „zitiert " for i in range(1000)) + "\n" + SCHOLZ
 NO_BREAK = "„Wir werden nicht nachgeben“,\u00a0sagte Bundeskanzler Olaf\u202fScholz\u200b am Montag.\ufeff"
@@ -52,10 +54,10 @@ INVALID = {  # name: (document, words the error must contain)
 
 def check_offsets(doc: str, quotes) -> None:
     for q in quotes:
-        assert 0 <= q.start < q.end <= len(doc) and doc[q.start:q.end] == q.text
+        assert 0 <= q.start < q.end <= len(doc) and doc[q.start : q.end] == q.text
         for span in (q.cue, q.speaker_mention):
             if span is not None:
-                assert doc[span.start:span.end] == span.text
+                assert doc[span.start : span.end] == span.text
 
 
 def scholz(quotes):
@@ -65,6 +67,7 @@ def scholz(quotes):
 
 
 # --- the library -----------------------------------------------------------------------------------
+
 
 @pytest.mark.parametrize("name", INVALID)
 def test_unusable_documents_are_a_clear_invalid_document(extractor, name):
@@ -87,7 +90,7 @@ def test_html_quotes_are_found_with_offsets_into_the_html(extractor):
     check_offsets(HTML, quotes)
     q = scholz(quotes)
     assert q.speaker == SCHOLZ_SPEAKER and q.cue.text == "sagte" and q.kind == "direct"
-    assert HTML[q.start - len("&bdquo;"):q.start] == "&bdquo;"
+    assert HTML[q.start - len("&bdquo;") : q.start] == "&bdquo;"
     (baerbock,) = [q for q in quotes if "bereit" in q.text]
     assert baerbock.text == "man sei zu Gespr&auml;chen bereit"  # the input as given, entity included
     assert baerbock.speaker == "Annalena Baerbock"
@@ -111,7 +114,7 @@ def test_stray_opening_marks_before_a_quotation_in_the_same_paragraph(extractor)
 def test_a_50000_character_sentence_is_cut_into_bounded_sentences(extractor):
     items = ", ".join(["die Energiepartnerschaften", "die Wiederaufbauprogramme", "die Sicherheitsgarantien"] * 2000)
     doc = ("Bundeskanzler Olaf Scholz sagte am Montag in Berlin, die Regierung werde " + items)[:49_990]
-    doc = doc[:doc.rindex(",")] + " prüfen."
+    doc = doc[: doc.rindex(",")] + " prüfen."
     assert len(doc) > 49_900 and doc.count(".") == 1
     started = time.monotonic()
     quotes = extractor.extract(doc)
@@ -137,7 +140,7 @@ def test_no_break_and_zero_width_characters(extractor, doc):
     check_offsets(doc, quotes)
     q = scholz(quotes)
     assert q.speaker == SCHOLZ_SPEAKER and q.cue.text == "sagte"
-    assert doc[q.speaker_mention.start:q.speaker_mention.end] == q.speaker_mention.text
+    assert doc[q.speaker_mention.start : q.speaker_mention.end] == q.speaker_mention.text
 
 
 def test_a_cyrillic_name_with_its_role(extractor):
@@ -147,25 +150,32 @@ def test_a_cyrillic_name_with_its_role(extractor):
     assert q.text == "man sei zu Gesprächen bereit" and q.speaker == "Сергей Лавров"
 
 
-@pytest.mark.parametrize("doc, name", [
-    ("„Wir verhandeln nicht“, sagte Außenminister Сергей Лавров am Montag.", "Сергей Лавров"),
-    ("„Wir verhandeln nicht“, sagte der Sprecher محمد عبد الله am Montag.", "محمد عبد الله"),
-], ids=["cyrillic after the cue", "arabic"])
+@pytest.mark.parametrize(
+    "doc, name",
+    [
+        ("„Wir verhandeln nicht“, sagte Außenminister Сергей Лавров am Montag.", "Сергей Лавров"),
+        ("„Wir verhandeln nicht“, sagte der Sprecher محمد عبد الله am Montag.", "محمد عبد الله"),
+    ],
+    ids=["cyrillic after the cue", "arabic"],
+)
 def test_names_in_other_scripts_are_speakers(extractor, doc, name):
     (q,) = extractor.extract(doc)
     assert q.speaker == name
 
 
 def test_names_in_other_scripts_never_break_offsets(extractor):
-    for doc in ("„Wir verhandeln nicht“, sagte Außenminister Сергей Лавров am Montag.",
-                "„Wir verhandeln nicht“, sagte der Sprecher محمد عبد الله am Montag.",
-                "محمد عبد الله sagte am Montag, die Lage sei ernst."):
+    for doc in (
+        "„Wir verhandeln nicht“, sagte Außenminister Сергей Лавров am Montag.",
+        "„Wir verhandeln nicht“, sagte der Sprecher محمد عبد الله am Montag.",
+        "محمد عبد الله sagte am Montag, die Lage sei ernst.",
+    ):
         quotes = extractor.extract(doc)
         check_offsets(doc, quotes)
         assert quotes, doc
 
 
 # --- gRPC ------------------------------------------------------------------------------------------
+
 
 @pytest.fixture(scope="module")
 def stub(extractor):
@@ -195,25 +205,29 @@ def test_grpc_a_document_above_the_transport_limit_is_refused_and_the_server_car
     still_serving(stub)
 
 
-@pytest.mark.parametrize("doc", [HTML, UNBALANCED, NO_BREAK, ZERO_WIDTH_NAME, CYRILLIC, JUST_BELOW],
-                         ids=["html", "unbalanced", "no-break", "zero-width", "cyrillic", "just below the limit"])
+@pytest.mark.parametrize(
+    "doc",
+    [HTML, UNBALANCED, NO_BREAK, ZERO_WIDTH_NAME, CYRILLIC, JUST_BELOW],
+    ids=["html", "unbalanced", "no-break", "zero-width", "cyrillic", "just below the limit"],
+)
 def test_grpc_odd_but_valid_documents_get_correct_offsets(stub, doc):
     response = stub.Extract(pb.ExtractRequest(text=doc), timeout=60)
     assert response.quotes
     for q in response.quotes:
-        assert doc[q.start:q.end] == q.text
+        assert doc[q.start : q.end] == q.text
         for name in ("cue", "speaker_mention"):
             if q.HasField(name):
                 span = getattr(q, name)
-                assert doc[span.start:span.end] == span.text
+                assert doc[span.start : span.end] == span.text
     still_serving(stub)
 
 
 # --- the CLI ---------------------------------------------------------------------------------------
 
+
 def test_cli_names_every_bad_file_and_processes_the_others(tmp_path):
     files = {
-        "a_invalid_utf8.txt": "Der Minister sagte: ".encode() + b"\xc3\x28 kaputt",
+        "a_invalid_utf8.txt": b"Der Minister sagte: " + b"\xc3\x28 kaputt",
         "b_image.txt": b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x01\x00",
         "c_nul.txt": b"Text\x00mit NUL",
         "d_five_mb.txt": FIVE_MB.encode(),
@@ -224,13 +238,21 @@ def test_cli_names_every_bad_file_and_processes_the_others(tmp_path):
     }
     for name, data in files.items():
         (tmp_path / name).write_bytes(data)
-    out = subprocess.run([sys.executable, "-m", "zitat", "extract", str(tmp_path), "--format", "jsonl"],
-                         capture_output=True, text=True, cwd=REPO, timeout=300,
-                         env={**os.environ, "ZITAT_THREADS": "1"})
+    out = subprocess.run(
+        [sys.executable, "-m", "zitat", "extract", str(tmp_path), "--format", "jsonl"],
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+        timeout=300,
+        env={**os.environ, "ZITAT_THREADS": "1"},
+    )
     assert out.returncode == 1
     assert "Traceback" not in out.stderr
-    errors = {line.split(": ")[1].rsplit("/", 1)[-1]: line for line in out.stderr.splitlines()
-              if line.startswith("zitat extract: ")}
+    errors = {
+        line.split(": ")[1].rsplit("/", 1)[-1]: line
+        for line in out.stderr.splitlines()
+        if line.startswith("zitat extract: ")
+    }
     assert "not valid UTF-8 (byte 0xc3 at offset 20)" in errors["a_invalid_utf8.txt"]
     assert "not valid UTF-8" in errors["b_image.txt"]
     assert "binary data" in errors["c_nul.txt"]
@@ -245,4 +267,4 @@ def test_cli_names_every_bad_file_and_processes_the_others(tmp_path):
     for name, doc_rows in by_doc.items():
         text = (tmp_path / f"{name}.txt").read_text(encoding="utf-8")
         assert any(r["text"] == SCHOLZ_QUOTE and r["speaker"] == SCHOLZ_SPEAKER for r in doc_rows), name
-        assert all(text[r["start"]:r["end"]] == r["text"] for r in doc_rows)
+        assert all(text[r["start"] : r["end"]] == r["text"] for r in doc_rows)

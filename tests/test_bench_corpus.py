@@ -1,4 +1,5 @@
 """The benchmark corpus: synthetic articles are whole seed paragraphs, at the lengths asked for."""
+
 from __future__ import annotations
 
 from bench.corpus import corpus, seed_articles, synthetic

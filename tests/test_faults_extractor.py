@@ -8,6 +8,7 @@ Two layers of retry, one test each: an outage shorter than ZITAT_EXTRACTOR_RETRY
 out inside the job (the gRPC client retries UNAVAILABLE with back-off); a longer one fails the job
 attempt and the job's own retries (rq Retry, served by the worker's scheduler) run it again.
 """
+
 from __future__ import annotations
 
 import time
@@ -16,16 +17,16 @@ from pathlib import Path
 import psutil
 import pytest
 import redis
+from redis_server import free_port, redis_client, redis_server  # noqa: F401
 from rq import Retry
 from rq.job import Job
 from rq.serializers import JSONSerializer
+from zitat_processes import SEEDS, ZitatProcess, serve, wait_for, worker, zitat_env
 
-from redis_server import free_port, redis_client, redis_server  # noqa: F401
+from foundation import defaults
 from worker.keys import doc_id_for
 from worker.queue import submit
 from worker.service import QuoteService
-from foundation import defaults
-from zitat_processes import SEEDS, ZitatProcess, serve, wait_for, worker, zitat_env
 
 pytestmark = pytest.mark.slow
 
@@ -44,8 +45,9 @@ def _serving_a_call(server: ZitatProcess, port: int) -> bool:
 
 
 def _crash_mid_call(server: ZitatProcess, port: int, horse_watch: ZitatProcess) -> None:
-    wait_for(lambda: _serving_a_call(server, port), 120, "the worker's call to reach the extractor",
-             server, horse_watch)
+    wait_for(
+        lambda: _serving_a_call(server, port), 120, "the worker's call to reach the extractor", server, horse_watch
+    )
     time.sleep(1.0)  # well inside the extraction
     server.kill()
     assert "extract.done" not in server.text(), "the call finished before the crash: nothing was tested"
@@ -62,7 +64,7 @@ def _assert_stored_once(client: redis.Redis, job_id: str, doc_id: str) -> list:
     assert service.get_job(job_id).quote_count == len(quotes)
     assert len(client.keys(f"{defaults.REDIS_KEY_PREFIX}quote:{doc_id}:*")) == len(quotes)
     for stored in quotes:
-        assert TEXT[stored.quote.start:stored.quote.end] == stored.quote.text
+        assert TEXT[stored.quote.start : stored.quote.end] == stored.quote.text
     return quotes
 
 
@@ -70,8 +72,11 @@ def _retries_logged(proc: ZitatProcess) -> list[dict]:
     return [e for e in proc.events() if e.get("event") == "grpc.retry" and e.get("code") == "UNAVAILABLE"]
 
 
-def test_short_extractor_outage_is_ridden_out_inside_the_job(redis_server, redis_client: redis.Redis,  # noqa: F811
-                                                             tmp_path: Path) -> None:
+def test_short_extractor_outage_is_ridden_out_inside_the_job(
+    redis_server,
+    redis_client: redis.Redis,  # noqa: F811
+    tmp_path: Path,
+) -> None:
     port = free_port()
     address = f"127.0.0.1:{port}"
     base = zitat_env(redis_server.url)
@@ -83,8 +88,13 @@ def test_short_extractor_outage_is_ridden_out_inside_the_job(redis_server, redis
         _crash_mid_call(server, port, work)
         time.sleep(2.0)  # down: the worker's client retries into a closed port
         restarted, _ = serve(base, tmp_path / "serve-2.log", address, "--no-store")
-        wait_for(lambda: _job(redis_client, status.job_id).get_status() == "finished", 120,
-                 "the job to finish", work, restarted)
+        wait_for(
+            lambda: _job(redis_client, status.job_id).get_status() == "finished",
+            120,
+            "the job to finish",
+            work,
+            restarted,
+        )
     finally:
         work.stop()
         for proc in (server, restarted):
@@ -98,8 +108,11 @@ def test_short_extractor_outage_is_ridden_out_inside_the_job(redis_server, redis
     assert "Pompeo" not in work.text()  # retries log the target and the code, never the document
 
 
-def test_long_extractor_outage_is_retried_by_the_job(redis_server, redis_client: redis.Redis,  # noqa: F811
-                                                     tmp_path: Path) -> None:
+def test_long_extractor_outage_is_retried_by_the_job(
+    redis_server,
+    redis_client: redis.Redis,  # noqa: F811
+    tmp_path: Path,
+) -> None:
     """The client gives up after 1 s; the job's Retry (short intervals here; 10, 60, 300 s by default)
     runs it again until the server, down for longer than the first intervals, is back."""
     retries = 5  # interval doubling from 1 s: attempts about 1, 3, 7, 15 and 31 s after the first
@@ -107,19 +120,35 @@ def test_long_extractor_outage_is_retried_by_the_job(redis_server, redis_client:
     address = f"127.0.0.1:{port}"
     base = zitat_env(redis_server.url)
     server, _ = serve(base, tmp_path / "serve-1.log", address, "--no-store")
-    work = worker({**base, defaults.ENV_GRPC_ADDRESS: address, defaults.ENV_EXTRACTOR_RETRY_SECONDS: "1"},
-                  tmp_path / "worker.log")
+    work = worker(
+        {**base, defaults.ENV_GRPC_ADDRESS: address, defaults.ENV_EXTRACTOR_RETRY_SECONDS: "1"}, tmp_path / "worker.log"
+    )
     restarted = None
     try:
         service = QuoteService(redis_client)
-        status = submit(service.queue, service.store, TEXT, "all-seeds", service.pipeline_version(),
-                        retry=Retry(max=retries, interval=[1, 2, 4, 8, 16]))
+        status = submit(
+            service.queue,
+            service.store,
+            TEXT,
+            "all-seeds",
+            service.pipeline_version(),
+            retry=Retry(max=retries, interval=[1, 2, 4, 8, 16]),
+        )
         _crash_mid_call(server, port, work)
-        wait_for(lambda: _job(redis_client, status.job_id).retries_left < retries, 30,
-                 "the first attempt to fail and be scheduled again", work)
+        wait_for(
+            lambda: _job(redis_client, status.job_id).retries_left < retries,
+            30,
+            "the first attempt to fail and be scheduled again",
+            work,
+        )
         restarted, _ = serve(base, tmp_path / "serve-2.log", address, "--no-store")
-        wait_for(lambda: _job(redis_client, status.job_id).get_status() == "finished", 120,
-                 "the job to finish", work, restarted)
+        wait_for(
+            lambda: _job(redis_client, status.job_id).get_status() == "finished",
+            120,
+            "the job to finish",
+            work,
+            restarted,
+        )
     finally:
         work.stop()
         for proc in (server, restarted):

@@ -12,6 +12,7 @@ Two ways to stop Redis: SIGTERM (Redis writes out its append-only file and exits
 `appendfsync always`, which syncs every write before acknowledging it, promises that everything
 acknowledged survives).
 """
+
 from __future__ import annotations
 
 import re
@@ -23,15 +24,15 @@ from pathlib import Path
 
 import grpc
 import pytest
-
 from redis_server import REDIS_SERVER, RedisServer
 from test_grpc_support import ARTICLE, SCHOLZ, channel
+from zitat_processes import REPO, SEEDS, ZitatProcess, serve, wait_for, worker, zitat_env
+
+from foundation import defaults
 from worker.keys import doc_id_for
 from worker.service import QuoteService
-from foundation import defaults
 from zitat.v1 import zitat_pb2 as pb
 from zitat.v1 import zitat_pb2_grpc as pb_grpc
-from zitat_processes import REPO, SEEDS, ZitatProcess, serve, wait_for, worker, zitat_env
 
 pytestmark = [
     pytest.mark.slow,
@@ -46,8 +47,14 @@ DOWN_S = 3.0  # how long Redis stays down: longer than a seed document's job, so
 
 def _submit_cli(env: dict[str, str], path: Path) -> tuple[str, str]:
     """`zitat submit FILE` without --wait: it returns once the document is accepted (job id, state)."""
-    done = subprocess.run([sys.executable, "-m", "zitat", "submit", str(path)], cwd=REPO, env=env,
-                          capture_output=True, text=True, timeout=120)
+    done = subprocess.run(
+        [sys.executable, "-m", "zitat", "submit", str(path)],
+        cwd=REPO,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert done.returncode == 0, done.stdout + done.stderr[-2000:]
     _, job_id, state = done.stdout.strip().split("\t")[:3]
     return job_id, state
@@ -64,16 +71,19 @@ def _fails_fast_with_unavailable(call, redis_port: int) -> None:
     took = time.monotonic() - started
     assert info.value.code() == grpc.StatusCode.UNAVAILABLE, info.value.details()
     assert took < FAIL_FAST_S, f"took {took:.1f} s"
-    assert re.search(rf"cannot reach redis://127\.0\.0\.1:{redis_port}\b", info.value.details()), \
-        info.value.details()
+    assert re.search(rf"cannot reach redis://127\.0\.0\.1:{redis_port}\b", info.value.details()), info.value.details()
 
 
-@pytest.mark.parametrize("stop_signal, redis_args", [
-    pytest.param(signal.SIGTERM, (), id="sigterm"),
-    pytest.param(signal.SIGKILL, ("--appendfsync", "always"), id="sigkill-appendfsync-always"),
-])
-def test_redis_restart_mid_run_loses_nothing(stop_signal: signal.Signals, redis_args: tuple[str, ...],
-                                             tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    "stop_signal, redis_args",
+    [
+        pytest.param(signal.SIGTERM, (), id="sigterm"),
+        pytest.param(signal.SIGKILL, ("--appendfsync", "always"), id="sigkill-appendfsync-always"),
+    ],
+)
+def test_redis_restart_mid_run_loses_nothing(
+    stop_signal: signal.Signals, redis_args: tuple[str, ...], tmp_path: Path
+) -> None:
     (tmp_path / "redis").mkdir()
     redis = RedisServer(tmp_path / "redis", *redis_args)
     env = zitat_env(redis.url)
@@ -121,8 +131,13 @@ def test_redis_restart_mid_run_loses_nothing(stop_signal: signal.Signals, redis_
             # Back: the same server answers and accepts; the same worker finishes everything.
             reply = stub.SubmitDocument(pb.SubmitDocumentRequest(text=SCHOLZ, doc_name="after"), timeout=10)
             accepted[reply.job_id] = SCHOLZ
-            wait_for(lambda: set(_states(stub, accepted).values()) == {pb.JOB_STATE_FINISHED}, 240,
-                     "every accepted document to be finished", work, server)
+            wait_for(
+                lambda: set(_states(stub, accepted).values()) == {pb.JOB_STATE_FINISHED},
+                240,
+                "every accepted document to be finished",
+                work,
+                server,
+            )
         events = [e.get("event") for e in work.events()]
         assert "worker.lost_redis" in events and "worker.redis_back" in events, "the outage missed the worker"
         assert work.stop() == 0, work.tail()

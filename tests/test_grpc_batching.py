@@ -1,4 +1,5 @@
 """A request stream is read as batches of what has already arrived: in order, bounded, no waiting."""
+
 from __future__ import annotations
 
 import time

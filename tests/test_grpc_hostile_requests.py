@@ -3,6 +3,7 @@ server's log tells the truth about how the call ended.
 
 A real server on a loopback port with the real extractor (and a real Redis for the Quotes RPCs).
 """
+
 from __future__ import annotations
 
 import threading
@@ -11,11 +12,11 @@ import time
 import grpc
 import pytest
 import structlog
-
 from redis_server import redis_client, redis_server  # noqa: F401
 from test_grpc_support import SCHOLZ, GatedExtractor, channel, serving
-from worker.service import QuoteService
+
 from foundation import defaults
+from worker.service import QuoteService
 from zitat.v1 import zitat_pb2 as pb
 from zitat.v1 import zitat_pb2_grpc as pb_grpc
 
@@ -36,8 +37,9 @@ def test_a_string_field_that_is_not_utf8_is_invalid_argument(extractor):
         assert info.value.code() == grpc.StatusCode.INVALID_ARGUMENT
         assert "UTF-8" in info.value.details()
         # the stream variant fails the same way, and the server goes on serving
-        stream = ch.stream_stream("/zitat.v1.Extractor/ExtractBatch", request_serializer=None,
-                                  response_deserializer=None)
+        stream = ch.stream_stream(
+            "/zitat.v1.Extractor/ExtractBatch", request_serializer=None, response_deserializer=None
+        )
         with pytest.raises(grpc.RpcError) as info:
             list(stream(iter([bad]), timeout=10))
         assert info.value.code() == grpc.StatusCode.INVALID_ARGUMENT
@@ -51,9 +53,17 @@ def test_an_overlong_doc_name_is_refused_per_document(extractor):
         with pytest.raises(grpc.RpcError) as info:
             stub.Extract(pb.ExtractRequest(text=SCHOLZ, doc_name=long_name), timeout=30)
         assert info.value.code() == grpc.StatusCode.INVALID_ARGUMENT and "doc_name" in info.value.details()
-        answers = list(stub.ExtractBatch(iter([pb.ExtractBatchRequest(id="a", text=SCHOLZ, doc_name=long_name),
-                                               pb.ExtractBatchRequest(id="b", text=SCHOLZ, doc_name="ok")]),
-                                         timeout=30))
+        answers = list(
+            stub.ExtractBatch(
+                iter(
+                    [
+                        pb.ExtractBatchRequest(id="a", text=SCHOLZ, doc_name=long_name),
+                        pb.ExtractBatchRequest(id="b", text=SCHOLZ, doc_name="ok"),
+                    ]
+                ),
+                timeout=30,
+            )
+        )
         assert [a.id for a in answers] == ["a", "b"]
         assert answers[0].error.code == grpc.StatusCode.INVALID_ARGUMENT.value[0]
         assert answers[0].error.field == "doc_name"
@@ -82,8 +92,12 @@ def test_an_ambiguous_surname_answers_with_the_candidates(extractor, redis_clien
     from test_store import QuoteStore, one_quote
 
     store = QuoteStore(redis_client)
-    one_quote(store, "„Die Truppe braucht mehr Geld“, sagte Boris Pistorius.", "Die Truppe braucht mehr Geld",
-               "Boris Pistorius")
+    one_quote(
+        store,
+        "„Die Truppe braucht mehr Geld“, sagte Boris Pistorius.",
+        "Die Truppe braucht mehr Geld",
+        "Boris Pistorius",
+    )
     one_quote(store, "„Der Verein steigt auf“, sagte Kurt Pistorius.", "Der Verein steigt auf", "Kurt Pistorius")
     with serving(extractor, QuoteService(redis_client)) as (addr, _), channel(addr) as ch:
         stub = pb_grpc.QuotesStub(ch)
@@ -98,14 +112,13 @@ def test_an_ambiguous_surname_answers_with_the_candidates(extractor, redis_clien
 def test_a_call_its_client_gave_up_on_is_not_logged_ok(extractor):
     gate = threading.Event()
     gated = GatedExtractor(extractor, gate=gate)
-    with structlog.testing.capture_logs() as logs:
-        with serving(gated) as (addr, _), channel(addr) as ch:
-            stub = pb_grpc.ExtractorStub(ch)
-            with pytest.raises(grpc.RpcError) as info:
-                stub.Extract(pb.ExtractRequest(text=SCHOLZ), timeout=0.5)
-            assert info.value.code() == grpc.StatusCode.DEADLINE_EXCEEDED
-            gate.set()
-            time.sleep(1.0)  # the server finishes its side
+    with structlog.testing.capture_logs() as logs, serving(gated) as (addr, _), channel(addr) as ch:
+        stub = pb_grpc.ExtractorStub(ch)
+        with pytest.raises(grpc.RpcError) as info:
+            stub.Extract(pb.ExtractRequest(text=SCHOLZ), timeout=0.5)
+        assert info.value.code() == grpc.StatusCode.DEADLINE_EXCEEDED
+        gate.set()
+        time.sleep(1.0)  # the server finishes its side
     done = [e for e in logs if e.get("event") == "rpc.done"]  # the only call made: that Extract
     assert [e["code"] for e in done] == ["DEADLINE_EXCEEDED"], logs
 

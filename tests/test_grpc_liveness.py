@@ -4,6 +4,7 @@ closed, abandoned work stops, SIGTERM ends the process within its grace period.
 Real servers on loopback ports with the real extractor; `GatedExtractor` only holds the real one busy
 on cue (see test_grpc_support.py). The SIGTERM test runs a real `zitat serve` process.
 """
+
 from __future__ import annotations
 
 import threading
@@ -13,13 +14,13 @@ from concurrent.futures import ThreadPoolExecutor
 import grpc
 import pytest
 from grpc_health.v1 import health_pb2, health_pb2_grpc
-
 from test_grpc_support import SCHOLZ, GatedExtractor, channel, has_scholz_quote, serving
+from zitat_processes import serve, zitat_env
+
 from foundation import defaults
 from foundation.errors import Cancelled
 from zitat.v1 import zitat_pb2 as pb
 from zitat.v1 import zitat_pb2_grpc as pb_grpc
-from zitat_processes import serve, zitat_env
 
 pytestmark = pytest.mark.slow
 

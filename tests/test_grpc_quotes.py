@@ -4,6 +4,7 @@ Documents get into the store the way production puts them there: SubmitDocument 
 in Redis, and a real (in-process, burst) zitat worker runs worker.job.process_document on it with
 the real extractor and the real stance scorer. Nothing is written to the store by hand.
 """
+
 from __future__ import annotations
 
 import signal
@@ -14,15 +15,15 @@ from types import SimpleNamespace
 import grpc
 import pytest
 from grpc_health.v1 import health_pb2, health_pb2_grpc
-
 from redis_server import RedisServer, redis_server  # noqa: F401
 from test_grpc_support import ARTICLE, SCHOLZ_QUOTE, SCHOLZ_SPEAKER, channel, find_scholz, serving
+
+from foundation import defaults
 from worker import extraction
 from worker.keys import doc_id_for
 from worker.runner import build_worker
 from worker.service import QuoteService
 from worker.types import StatementQuery
-from foundation import defaults
 from zitat.grpc import converters as conv
 from zitat.grpc.server import QUOTES_SERVICE
 from zitat.v1 import zitat_pb2 as pb
@@ -39,8 +40,10 @@ def job_pipeline(extractor):
         mp.delenv(defaults.ENV_GRPC_ADDRESS, raising=False)
         mp.setenv("ZITAT_THREADS", "1")
         mp.setenv(defaults.ENV_MODELS, extractor.config.source)
-        mp.setenv(defaults.ENV_MODEL_DIR if extractor.config.source == "bundled" else defaults.ENV_STANZA_DIR,
-                  str(extractor.config.model_dir))
+        mp.setenv(
+            defaults.ENV_MODEL_DIR if extractor.config.source == "bundled" else defaults.ENV_STANZA_DIR,
+            str(extractor.config.model_dir),
+        )
         extraction.reset()
         extraction.use_extractor(extractor)
         try:
@@ -67,8 +70,16 @@ def store(extractor, redis_server, job_pipeline):  # noqa: F811
                 for sig, handler in handlers.items():
                     signal.signal(sig, handler)
             finished = stub.GetJob(pb.GetJobRequest(job_id=submitted.job_id), timeout=10).job
-            yield SimpleNamespace(address=addr, stub=stub, service=service, client=client, submitted=submitted,
-                                  queued=queued, worked=worked, finished=finished)
+            yield SimpleNamespace(
+                address=addr,
+                stub=stub,
+                service=service,
+                client=client,
+                submitted=submitted,
+                queued=queued,
+                worked=worked,
+                finished=finished,
+            )
     finally:
         client.flushall()
         client.close()
@@ -83,8 +94,9 @@ def scholz_stored(store):
 
 def test_health_says_quotes_serving_with_a_store(store):
     with channel(store.address) as ch:
-        response = health_pb2_grpc.HealthStub(ch).Check(health_pb2.HealthCheckRequest(service=QUOTES_SERVICE),
-                                                        timeout=5)
+        response = health_pb2_grpc.HealthStub(ch).Check(
+            health_pb2.HealthCheckRequest(service=QUOTES_SERVICE), timeout=5
+        )
     assert response.status == health_pb2.HealthCheckResponse.SERVING
 
 
@@ -101,8 +113,12 @@ def test_submitted_document_is_queued_then_finished_by_the_worker(store):
 
 def test_resubmitting_is_answered_from_the_cache(store):
     again = store.stub.SubmitDocument(pb.SubmitDocumentRequest(text=ARTICLE, doc_name="bruessel"), timeout=10)
-    assert (again.job_id, again.doc_id, again.state, again.cached) == \
-        (store.submitted.job_id, store.submitted.doc_id, pb.JOB_STATE_FINISHED, True)
+    assert (again.job_id, again.doc_id, again.state, again.cached) == (
+        store.submitted.job_id,
+        store.submitted.doc_id,
+        pb.JOB_STATE_FINISHED,
+        True,
+    )
     assert store.service.queue.count == 0
 
 
@@ -113,11 +129,11 @@ def test_document_quotes_are_what_the_extractor_found_with_stances(store, extrac
     assert [conv.quote_from_pb(q.quote) for q in quotes] == extractor.extract(ARTICLE)
     for i, stored in enumerate(quotes):
         assert (stored.quote_id, stored.doc_id, stored.doc_name) == (f"{doc_id}:{i}", doc_id, "bruessel")
-        assert ARTICLE[stored.quote.start:stored.quote.end] == stored.quote.text
+        assert ARTICLE[stored.quote.start : stored.quote.end] == stored.quote.text
         assert stored.quote.HasField("stance") and -1.0 <= stored.quote.stance.score <= 1.0
         assert stored.quote.stance.label != pb.STANCE_LABEL_UNSPECIFIED
         for e in stored.quote.stance.evidence:
-            assert ARTICLE[e.start:e.end] == e.text
+            assert ARTICLE[e.start : e.end] == e.text
         assert abs(stored.published.seconds - time.time()) < 600
     assert find_scholz([q.quote for q in quotes])
 
@@ -131,29 +147,37 @@ def test_quotes_by_speaker_resolves_aliases_sorts_and_filters(store, scholz_stor
     assert SCHOLZ_QUOTE in [s.text for s in page.statements]
     scores = [s.stance.score for s in page.statements]
     assert scores == sorted(scores, reverse=True)
-    assert conv.statement_page_from_pb(page) == store.service.statements(StatementQuery(speaker="scholz",
-                                                                                      sort="hawkish"))
+    assert conv.statement_page_from_pb(page) == store.service.statements(
+        StatementQuery(speaker="scholz", sort="hawkish")
+    )
     for st in page.statements:
         assert st.count == 1 and st.first_seen.doc_name == "bruessel"
-        assert ARTICLE[st.first_seen.start:st.first_seen.end] == st.first_seen.text
+        assert ARTICLE[st.first_seen.start : st.first_seen.end] == st.first_seen.text
 
     for alias in ("Olaf Scholz", "OLAF SCHOLZ", "Bundeskanzler Scholz"):
         found = stub.QuotesBySpeaker(pb.QuotesBySpeakerRequest(name=alias), timeout=10)
         assert (found.speaker, found.total) == (SCHOLZ_SPEAKER, page.total), alias
 
-    by_label = {label: stub.QuotesBySpeaker(pb.QuotesBySpeakerRequest(name="Scholz", stance=label), timeout=10)
-                for label in (pb.STANCE_LABEL_HAWKISH, pb.STANCE_LABEL_NEUTRAL, pb.STANCE_LABEL_CONCILIATORY)}
+    by_label = {
+        label: stub.QuotesBySpeaker(pb.QuotesBySpeakerRequest(name="Scholz", stance=label), timeout=10)
+        for label in (pb.STANCE_LABEL_HAWKISH, pb.STANCE_LABEL_NEUTRAL, pb.STANCE_LABEL_CONCILIATORY)
+    }
     assert sum(r.total for r in by_label.values()) == page.total
     for label, response in by_label.items():
         assert all(s.stance.label == label for s in response.statements)
 
-    by_mode = {mode: stub.QuotesBySpeaker(pb.QuotesBySpeakerRequest(name="Scholz", mode=mode), timeout=10)
-               for mode in (pb.QUOTE_MODE_SPEECH, pb.QUOTE_MODE_THOUGHT, pb.QUOTE_MODE_WRITING)}
+    by_mode = {
+        mode: stub.QuotesBySpeaker(pb.QuotesBySpeakerRequest(name="Scholz", mode=mode), timeout=10)
+        for mode in (pb.QUOTE_MODE_SPEECH, pb.QUOTE_MODE_THOUGHT, pb.QUOTE_MODE_WRITING)
+    }
     assert sum(r.total for r in by_mode.values()) == page.total
     for mode, response in by_mode.items():
         assert all(s.mode == mode for s in response.statements)
-    for bad in (pb.QuotesBySpeakerRequest(name="Scholz", mode=7), pb.QuotesBySpeakerRequest(name="Scholz", sort=9),
-                pb.QuotesBySpeakerRequest(name="Scholz", filter=pb.StatementFilter(published_from="gestern"))):
+    for bad in (
+        pb.QuotesBySpeakerRequest(name="Scholz", mode=7),
+        pb.QuotesBySpeakerRequest(name="Scholz", sort=9),
+        pb.QuotesBySpeakerRequest(name="Scholz", filter=pb.StatementFilter(published_from="gestern")),
+    ):
         with pytest.raises(grpc.RpcError) as info:
             stub.QuotesBySpeaker(bad, timeout=10)
         assert info.value.code() == grpc.StatusCode.INVALID_ARGUMENT
@@ -175,16 +199,19 @@ def test_list_speakers_is_the_store_s_list(store, scholz_stored):
     assert len(store.stub.ListSpeakers(pb.ListSpeakersRequest(limit=1), timeout=10).speakers) == 1
 
 
-@pytest.mark.parametrize("method, request_, code", [
-    ("GetDocumentQuotes", pb.GetDocumentQuotesRequest(doc_id="0" * 64), "NOT_FOUND"),
-    ("GetDocumentQuotes", pb.GetDocumentQuotesRequest(doc_id="nope"), "NOT_FOUND"),
-    ("GetJob", pb.GetJobRequest(job_id="nope"), "NOT_FOUND"),
-    ("GetJob", pb.GetJobRequest(job_id="doc-" + "0" * 64 + "-000000000000"), "NOT_FOUND"),
-    ("ListSpeakers", pb.ListSpeakersRequest(limit=-1), "INVALID_ARGUMENT"),
-    ("QuotesBySpeaker", pb.QuotesBySpeakerRequest(name="  "), "INVALID_ARGUMENT"),
-    ("SubmitDocument", pb.SubmitDocumentRequest(text=""), "INVALID_ARGUMENT"),
-    ("SubmitDocument", pb.SubmitDocumentRequest(text=ARTICLE, doc_name="x" * 5000), "INVALID_ARGUMENT"),
-])
+@pytest.mark.parametrize(
+    "method, request_, code",
+    [
+        ("GetDocumentQuotes", pb.GetDocumentQuotesRequest(doc_id="0" * 64), "NOT_FOUND"),
+        ("GetDocumentQuotes", pb.GetDocumentQuotesRequest(doc_id="nope"), "NOT_FOUND"),
+        ("GetJob", pb.GetJobRequest(job_id="nope"), "NOT_FOUND"),
+        ("GetJob", pb.GetJobRequest(job_id="doc-" + "0" * 64 + "-000000000000"), "NOT_FOUND"),
+        ("ListSpeakers", pb.ListSpeakersRequest(limit=-1), "INVALID_ARGUMENT"),
+        ("QuotesBySpeaker", pb.QuotesBySpeakerRequest(name="  "), "INVALID_ARGUMENT"),
+        ("SubmitDocument", pb.SubmitDocumentRequest(text=""), "INVALID_ARGUMENT"),
+        ("SubmitDocument", pb.SubmitDocumentRequest(text=ARTICLE, doc_name="x" * 5000), "INVALID_ARGUMENT"),
+    ],
+)
 def test_errors_from_the_store(store, method, request_, code):
     with pytest.raises(grpc.RpcError) as info:
         getattr(store.stub, method)(request_, timeout=10)
@@ -200,11 +227,13 @@ def test_redis_going_away_is_unavailable(extractor, tmp_path: Path):
             stub = pb_grpc.QuotesStub(ch)
             assert list(stub.ListSpeakers(pb.ListSpeakersRequest(), timeout=10).speakers) == []
             redis.stop()
-            calls = [lambda: stub.ListSpeakers(pb.ListSpeakersRequest(), timeout=10),
-                     lambda: stub.QuotesBySpeaker(pb.QuotesBySpeakerRequest(name="Scholz"), timeout=10),
-                     lambda: stub.GetDocumentQuotes(pb.GetDocumentQuotesRequest(doc_id="0" * 64), timeout=10),
-                     lambda: stub.GetJob(pb.GetJobRequest(job_id="doc-x"), timeout=10),
-                     lambda: stub.SubmitDocument(pb.SubmitDocumentRequest(text=ARTICLE), timeout=10)]
+            calls = [
+                lambda: stub.ListSpeakers(pb.ListSpeakersRequest(), timeout=10),
+                lambda: stub.QuotesBySpeaker(pb.QuotesBySpeakerRequest(name="Scholz"), timeout=10),
+                lambda: stub.GetDocumentQuotes(pb.GetDocumentQuotesRequest(doc_id="0" * 64), timeout=10),
+                lambda: stub.GetJob(pb.GetJobRequest(job_id="doc-x"), timeout=10),
+                lambda: stub.SubmitDocument(pb.SubmitDocumentRequest(text=ARTICLE), timeout=10),
+            ]
             for call in calls:
                 started = time.monotonic()
                 with pytest.raises(grpc.RpcError) as info:

@@ -5,6 +5,7 @@ the server stops, or the server must be busy, GatedExtractor holds the real extr
 worker-level version (a `zitat serve` process SIGKILLed under a `zitat worker`) is in
 test_faults_extractor.py.
 """
+
 from __future__ import annotations
 
 import random
@@ -15,10 +16,10 @@ from concurrent.futures import ThreadPoolExecutor
 
 import grpc
 import pytest
+from test_grpc_support import SCHOLZ, GatedExtractor, has_scholz_quote, serving
 
 from extractor.api import Extractor
 from extractor.nlp import ModelConfig
-from test_grpc_support import SCHOLZ, GatedExtractor, has_scholz_quote, serving
 from foundation import defaults
 from foundation.errors import ModelNotAvailable, ZitatError
 from zitat.grpc.client import ExtractorUnavailable, RemoteExtractor
@@ -41,7 +42,7 @@ def test_waits_grow_with_jitter_up_to_the_cap():
 
 
 def test_only_unavailable_and_resource_exhausted_are_retried():
-    assert RETRYABLE == {grpc.StatusCode.UNAVAILABLE, grpc.StatusCode.RESOURCE_EXHAUSTED}
+    assert {grpc.StatusCode.UNAVAILABLE, grpc.StatusCode.RESOURCE_EXHAUSTED} == RETRYABLE
 
 
 def test_budget_comes_from_the_environment(monkeypatch):
@@ -74,8 +75,10 @@ def test_server_stopped_mid_call_and_restarted_is_answered(extractor):
     gate = threading.Event()
     gated = GatedExtractor(extractor, gate=gate)
     address = f"127.0.0.1:{port}"
-    with RemoteExtractor(address, timeout=30, retry_policy=RetryPolicy(budget=30)) as remote, \
-            ThreadPoolExecutor(1) as pool:
+    with (
+        RemoteExtractor(address, timeout=30, retry_policy=RetryPolicy(budget=30)) as remote,
+        ThreadPoolExecutor(1) as pool,
+    ):
         with serving(gated, address=address) as (_, server):
             call = pool.submit(remote.extract, SCHOLZ)
             assert gated.started.wait(10)
@@ -99,8 +102,10 @@ def test_back_pressure_is_waited_out(extractor):
         with RemoteExtractor(address, timeout=30, retry_policy=RetryPolicy(budget=0)) as first_client:
             first = pool.submit(first_client.extract, SCHOLZ)
             assert gated.started.wait(10)
-            with RemoteExtractor(address, timeout=30, retry_policy=RetryPolicy(budget=0)) as impatient, \
-                    pytest.raises(ExtractorUnavailable, match="RESOURCE_EXHAUSTED"):
+            with (
+                RemoteExtractor(address, timeout=30, retry_policy=RetryPolicy(budget=0)) as impatient,
+                pytest.raises(ExtractorUnavailable, match="RESOURCE_EXHAUSTED"),
+            ):
                 impatient.extract(SCHOLZ)
             with RemoteExtractor(address, timeout=30, retry_policy=RetryPolicy(budget=30)) as patient:
                 second = pool.submit(patient.extract, SCHOLZ)
@@ -115,8 +120,10 @@ def test_an_answer_is_not_retried(tmp_path):
     """FAILED_PRECONDITION (a real Extractor with no models to load) is the server's answer, not an
     outage: raised at once whatever the budget."""
     no_models = Extractor(ModelConfig("bundled", tmp_path, threads=1))
-    with serving(no_models) as (address, _), \
-            RemoteExtractor(address, timeout=10, retry_policy=RetryPolicy(budget=30)) as remote:
+    with (
+        serving(no_models) as (address, _),
+        RemoteExtractor(address, timeout=10, retry_policy=RetryPolicy(budget=30)) as remote,
+    ):
         started = time.monotonic()
         with pytest.raises(ModelNotAvailable):
             remote.extract(SCHOLZ)

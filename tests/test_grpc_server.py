@@ -4,6 +4,7 @@ Where a test needs the extractor busy or crashing on cue it goes through GatedEx
 wrapper that delegates to the same real extractor (see its docstring). The Quotes service on a real
 Redis is in test_grpc_quotes.py.
 """
+
 from __future__ import annotations
 
 import os
@@ -22,11 +23,21 @@ from google.rpc import error_details_pb2
 from grpc_health.v1 import health_pb2, health_pb2_grpc
 from grpc_reflection.v1alpha.proto_reflection_descriptor_database import ProtoReflectionDescriptorDatabase
 from grpc_status import rpc_status
+from test_grpc_support import (
+    ARTICLE,
+    CRASH_MARKER,
+    NO_QUOTE,
+    SCHOLZ,
+    SCHOLZ_QUOTE,
+    GatedExtractor,
+    channel,
+    find_scholz,
+    has_scholz_quote,
+    serving,
+)
 
 from extractor.api import Extractor
 from extractor.nlp import ModelConfig
-from test_grpc_support import (ARTICLE, CRASH_MARKER, NO_QUOTE, SCHOLZ, SCHOLZ_QUOTE, GatedExtractor, channel,
-                               find_scholz, has_scholz_quote, serving)
 from foundation import defaults
 from zitat.grpc import converters as conv
 from zitat.grpc.errors import INTERNAL_MESSAGE
@@ -66,22 +77,26 @@ def bad_request(err: grpc.RpcError) -> error_details_pb2.BadRequest:
 
 def assert_spans_point_into(doc: str, quotes) -> None:
     for q in quotes:
-        assert doc[q.start:q.end] == q.text
+        assert doc[q.start : q.end] == q.text
         assert q.kind != pb.QUOTE_KIND_UNSPECIFIED and 0.0 <= q.confidence <= 1.0
         for name in ("cue", "speaker_mention"):
             if q.HasField(name):
                 span = getattr(q, name)
-                assert doc[span.start:span.end] == span.text
+                assert doc[span.start : span.end] == span.text
 
 
 def test_health_reports_serving_and_quotes_not_serving_without_store(address):
     with channel(address) as ch:
         check = health_pb2_grpc.HealthStub(ch).Check
-        status = {name: check(health_pb2.HealthCheckRequest(service=name), timeout=5).status
-                  for name in ("", EXTRACTOR_SERVICE, QUOTES_SERVICE)}
-    assert status == {"": health_pb2.HealthCheckResponse.SERVING,
-                      EXTRACTOR_SERVICE: health_pb2.HealthCheckResponse.SERVING,
-                      QUOTES_SERVICE: health_pb2.HealthCheckResponse.NOT_SERVING}
+        status = {
+            name: check(health_pb2.HealthCheckRequest(service=name), timeout=5).status
+            for name in ("", EXTRACTOR_SERVICE, QUOTES_SERVICE)
+        }
+    assert status == {
+        "": health_pb2.HealthCheckResponse.SERVING,
+        EXTRACTOR_SERVICE: health_pb2.HealthCheckResponse.SERVING,
+        QUOTES_SERVICE: health_pb2.HealthCheckResponse.NOT_SERVING,
+    }
 
 
 def test_reflection_lists_both_services(address):
@@ -116,8 +131,14 @@ def test_stances_come_with_the_quotes_only_when_asked_for(stub, extractor):
     assert all(q.HasField("stance") and q.stance.label != pb.STANCE_LABEL_UNSPECIFIED for q in scored.quotes)
     talks = next(q for q in scored.quotes if "Verhandlungen" in q.text)
     assert talks.stance.label == pb.STANCE_LABEL_CONCILIATORY
-    batch = list(stub.ExtractBatch(iter([pb.ExtractBatchRequest(id="s", text=doc, with_stance=True),
-                                         pb.ExtractBatchRequest(id="p", text=doc)]), timeout=120))
+    batch = list(
+        stub.ExtractBatch(
+            iter(
+                [pb.ExtractBatchRequest(id="s", text=doc, with_stance=True), pb.ExtractBatchRequest(id="p", text=doc)]
+            ),
+            timeout=120,
+        )
+    )
     assert list(batch[0].quotes) == expected
     assert not any(q.HasField("stance") for q in batch[1].quotes)
 
@@ -166,8 +187,11 @@ def test_document_at_the_limit_is_processed(stub):
 def test_batch_stream_survives_bad_items(crash_address, extractor):
     items = [("a", SCHOLZ), ("b", ""), ("c", f"{CRASH_MARKER} geheim"), ("d", "Nul\x00l"), ("e", ARTICLE)]
     with channel(crash_address) as ch:
-        responses = list(pb_grpc.ExtractorStub(ch).ExtractBatch(
-            iter(pb.ExtractBatchRequest(id=i, text=t) for i, t in items), timeout=60))
+        responses = list(
+            pb_grpc.ExtractorStub(ch).ExtractBatch(
+                iter(pb.ExtractBatchRequest(id=i, text=t) for i, t in items), timeout=60
+            )
+        )
     assert [r.id for r in responses] == ["a", "b", "c", "d", "e"]
     assert all(r.model_version == extractor.model_version for r in responses)
     ok = {r.id: r for r in responses if not r.HasField("error")}
@@ -190,18 +214,20 @@ def test_unexpected_error_is_internal_and_says_nothing_of_the_document(crash_add
 def test_missing_model_is_failed_precondition(tmp_path):
     """A real Extractor pointed at a folder without models: loading fails with ModelNotAvailable."""
     no_models = Extractor(ModelConfig("bundled", tmp_path, threads=1))
-    with serving(no_models) as (addr, _), channel(addr) as ch:
-        with pytest.raises(grpc.RpcError) as info:
-            pb_grpc.ExtractorStub(ch).Extract(pb.ExtractRequest(text=SCHOLZ), timeout=10)
+    with serving(no_models) as (addr, _), channel(addr) as ch, pytest.raises(grpc.RpcError) as info:
+        pb_grpc.ExtractorStub(ch).Extract(pb.ExtractRequest(text=SCHOLZ), timeout=10)
     assert info.value.code() == grpc.StatusCode.FAILED_PRECONDITION
     assert "tokenize.pt" in info.value.details()
 
 
 def test_quotes_rpcs_without_store_are_failed_precondition(address):
-    calls = [("SubmitDocument", pb.SubmitDocumentRequest(text=SCHOLZ)), ("GetJob", pb.GetJobRequest(job_id="j")),
-             ("QuotesBySpeaker", pb.QuotesBySpeakerRequest(name="Scholz")),
-             ("ListSpeakers", pb.ListSpeakersRequest()),
-             ("GetDocumentQuotes", pb.GetDocumentQuotesRequest(doc_id="d1"))]
+    calls = [
+        ("SubmitDocument", pb.SubmitDocumentRequest(text=SCHOLZ)),
+        ("GetJob", pb.GetJobRequest(job_id="j")),
+        ("QuotesBySpeaker", pb.QuotesBySpeakerRequest(name="Scholz")),
+        ("ListSpeakers", pb.ListSpeakersRequest()),
+        ("GetDocumentQuotes", pb.GetDocumentQuotesRequest(doc_id="d1")),
+    ]
     with channel(address) as ch:
         stub = pb_grpc.QuotesStub(ch)
         for name, request in calls:
@@ -247,8 +273,11 @@ def test_batch_deadline_ends_the_stream_with_deadline_exceeded(extractor):
 def test_requests_beyond_the_queue_are_resource_exhausted(extractor):
     gate = threading.Event()
     gated = GatedExtractor(extractor, gate=gate)
-    with serving(gated, max_workers=2, max_concurrent_rpcs=1) as (addr, _), channel(addr) as ch, \
-            ThreadPoolExecutor(1) as pool:
+    with (
+        serving(gated, max_workers=2, max_concurrent_rpcs=1) as (addr, _),
+        channel(addr) as ch,
+        ThreadPoolExecutor(1) as pool,
+    ):
         stub = pb_grpc.ExtractorStub(ch)
         first = pool.submit(stub.Extract, pb.ExtractRequest(text=SCHOLZ), timeout=30)
         assert gated.started.wait(5)
@@ -276,11 +305,11 @@ def test_graceful_stop_says_not_serving_and_lets_calls_finish(extractor):
 def test_request_id_is_bound_in_the_handler_and_text_never_logged(stub):
     captured = structlog.testing.LogCapture()
     old = structlog.get_config()
-    structlog.configure(processors=[structlog.contextvars.merge_contextvars, captured],
-                        cache_logger_on_first_use=False)
+    structlog.configure(processors=[structlog.contextvars.merge_contextvars, captured], cache_logger_on_first_use=False)
     try:
-        response = stub.Extract(pb.ExtractRequest(text=SCHOLZ, doc_name="doc-7"),
-                                metadata=[("x-request-id", "req-42")], timeout=60)
+        response = stub.Extract(
+            pb.ExtractRequest(text=SCHOLZ, doc_name="doc-7"), metadata=[("x-request-id", "req-42")], timeout=60
+        )
         time.sleep(0.1)  # the interceptor's final line is written after the response is sent
     finally:
         structlog.configure(**old)
@@ -294,9 +323,26 @@ def test_request_id_is_bound_in_the_handler_and_text_never_logged(stub):
 
 def test_zitat_serve_starts_answers_and_stops_on_sigterm(extractor):
     env = {**os.environ, defaults.ENV_MODEL_DIR: str(extractor.config.model_dir), "ZITAT_THREADS": "1"}
-    proc = subprocess.Popen([sys.executable, "-m", "zitat", "--log-format", "json", "serve", "--address",
-                             "127.0.0.1:0", "--no-store", "--grace", "2"], cwd=defaults.REPO_ROOT, env=env,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    proc = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "zitat",
+            "--log-format",
+            "json",
+            "serve",
+            "--address",
+            "127.0.0.1:0",
+            "--no-store",
+            "--grace",
+            "2",
+        ],
+        cwd=defaults.REPO_ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     try:
         line = proc.stdout.readline()
         match = re.search(r"listening on (\S+:\d+)", line)

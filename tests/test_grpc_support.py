@@ -6,11 +6,12 @@ fixture `extractor` in conftest.py) and worker.service.QuoteService on a real re
 (tests/redis_server.py). Quotes in assertions come from the real model, so tests check invariants
 (text == document[start:end]) and the one plain sentence below, not model-dependent counts.
 """
+
 from __future__ import annotations
 
 import threading
+from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import Iterator
 
 import grpc
 
@@ -22,8 +23,10 @@ SCHOLZ = "„Wir werden nicht nachgeben“, sagte Bundeskanzler Olaf Scholz am M
 SCHOLZ_QUOTE = "Wir werden nicht nachgeben"
 SCHOLZ_SPEAKER = "Olaf Scholz"
 #: A short article: the Scholz quote plus quotes whose details depend on the model.
-ARTICLE = ("Die Verhandlungen in Brüssel sind festgefahren. " + SCHOLZ + " Der französische Präsident "
-           "Emmanuel Macron erklärte, man sei zu Gesprächen bereit. „Wir brauchen eine Lösung“, sagte Macron.")
+ARTICLE = (
+    "Die Verhandlungen in Brüssel sind festgefahren. " + SCHOLZ + " Der französische Präsident "
+    "Emmanuel Macron erklärte, man sei zu Gesprächen bereit. „Wir brauchen eine Lösung“, sagte Macron."
+)
 NO_QUOTE = "Der Haushalt wird im Herbst im Bundestag beraten."
 CRASH_MARKER = "KAPUTT"  # a document containing this makes GatedExtractor(crash_marker=...) raise
 
@@ -44,8 +47,13 @@ class GatedExtractor:
     Quotes are never invented: every answer is the real extractor's.
     """
 
-    def __init__(self, inner, gate: threading.Event | None = None, crash_marker: str | None = None,
-                 error: Exception | None = None) -> None:
+    def __init__(
+        self,
+        inner,
+        gate: threading.Event | None = None,
+        crash_marker: str | None = None,
+        error: Exception | None = None,
+    ) -> None:
         self.inner = inner
         self.gate = gate
         self.crash_marker = crash_marker

@@ -4,6 +4,7 @@ Hostile or unlucky documents repeat one name thousands of times, or open quotati
 without closing any. Each stage that used to scan everything seen so far for every new item is
 checked here by counting its steps, not by timing it (timings are in `python -m bench.scaling`).
 """
+
 from __future__ import annotations
 
 import importlib
@@ -25,8 +26,7 @@ def _name(text: str, start: int, *, role: str | None = None) -> Mention:
 
 
 def _pronoun(start: int) -> Mention:
-    return Mention(span=Span("er", start, start + 2), kind="pronoun", name=None, role=None, head=None,
-                   gender="Masc")
+    return Mention(span=Span("er", start, start + 2), kind="pronoun", name=None, role=None, head=None, gender="Masc")
 
 
 def test_unclosed_opening_marks_give_a_bounded_number_of_quotations():
@@ -90,8 +90,17 @@ def test_deduplication_compares_each_candidate_with_its_neighbours_only(monkeypa
     n = 5_000
 
     def cand(start: int, end: int, via: str) -> Candidate:
-        return Candidate(start=start, end=end, kind="indirect", cue=None, mention=None, sentence=0,
-                         paragraph=0, confidence=0.5, via=via)
+        return Candidate(
+            start=start,
+            end=end,
+            kind="indirect",
+            cue=None,
+            mention=None,
+            sentence=0,
+            paragraph=0,
+            confidence=0.5,
+            via=via,
+        )
 
     spans = [cand(i * 100, i * 100 + 60, "cue") for i in range(n)]
     copies = [cand(i * 100 + 5, i * 100 + 55, "continuation") for i in range(n)]  # each inside one span

@@ -7,6 +7,7 @@ go wrong, every answer must equal the one the server gives without load, the com
 must say SERVING every time it probes, and the server's memory must stay within 10 % of its size
 after the warm-up.
 """
+
 from __future__ import annotations
 
 import json
@@ -24,9 +25,26 @@ pytestmark = pytest.mark.slow
 def test_ten_clients_for_five_seconds(tmp_path: Path) -> None:
     out = tmp_path / "load.json"
     done = subprocess.run(
-        [sys.executable, "-m", "bench.load", "--clients", "10", "--seconds", "5", "--warmup", "2",
-         "--server-workers", "2", "--out", str(out)],
-        cwd=defaults.REPO_ROOT, capture_output=True, text=True, timeout=300)
+        [
+            sys.executable,
+            "-m",
+            "bench.load",
+            "--clients",
+            "10",
+            "--seconds",
+            "5",
+            "--warmup",
+            "2",
+            "--server-workers",
+            "2",
+            "--out",
+            str(out),
+        ],
+        cwd=defaults.REPO_ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert out.exists(), done.stdout + done.stderr[-3000:]
     summary = json.loads(out.read_text())
     assert done.returncode == 0, done.stdout + json.dumps(summary, indent=1)

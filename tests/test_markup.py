@@ -3,6 +3,7 @@
 The extractor-level behaviour (quotes in HTML found, offsets into the HTML) is in test_bad_input.py;
 these are the masking rules themselves, without a model.
 """
+
 from __future__ import annotations
 
 import time
@@ -13,9 +14,11 @@ from hypothesis import strategies as st
 from extractor.markup import MAX_DATA_RUN, mask
 from extractor.types import Quote, Span
 
-PAGE = ('<p class="lead">&bdquo;Wir werden nicht nachgeben&ldquo;, sagte <a href="/scholz">Olaf Scholz</a>.</p>'
-        '<!-- Werbung --><script>var q = "„Nein“, sagte X";</script>'
-        '<p>Au&szlig;enministerin Sch<b>ö</b>nbohm sagte&nbsp;&quot;Nein&quot;.</p>')
+PAGE = (
+    '<p class="lead">&bdquo;Wir werden nicht nachgeben&ldquo;, sagte <a href="/scholz">Olaf Scholz</a>.</p>'
+    '<!-- Werbung --><script>var q = "„Nein“, sagte X";</script>'
+    "<p>Au&szlig;enministerin Sch<b>ö</b>nbohm sagte&nbsp;&quot;Nein&quot;.</p>"
+)
 
 
 def test_tags_comments_and_scripts_vanish_references_are_decoded_and_offsets_stay():
@@ -35,15 +38,22 @@ def test_tags_comments_and_scripts_vanish_references_are_decoded_and_offsets_sta
 def test_restore_maps_spans_back_to_the_html_as_given():
     m = mask(PAGE)
     i, j = m.text.index("Außenministerin"), m.text.index("Schönbohm") + len("Schönbohm")
-    found = Quote(text="Nein", start=m.text.index("Nein"), end=m.text.index("Nein") + 4, kind="direct",
-                  cue=Span("sagte", m.text.index("sagte", i), m.text.index("sagte", i) + 5), speaker="Schönbohm",
-                  speaker_mention=Span(m.text[i:j], i, j),
-                  speaker_role="Außenministerin", confidence=0.9)
+    found = Quote(
+        text="Nein",
+        start=m.text.index("Nein"),
+        end=m.text.index("Nein") + 4,
+        kind="direct",
+        cue=Span("sagte", m.text.index("sagte", i), m.text.index("sagte", i) + 5),
+        speaker="Schönbohm",
+        speaker_mention=Span(m.text[i:j], i, j),
+        speaker_role="Außenministerin",
+        confidence=0.9,
+    )
     (q,) = m.restore([found])
-    assert PAGE[q.start:q.end] == q.text == "Nein"
-    assert PAGE[q.cue.start:q.cue.end] == q.cue.text == "sagte"
+    assert PAGE[q.start : q.end] == q.text == "Nein"
+    assert PAGE[q.cue.start : q.cue.end] == q.cue.text == "sagte"
     assert q.speaker_mention.text == "Au&szlig;enministerin Sch<b>ö</b>nbohm"
-    assert PAGE[q.speaker_mention.start:q.speaker_mention.end] == q.speaker_mention.text
+    assert PAGE[q.speaker_mention.start : q.speaker_mention.end] == q.speaker_mention.text
     assert (q.speaker, q.speaker_role) == ("Schönbohm", "Außenministerin")  # names stay readable
 
 
@@ -68,17 +78,53 @@ def test_data_runs_are_blanked_but_rows_of_quotation_marks_are_not():
 
 
 def test_masking_a_document_at_the_size_limit_is_fast():
-    text = ("<p>Der Minister sagte, man sei &bdquo;bereit&ldquo;.</p>\n" * 40_000)[:2 * 1024 * 1024 // 2]
+    text = ("<p>Der Minister sagte, man sei &bdquo;bereit&ldquo;.</p>\n" * 40_000)[: 2 * 1024 * 1024 // 2]
     started = time.monotonic()
     assert len(mask(text).text) == len(text)
     assert time.monotonic() - started < 5
 
 
 @settings(max_examples=300, deadline=None, derandomize=True, database=None)
-@given(st.lists(st.sampled_from(["<p>", "</p>", "<br/>", "<b>", "</b>", "<a href='x'>", "&amp;", "&auml;",
-                                 "&bdquo;", "&ldquo;", "&nbsp;", "&#8222;", "&#x201C;", "&bogus;", "<!-- c -->",
-                                 "Wort", "Scholz", " ", "\n", "\u00ad", "\u200b", "\u00a0", "\ufeff", "\u200d", ",", "„", "“", "<", ">", "&", "x" * 250]),
-                max_size=40))
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "<p>",
+                "</p>",
+                "<br/>",
+                "<b>",
+                "</b>",
+                "<a href='x'>",
+                "&amp;",
+                "&auml;",
+                "&bdquo;",
+                "&ldquo;",
+                "&nbsp;",
+                "&#8222;",
+                "&#x201C;",
+                "&bogus;",
+                "<!-- c -->",
+                "Wort",
+                "Scholz",
+                " ",
+                "\n",
+                "\u00ad",
+                "\u200b",
+                "\u00a0",
+                "\ufeff",
+                "\u200d",
+                ",",
+                "„",
+                "“",
+                "<",
+                ">",
+                "&",
+                "x" * 250,
+            ]
+        ),
+        max_size=40,
+    )
+)
 def test_any_markup_keeps_length_and_maps_every_span_into_the_input(pieces):
     text = "".join(pieces)
     m = mask(text)
@@ -87,4 +133,4 @@ def test_any_markup_keeps_length_and_maps_every_span_into_the_input(pieces):
         if m.text[start].isspace() or m.text[end - 1].isspace():
             continue  # spans found by the extractor never start or end on a space
         (q,) = m.restore([Quote(m.text[start:end], start, end, "direct", None, None, None, None, 1.0)])
-        assert 0 <= q.start < q.end <= len(text) and text[q.start:q.end] == q.text
+        assert 0 <= q.start < q.end <= len(text) and text[q.start : q.end] == q.text

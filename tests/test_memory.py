@@ -3,6 +3,7 @@
 Run in fresh interpreters (the setting is process-wide). Its effect on a loaded server is measured
 by bench/load.py and checked in its smoke form by test_load_smoke.py.
 """
+
 from __future__ import annotations
 
 import os
@@ -19,8 +20,14 @@ CAP = "from zitat.memory import cap_malloc_arenas; print(cap_malloc_arenas())"
 
 def _cap(**env: str) -> str:
     clean = {k: v for k, v in os.environ.items() if k != "MALLOC_ARENA_MAX"}
-    done = subprocess.run([sys.executable, "-c", CAP], cwd=defaults.REPO_ROOT, env={**clean, **env},
-                          capture_output=True, text=True, timeout=60)
+    done = subprocess.run(
+        [sys.executable, "-c", CAP],
+        cwd=defaults.REPO_ROOT,
+        env={**clean, **env},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert done.returncode == 0, done.stderr
     return done.stdout.strip()
 

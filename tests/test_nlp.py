@@ -1,4 +1,5 @@
 """Loading Stanza offline (extractor.nlp): bundled by default, official on request, never a download."""
+
 from __future__ import annotations
 
 import pytest

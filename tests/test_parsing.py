@@ -1,5 +1,6 @@
 """The bundled German pipeline parses news text: every sentence gets a tree, contractions expand,
 and the Konjunktiv of reported speech is recognised."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -28,7 +29,7 @@ def test_every_seed_sentence_gets_a_tree(parser):
         assert doc.sentences, path.name
         for s in doc.sentences:
             roots = [w for w in s.words if w.head == 0]
-            assert len(roots) == 1, (path.name, doc.text[s.start:s.end])
+            assert len(roots) == 1, (path.name, doc.text[s.start : s.end])
             assert all(0 <= w.head <= len(s.words) for w in s.words)
 
 
@@ -37,7 +38,7 @@ def test_im_is_expanded_to_in_dem(parser):
     words = [w.text for w in doc.sentences[0].words]
     assert "in" in words and "dem" in words and "im" not in words
     w_in = next(w for w in doc.sentences[0].words if w.text == "in")
-    assert doc.text[w_in.start:w_in.end] == "im"  # both words point at the surface token
+    assert doc.text[w_in.start : w_in.end] == "im"  # both words point at the surface token
 
 
 def test_habe_in_reported_speech_is_konjunktiv(parser):
@@ -55,9 +56,11 @@ def test_indicative_is_not_konjunktiv(parser):
 
 
 def test_sentences_are_split_where_a_reader_splits(parser):
-    text = ("„Die Lage ist ernst.“ Das sagte Dr. Müller am 19. Februar in Berlin, z.B. vor Reportern. "
-            "„Wir handeln“, sagte er am 1.2.2026.\nUpdate\nDer nächste Absatz beginnt hier.")
-    sents = [text[s.start:s.end] for s in parser.parse(text).sentences]
+    text = (
+        "„Die Lage ist ernst.“ Das sagte Dr. Müller am 19. Februar in Berlin, z.B. vor Reportern. "
+        "„Wir handeln“, sagte er am 1.2.2026.\nUpdate\nDer nächste Absatz beginnt hier."
+    )
+    sents = [text[s.start : s.end] for s in parser.parse(text).sentences]
     assert sents == [
         "„Die Lage ist ernst.“",
         "Das sagte Dr. Müller am 19. Februar in Berlin, z.B. vor Reportern.",

@@ -1,4 +1,5 @@
 """zitat.plot: the timeline picture is a valid PNG or SVG with the speaker and period in its title."""
+
 from __future__ import annotations
 
 import io
@@ -9,20 +10,27 @@ from pathlib import Path
 import pytest
 from matplotlib.image import imread
 
-from worker.types import TimelineBucket
 from foundation.errors import InvalidDocument
+from worker.types import TimelineBucket
 from zitat.plot import period, render_timeline
 
 PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
-WEEKS = [TimelineBucket("2025-03-03", 2, 0.45, 1, 1, 0), TimelineBucket("2025-03-10", 0, 0.0, 0, 0, 0),
-         TimelineBucket("2025-03-17", 5, -0.3, 1, 1, 3), TimelineBucket("2025-03-24", 1, 0.9, 1, 0, 0)]
+WEEKS = [
+    TimelineBucket("2025-03-03", 2, 0.45, 1, 1, 0),
+    TimelineBucket("2025-03-10", 0, 0.0, 0, 0, 0),
+    TimelineBucket("2025-03-17", 5, -0.3, 1, 1, 3),
+    TimelineBucket("2025-03-24", 1, 0.9, 1, 0, 0),
+]
 
 
 def svg_texts(data: bytes) -> str:
     root = ET.fromstring(data)  # well-formed XML, or this raises
     assert root.tag == "{http://www.w3.org/2000/svg}svg"
-    return " ".join("".join(el.itertext()) for el in root.iter()
-                    if el.tag in ("{http://www.w3.org/2000/svg}text", "{http://purl.org/dc/elements/1.1/}title"))
+    return " ".join(
+        "".join(el.itertext())
+        for el in root.iter()
+        if el.tag in ("{http://www.w3.org/2000/svg}text", "{http://purl.org/dc/elements/1.1/}title")
+    )
 
 
 def test_png_file_by_suffix(tmp_path: Path) -> None:
@@ -58,8 +66,10 @@ def test_no_statements_draws_a_picture_that_says_so(buckets: list[TimelineBucket
 
 
 def test_a_year_of_days_and_months_render() -> None:
-    days = [TimelineBucket((date(2024, 1, 1) + timedelta(days=i)).isoformat(), i % 4, ((i * 37) % 200 - 100) / 100,
-                           0, 0, 0) for i in range(366)]
+    days = [
+        TimelineBucket((date(2024, 1, 1) + timedelta(days=i)).isoformat(), i % 4, ((i * 37) % 200 - 100) / 100, 0, 0, 0)
+        for i in range(366)
+    ]
     texts = svg_texts(render_timeline("Annalena Beispiel", days, "day"))
     assert "01.01.2024 – 31.12.2024" in texts and "n=" not in texts  # too many points to label each
     months = [TimelineBucket(f"2025-{m:02d}-01", m, 0.1 * m - 0.6, 0, 0, 0) for m in range(1, 13)]

@@ -1,9 +1,10 @@
 """Quotation marks are paired the way German newsrooms use them (extractor.marks)."""
+
 from extractor.marks import closing_mark_offsets, find_quote_marks
 
 
 def contents(text: str) -> list[str]:
-    return [text[q.content_start:q.content_end] for q in find_quote_marks(text)]
+    return [text[q.content_start : q.content_end] for q in find_quote_marks(text)]
 
 
 def test_german_low_high_quotes():
@@ -23,8 +24,10 @@ def test_ascii_and_english_quotes():
 def test_nested_single_quotes_are_inside_the_outer_quote():
     text = "Er sagte: „Das nennen sie ‚Verteidigung‘, es ist Krieg.“"
     marks = find_quote_marks(text)
-    assert [(text[q.content_start:q.content_end], q.depth) for q in marks] == [
-        ("Das nennen sie ‚Verteidigung‘, es ist Krieg.", 0), ("Verteidigung", 1)]
+    assert [(text[q.content_start : q.content_end], q.depth) for q in marks] == [
+        ("Das nennen sie ‚Verteidigung‘, es ist Krieg.", 0),
+        ("Verteidigung", 1),
+    ]
 
 
 def test_mismatched_low_quote_closed_by_ascii_quote():
@@ -39,7 +42,7 @@ def test_apostrophes_are_not_quotation_marks():
 def test_an_unclosed_quote_ends_at_the_paragraph():
     text = "Er sagte: „Wir kommen wieder\nDer nächste Absatz."
     (q,) = find_quote_marks(text)
-    assert text[q.content_start:q.content_end] == "Wir kommen wieder"
+    assert text[q.content_start : q.content_end] == "Wir kommen wieder"
     assert not q.closed
 
 
@@ -62,4 +65,4 @@ def test_a_thousand_unbalanced_marks_stay_linear_and_in_bounds():
 def test_a_doubled_opening_mark_opens_one_quotation():
     text = "Er sagte: „„Wir kommen wieder.“"
     (q,) = find_quote_marks(text)
-    assert text[q.content_start:q.content_end] == "Wir kommen wieder." and q.depth == 0 and q.closed
+    assert text[q.content_start : q.content_end] == "Wir kommen wieder." and q.depth == 0 and q.closed

@@ -6,6 +6,7 @@ ZITAT_GRPC_TLS_CERT/KEY, real forking rq worker subprocess) is set up once; each
 guarantee against it. Store-level key tests with hostile names are in test_store.py, rediss:// with a
 real TLS Redis in test_worker_connection.py.
 """
+
 from __future__ import annotations
 
 import os
@@ -17,29 +18,32 @@ import sys
 import tempfile
 import zlib
 from pathlib import Path
-from types import SimpleNamespace
 
 import grpc
 import pytest
 import redis
+from redis_server import REDIS_SERVER, RedisServer
 from rq import Callback, Queue
 from rq.job import Job
 from rq.serializers import JSONSerializer
-
-from redis_server import REDIS_SERVER, RedisServer
 from test_grpc_support import SCHOLZ, SCHOLZ_QUOTE, serving
+
+from foundation import defaults
+from foundation.defaults import ENV_TLS_CA, ENV_TLS_CERT, ENV_TLS_KEY
 from worker.connection import client_options
 from worker.service import QuoteService
-from foundation import defaults
 from zitat.grpc.client import ExtractorUnavailable, RemoteExtractor
 from zitat.grpc.limits import MESSAGE_OPTIONS
-from foundation.defaults import ENV_TLS_CA, ENV_TLS_KEY, ENV_TLS_CERT
 from zitat.v1 import zitat_pb2 as pb
 from zitat.v1 import zitat_pb2_grpc as pb_grpc
 
-pytestmark = [pytest.mark.slow,
-              pytest.mark.skipif(not os.access(REDIS_SERVER, os.X_OK) or shutil.which("openssl") is None,
-                                 reason="needs redis-server and the openssl CLI")]
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.skipif(
+        not os.access(REDIS_SERVER, os.X_OK) or shutil.which("openssl") is None,
+        reason="needs redis-server and the openssl CLI",
+    ),
+]
 REPO = Path(__file__).resolve().parent.parent
 PASSWORD = "Pw-7f3a-Geheimnis"
 #: A sentence no log line could contain by accident: if "Zitronenfalter" shows up, article text leaked.
@@ -59,15 +63,41 @@ class _Pickled:
 
 
 def _env(**extra: str) -> dict[str, str]:
-    return {**os.environ, "ZITAT_THREADS": "1", "PYTHONPATH": str(REPO), defaults.ENV_MODELS: "bundled",
-            defaults.ENV_MODEL_DIR: str(defaults.BUNDLED_MODEL_DIR), **extra}
+    return {
+        **os.environ,
+        "ZITAT_THREADS": "1",
+        "PYTHONPATH": str(REPO),
+        defaults.ENV_MODELS: "bundled",
+        defaults.ENV_MODEL_DIR: str(defaults.BUNDLED_MODEL_DIR),
+        **extra,
+    }
 
 
 def _certificate(directory: Path) -> tuple[Path, Path]:
     cert, key = directory / "server.pem", directory / "server.key"
-    subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj", "/CN=localhost",
-                    "-addext", "subjectAltName=DNS:localhost", "-keyout", str(key), "-out", str(cert)],
-                   check=True, capture_output=True, timeout=60)
+    subprocess.run(
+        [
+            "openssl",
+            "req",
+            "-x509",
+            "-newkey",
+            "rsa:2048",
+            "-nodes",
+            "-days",
+            "1",
+            "-subj",
+            "/CN=localhost",
+            "-addext",
+            "subjectAltName=DNS:localhost",
+            "-keyout",
+            str(key),
+            "-out",
+            str(cert),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=60,
+    )
     return cert, key
 
 
@@ -82,10 +112,26 @@ class Deployment:
         self.serve_log = directory / "serve.log"
         with open(self.serve_log, "w") as log:
             self.serve = subprocess.Popen(
-                [sys.executable, "-m", "zitat", "--log-format", "json", "serve", "--address", "127.0.0.1:0",
-                 "--grace", "2"], cwd=REPO, stdout=subprocess.PIPE, stderr=log, text=True,
-                env=_env(**{defaults.ENV_REDIS_URL: self.redis.url, ENV_TLS_CERT: str(self.cert),
-                            ENV_TLS_KEY: str(self.key)}))
+                [
+                    sys.executable,
+                    "-m",
+                    "zitat",
+                    "--log-format",
+                    "json",
+                    "serve",
+                    "--address",
+                    "127.0.0.1:0",
+                    "--grace",
+                    "2",
+                ],
+                cwd=REPO,
+                stdout=subprocess.PIPE,
+                stderr=log,
+                text=True,
+                env=_env(
+                    **{defaults.ENV_REDIS_URL: self.redis.url, ENV_TLS_CERT: str(self.cert), ENV_TLS_KEY: str(self.key)}
+                ),
+            )
         line = self.serve.stdout.readline()
         match = re.search(r"listening on \S+:(\d+) \(TLS", line)
         if not match:
@@ -99,9 +145,14 @@ class Deployment:
         return grpc.secure_channel(self.address, creds, options=MESSAGE_OPTIONS)
 
     def run_worker(self) -> subprocess.CompletedProcess:
-        done = subprocess.run([sys.executable, "-m", "zitat", "--log-format", "json", "worker", "--burst"],
-                              cwd=REPO, env=_env(**{defaults.ENV_REDIS_URL: self.redis.url}),
-                              capture_output=True, text=True, timeout=300)
+        done = subprocess.run(
+            [sys.executable, "-m", "zitat", "--log-format", "json", "worker", "--burst"],
+            cwd=REPO,
+            env=_env(**{defaults.ENV_REDIS_URL: self.redis.url}),
+            capture_output=True,
+            text=True,
+            timeout=300,
+        )
         self.worker_output = done.stdout + done.stderr
         return done
 
@@ -126,20 +177,30 @@ def deployment():
         try:
             # Someone with Redis access plants a pickle at the head of our queue ...
             d.marker = Path(tmp) / "pwned"
-            Queue(defaults.QUEUE_NAME, connection=d.client).enqueue("builtins.print", _Pickled(d.marker),
-                                                                    job_id="planted")
+            Queue(defaults.QUEUE_NAME, connection=d.client).enqueue(
+                "builtins.print", _Pickled(d.marker), job_id="planted"
+            )
             # ... and JSON jobs that name a dangerous function instead of a zitat job function.
             json_queue = Queue(defaults.QUEUE_NAME, connection=d.client, serializer=JSONSerializer)
             d.system_marker, d.eval_marker = Path(tmp) / "system-ran", Path(tmp) / "eval-ran"
             json_queue.enqueue("os.system", f"touch {d.system_marker}", job_id="planted-system")
             json_queue.enqueue("builtins.eval", f"open({str(d.eval_marker)!r}, 'w').close()", job_id="planted-eval")
-            json_queue.enqueue("worker.job.process_document", "0" * 64, "x", "Text.", None,
-                               on_failure=Callback("os.system"), job_id="planted-callback")
+            json_queue.enqueue(
+                "worker.job.process_document",
+                "0" * 64,
+                "x",
+                "Text.",
+                None,
+                on_failure=Callback("os.system"),
+                job_id="planted-callback",
+            )
             # ... then documents arrive the normal way, over TLS, with hostile names.
             with d.tls_channel() as ch:
                 stub = pb_grpc.QuotesStub(ch)
-                d.submitted = [stub.SubmitDocument(pb.SubmitDocumentRequest(text=f"{ARTICLE} ({i})", doc_name=name),
-                                                   timeout=30) for i, name in enumerate(HOSTILE_DOC_NAMES)]
+                d.submitted = [
+                    stub.SubmitDocument(pb.SubmitDocumentRequest(text=f"{ARTICLE} ({i})", doc_name=name), timeout=30)
+                    for i, name in enumerate(HOSTILE_DOC_NAMES)
+                ]
             d.worker = d.run_worker()
             yield d
         finally:
@@ -184,9 +245,12 @@ def test_names_and_ids_never_reach_outside_their_key_namespace(deployment):
         for pattern in ("*", "Olaf*", "*Scholz", "Schol?", "[O]laf", "zitat:v2:*", "zitat:v2:speaker:*"):
             response = stub.QuotesBySpeaker(pb.QuotesBySpeakerRequest(name=pattern, limit=50), timeout=10)
             assert (response.HasField("speaker"), response.total, list(response.quotes)) == (False, 0, []), pattern
-        for call, request in (("GetDocumentQuotes", pb.GetDocumentQuotesRequest(doc_id="*")),
-                              ("GetDocumentQuotes", pb.GetDocumentQuotesRequest(doc_id=defaults.REDIS_KEY_PREFIX + "*")),
-                              ("GetJob", pb.GetJobRequest(job_id="rq:job:*")), ("GetJob", pb.GetJobRequest(job_id="*"))):
+        for call, request in (
+            ("GetDocumentQuotes", pb.GetDocumentQuotesRequest(doc_id="*")),
+            ("GetDocumentQuotes", pb.GetDocumentQuotesRequest(doc_id=defaults.REDIS_KEY_PREFIX + "*")),
+            ("GetJob", pb.GetJobRequest(job_id="rq:job:*")),
+            ("GetJob", pb.GetJobRequest(job_id="*")),
+        ):
             with pytest.raises(grpc.RpcError) as info:
                 getattr(stub, call)(request, timeout=10)
             assert info.value.code() == grpc.StatusCode.NOT_FOUND, (call, request)
@@ -206,17 +270,28 @@ def test_grpc_tls_is_on_by_configuration(deployment, monkeypatch):
 
 
 def test_half_configured_tls_is_refused_at_start(tmp_path):
-    done = subprocess.run([sys.executable, "-m", "zitat", "serve", "--address", "127.0.0.1:0", "--no-store"],
-                          cwd=REPO, env=_env(**{ENV_TLS_CERT: str(tmp_path / "cert.pem")}),
-                          capture_output=True, text=True, timeout=60)
+    done = subprocess.run(
+        [sys.executable, "-m", "zitat", "serve", "--address", "127.0.0.1:0", "--no-store"],
+        cwd=REPO,
+        env=_env(**{ENV_TLS_CERT: str(tmp_path / "cert.pem")}),
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert done.returncode == 2
     assert ENV_TLS_CERT in done.stderr and ENV_TLS_KEY in done.stderr and "Traceback" not in done.stderr
 
 
 def test_a_wrong_redis_password_is_a_clear_error_that_does_not_echo_it(deployment, extractor):
     wrong = deployment.redis.url.replace(PASSWORD, "falsch-Passwort-99")
-    done = subprocess.run([sys.executable, "-m", "zitat", "speakers"], cwd=REPO, timeout=60,
-                          env=_env(**{defaults.ENV_REDIS_URL: wrong}), capture_output=True, text=True)
+    done = subprocess.run(
+        [sys.executable, "-m", "zitat", "speakers"],
+        cwd=REPO,
+        timeout=60,
+        env=_env(**{defaults.ENV_REDIS_URL: wrong}),
+        capture_output=True,
+        text=True,
+    )
     assert done.returncode == 2
     assert "authentication failed" in done.stderr and "Traceback" not in done.stderr
     assert "falsch-Passwort-99" not in done.stderr + done.stdout

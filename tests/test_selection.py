@@ -1,5 +1,6 @@
 """Which sentences are parsed: the speech screen decides from tokens alone, and errs only towards
 parsing too much — the fast mode finds exactly the quotes the full parse finds."""
+
 from __future__ import annotations
 
 from dataclasses import replace
@@ -53,14 +54,15 @@ def test_attribution_words_are_parsed(parser):
 
 
 def test_konjunktiv_after_a_report_is_tagged_to_continue_it(parser):
-    text = ("Der Sprecher sagte, man beobachte die Lage genau. "
-            "Eine Eskalation sei nicht im Interesse der Region.")
+    text = "Der Sprecher sagte, man beobachte die Lage genau. Eine Eskalation sei nicht im Interesse der Region."
     assert tiers(parser, text) == [PARSE, TAG]
 
 
 def test_konjunktiv_far_from_any_report_is_not_tagged(parser):
-    text = ("Die Truppen wurden verlegt. Die Lage blieb ruhig. Am Abend fiel Regen. Es wurde kalt. "
-            "Eine Eskalation sei nicht im Interesse der Region.")
+    text = (
+        "Die Truppen wurden verlegt. Die Lage blieb ruhig. Am Abend fiel Regen. Es wurde kalt. "
+        "Eine Eskalation sei nicht im Interesse der Region."
+    )
     assert tiers(parser, text)[-1] == "none"
 
 
@@ -82,7 +84,7 @@ def test_a_quotation_inside_a_quoted_passage_needs_no_parse(parser):
 def test_unparsed_sentences_keep_their_boundaries_but_no_words(parser):
     doc = parser.parse("Die Truppen wurden verlegt. „Wir handeln“, sagte er.")
     first, second = doc.sentences
-    assert doc.text[first.start:first.end] == "Die Truppen wurden verlegt."
+    assert doc.text[first.start : first.end] == "Die Truppen wurden verlegt."
     assert first.words == [] and not first.parsed
     assert second.parsed and any(w.deprel == "nsubj" for w in second.words)
 

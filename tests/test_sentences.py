@@ -1,4 +1,5 @@
 """Sentence-boundary repair (extractor.sentences), on token lists as Stanza's tokenizer gives them."""
+
 from __future__ import annotations
 
 import re
@@ -8,8 +9,10 @@ from extractor.sentences import Tok, repair
 
 def toks(text: str, cuts: list[str]) -> list[list[Tok]]:
     """Tokenise by whitespace and punctuation, and start a new sentence at each token in `cuts` order."""
-    tokens = [Tok(m.group(), m.start(), m.end(), (m.group(),))
-              for m in re.finditer(r"\d+\.\d+\.\d+|\w+(?:-\w+)*|[^\w\s]", text)]
+    tokens = [
+        Tok(m.group(), m.start(), m.end(), (m.group(),))
+        for m in re.finditer(r"\d+\.\d+\.\d+|\w+(?:-\w+)*|[^\w\s]", text)
+    ]
     out, cur, pending = [], [], list(cuts)
     for t in tokens:
         if pending and t.text == pending[0] and cur:
@@ -22,7 +25,7 @@ def toks(text: str, cuts: list[str]) -> list[list[Tok]]:
 
 
 def as_text(text: str, sents: list[list[Tok]]) -> list[str]:
-    return [text[s[0].start:s[-1].end] for s in sents]
+    return [text[s[0].start : s[-1].end] for s in sents]
 
 
 def test_never_between_closing_mark_and_the_cue_after_it():

@@ -1,4 +1,5 @@
 """foundation.settings: the one settings object, and the README's table generated from it."""
+
 from __future__ import annotations
 
 import re
@@ -33,18 +34,31 @@ def test_unset_and_empty_variables_take_the_defaults():
 
 
 def test_values_are_parsed_once_into_types():
-    s = Settings.from_env({defaults.ENV_THREADS: "3", defaults.ENV_FULL_PARSE: "yes",
-                           defaults.ENV_EXTRACTOR_RETRY_SECONDS: "2.5", defaults.ENV_DATA_DIR: "~/z",
-                           defaults.ENV_MODELS: "official", defaults.ENV_STANZA_DIR: "/srv/stanza"})
+    s = Settings.from_env(
+        {
+            defaults.ENV_THREADS: "3",
+            defaults.ENV_FULL_PARSE: "yes",
+            defaults.ENV_EXTRACTOR_RETRY_SECONDS: "2.5",
+            defaults.ENV_DATA_DIR: "~/z",
+            defaults.ENV_MODELS: "official",
+            defaults.ENV_STANZA_DIR: "/srv/stanza",
+        }
+    )
     assert (s.threads, s.full_parse, s.extractor_retry_seconds) == (3, True, 2.5)
     assert s.data_dir == Path("~/z").expanduser() and s.model_path == Path("/srv/stanza")
 
 
-@pytest.mark.parametrize("name, value", [
-    (defaults.ENV_THREADS, "many"), (defaults.ENV_THREADS, "0"), (defaults.ENV_FULL_PARSE, "maybe"),
-    (defaults.ENV_EXTRACTOR_RETRY_SECONDS, "-1"), (defaults.ENV_EXTRACTOR_RETRY_SECONDS, "nan"),
-    (defaults.ENV_LOG_FORMAT, "xml"),
-])
+@pytest.mark.parametrize(
+    "name, value",
+    [
+        (defaults.ENV_THREADS, "many"),
+        (defaults.ENV_THREADS, "0"),
+        (defaults.ENV_FULL_PARSE, "maybe"),
+        (defaults.ENV_EXTRACTOR_RETRY_SECONDS, "-1"),
+        (defaults.ENV_EXTRACTOR_RETRY_SECONDS, "nan"),
+        (defaults.ENV_LOG_FORMAT, "xml"),
+    ],
+)
 def test_a_bad_value_is_refused_naming_its_variable(name, value):
     with pytest.raises(SettingsError, match=name):
         Settings.from_env({name: value})

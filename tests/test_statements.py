@@ -1,4 +1,5 @@
 """worker.statements and worker.terms: when two quotes are one statement, and what a search finds."""
+
 from __future__ import annotations
 
 import pytest
@@ -10,26 +11,32 @@ from worker.timeline import buckets
 LONG = "Wir werden die Verhandlungen über einen Waffenstillstand fortsetzen, solange es nötig ist"
 
 
-@pytest.mark.parametrize("other", [
-    f"„{LONG}.“",
-    f"»{LONG}«",
-    f'"{LONG}"',
-    "Wir  werden die\nVerhandlungen über einen Waffenstillstand fortsetzen , solange es nötig ist",
-    "wir werden die Verhand-\nlungen über einen Waffen\u00adstillstand fortsetzen, solange es nötig ist",
-    "Wir werden die Verhandlungen über einen Waffenstillstand fortsetzen",  # a partial quote
-    "die Verhandlungen über einen Waffenstillstand fortsetzen, solange es nötig ist",
-])
+@pytest.mark.parametrize(
+    "other",
+    [
+        f"„{LONG}.“",
+        f"»{LONG}«",
+        f'"{LONG}"',
+        "Wir  werden die\nVerhandlungen über einen Waffenstillstand fortsetzen , solange es nötig ist",
+        "wir werden die Verhand-\nlungen über einen Waffen\u00adstillstand fortsetzen, solange es nötig ist",
+        "Wir werden die Verhandlungen über einen Waffenstillstand fortsetzen",  # a partial quote
+        "die Verhandlungen über einen Waffenstillstand fortsetzen, solange es nötig ist",
+    ],
+)
 def test_one_statement_however_it_is_printed(other: str) -> None:
     assert same_statement(words(LONG), words(other))
     assert fingerprints(words(LONG)) & fingerprints(words(other)), "candidates must meet through a fingerprint"
 
 
-@pytest.mark.parametrize("other", [
-    "Wir werden die Verhandlungen über einen Waffenstillstand abbrechen, solange es nötig ist",
-    "Nein",
-    "Verhandlungen über einen Waffenstillstand",  # contained, but shorter than MIN_WORDS
-    "Wir werden die Verhandlungen fortsetzen, solange es nötig ist",  # words left out: not contiguous
-])
+@pytest.mark.parametrize(
+    "other",
+    [
+        "Wir werden die Verhandlungen über einen Waffenstillstand abbrechen, solange es nötig ist",
+        "Nein",
+        "Verhandlungen über einen Waffenstillstand",  # contained, but shorter than MIN_WORDS
+        "Wir werden die Verhandlungen fortsetzen, solange es nötig ist",  # words left out: not contiguous
+    ],
+)
 def test_different_or_too_short_quotes_stay_apart(other: str) -> None:
     assert not same_statement(words(LONG), words(other))
 
@@ -57,8 +64,11 @@ def test_timeline_buckets_cover_the_range_without_gaps() -> None:
     days = [("2025-03-04", 1, 1, 0, 0.6), ("2025-03-05", 1, 0, 1, -0.4), ("2025-03-18", 1, 0, 0, 0.0)]
     weeks = buckets(days, "week")
     assert [b.start for b in weeks] == ["2025-03-03", "2025-03-10", "2025-03-17"]
-    assert [(b.statements, b.hawkish, b.conciliatory, b.neutral) for b in weeks] == [(2, 1, 1, 0), (0, 0, 0, 0),
-                                                                                    (1, 0, 0, 1)]
+    assert [(b.statements, b.hawkish, b.conciliatory, b.neutral) for b in weeks] == [
+        (2, 1, 1, 0),
+        (0, 0, 0, 0),
+        (1, 0, 0, 1),
+    ]
     assert weeks[0].mean_stance == pytest.approx(0.1) and weeks[1].mean_stance == 0.0
     january = 1736726400.0  # 2025-01-13
     months = buckets(days, "month", low=january)

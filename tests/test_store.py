@@ -1,5 +1,6 @@
 """worker.store and worker.archive against a real redis-server, as a job leaves them (document written,
 its article published): idempotent writes, aliases, sorting, paging, key safety."""
+
 from __future__ import annotations
 
 import re
@@ -11,25 +12,27 @@ import pytest
 import redis
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from redis_server import redis_client, redis_server  # noqa: F401
 
 from extractor.types import Quote, Span
-from redis_server import redis_client, redis_server  # noqa: F401
+from foundation.errors import AmbiguousSpeaker, InvalidDocument, NotFound, StoreUnavailable
 from stance.types import Evidence, Stance
 from worker.archive import Archive
 from worker.keys import doc_id_for
 from worker.service import page as paged
 from worker.store import group_by_speaker
 from worker.types import ArticleMeta, StatementQuery
-from foundation.errors import AmbiguousSpeaker, InvalidDocument, NotFound, StoreUnavailable
 
 VERSION = "test-model+lexicon-1"
 
 POMPEO_DOC = (
     'Man strebe "grundsätzlich" keinen Krieg mit dem Iran an, beteuerte Außenminister Mike Pompeo in Moskau. '
-    'Andernfalls würden die USA mit Waffengewalt reagieren, sagte US-Außenminister Pompeo.')
+    "Andernfalls würden die USA mit Waffengewalt reagieren, sagte US-Außenminister Pompeo."
+)
 PSAKI_DOC = (
-    '„Russland ist zu keinem Zeitpunkt von der Nato bedroht worden“, sagte Psaki weiter. '
-    '„Wir haben die Fähigkeiten, uns zu verteidigen“, betonte Jen Psaki.')
+    "„Russland ist zu keinem Zeitpunkt von der Nato bedroht worden“, sagte Psaki weiter. "
+    "„Wir haben die Fähigkeiten, uns zu verteidigen“, betonte Jen Psaki."
+)
 
 
 def span(doc: str, text: str, after: int = 0) -> Span:
@@ -37,13 +40,27 @@ def span(doc: str, text: str, after: int = 0) -> Span:
     return Span(text, start, start + len(text))
 
 
-def quote(doc: str, text: str, speaker: str | None, mention: str | None = None, role: str | None = None,
-          cue: str | None = None, kind: str = "indirect") -> Quote:
+def quote(
+    doc: str,
+    text: str,
+    speaker: str | None,
+    mention: str | None = None,
+    role: str | None = None,
+    cue: str | None = None,
+    kind: str = "indirect",
+) -> Quote:
     s = span(doc, text)
-    return Quote(text=text, start=s.start, end=s.end, kind=kind,  # type: ignore[arg-type]
-                 cue=span(doc, cue) if cue else None, speaker=speaker,
-                 speaker_mention=span(doc, mention) if mention else None,
-                 speaker_role=role, confidence=0.87654)
+    return Quote(
+        text=text,
+        start=s.start,
+        end=s.end,
+        kind=kind,  # type: ignore[arg-type]
+        cue=span(doc, cue) if cue else None,
+        speaker=speaker,
+        speaker_mention=span(doc, mention) if mention else None,
+        speaker_role=role,
+        confidence=0.87654,
+    )
 
 
 def stance(score: float, evidence: list[Evidence] | None = None) -> Stance:
@@ -55,21 +72,52 @@ def pompeo_quotes() -> list[tuple[Quote, Stance]]:
     d = POMPEO_DOC
     krieg = span(d, "keinen Krieg")
     return [
-        (quote(d, 'Man strebe "grundsätzlich" keinen Krieg mit dem Iran an', "Mike Pompeo", "Außenminister Mike Pompeo",
-               "Außenminister", "beteuerte"),
-         stance(-0.6, [Evidence(krieg.text, krieg.start, krieg.end, -0.6, "negated")])),
-        (quote(d, "Andernfalls würden die USA mit Waffengewalt reagieren", "Mike Pompeo", "US-Außenminister Pompeo",
-               "US-Außenminister", "sagte"), stance(0.8)),
+        (
+            quote(
+                d,
+                'Man strebe "grundsätzlich" keinen Krieg mit dem Iran an',
+                "Mike Pompeo",
+                "Außenminister Mike Pompeo",
+                "Außenminister",
+                "beteuerte",
+            ),
+            stance(-0.6, [Evidence(krieg.text, krieg.start, krieg.end, -0.6, "negated")]),
+        ),
+        (
+            quote(
+                d,
+                "Andernfalls würden die USA mit Waffengewalt reagieren",
+                "Mike Pompeo",
+                "US-Außenminister Pompeo",
+                "US-Außenminister",
+                "sagte",
+            ),
+            stance(0.8),
+        ),
     ]
 
 
 def psaki_quotes() -> list[tuple[Quote, Stance]]:
     d = PSAKI_DOC
     return [
-        (quote(d, "Russland ist zu keinem Zeitpunkt von der Nato bedroht worden", "Jen Psaki", "Psaki", None,
-               "sagte", "direct"), stance(0.1)),
-        (quote(d, "Wir haben die Fähigkeiten, uns zu verteidigen", "Jen Psaki", "Jen Psaki", None, "betonte",
-               "direct"), stance(0.4)),
+        (
+            quote(
+                d,
+                "Russland ist zu keinem Zeitpunkt von der Nato bedroht worden",
+                "Jen Psaki",
+                "Psaki",
+                None,
+                "sagte",
+                "direct",
+            ),
+            stance(0.1),
+        ),
+        (
+            quote(
+                d, "Wir haben die Fähigkeiten, uns zu verteidigen", "Jen Psaki", "Jen Psaki", None, "betonte", "direct"
+            ),
+            stance(0.4),
+        ),
     ]
 
 
@@ -118,7 +166,7 @@ def test_roundtrip_keeps_every_field(store: QuoteStore) -> None:
     assert stored[0].quote_id == f"{doc_id}:0" and stored[0].doc_name == "000_pompeo"
     assert stored[0].published == 1000.0
     for s in stored:
-        assert POMPEO_DOC[s.quote.start:s.quote.end] == s.quote.text
+        assert POMPEO_DOC[s.quote.start : s.quote.end] == s.quote.text
     assert store.cached(doc_id, VERSION).quote_count == 2
     assert store.cached(doc_id, "another-model") is None
 
@@ -153,11 +201,22 @@ def test_rewrite_is_idempotent_and_replaces_the_old_set(store: QuoteStore, redis
     assert not redis_client.zcard(store.keys.everyone("time"))
 
 
-@pytest.mark.parametrize("name", [
-    "Pompeo", "pompeo", "POMPEO", "Mike Pompeo", "mike  pompeo", "US-Außenminister Pompeo",
-    "us-aussenminister pompeo", "US‑Außenminister Pompeo",  # non-breaking hyphen
-    "Außenminister Pompeo", "Pompéo", "Außenminister Mike Pompeo",
-])
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Pompeo",
+        "pompeo",
+        "POMPEO",
+        "Mike Pompeo",
+        "mike  pompeo",
+        "US-Außenminister Pompeo",
+        "us-aussenminister pompeo",
+        "US‑Außenminister Pompeo",  # non-breaking hyphen
+        "Außenminister Pompeo",
+        "Pompéo",
+        "Außenminister Mike Pompeo",
+    ],
+)
 def test_alias_lookup_is_case_and_diacritics_insensitive(store: QuoteStore, name: str) -> None:
     store.write_document(doc_id_for(POMPEO_DOC), "000", VERSION, pompeo_quotes())
     canonical, page, total = store.quotes_by_speaker(name, "newest", 10, 0, None)
@@ -166,8 +225,14 @@ def test_alias_lookup_is_case_and_diacritics_insensitive(store: QuoteStore, name
 
 def test_diacritics_in_the_stored_name(store: QuoteStore) -> None:
     doc = "„Wir werden nicht zögern“, sagte Recep Tayyip Erdoğan."
-    items = [(quote(doc, "Wir werden nicht zögern", "Recep Tayyip Erdoğan", "Recep Tayyip Erdoğan",
-                    None, "sagte", "direct"), stance(0.5))]
+    items = [
+        (
+            quote(
+                doc, "Wir werden nicht zögern", "Recep Tayyip Erdoğan", "Recep Tayyip Erdoğan", None, "sagte", "direct"
+            ),
+            stance(0.5),
+        )
+    ]
     store.write_document(doc_id_for(doc), "erdogan", VERSION, items)
     for name in ("Erdogan", "erdoğan", "ERDOĞAN", "recep tayyip erdogan"):
         assert store.quotes_by_speaker(name, "newest", 5, 0, None)[0] == "Recep Tayyip Erdoğan"
@@ -177,16 +242,23 @@ def test_diacritics_in_the_stored_name(store: QuoteStore) -> None:
 def test_a_bare_surname_joins_the_known_speaker(store: QuoteStore) -> None:
     store.write_document(doc_id_for(POMPEO_DOC), "000", VERSION, pompeo_quotes())
     doc = "Pompeo habe die irakische Generalität aufgefordert, die Milizen unter Kontrolle zu halten."
-    items = [(quote(doc, "die irakische Generalität aufgefordert, die Milizen unter Kontrolle zu halten",
-                    "Pompeo", "Pompeo"), stance(0.3))]
+    items = [
+        (
+            quote(
+                doc, "die irakische Generalität aufgefordert, die Milizen unter Kontrolle zu halten", "Pompeo", "Pompeo"
+            ),
+            stance(0.3),
+        )
+    ]
     store.write_document(doc_id_for(doc), "later", VERSION, items)
     assert store.quotes_by_speaker("Mike Pompeo", "newest", 10, 0, None)[2] == 3
     assert [(s.speaker, s.quotes) for s in store.list_speakers(10, 0)] == [("Mike Pompeo", 3)]
 
 
 def one_quote(store: QuoteStore, doc: str, said: str, speaker: str, role: str | None = None) -> None:
-    store.write_document(doc_id_for(doc), speaker, VERSION,
-                         [(quote(doc, said, speaker, speaker, role, "sagte", "direct"), stance(0.0))])
+    store.write_document(
+        doc_id_for(doc), speaker, VERSION, [(quote(doc, said, speaker, speaker, role, "sagte", "direct"), stance(0.0))]
+    )
 
 
 def test_a_full_name_never_finds_another_persons_quotes(store: QuoteStore) -> None:
@@ -197,8 +269,13 @@ def test_a_full_name_never_finds_another_persons_quotes(store: QuoteStore) -> No
 
 
 def test_a_shared_surname_is_ambiguous_and_names_its_candidates(store: QuoteStore) -> None:
-    one_quote(store, "„Die Truppe braucht mehr Geld“, sagte Boris Pistorius.", "Die Truppe braucht mehr Geld",
-               "Boris Pistorius", "Verteidigungsminister")
+    one_quote(
+        store,
+        "„Die Truppe braucht mehr Geld“, sagte Boris Pistorius.",
+        "Die Truppe braucht mehr Geld",
+        "Boris Pistorius",
+        "Verteidigungsminister",
+    )
     one_quote(store, "„Der Verein steigt auf“, sagte Kurt Pistorius.", "Der Verein steigt auf", "Kurt Pistorius")
     with pytest.raises(AmbiguousSpeaker) as err:
         store.quotes_by_speaker("Pistorius", "newest", 10, 0, None)
@@ -230,11 +307,18 @@ def test_invisible_characters_in_a_name_are_ignored(store: QuoteStore, invisible
 
 
 def test_quotes_are_filtered_by_mode_alone_and_with_a_stance(store: QuoteStore, redis_client: redis.Redis) -> None:
-    doc = ("Anna Berg sagte, man werde verhandeln. Anna Berg glaubt, die Truppen müssten bleiben. "
-           "Anna Berg schrieb, man brauche mehr Waffen.")
-    items = [(replace(quote(doc, text, "Anna Berg", "Anna Berg"), mode=mode), stance(score)) for text, mode, score in (
-        ("man werde verhandeln", "speech", -0.6), ("die Truppen müssten bleiben", "thought", 0.5),
-        ("man brauche mehr Waffen", "writing", 0.7))]
+    doc = (
+        "Anna Berg sagte, man werde verhandeln. Anna Berg glaubt, die Truppen müssten bleiben. "
+        "Anna Berg schrieb, man brauche mehr Waffen."
+    )
+    items = [
+        (replace(quote(doc, text, "Anna Berg", "Anna Berg"), mode=mode), stance(score))
+        for text, mode, score in (
+            ("man werde verhandeln", "speech", -0.6),
+            ("die Truppen müssten bleiben", "thought", 0.5),
+            ("man brauche mehr Waffen", "writing", 0.7),
+        )
+    ]
     store.write_document(doc_id_for(doc), "berg", VERSION, items)
     by = lambda **f: [st.text for st in store.quotes_by_speaker("Anna Berg", "hawkish", 10, 0, **f)[1]]  # noqa: E731
     assert by(mode="thought") == ["die Truppen müssten bleiben"]
@@ -252,8 +336,10 @@ def test_quotes_are_filtered_by_mode_alone_and_with_a_stance(store: QuoteStore, 
 def test_sorting_by_stance_and_time_with_paging_and_label_filter(store: QuoteStore) -> None:
     store.write_document(doc_id_for(POMPEO_DOC), "old", VERSION, pompeo_quotes(), now=1000.0)
     more = POMPEO_DOC + " Nachtrag."
-    extra = [(quote(more, "keinen Krieg mit dem Iran", "Mike Pompeo", "Mike Pompeo"), stance(-0.9)),
-             (quote(more, "mit Waffengewalt reagieren", "Mike Pompeo", "Pompeo"), stance(0.0))]
+    extra = [
+        (quote(more, "keinen Krieg mit dem Iran", "Mike Pompeo", "Mike Pompeo"), stance(-0.9)),
+        (quote(more, "mit Waffengewalt reagieren", "Mike Pompeo", "Pompeo"), stance(0.0)),
+    ]
     store.write_document(doc_id_for(more), "new", VERSION, extra, now=2000.0)
 
     def scores(sort: str, limit: int = 10, offset: int = 0, label: str | None = None) -> list[float]:
@@ -273,8 +359,9 @@ def test_sorting_by_stance_and_time_with_paging_and_label_filter(store: QuoteSto
     assert (len(page), total) == (4, 4)
 
 
-@pytest.mark.parametrize("kwargs", [dict(sort="loudest"), dict(stance="angry"), dict(limit=-1),
-                                    dict(offset=-5), dict(mode="dream")])
+@pytest.mark.parametrize(
+    "kwargs", [dict(sort="loudest"), dict(stance="angry"), dict(limit=-1), dict(offset=-5), dict(mode="dream")]
+)
 def test_bad_query_arguments_are_rejected(store: QuoteStore, kwargs: dict) -> None:
     store.write_document(doc_id_for(POMPEO_DOC), "000", VERSION, pompeo_quotes())
     args = dict(name="Pompeo", sort="newest", limit=10, offset=0, stance=None) | kwargs
@@ -311,8 +398,19 @@ def test_unknown_and_malformed_document_ids(store: QuoteStore) -> None:
             store.document_quotes(bad)
 
 
-NASTY = ["Mr. *", "a:b:c", "zitat:v2:speakers", "Name With  Spaces", "Zeile\nZwei", "*:*", "?[a-z]*",
-         "Ελληνικά Όνομα", "Nul\x00Byte", "Jen Psaki\r\nDEL *", "zitat:v2:aliases"]
+NASTY = [
+    "Mr. *",
+    "a:b:c",
+    "zitat:v2:speakers",
+    "Name With  Spaces",
+    "Zeile\nZwei",
+    "*:*",
+    "?[a-z]*",
+    "Ελληνικά Όνομα",
+    "Nul\x00Byte",
+    "Jen Psaki\r\nDEL *",
+    "zitat:v2:aliases",
+]
 
 
 def test_names_never_leave_their_key_namespace(store: QuoteStore, redis_client: redis.Redis) -> None:
@@ -347,11 +445,13 @@ def test_any_name_is_just_data(store: QuoteStore, redis_client: redis.Redis, nam
 
 
 _H = {n: rb"[0-9a-f]{%d}" % n for n in (12, 24, 32, 64)}
-_KEY = re.compile(rb"zitat:v2:(speakers|speaker-names|aliases|suggest|articles|alias:%(32)s|doc:%(64)s(:articles)?|"
-                  rb"quote:%(64)s:\d+|cache:%(64)s:%(12)s|article:%(64)s|stmt:%(24)s|"
-                  rb"speaker:%(32)s:(aliases|roles|prints|rev|days|by:(time|stance|count))|all:by:(time|stance|count)|"
-                  rb"label:(hawkish|neutral|conciliatory)|mode:(speech|thought|writing)|(outlet|term):%(32)s)"
-                  % {b"12": _H[12], b"24": _H[24], b"32": _H[32], b"64": _H[64]})
+_KEY = re.compile(
+    rb"zitat:v2:(speakers|speaker-names|aliases|suggest|articles|alias:%(32)s|doc:%(64)s(:articles)?|"
+    rb"quote:%(64)s:\d+|cache:%(64)s:%(12)s|article:%(64)s|stmt:%(24)s|"
+    rb"speaker:%(32)s:(aliases|roles|prints|rev|days|by:(time|stance|count))|all:by:(time|stance|count)|"
+    rb"label:(hawkish|neutral|conciliatory)|mode:(speech|thought|writing)|(outlet|term):%(32)s)"
+    % {b"12": _H[12], b"24": _H[24], b"32": _H[32], b"64": _H[64]}
+)
 
 
 def _assert_key_layout(client: redis.Redis) -> None:

@@ -1,4 +1,5 @@
 """worker.aliases: how speaker names are normalised and which aliases a canonical name gets."""
+
 from __future__ import annotations
 
 import pytest
@@ -8,11 +9,19 @@ from hypothesis import strategies as st
 from worker.aliases import aliases_for, normalise, surname
 
 
-@pytest.mark.parametrize("a, b", [
-    ("Pompeo", "pompeo"), ("Pompéo", "Pompeo"), ("US-Außenminister", "us-aussenminister"),
-    ("Recep Tayyip Erdoğan", "recep tayyip erdogan"), ("Mike  Pompeo\n", "mike pompeo"),
-    ("US\u2011Außenminister", "US-Außenminister"), ("„Politico“", "politico"), ("Ἀθῆναι", "αθηναι"),
-])
+@pytest.mark.parametrize(
+    "a, b",
+    [
+        ("Pompeo", "pompeo"),
+        ("Pompéo", "Pompeo"),
+        ("US-Außenminister", "us-aussenminister"),
+        ("Recep Tayyip Erdoğan", "recep tayyip erdogan"),
+        ("Mike  Pompeo\n", "mike pompeo"),
+        ("US\u2011Außenminister", "US-Außenminister"),
+        ("„Politico“", "politico"),
+        ("Ἀθῆναι", "αθηναι"),
+    ],
+)
 def test_normalise_equates(a: str, b: str) -> None:
     assert normalise(a) == normalise(b)
 
@@ -22,10 +31,16 @@ def test_normalise_is_idempotent(text: str) -> None:
     assert normalise(normalise(text)) == normalise(text)
 
 
-@pytest.mark.parametrize("name, last", [
-    ("Mike Pompeo", "Pompeo"), ("Ursula von der Leyen", "von der Leyen"), ("Pompeo", "Pompeo"),
-    ("Abbas Araghtschi", "Araghtschi"), ("Frank-Walter Steinmeier", "Steinmeier"),
-])
+@pytest.mark.parametrize(
+    "name, last",
+    [
+        ("Mike Pompeo", "Pompeo"),
+        ("Ursula von der Leyen", "von der Leyen"),
+        ("Pompeo", "Pompeo"),
+        ("Abbas Araghtschi", "Araghtschi"),
+        ("Frank-Walter Steinmeier", "Steinmeier"),
+    ],
+)
 def test_surname(name: str, last: str) -> None:
     assert surname(name) == last
 

@@ -6,6 +6,7 @@ The articles here are composed for the tests and written through the store's own
 test knows exactly what is stored; the browser tests (test_web_browser.py) run the whole way through
 a real worker. FastAPI's TestClient calls the real application in-process.
 """
+
 from __future__ import annotations
 
 import csv
@@ -17,15 +18,15 @@ from collections.abc import Iterator
 import pytest
 import redis
 from fastapi.testclient import TestClient
+from redis_server import redis_client, redis_server  # noqa: F401
 
 from extractor.types import Quote, Span
-from redis_server import redis_client, redis_server  # noqa: F401
+from foundation import defaults
 from stance.types import Evidence, Stance
 from worker.connection import client_options
 from worker.keys import doc_id_for
 from worker.metadata import meta_from_mapping
 from worker.service import QuoteService
-from foundation import defaults
 from zitat.statement_rows import CSV_COLUMNS
 from zitat.web import WebSettings, create_app
 from zitat.web.security import CSRF_COOKIE, CSRF_FIELD, LOGIN_COOKIE
@@ -42,23 +43,53 @@ def store_article(svc: QuoteService, text: str, quotes: list[tuple], **meta: str
         start = text.index(words)
         cue = text.index("sagte") if "sagte" in text else 0
         mention = text.index(speaker.split()[-1])
-        evidence_list = [Evidence(evidence, text.index(evidence), text.index(evidence) + len(evidence),
-                                  0.8 if score > 0 else -0.8, "")] if evidence else []
-        scored.append((Quote(text=words, start=start, end=start + len(words), kind="direct",
-                             cue=Span("sagte", cue, cue + 5), speaker=speaker,
-                             speaker_mention=Span(speaker.split()[-1], mention, mention + len(speaker.split()[-1])),
-                             speaker_role=role, confidence=0.9),
-                       Stance(score, label, evidence_list)))
+        evidence_list = (
+            [
+                Evidence(
+                    evidence, text.index(evidence), text.index(evidence) + len(evidence), 0.8 if score > 0 else -0.8, ""
+                )
+            ]
+            if evidence
+            else []
+        )
+        scored.append(
+            (
+                Quote(
+                    text=words,
+                    start=start,
+                    end=start + len(words),
+                    kind="direct",
+                    cue=Span("sagte", cue, cue + 5),
+                    speaker=speaker,
+                    speaker_mention=Span(speaker.split()[-1], mention, mention + len(speaker.split()[-1])),
+                    speaker_role=role,
+                    confidence=0.9,
+                ),
+                Stance(score, label, evidence_list),
+            )
+        )
     article_id = svc.archive.register(doc_id, meta.pop("doc_name", ""), meta_from_mapping(meta))
     svc.store.write_document(doc_id, "", "test-version", scored, text=text)
     svc.archive.publish_document(doc_id)
     return article_id
 
 
-HAWK = ("Anna Albers", "Außenministerin", "Wir werden jede weitere Provokation mit Sanktionen beantworten",
-        "hawkish", 0.6, "Sanktionen")
-DOVE = ("Anna Albers", "Außenministerin", "Wir sind jederzeit zu Verhandlungen bereit", "conciliatory", -0.7,
-        "Verhandlungen")
+HAWK = (
+    "Anna Albers",
+    "Außenministerin",
+    "Wir werden jede weitere Provokation mit Sanktionen beantworten",
+    "hawkish",
+    0.6,
+    "Sanktionen",
+)
+DOVE = (
+    "Anna Albers",
+    "Außenministerin",
+    "Wir sind jederzeit zu Verhandlungen bereit",
+    "conciliatory",
+    -0.7,
+    "Verhandlungen",
+)
 
 
 @pytest.fixture
@@ -72,27 +103,60 @@ def archive(svc: QuoteService) -> dict[str, str]:
     hostile article by Krüger; two people called Müller."""
     ids = {}
     ids["march"] = store_article(
-        svc, "Brüssel. „Wir werden jede weitere Provokation mit Sanktionen beantworten“, sagte Außenministerin "
-             "Anna Albers.", [HAWK], title="Albers droht", outlet="Morgenpost", published="2025-03-04T10:00:00+01:00",
-        url="https://example.org/albers-droht")
+        svc,
+        "Brüssel. „Wir werden jede weitere Provokation mit Sanktionen beantworten“, sagte Außenministerin Anna Albers.",
+        [HAWK],
+        title="Albers droht",
+        outlet="Morgenpost",
+        published="2025-03-04T10:00:00+01:00",
+        url="https://example.org/albers-droht",
+    )
     ids["march2"] = store_article(
-        svc, "Berlin. Die Ministerin Anna Albers bleibt hart: „Wir werden jede weitere Provokation mit Sanktionen "
-             "beantworten“, sagte Albers.", [HAWK], title="Albers bleibt hart", outlet="Abendblatt",
-        published="2025-03-06")
+        svc,
+        "Berlin. Die Ministerin Anna Albers bleibt hart: „Wir werden jede weitere Provokation mit Sanktionen "
+        "beantworten“, sagte Albers.",
+        [HAWK],
+        title="Albers bleibt hart",
+        outlet="Abendblatt",
+        published="2025-03-06",
+    )
     ids["april"] = store_article(
-        svc, "Wien. „Wir sind jederzeit zu Verhandlungen bereit“, sagte Anna Albers.", [DOVE],
-        title="Albers lenkt ein", outlet="Morgenpost", published="2025-04-10")
-    hostile = ('Hamburg. „Wir lehnen Gewalt ab <img src=x onerror="window.pwned=2"> <script>window.pwned=1</script> '
-               'und wollen Frieden“, sagte Bürgermeister Tobias Krüger.')
+        svc,
+        "Wien. „Wir sind jederzeit zu Verhandlungen bereit“, sagte Anna Albers.",
+        [DOVE],
+        title="Albers lenkt ein",
+        outlet="Morgenpost",
+        published="2025-04-10",
+    )
+    hostile = (
+        'Hamburg. „Wir lehnen Gewalt ab <img src=x onerror="window.pwned=2"> <script>window.pwned=1</script> '
+        "und wollen Frieden“, sagte Bürgermeister Tobias Krüger."
+    )
     ids["hostile"] = store_article(
-        svc, hostile, [("Tobias Krüger", "Bürgermeister <b>", hostile[hostile.index("Wir"):hostile.index("“")],
-                        "conciliatory", -0.3, "Frieden")], title=XSS_TITLE, outlet="<i>Blatt</i>",
-        published="2025-05-01")
+        svc,
+        hostile,
+        [
+            (
+                "Tobias Krüger",
+                "Bürgermeister <b>",
+                hostile[hostile.index("Wir") : hostile.index("“")],
+                "conciliatory",
+                -0.3,
+                "Frieden",
+            )
+        ],
+        title=XSS_TITLE,
+        outlet="<i>Blatt</i>",
+        published="2025-05-01",
+    )
     for first in ("Anna", "Thomas"):
-        store_article(svc, f"„Das ist ein guter Tag für alle Menschen in der Stadt“, sagte {first} Müller "
-                           f"aus {first}stadt.",
-                      [(f"{first} Müller", None, "Das ist ein guter Tag für alle Menschen in der Stadt", "neutral",
-                        0.0, "")], title=f"{first} Müller", published="2025-02-01")
+        store_article(
+            svc,
+            f"„Das ist ein guter Tag für alle Menschen in der Stadt“, sagte {first} Müller aus {first}stadt.",
+            [(f"{first} Müller", None, "Das ist ein guter Tag für alle Menschen in der Stadt", "neutral", 0.0, "")],
+            title=f"{first} Müller",
+            published="2025-02-01",
+        )
     return ids
 
 
@@ -131,10 +195,10 @@ def test_speaker_page_shows_each_statement_with_its_sources(client: TestClient, 
     # one statement for the quote in two articles, first seen in the earlier one, the other behind <details>
     assert html.count('class="statement"') == 2
     assert "2×" in html
-    hawk = html[html.index("jede weitere Provokation"):]
+    hawk = html[html.index("jede weitere Provokation") :]
     assert "Albers droht" in hawk and "Morgenpost" in hawk and "4. März 2025, 10:00" in hawk
     assert 'href="https://example.org/albers-droht"' in hawk and 'rel="noopener noreferrer nofollow"' in hawk
-    details = hawk[hawk.index("<details"):hawk.index("</details>")]
+    details = hawk[hawk.index("<details") : hawk.index("</details>")]
     assert "Albers bleibt hart" in details and "Abendblatt" in details
     assert "konfrontativ" in html and "versöhnlich" in html and "+0,60" in html and "−0,70" in html
     assert "Sanktionen (+0,80)" in html  # the words that decided the stance
@@ -159,10 +223,22 @@ def test_empty_state_and_pagination(svc: QuoteService, client: TestClient) -> No
     r = client.get("/speakers/Albers?stance=neutral")
     assert r.status_code == 200 and "Keine Aussage von Anna Albers passt zu diesen Filtern" in r.text
     for i in range(23):
-        store_article(svc, f"„Heute sprechen wir über die Zahl {i} und über nichts anderes hier“, "
-                           "sagte Jan Vogt.",
-                      [("Jan Vogt", None, f"Heute sprechen wir über die Zahl {i} und über nichts anderes hier",
-                        "neutral", 0.0, "")], title=f"Vogt {i}", published=f"2025-01-{i + 1:02d}")
+        store_article(
+            svc,
+            f"„Heute sprechen wir über die Zahl {i} und über nichts anderes hier“, sagte Jan Vogt.",
+            [
+                (
+                    "Jan Vogt",
+                    None,
+                    f"Heute sprechen wir über die Zahl {i} und über nichts anderes hier",
+                    "neutral",
+                    0.0,
+                    "",
+                )
+            ],
+            title=f"Vogt {i}",
+            published=f"2025-01-{i + 1:02d}",
+        )
     first = client.get("/speakers/Vogt?stance=neutral")
     assert first.text.count('class="statement"') == 20 and "Seite 1 von 2" in first.text
     assert 'href="/speakers/Jan%20Vogt?stance=neutral&amp;page=2"' in first.text
@@ -176,15 +252,22 @@ def test_empty_state_and_pagination(svc: QuoteService, client: TestClient) -> No
 def test_article_page_highlights_and_attributes_each_quote(client: TestClient, archive) -> None:
     r = client.get(f"/articles/{archive['march']}")
     assert r.status_code == 200
-    assert re.search(r'<mark class="quote stance-hawkish" id="zitat-1" title="Anna Albers \(konfrontativ\)">'
-                     r"Wir werden jede weitere Provokation mit Sanktionen beantworten</mark>", r.text)
+    assert re.search(
+        r'<mark class="quote stance-hawkish" id="zitat-1" title="Anna Albers \(konfrontativ\)">'
+        r"Wir werden jede weitere Provokation mit Sanktionen beantworten</mark>",
+        r.text,
+    )
     assert '<span class="attribution">Anna Albers</span>' in r.text
     assert "Albers droht" in r.text and "Morgenpost" in r.text and "1 konfrontativ" in r.text
 
 
 def test_hostile_text_is_escaped_everywhere(client: TestClient, archive) -> None:
-    pages = [client.get(f"/articles/{archive['hostile']}").text, client.get("/speakers/Krüger").text,
-             client.get("/").text, client.get("/search?q=Frieden").text]
+    pages = [
+        client.get(f"/articles/{archive['hostile']}").text,
+        client.get("/speakers/Krüger").text,
+        client.get("/").text,
+        client.get("/search?q=Frieden").text,
+    ]
     for html in pages:
         assert "<script>window" not in html and "<img src=x" not in html and "<i>Blatt" not in html
         assert "Bürgermeister <b>" not in html
@@ -221,7 +304,7 @@ def test_pages_and_assets_are_all_local(client: TestClient) -> None:
 def test_chart_is_an_svg_of_the_timeline(client: TestClient) -> None:
     r = client.get("/speakers/Albers/chart.svg?interval=month")
     assert r.status_code == 200 and r.headers["content-type"] == "image/svg+xml"
-    assert r.content.lstrip().startswith((b"<?xml", b"<svg")) and "Anna Albers".encode() in r.content
+    assert r.content.lstrip().startswith((b"<?xml", b"<svg")) and b"Anna Albers" in r.content
     assert client.get("/speakers/Albers/chart.svg?interval=year").status_code == 400
     assert client.get("/speakers/Niemand/chart.svg").status_code == 404
 
@@ -239,9 +322,19 @@ def test_missing_speaker_and_article_are_404_pages(client: TestClient) -> None:
     assert client.get("/no/such/page").status_code == 404
 
 
-@pytest.mark.parametrize("query, field", [("page=0", "Seite"), ("page=x", "Seite"), ("stance=wütend", "Haltung"),
-                                          ("from=gestern", "von"), ("to=2025-13-01", "bis"), ("mode=singing", "Art"),
-                                          ("sort=random", "Sortierung"), ("interval=year", "Intervall")])
+@pytest.mark.parametrize(
+    "query, field",
+    [
+        ("page=0", "Seite"),
+        ("page=x", "Seite"),
+        ("stance=wütend", "Haltung"),
+        ("from=gestern", "von"),
+        ("to=2025-13-01", "bis"),
+        ("mode=singing", "Art"),
+        ("sort=random", "Sortierung"),
+        ("interval=year", "Intervall"),
+    ],
+)
 def test_bad_filters_are_400_pages_naming_the_field(client: TestClient, query: str, field: str) -> None:
     r = client.get(f"/speakers/Albers?{query}")
     assert r.status_code == 400, r.text[:300]
@@ -275,6 +368,7 @@ def test_redis_down_is_a_503_page_saying_so(redis_server) -> None:  # noqa: F811
 
 def test_the_store_is_connected_lazily_and_again_after_a_failure(redis_server, monkeypatch) -> None:  # noqa: F811
     from redis_server import free_port
+
     from worker import connection
 
     monkeypatch.setenv(defaults.ENV_REDIS_URL, f"redis://127.0.0.1:{free_port()}/0")
@@ -301,8 +395,17 @@ def _form_token(c: TestClient) -> str:
 
 def test_submit_form_queues_the_article_and_shows_progress(client: TestClient, svc: QuoteService) -> None:
     token = _form_token(client)
-    r = client.post("/submit", data={CSRF_FIELD: token, "text": ARTICLE, "title": "Hafen", "outlet": "Nordblatt",
-                                     "published": "2025-06-01T09:00:00+02:00"}, follow_redirects=False)
+    r = client.post(
+        "/submit",
+        data={
+            CSRF_FIELD: token,
+            "text": ARTICLE,
+            "title": "Hafen",
+            "outlet": "Nordblatt",
+            "published": "2025-06-01T09:00:00+02:00",
+        },
+        follow_redirects=False,
+    )
     assert r.status_code == 303 and r.headers["location"].startswith("/jobs/")
     page = client.get(r.headers["location"])
     assert page.status_code == 200 and '<meta http-equiv="refresh" content="2">' in page.text
@@ -312,8 +415,12 @@ def test_submit_form_queues_the_article_and_shows_progress(client: TestClient, s
 
 def test_submit_takes_a_file_upload(client: TestClient) -> None:
     token = _form_token(client)
-    r = client.post("/submit", data={CSRF_FIELD: token}, files={"file": ("hafen.txt", ARTICLE.encode(), "text/plain")},
-                    follow_redirects=False)
+    r = client.post(
+        "/submit",
+        data={CSRF_FIELD: token},
+        files={"file": ("hafen.txt", ARTICLE.encode(), "text/plain")},
+        follow_redirects=False,
+    )
     assert r.status_code == 303
     bad = client.post("/submit", data={CSRF_FIELD: token}, files={"file": ("x.txt", b"\xff\xfe\x00bad", "text/plain")})
     assert bad.status_code == 400 and "UTF-8" in _message(bad.text)
@@ -336,8 +443,9 @@ def test_submit_without_a_valid_csrf_token_is_refused(client: TestClient, svc: Q
 
 def test_submit_form_errors_name_the_field_and_keep_the_input(client: TestClient) -> None:
     token = _form_token(client)
-    r = client.post("/submit", data={CSRF_FIELD: token, "text": ARTICLE, "published": "letzte Woche",
-                                     "title": "Mein <Titel>"})
+    r = client.post(
+        "/submit", data={CSRF_FIELD: token, "text": ARTICLE, "published": "letzte Woche", "title": "Mein <Titel>"}
+    )
     assert r.status_code == 400 and "„Veröffentlicht“" in _message(r.text)
     assert 'value="Mein &lt;Titel&gt;"' in r.text and "Bürgermeisterin Eva Hahn" in r.text
     script_url = client.post("/submit", data={CSRF_FIELD: token, "text": ARTICLE, "url": "javascript:alert(1)"})
@@ -368,8 +476,12 @@ def test_request_size_limit(client: TestClient, svc: QuoteService) -> None:
     # a long article pasted into the form (multipart, as browsers send it) is taken whole
     long_text = ARTICLE + " Und weiter." * 130_000
     assert 1024 * 1024 < len(long_text) < defaults.MAX_DOCUMENT_BYTES
-    taken = client.post("/submit", data={CSRF_FIELD: token, "text": long_text},
-                        files={"file": ("", b"", "application/octet-stream")}, follow_redirects=False)
+    taken = client.post(
+        "/submit",
+        data={CSRF_FIELD: token, "text": long_text},
+        files={"file": ("", b"", "application/octet-stream")},
+        follow_redirects=False,
+    )
     assert taken.status_code == 303, _message(taken.text)
     assert svc.queue.count == 1
 
@@ -390,8 +502,11 @@ def test_access_token(svc: QuoteService, archive) -> None:
         token = re.search(rf'name="{CSRF_FIELD}" value="([^"]+)"', login.text).group(1)
         wrong = c.post("/login", data={CSRF_FIELD: token, "token": "nope", "next": "/speakers/Albers"})
         assert wrong.status_code == 401 and LOGIN_COOKIE not in c.cookies
-        ok = c.post("/login", data={CSRF_FIELD: token, "token": "s3cret-token", "next": "//evil.example/"},
-                    follow_redirects=False)
+        ok = c.post(
+            "/login",
+            data={CSRF_FIELD: token, "token": "s3cret-token", "next": "//evil.example/"},
+            follow_redirects=False,
+        )
         assert ok.status_code == 303 and ok.headers["location"] == "/"  # never off-site
         assert c.get("/speakers/Albers").status_code == 200
 
@@ -405,8 +520,14 @@ def test_access_token(svc: QuoteService, archive) -> None:
 def test_openapi_documents_the_api(client: TestClient) -> None:
     schema = client.get("/api/openapi.json").json()
     paths = schema["paths"]
-    for path in ("/api/speakers", "/api/speakers/{name}/statements", "/api/speakers/{name}/timeline",
-                 "/api/articles/{article_id}", "/api/articles", "/healthz"):
+    for path in (
+        "/api/speakers",
+        "/api/speakers/{name}/statements",
+        "/api/speakers/{name}/timeline",
+        "/api/articles/{article_id}",
+        "/api/articles",
+        "/healthz",
+    ):
         assert path in paths, path
     assert "post" in paths["/api/articles"]
     params = {p["name"] for p in paths["/api/speakers/{name}/statements"]["get"]["parameters"]}
@@ -459,8 +580,9 @@ def test_api_submit_and_follow_the_job(client: TestClient, svc: QuoteService) ->
     bad = client.post("/api/articles", json={"text": ARTICLE, "published": "gestern"})
     assert bad.status_code == 400 and bad.json()["field"] == "published"
     # a cross-site form cannot post JSON: other content types are refused and nothing is queued
-    plain = client.post("/api/articles", content=json.dumps({"text": ARTICLE + " "}),
-                        headers={"content-type": "text/plain"})
+    plain = client.post(
+        "/api/articles", content=json.dumps({"text": ARTICLE + " "}), headers={"content-type": "text/plain"}
+    )
     assert plain.status_code == 400
     assert svc.queue.count == 1
 
@@ -505,9 +627,11 @@ def test_settings_from_the_environment(monkeypatch) -> None:
 
 
 def test_export_cells_never_start_a_formula(svc: QuoteService, client: TestClient) -> None:
-    store_article(svc, "„=HYPERLINK(\"http://x\") ist kein guter Plan für uns alle“, sagte Paul Roth.",
-                  [("Paul Roth", None, "=HYPERLINK(\"http://x\") ist kein guter Plan für uns alle", "neutral",
-                    0.0, "")])
+    store_article(
+        svc,
+        '„=HYPERLINK("http://x") ist kein guter Plan für uns alle“, sagte Paul Roth.',
+        [("Paul Roth", None, '=HYPERLINK("http://x") ist kein guter Plan für uns alle', "neutral", 0.0, "")],
+    )
     rows = list(csv.DictReader(io.StringIO(client.get("/speakers/Roth/export.csv").text)))
     assert rows[0]["text"].startswith("'=")
 
@@ -548,8 +672,9 @@ def _get(url: str) -> tuple[int, dict]:
 
 
 def test_zitat_web_serves_the_configured_redis(redis_server, tmp_path) -> None:  # noqa: F811
-    from zitat.web import healthcheck
     from zitat_processes import ZitatProcess, zitat_env
+
+    from zitat.web import healthcheck
 
     proc = ZitatProcess(["web", "--address", "127.0.0.1:0"], zitat_env(redis_server.url), tmp_path / "web.log")
     try:
@@ -563,7 +688,6 @@ def test_zitat_web_serves_the_configured_redis(redis_server, tmp_path) -> None: 
 
 def test_zitat_web_on_the_embedded_redis(tmp_path) -> None:
     import psutil
-
     from zitat_processes import ZitatProcess, zitat_env
 
     def ours() -> set[int]:  # redis-server processes keeping their data in this test's folder
@@ -594,8 +718,14 @@ def test_zitat_web_refuses_a_bad_address() -> None:
 
     from zitat_processes import REPO, zitat_env
 
-    done = subprocess.run([sys.executable, "-m", "zitat", "web", "--address", "localhost"], cwd=REPO,
-                          env=zitat_env(None), capture_output=True, text=True, timeout=60)
+    done = subprocess.run(
+        [sys.executable, "-m", "zitat", "web", "--address", "localhost"],
+        cwd=REPO,
+        env=zitat_env(None),
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert done.returncode == 2 and "expected HOST:PORT" in done.stderr and "Traceback" not in done.stderr
 
 

@@ -9,6 +9,7 @@ saves a screenshot of the speaker page to docs/web-speaker.png (shown in the REA
 The articles are composed for these tests (fictional people). Skipped, with the reason, only when
 chromium or chromedriver is missing.
 """
+
 from __future__ import annotations
 
 import csv
@@ -23,7 +24,6 @@ from pathlib import Path
 from urllib.parse import unquote
 
 import pytest
-
 from redis_server import redis_server  # noqa: F401
 from zitat_processes import REPO, ZitatProcess, wait_for, worker, zitat_env
 
@@ -33,47 +33,73 @@ SCREENSHOT = REPO / "docs" / "web-speaker.png"
 
 pytestmark = [
     pytest.mark.slow,
-    pytest.mark.skipif(not (os.path.isfile(CHROMIUM) and os.path.isfile(CHROMEDRIVER)),
-                       reason=f"no headless browser: {CHROMIUM} or {CHROMEDRIVER} is missing "
-                              "(apt-get install chromium chromium-driver)"),
+    pytest.mark.skipif(
+        not (os.path.isfile(CHROMIUM) and os.path.isfile(CHROMEDRIVER)),
+        reason=f"no headless browser: {CHROMIUM} or {CHROMEDRIVER} is missing "
+        "(apt-get install chromium chromium-driver)",
+    ),
 ]
 
 # Composed for these tests: a foreign minister who threatens in March and offers talks later, quoted
 # the same way by two outlets; a defence minister; a government spokesman.
 ARTICLES = [
-    {"title": "Albers droht mit neuen Sanktionen", "outlet": "Morgenpost", "published": "2025-03-04T10:00:00+01:00",
-     "url": "https://example.org/morgenpost/albers-droht", "text":
-        "Brüssel. Die Außenministerin Katrin Albers hat Moskau mit harten Konsequenzen gedroht. „Wir werden jede "
+    {
+        "title": "Albers droht mit neuen Sanktionen",
+        "outlet": "Morgenpost",
+        "published": "2025-03-04T10:00:00+01:00",
+        "url": "https://example.org/morgenpost/albers-droht",
+        "text": "Brüssel. Die Außenministerin Katrin Albers hat Moskau mit harten Konsequenzen gedroht. „Wir werden jede "
         "weitere Provokation mit neuen Sanktionen beantworten“, sagte Albers am Dienstag in Brüssel. Europa dürfe "
         "sich nicht erpressen lassen.\n\nDer Regierungssprecher Felix Nowak erklärte, die Bundesregierung stehe "
-        "geschlossen hinter der Ministerin. Man werde die Lage genau beobachten.\n"},
-    {"title": "Ministerin bleibt hart", "outlet": "Abendblatt", "published": "2025-03-05T08:30:00+01:00",
-     "url": "https://example.org/abendblatt/ministerin-bleibt-hart", "text":
-        "Berlin. Auch am Mittwoch wiederholte die Außenministerin ihre Warnung. »Wir werden jede weitere Provokation "
-        "mit neuen Sanktionen beantworten«, sagte Katrin Albers vor Journalisten in Berlin.\n"},
-    {"title": "Albers setzt auf Gespräche", "outlet": "Morgenpost", "published": "2025-04-11T12:00:00+02:00",
-     "url": "https://example.org/morgenpost/albers-gespraeche", "text":
-        "Berlin. Wochen nach ihrer Drohung schlägt die Außenministerin versöhnliche Töne an. „Wir sind jederzeit "
+        "geschlossen hinter der Ministerin. Man werde die Lage genau beobachten.\n",
+    },
+    {
+        "title": "Ministerin bleibt hart",
+        "outlet": "Abendblatt",
+        "published": "2025-03-05T08:30:00+01:00",
+        "url": "https://example.org/abendblatt/ministerin-bleibt-hart",
+        "text": "Berlin. Auch am Mittwoch wiederholte die Außenministerin ihre Warnung. »Wir werden jede weitere Provokation "
+        "mit neuen Sanktionen beantworten«, sagte Katrin Albers vor Journalisten in Berlin.\n",
+    },
+    {
+        "title": "Albers setzt auf Gespräche",
+        "outlet": "Morgenpost",
+        "published": "2025-04-11T12:00:00+02:00",
+        "url": "https://example.org/morgenpost/albers-gespraeche",
+        "text": "Berlin. Wochen nach ihrer Drohung schlägt die Außenministerin versöhnliche Töne an. „Wir sind jederzeit "
         "zu "
         "Verhandlungen bereit und wollen eine friedliche Lösung“, sagte Katrin Albers am Freitag in Berlin. Sie "
-        "wolle den Dialog mit allen Seiten suchen.\n"},
-    {"title": "Streit um Truppenverlegung", "outlet": "Abendblatt", "published": "2025-04-20",
-     "url": "https://example.org/abendblatt/truppen", "text":
-        "Wien. Der Verteidigungsminister Jonas Brandt verteidigte die Verlegung weiterer Soldaten an die Ostgrenze. "
+        "wolle den Dialog mit allen Seiten suchen.\n",
+    },
+    {
+        "title": "Streit um Truppenverlegung",
+        "outlet": "Abendblatt",
+        "published": "2025-04-20",
+        "url": "https://example.org/abendblatt/truppen",
+        "text": "Wien. Der Verteidigungsminister Jonas Brandt verteidigte die Verlegung weiterer Soldaten an die Ostgrenze. "
         "„Wir müssen unsere Abschreckung massiv verstärken“, sagte Brandt. Er warnte vor einer weiteren "
-        "Eskalation.\n"},
-    {"title": "Albers warnt erneut", "outlet": "Abendblatt", "published": "2025-05-02T09:15:00+02:00",
-     "url": "https://example.org/abendblatt/albers-warnt", "text":
-        "Paris. Die Außenministerin Katrin Albers verschärfte den Ton wieder. „Wer unsere Grenzen bedroht, wird "
-        "mit aller Härte zur Rechenschaft gezogen“, sagte Albers in Paris.\n"},
+        "Eskalation.\n",
+    },
+    {
+        "title": "Albers warnt erneut",
+        "outlet": "Abendblatt",
+        "published": "2025-05-02T09:15:00+02:00",
+        "url": "https://example.org/abendblatt/albers-warnt",
+        "text": "Paris. Die Außenministerin Katrin Albers verschärfte den Ton wieder. „Wer unsere Grenzen bedroht, wird "
+        "mit aller Härte zur Rechenschaft gezogen“, sagte Albers in Paris.\n",
+    },
 ]
-SUBMITTED = ("Kiel. „Wir wollen den Hafen bis zum Sommer vollständig modernisieren und neue Arbeitsplätze "
-             "schaffen“, sagte die Bürgermeisterin Eva Hahn am Montag. Hahn kündigte an, sie werde die Pläne "
-             "im Rat vorstellen.\n")
-HOSTILE = ('<p>Hamburg. „Wir lehnen jede Gewalt ab <img src=x onerror="window.pwned=1;document.title=\'pwned\'"> '
-           'und wollen Frieden“, sagte der Bürgermeister Tobias Krüger am Mittwoch.</p>\n'
-           '<script>window.pwned = 2; document.title = "pwned";</script>\n'
-           '<p>Krüger kündigte an, er werde die Gespräche mit den Nachbarn fortsetzen.</p>\n')
+SUBMITTED = (
+    "Kiel. „Wir wollen den Hafen bis zum Sommer vollständig modernisieren und neue Arbeitsplätze "
+    "schaffen“, sagte die Bürgermeisterin Eva Hahn am Montag. Hahn kündigte an, sie werde die Pläne "
+    "im Rat vorstellen.\n"
+)
+HOSTILE = (
+    "<p>Hamburg. „Wir lehnen jede Gewalt ab <img src=x onerror=\"window.pwned=1;document.title='pwned'\"> "
+    "und wollen Frieden“, sagte der Bürgermeister Tobias Krüger am Mittwoch.</p>\n"
+    '<script>window.pwned = 2; document.title = "pwned";</script>\n'
+    "<p>Krüger kündigte an, er werde die Gespräche mit den Nachbarn fortsetzen.</p>\n"
+)
 HOSTILE_TITLE = '<script>window.pwned=3</script>Krüger <img src=y onerror="window.pwned=4">'
 
 
@@ -131,11 +157,25 @@ def browser(downloads: Path):
 
     options = webdriver.ChromeOptions()
     options.binary_location = CHROMIUM
-    for arg in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu", "--lang=de-DE",
-                "--window-size=1200,1000", "--disable-extensions", "--no-first-run"):
+    for arg in (
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-dev-shm-usage",
+        "--disable-gpu",
+        "--lang=de-DE",
+        "--window-size=1200,1000",
+        "--disable-extensions",
+        "--no-first-run",
+    ):
         options.add_argument(arg)
-    options.add_experimental_option("prefs", {"download.default_directory": str(downloads),
-                                              "download.prompt_for_download": False, "intl.accept_languages": "de-DE"})
+    options.add_experimental_option(
+        "prefs",
+        {
+            "download.default_directory": str(downloads),
+            "download.prompt_for_download": False,
+            "intl.accept_languages": "de-DE",
+        },
+    )
     options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
     driver = webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
     driver.set_page_load_timeout(60)
@@ -193,8 +233,11 @@ def test_search_speaker_filter_chart_article(site: str, browser) -> None:
 
     # type part of the name, pick the suggestion with the keyboard
     search.send_keys("Alb")
-    _wait(browser, lambda d: any("Katrin Albers" in o.text for o in _find_all(d, "#vorschlaege [role=option]")),
-          what="the suggestion")
+    _wait(
+        browser,
+        lambda d: any("Katrin Albers" in o.text for o in _find_all(d, "#vorschlaege [role=option]")),
+        what="the suggestion",
+    )
     search.send_keys(Keys.ARROW_DOWN)
     assert search.get_attribute("aria-activedescendant") == "vorschlag-0"
     search.send_keys(Keys.ENTER)
@@ -208,8 +251,11 @@ def test_search_speaker_filter_chart_article(site: str, browser) -> None:
     assert "2×" in repeated.text and "Morgenpost" in repeated.text  # first seen in the earlier article
 
     chart = _find(browser, "img#chart")
-    _wait(browser, lambda d: d.execute_script("return arguments[0].complete && arguments[0].naturalWidth", chart),
-          what="the chart")
+    _wait(
+        browser,
+        lambda d: d.execute_script("return arguments[0].complete && arguments[0].naturalWidth", chart),
+        what="the chart",
+    )
     assert chart.get_attribute("src").endswith("/speakers/Katrin%20Albers/chart.svg?interval=week")
     browser.set_window_size(1200, 1900)
     browser.execute_script("window.scrollTo(0, 0)")
@@ -279,8 +325,14 @@ def _wait_for_article(browser) -> None:
 
 
 def test_submit_an_article_and_see_its_quotes_appear(site: str, browser) -> None:
-    _submit(browser, site, SUBMITTED, title="Hafen wird modernisiert", outlet="Nordblatt",
-            published="2025-06-02T09:00:00+02:00")
+    _submit(
+        browser,
+        site,
+        SUBMITTED,
+        title="Hafen wird modernisiert",
+        outlet="Nordblatt",
+        published="2025-06-02T09:00:00+02:00",
+    )
     assert _find(browser, "#job").get_attribute("data-state") in ("queued", "started", "finished")
     _wait_for_article(browser)
     assert _find(browser, "h1").text == "Hafen wird modernisiert"
@@ -307,7 +359,7 @@ def test_hostile_article_is_shown_inert(site: str, browser) -> None:
     assert browser.execute_script("return window.pwned === undefined")
     browser.get(article_url)
     text = _find(browser, "main").text
-    assert '<img src=x onerror="window.pwned=1;document.title=\'pwned\'">' in text  # shown as text
+    assert "<img src=x onerror=\"window.pwned=1;document.title='pwned'\">" in text  # shown as text
     assert "<script>window.pwned=3</script>" in _find(browser, "h1").text
     console = [e["message"] for e in browser.get_log("browser")]
     assert not any("pwned" in m and "Content Security Policy" not in m for m in console), console

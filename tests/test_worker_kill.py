@@ -5,6 +5,7 @@ rq notices the abandoned job once its lease in the StartedJobRegistry runs out (
 exactly once. Takes about two minutes: the lease and the scheduler lock of the dead worker both
 expire after ~61 s.
 """
+
 from __future__ import annotations
 
 import os
@@ -17,13 +18,13 @@ from pathlib import Path
 import psutil
 import pytest
 import redis
+from redis_server import redis_client, redis_server  # noqa: F401
 from rq.job import Job
 from rq.serializers import JSONSerializer
-
-from redis_server import redis_client, redis_server  # noqa: F401
 from test_worker_job import model_env
-from worker.service import QuoteService
+
 from foundation import defaults
+from worker.service import QuoteService
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -33,8 +34,13 @@ def _worker(url: str, log: Path, *extra: str) -> subprocess.Popen:
     env.pop(defaults.ENV_GRPC_ADDRESS, None)
     with log.open("w") as sink:  # a file, not a pipe: a full pipe would block the worker
         proc = subprocess.Popen(
-            [sys.executable, "-m", "zitat", "--log-format", "json", "worker", "--maintenance-interval", "2",
-             *extra], cwd=REPO, env=env, stdout=sink, stderr=subprocess.STDOUT, start_new_session=True)
+            [sys.executable, "-m", "zitat", "--log-format", "json", "worker", "--maintenance-interval", "2", *extra],
+            cwd=REPO,
+            env=env,
+            stdout=sink,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
     proc.log = log  # type: ignore[attr-defined]
     return proc
 
@@ -57,8 +63,9 @@ def _wait_for(predicate, timeout: float, what: str, proc: subprocess.Popen | Non
     deadline = time.monotonic() + timeout
     while not predicate():
         if proc is not None and proc.poll() is not None:
-            raise AssertionError(f"worker exited early ({proc.returncode}) waiting for {what}: "
-                                 f"{proc.log.read_text()[-3000:]}")
+            raise AssertionError(
+                f"worker exited early ({proc.returncode}) waiting for {what}: {proc.log.read_text()[-3000:]}"
+            )
         if time.monotonic() > deadline:
             tail = proc.log.read_text()[-3000:] if proc is not None else ""
             raise AssertionError(f"timed out waiting for {what}: {tail}")
@@ -66,8 +73,11 @@ def _wait_for(predicate, timeout: float, what: str, proc: subprocess.Popen | Non
 
 
 @pytest.mark.slow
-def test_sigkilled_worker_loses_nothing(redis_server, redis_client: redis.Redis,  # noqa: F811
-                                        tmp_path: Path) -> None:
+def test_sigkilled_worker_loses_nothing(
+    redis_server,
+    redis_client: redis.Redis,  # noqa: F811
+    tmp_path: Path,
+) -> None:
     text = "\n\n".join(p.read_text(encoding="utf-8") for p in sorted((REPO / "seeds").glob("*.txt")))
     service = QuoteService(redis_client)
     status = service.submit_document(text, "all-seeds")

@@ -1,4 +1,5 @@
 """worker.logs: rq's stdlib records come out as zitat's JSON lines, with the job id a job bound."""
+
 from __future__ import annotations
 
 import json
@@ -30,7 +31,9 @@ def test_rq_records_are_json_with_the_bound_job_id(restore_logging, capsys) -> N
     logging.getLogger("rq.worker").debug("not shown at INFO")
     lines = [json.loads(line) for line in capsys.readouterr().err.splitlines()]
     assert [(e["event"], e["job_id"]) for e in lines] == [
-        ("Worker w: job doc-abc-123 started", "doc-abc-123"), ("job started", "doc-abc-123")]
+        ("Worker w: job doc-abc-123 started", "doc-abc-123"),
+        ("job started", "doc-abc-123"),
+    ]
     assert lines[0]["logger"] == "rq.worker" and lines[0]["level"] == "info"
 
 
@@ -49,7 +52,8 @@ def test_tracebacks_carry_no_local_variables(restore_logging, capsys) -> None:
 def test_rq_job_arguments_never_reach_the_output(restore_logging, capsys) -> None:
     logs.configure("json", "INFO", cache=False)
     article = "Die Lage ist ernst, sagte Stoltenberg."
-    logging.getLogger("rq.worker").error("job failed", extra={"arguments": [article], "kwargs": {"t": article},
-                                                                "queue": "zitat-documents"})
+    logging.getLogger("rq.worker").error(
+        "job failed", extra={"arguments": [article], "kwargs": {"t": article}, "queue": "zitat-documents"}
+    )
     err = capsys.readouterr().err
     assert "job failed" in err and article not in err

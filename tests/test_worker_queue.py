@@ -1,4 +1,5 @@
 """worker.queue on a real Redis: JSON-only jobs, deterministic ids, cached and duplicate submissions."""
+
 from __future__ import annotations
 
 import json
@@ -10,16 +11,16 @@ from pathlib import Path
 
 import pytest
 import redis
+from redis_server import redis_client, redis_server  # noqa: F401
 from rq import Queue, Worker
 from rq.job import Job
 from rq.serializers import JSONSerializer
-
-from redis_server import redis_client, redis_server  # noqa: F401
 from test_store import POMPEO_DOC, pompeo_quotes
+
+from foundation import defaults
 from worker.keys import doc_id_for
 from worker.queue import job_id_for, make_queue, parse_job_id, submit
 from worker.store import QuoteStore
-from foundation import defaults
 
 VERSION = "test-model+lexicon-1"
 REPO = Path(__file__).resolve().parent.parent
@@ -64,8 +65,7 @@ def test_a_cached_document_is_not_queued(queue: Queue, store: QuoteStore) -> Non
     assert submit(queue, store, POMPEO_DOC, "000", "v2").state == "queued"
 
 
-def test_job_payload_is_json_with_plain_string_args(queue: Queue, store: QuoteStore,
-                                                    redis_client: redis.Redis) -> None:
+def test_job_payload_is_json_with_plain_string_args(queue: Queue, store: QuoteStore, redis_client: redis.Redis) -> None:
     status = submit(queue, store, POMPEO_DOC, "000", VERSION)
     raw = redis_client.hget(f"rq:job:{status.job_id}", "data")
     payload = json.loads(zlib.decompress(raw))
@@ -92,14 +92,16 @@ class _Evil:
         return (os.system, (f"touch {self.marker}",))
 
 
-def test_a_planted_pickle_is_rejected_not_executed(queue: Queue, store: QuoteStore, redis_client: redis.Redis,
-                                                   tmp_path: Path) -> None:
+def test_a_planted_pickle_is_rejected_not_executed(
+    queue: Queue, store: QuoteStore, redis_client: redis.Redis, tmp_path: Path
+) -> None:
     """Someone with Redis access enqueues a pickle into our queue: the JSON worker refuses it."""
     marker = tmp_path / "pwned"
     pickling_queue = Queue(defaults.QUEUE_NAME, connection=redis_client)  # rq's default: pickle
     pickling_queue.enqueue("builtins.print", _Evil(marker), job_id="planted")
-    assert b"posix" in zlib.decompress(redis_client.hget("rq:job:planted", "data")) or \
-        b"system" in zlib.decompress(redis_client.hget("rq:job:planted", "data"))
+    assert b"posix" in zlib.decompress(redis_client.hget("rq:job:planted", "data")) or b"system" in zlib.decompress(
+        redis_client.hget("rq:job:planted", "data")
+    )
     good = submit(queue, store, "„Wir verhandeln“, sagte Jen Psaki.", "ok", VERSION, use_retry=False)
 
     worker = Worker([queue], connection=redis_client, serializer=JSONSerializer)
@@ -116,12 +118,21 @@ def _burst_worker(url: str, env: dict[str, str]) -> subprocess.CompletedProcess:
     """`zitat worker --burst` in a subprocess: a real forking rq worker."""
     return subprocess.run(
         [sys.executable, "-m", "zitat", "--log-format", "json", "worker", "--burst", "--no-preload"],
-        cwd=REPO, env={**os.environ, "ZITAT_REDIS_URL": url, "PYTHONPATH": str(REPO), **env},
-        capture_output=True, text=True, timeout=120)
+        cwd=REPO,
+        env={**os.environ, "ZITAT_REDIS_URL": url, "PYTHONPATH": str(REPO), **env},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
 
 
-def test_a_failed_job_is_requeued_on_resubmission(redis_server, queue: Queue, store: QuoteStore,  # noqa: F811
-                                                  redis_client: redis.Redis, tmp_path: Path) -> None:
+def test_a_failed_job_is_requeued_on_resubmission(
+    redis_server,
+    queue: Queue,
+    store: QuoteStore,  # noqa: F811
+    redis_client: redis.Redis,
+    tmp_path: Path,
+) -> None:
     """A worker without models fails the job; the same document submitted again requeues that job."""
     first = submit(queue, store, POMPEO_DOC, "000", VERSION, use_retry=False)
     done = _burst_worker(redis_server.url, {"ZITAT_MODEL_DIR": str(tmp_path), "ZITAT_MODELS": "bundled"})

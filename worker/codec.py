@@ -13,9 +13,11 @@ cue_end and mention / mention_start / mention_end (present only with a span), sp
 stance_evidence as JSON) and where it came from (doc_id, doc_name, index, published, version,
 speaker_token).
 """
+
 from __future__ import annotations
 
 import json
+
 from extractor.types import Quote, Span
 from stance.types import Evidence, Stance
 from worker.types import StoredQuote
@@ -42,27 +44,60 @@ def _span(row: dict[str, str], prefix: str, text_key: str | None = None) -> Span
     return Span(row[text_key], int(row[f"{prefix}_start"]), int(row[f"{prefix}_end"]))
 
 
-def encode(doc_id: str, doc_name: str, index: int, published: float, version: str, quote: Quote,
-           stance: Stance, token: str | None) -> str:
+def encode(
+    doc_id: str,
+    doc_name: str,
+    index: int,
+    published: float,
+    version: str,
+    quote: Quote,
+    stance: Stance,
+    token: str | None,
+) -> str:
     """One stored quote (format CODEC_VERSION): a JSON string."""
-    return json.dumps(fields(doc_id, doc_name, index, published, version, quote, stance, token) |
-                      {"codec": CODEC_VERSION}, ensure_ascii=False, separators=(",", ":"))
+    return json.dumps(
+        fields(doc_id, doc_name, index, published, version, quote, stance, token) | {"codec": CODEC_VERSION},
+        ensure_ascii=False,
+        separators=(",", ":"),
+    )
 
 
-def fields(doc_id: str, doc_name: str, index: int, published: float, version: str, quote: Quote,
-           stance: Stance, token: str | None) -> dict[str, str]:
+def fields(
+    doc_id: str,
+    doc_name: str,
+    index: int,
+    published: float,
+    version: str,
+    quote: Quote,
+    stance: Stance,
+    token: str | None,
+) -> dict[str, str]:
     """The fields of one stored quote, all strings: format 2's hash (and format 3's JSON object)."""
     out = {
         "codec": HASH_VERSION,
-        "text": quote.text, "start": str(quote.start), "end": str(quote.end), "kind": quote.kind,
+        "text": quote.text,
+        "start": str(quote.start),
+        "end": str(quote.end),
+        "kind": quote.kind,
         "confidence": repr(float(quote.confidence)),
         "mode": quote.mode,
-        **_span_fields("cue", quote.cue), **_span_fields("mention", quote.speaker_mention),
-        "doc_id": doc_id, "doc_name": doc_name, "index": str(index), "published": repr(float(published)),
-        "version": version, "speaker_token": token or "",
-        "stance_label": stance.label, "stance_score": repr(float(stance.score)),
-        "stance_evidence": json.dumps([{"text": e.text, "start": e.start, "end": e.end, "weight": e.weight,
-                                        "note": e.note} for e in stance.evidence], ensure_ascii=False),
+        **_span_fields("cue", quote.cue),
+        **_span_fields("mention", quote.speaker_mention),
+        "doc_id": doc_id,
+        "doc_name": doc_name,
+        "index": str(index),
+        "published": repr(float(published)),
+        "version": version,
+        "speaker_token": token or "",
+        "stance_label": stance.label,
+        "stance_score": repr(float(stance.score)),
+        "stance_evidence": json.dumps(
+            [
+                {"text": e.text, "start": e.start, "end": e.end, "weight": e.weight, "note": e.note}
+                for e in stance.evidence
+            ],
+            ensure_ascii=False,
+        ),
     }
     if quote.speaker is not None:
         out["speaker"] = quote.speaker
@@ -81,15 +116,27 @@ def decode(raw: dict | bytes | str) -> StoredQuote:
         mention = _span(row, "mention")
     else:  # format 1: the CLI's row names for the mention
         mention = _span(row, "speaker", "speaker_mention")
-    evidence = [Evidence(e["text"], int(e["start"]), int(e["end"]), float(e["weight"]), e.get("note", ""))
-                for e in json.loads(row.get("stance_evidence") or "[]")]
+    evidence = [
+        Evidence(e["text"], int(e["start"]), int(e["end"]), float(e["weight"]), e.get("note", ""))
+        for e in json.loads(row.get("stance_evidence") or "[]")
+    ]
     doc_id = row["doc_id"]
     return StoredQuote(
-        quote_id=f"{doc_id}:{row['index']}", doc_id=doc_id, doc_name=row.get("doc_name", ""),
-        quote=Quote(text=row["text"], start=int(row["start"]), end=int(row["end"]), kind=row["kind"],
-                    cue=_span(row, "cue"), speaker=row.get("speaker"), speaker_mention=mention,
-                    speaker_role=row.get("speaker_role"), confidence=float(row.get("confidence", 0.0)),
-                    mode=row.get("mode", "speech")),  # format 1 had no mode
+        quote_id=f"{doc_id}:{row['index']}",
+        doc_id=doc_id,
+        doc_name=row.get("doc_name", ""),
+        quote=Quote(
+            text=row["text"],
+            start=int(row["start"]),
+            end=int(row["end"]),
+            kind=row["kind"],
+            cue=_span(row, "cue"),
+            speaker=row.get("speaker"),
+            speaker_mention=mention,
+            speaker_role=row.get("speaker_role"),
+            confidence=float(row.get("confidence", 0.0)),
+            mode=row.get("mode", "speech"),
+        ),  # format 1 had no mode
         stance=Stance(float(row["stance_score"]), row["stance_label"], evidence),
         published=float(row["published"]),
     )

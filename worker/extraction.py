@@ -15,6 +15,7 @@ work horse inherits the models instead of loading them again; it runs torch with
 fork after a multi-threaded OpenMP pool hangs the child. gRPC channels are created lazily in the
 process that uses them (never inherited across fork).
 """
+
 from __future__ import annotations
 
 import threading
@@ -48,8 +49,9 @@ class Analyser(Protocol):
     @property
     def version(self) -> str: ...
 
-    def process_many(self, texts: list[str], stop: Callable[[], bool] | None = None,
-                     with_stance: bool = True) -> list[Scored]: ...
+    def process_many(
+        self, texts: list[str], stop: Callable[[], bool] | None = None, with_stance: bool = True
+    ) -> list[Scored]: ...
 
     def process(self, text: str) -> Scored: ...
 
@@ -78,20 +80,23 @@ class Pipeline:
     def version(self) -> str:
         return pipeline_version(self.extractor.model_version)
 
-    def load(self) -> "Pipeline":
+    def load(self) -> Pipeline:
         self.extractor.load()
         return self
 
-    def process_many(self, texts: list[str], stop: Callable[[], bool] | None = None,
-                     with_stance: bool = True) -> list[Scored]:
+    def process_many(
+        self, texts: list[str], stop: Callable[[], bool] | None = None, with_stance: bool = True
+    ) -> list[Scored]:
         """Each document's quotes with their stances (None without `with_stance`), each quote scored
         within its sentence on the extractor's parse."""
         out: list[Scored] = []
         for text, analysis in zip(texts, self.extractor.analyse_many(texts, stop)):
             quotes = analysis.quotes
             stances: list[Stance | None] = (
-                list(self.scorer.score_many(quotes, text, analysis.sentences)) if with_stance and quotes
-                else [None] * len(quotes))
+                list(self.scorer.score_many(quotes, text, analysis.sentences))
+                if with_stance and quotes
+                else [None] * len(quotes)
+            )
             out.append(list(zip(quotes, stances)))
         return out
 
@@ -129,8 +134,9 @@ def make_analyser(address: str | None = None) -> Analyser:
     address = address or remote_address()
     if address:
         if _remote_factory is None:
-            raise SettingsError("ZITAT_EXTRACTOR_ADDRESS is set, but this process has no gRPC client: "
-                                "run workers with `zitat worker`")
+            raise SettingsError(
+                "ZITAT_EXTRACTOR_ADDRESS is set, but this process has no gRPC client: run workers with `zitat worker`"
+            )
         return _remote_factory(address)
     # One torch thread, always: a work horse forked from a parent whose OpenMP pool has more than one
     # thread deadlocks on its first tensor operation (measured here with the Stanza models). Workers

@@ -4,6 +4,7 @@ Job arguments are plain strings (doc_id, doc_name, text, submitter's pipeline ve
 as JSON, so whoever can write to Redis cannot make a worker run code. The job never logs the
 article text: its log lines carry the job id, document id and counts only.
 """
+
 from __future__ import annotations
 
 import time
@@ -16,13 +17,13 @@ from rq.job import Job, get_current_job
 from rq.job import JobStatus as RQStatus
 from rq.serializers import JSONSerializer
 
+from foundation import defaults
+from foundation.errors import InvalidDocument, NotFound, UnsafeJob
 from worker import extraction
 from worker.archive import Archive
 from worker.connection import when_available
 from worker.keys import check_job_id, doc_id_for
 from worker.types import ArticleMeta, JobState, JobStatus
-from foundation import defaults
-from foundation.errors import InvalidDocument, NotFound, UnsafeJob
 
 #: Dotted path rq stores in the job: the one function a zitat worker runs.
 FUNCTION = "worker.job.process_document"
@@ -80,8 +81,11 @@ def process_document(doc_id: str, doc_name: str, text: str, version: str | None 
         if version and version != actual:
             log.warning("pipeline version differs from the submitter's", submitted=version, used=actual)
         client = job.connection if job is not None else _fallback_client()
-        count = when_available(lambda: _store_and_publish(client, doc_id, doc_name, actual, scored, text),
-                               what="the store, to write the job's result", within=defaults.JOB_STORE_WAIT_SECONDS)
+        count = when_available(
+            lambda: _store_and_publish(client, doc_id, doc_name, actual, scored, text),
+            what="the store, to write the job's result",
+            within=defaults.JOB_STORE_WAIT_SECONDS,
+        )
         log.info("job finished", quotes=count, seconds=round(time.monotonic() - started, 3))
         return {"doc_id": doc_id, "quote_count": count, "version": actual}
 
@@ -149,8 +153,7 @@ def status_of(job: Job, doc_id: str, *, cached: bool = False) -> JobStatus:
             error = error or "stopped"
         elif rq_state == RQStatus.CANCELED:
             error = error or "canceled"
-    return JobStatus(job_id=job.id, doc_id=doc_id, state=state, quote_count=quote_count, error=error,
-                     cached=cached)
+    return JobStatus(job_id=job.id, doc_id=doc_id, state=state, quote_count=quote_count, error=error, cached=cached)
 
 
 def doc_id_of(job: Job) -> str:

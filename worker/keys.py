@@ -4,6 +4,7 @@ Every key starts with the versioned prefix (defaults.REDIS_KEY_PREFIX). Nothing 
 becomes part of a key as is: document ids must be 64 hex digits, speakers are keyed by a hash of
 their normalised name, so a name with `*`, `:`, spaces or newlines is just data in a value.
 """
+
 from __future__ import annotations
 
 import hashlib

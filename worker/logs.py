@@ -6,6 +6,7 @@ production, console at a terminal) and merges the contextvars a job binds (job_i
 lines can be grepped by job id whichever library wrote them. rq sees the handler and adds none of
 its own.
 """
+
 from __future__ import annotations
 
 import logging
@@ -32,22 +33,27 @@ def configure(fmt: str | None = None, level: str | None = None, *, cache: bool =
     level_name = zlog.log_level(level)
     render: list[Processor]
     if zlog.log_format(fmt) == "json":
-        render = [structlog.processors.ExceptionRenderer(
-            structlog.tracebacks.ExceptionDictTransformer(show_locals=False)),  # locals hold article text
-            structlog.processors.JSONRenderer()]
+        render = [
+            structlog.processors.ExceptionRenderer(
+                structlog.tracebacks.ExceptionDictTransformer(show_locals=False)
+            ),  # locals hold article text
+            structlog.processors.JSONRenderer(),
+        ]
     else:
         render = [structlog.dev.ConsoleRenderer(exception_formatter=structlog.dev.plain_traceback)]
     handler = logging.StreamHandler(sys.stderr)
     handler.addFilter(_drop_job_arguments)
-    handler.setFormatter(structlog.stdlib.ProcessorFormatter(
-        foreign_pre_chain=[
-            structlog.contextvars.merge_contextvars,
-            structlog.stdlib.add_log_level,
-            structlog.stdlib.add_logger_name,
-            structlog.processors.TimeStamper(fmt="iso", utc=True),
-        ],
-        processors=[structlog.stdlib.ProcessorFormatter.remove_processors_meta, *render],
-    ))
+    handler.setFormatter(
+        structlog.stdlib.ProcessorFormatter(
+            foreign_pre_chain=[
+                structlog.contextvars.merge_contextvars,
+                structlog.stdlib.add_log_level,
+                structlog.stdlib.add_logger_name,
+                structlog.processors.TimeStamper(fmt="iso", utc=True),
+            ],
+            processors=[structlog.stdlib.ProcessorFormatter.remove_processors_meta, *render],
+        )
+    )
     rq_logger = logging.getLogger("rq")
     for old in list(rq_logger.handlers):
         rq_logger.removeHandler(old)

@@ -8,17 +8,18 @@ the zone as given, and `published_ts` is that instant as unix time.
 Explicit input (mapping) is strict and raises InvalidDocument naming the field; HTML is scraped
 leniently: a value that does not pass is dropped, never fatal.
 """
+
 from __future__ import annotations
 
 import calendar
 import re
 from collections.abc import Mapping
-from datetime import date, datetime, time, timezone
+from datetime import UTC, date, datetime, time
 from html.parser import HTMLParser
 from urllib.parse import urlsplit
 
-from worker.types import META_FIELDS, ArticleMeta
 from foundation.errors import InvalidDocument
+from worker.types import META_FIELDS, ArticleMeta
 
 MAX_URL_CHARS = 2000
 MAX_FIELD_CHARS = 1000
@@ -36,8 +37,9 @@ _MONTH = re.compile(r"(\d{4})-(\d{2})")
 _YEAR = re.compile(r"\d{4}")
 #: Dates and times with '-' and ':' separators, a 'T' or a space between, an optional fraction and
 #: zone; fromisoformat alone would also take week dates and compact forms nobody means to send.
-_DATETIME = re.compile(r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}([.,]\d{1,6})?)?(Z|[+-]\d{2}(:?\d{2})?)?",
-                       re.IGNORECASE)
+_DATETIME = re.compile(
+    r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}([.,]\d{1,6})?)?(Z|[+-]\d{2}(:?\d{2})?)?", re.IGNORECASE
+)
 _LANGUAGE = re.compile(r"[A-Za-z]+(-[A-Za-z]+)*")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _SPACES = re.compile(r"\s+")
@@ -58,7 +60,7 @@ def _datetime(text: str) -> datetime | None:
 
 def _utc_ts(value: datetime) -> float:
     """Unix time; a naive value counts as UTC."""
-    return (value if value.tzinfo else value.replace(tzinfo=timezone.utc)).timestamp()
+    return (value if value.tzinfo else value.replace(tzinfo=UTC)).timestamp()
 
 
 def parse_published(value: str) -> tuple[str, float | None]:
@@ -134,15 +136,21 @@ def check_url(value: str) -> str:
             ok = False
     if not ok:
         shown = value if len(value) <= 80 else value[:77] + "..."
-        raise InvalidDocument(f"url must be an http:// or https:// address with a host (at most {MAX_URL_CHARS} "
-                              f"characters, no spaces), got {shown!r}", field="url")
+        raise InvalidDocument(
+            f"url must be an http:// or https:// address with a host (at most {MAX_URL_CHARS} "
+            f"characters, no spaces), got {shown!r}",
+            field="url",
+        )
     return value
 
 
 def check_language(value: str) -> str:
     if len(value) > MAX_LANGUAGE_CHARS or not _LANGUAGE.fullmatch(value):
-        raise InvalidDocument(f"language must be a language code such as de or de-AT (letters and '-', at most "
-                              f"{MAX_LANGUAGE_CHARS} characters), got {value[:40]!r}", field="language")
+        raise InvalidDocument(
+            f"language must be a language code such as de or de-AT (letters and '-', at most "
+            f"{MAX_LANGUAGE_CHARS} characters), got {value[:40]!r}",
+            field="language",
+        )
     return value
 
 

@@ -5,6 +5,7 @@ same document twice is free: the store's cache answers first; otherwise rq's `un
 (an atomic Lua script) refuses the duplicate and the existing job's status is returned. A failed
 job keeps its id for failure_ttl, so it is requeued (with fresh retries) rather than enqueued anew.
 """
+
 from __future__ import annotations
 
 import re
@@ -16,11 +17,11 @@ from rq.job import Job
 from rq.job import JobStatus as RQStatus
 from rq.serializers import JSONSerializer
 
+from foundation import defaults
 from worker.job import FUNCTION, status_of
 from worker.keys import doc_id_for, version_digest
 from worker.store import QuoteStore
 from worker.types import JobStatus
-from foundation import defaults
 
 _JOB_ID = re.compile(r"doc-([0-9a-f]{64})-([0-9a-f]{12})")
 
@@ -45,8 +46,16 @@ def parse_job_id(job_id: str) -> tuple[str, str] | None:
     return (m.group(1), m.group(2)) if m else None
 
 
-def submit(queue: Queue, store: QuoteStore, text: str, doc_name: str, version: str,
-           *, retry: Retry | None = None, use_retry: bool = True) -> JobStatus:
+def submit(
+    queue: Queue,
+    store: QuoteStore,
+    text: str,
+    doc_name: str,
+    version: str,
+    *,
+    retry: Retry | None = None,
+    use_retry: bool = True,
+) -> JobStatus:
     """Queue one document unless its result is cached or a job for it exists; never runs it twice.
 
     `text` must already be valid (extractor.api.validate_text).
@@ -60,9 +69,16 @@ def submit(queue: Queue, store: QuoteStore, text: str, doc_name: str, version: s
     for _ in range(5):
         try:
             queue.enqueue(
-                FUNCTION, doc_id, doc_name, text, version,
-                job_id=job_id, unique=True, retry=retry,
-                job_timeout=defaults.JOB_TIMEOUT, result_ttl=defaults.JOB_RESULT_TTL,
+                FUNCTION,
+                doc_id,
+                doc_name,
+                text,
+                version,
+                job_id=job_id,
+                unique=True,
+                retry=retry,
+                job_timeout=defaults.JOB_TIMEOUT,
+                result_ttl=defaults.JOB_RESULT_TTL,
                 failure_ttl=defaults.JOB_FAILURE_TTL,
                 description=f"document {doc_id[:16]}",
             )

@@ -13,6 +13,7 @@ see worker.job), waits for Redis with back-off, tidies what the lost loop left i
 record, its scheduler lock, its pub/sub thread) and starts a fresh loop in the same process, with the
 models still loaded. A job whose horse died meanwhile is found by rq's abandoned-job detection.
 """
+
 from __future__ import annotations
 
 import contextlib
@@ -26,13 +27,13 @@ from rq import SimpleWorker, Worker
 from rq.exceptions import DeserializationError
 from rq.serializers import JSONSerializer
 
+from foundation import defaults
+from foundation.errors import UnsafeJob
+from foundation.logging import get_logger
 from worker import extraction
 from worker.connection import UNAVAILABLE, when_available
 from worker.job import check_allowed
 from worker.queue import make_queue
-from foundation import defaults
-from foundation.errors import UnsafeJob
-from foundation.logging import get_logger
 
 log = get_logger(__name__)
 
@@ -118,9 +119,15 @@ class ZitatSimpleWorker(_NotesLostRedis, _AllowListed, _BindJobId, SimpleWorker)
 AnyWorker = ZitatWorker | ZitatSimpleWorker
 
 
-def build_worker(client: redis.Redis, *, queue_name: str = defaults.QUEUE_NAME, name: str | None = None,
-                 maintenance_interval: int = defaults.WORKER_MAINTENANCE_INTERVAL,
-                 job_monitoring_interval: int = 30, simple: bool = False) -> AnyWorker:
+def build_worker(
+    client: redis.Redis,
+    *,
+    queue_name: str = defaults.QUEUE_NAME,
+    name: str | None = None,
+    maintenance_interval: int = defaults.WORKER_MAINTENANCE_INTERVAL,
+    job_monitoring_interval: int = 30,
+    simple: bool = False,
+) -> AnyWorker:
     cls = ZitatSimpleWorker if simple else ZitatWorker
     return cls(
         [make_queue(client, queue_name)],
@@ -136,8 +143,16 @@ def build_worker(client: redis.Redis, *, queue_name: str = defaults.QUEUE_NAME, 
     )
 
 
-def run_worker(client: redis.Redis, *, burst: bool = False, with_scheduler: bool = True, preload: bool = True,
-               logging_level: str = "INFO", max_jobs: int | None = None, **worker_options) -> bool:
+def run_worker(
+    client: redis.Redis,
+    *,
+    burst: bool = False,
+    with_scheduler: bool = True,
+    preload: bool = True,
+    logging_level: str = "INFO",
+    max_jobs: int | None = None,
+    **worker_options,
+) -> bool:
     """Run a worker until stopped (or, with burst, until the queue is empty); True if it did work.
 
     Survives Redis going away: see the module docstring."""
@@ -147,8 +162,9 @@ def run_worker(client: redis.Redis, *, burst: bool = False, with_scheduler: bool
     while True:
         worker = build_worker(client, **worker_options)
         try:
-            worked |= worker.work(burst=burst, with_scheduler=with_scheduler, logging_level=logging_level,
-                                  max_jobs=max_jobs)
+            worked |= worker.work(
+                burst=burst, with_scheduler=with_scheduler, logging_level=logging_level, max_jobs=max_jobs
+            )
         except UNAVAILABLE as e:  # rq's own shutdown could not reach Redis either
             worker.lost_redis = worker.lost_redis or e
         worked |= worker.jobs_done > 0

@@ -7,6 +7,7 @@ article), AmbiguousSpeaker and StoreUnavailable (Redis unreachable, raised withi
 Thread-safe: one instance can serve a gRPC or web thread pool. A store written by an earlier
 version is copied into the current layout the first time a process uses it (worker.migrate).
 """
+
 from __future__ import annotations
 
 import threading
@@ -15,6 +16,8 @@ from dataclasses import replace
 
 import redis
 
+from foundation import defaults
+from foundation.errors import InvalidDocument, NotFound
 from worker import extraction
 from worker import job as jobs
 from worker import queue as queues
@@ -24,11 +27,16 @@ from worker.connection import translate_errors
 from worker.keys import check_job_id, doc_id_for
 from worker.store import QuoteStore
 from worker.types import (
-    Article, ArticleMeta, JobStatus, SpeakerCount, Statement, StatementPage, StatementQuery, StoredQuote,
+    Article,
+    ArticleMeta,
+    JobStatus,
+    SpeakerCount,
+    Statement,
+    StatementPage,
+    StatementQuery,
+    StoredQuote,
     TimelineBucket,
 )
-from foundation import defaults
-from foundation.errors import InvalidDocument, NotFound
 
 MAX_DOC_NAME = defaults.MAX_DOC_NAME_CHARS
 
@@ -50,8 +58,14 @@ class QuoteService:
     `extractor` (only its model_version is used here) defaults to the configured one.
     """
 
-    def __init__(self, client: redis.Redis | None = None, *, extractor: extraction.Versioned | None = None,
-                 queue_name: str = defaults.QUEUE_NAME, prefix: str = defaults.REDIS_KEY_PREFIX) -> None:
+    def __init__(
+        self,
+        client: redis.Redis | None = None,
+        *,
+        extractor: extraction.Versioned | None = None,
+        queue_name: str = defaults.QUEUE_NAME,
+        prefix: str = defaults.REDIS_KEY_PREFIX,
+    ) -> None:
         self.redis = client
         self._extractor = extractor
         self._queue_name = queue_name
@@ -62,7 +76,7 @@ class QuoteService:
         self._queue = None
 
     @classmethod
-    def from_env(cls, extractor: extraction.Versioned | None = None) -> "QuoteService":
+    def from_env(cls, extractor: extraction.Versioned | None = None) -> QuoteService:
         """Connect now to the configured store (StoreUnavailable if it cannot be reached).
 
         A server that already holds an extractor passes it, so that submissions are keyed by the
@@ -110,8 +124,9 @@ class QuoteService:
 
     # --- the API ----------------------------------------------------------------------------------
     @translate_errors
-    def submit_document(self, text: str, doc_name: str = "", meta: ArticleMeta | None = None, *,
-                        retry: bool = True) -> JobStatus:
+    def submit_document(
+        self, text: str, doc_name: str = "", meta: ArticleMeta | None = None, *, retry: bool = True
+    ) -> JobStatus:
         """Queue a document as an article (its metadata as given, else read from its HTML); a
         document seen before returns its cached result or existing job, and the article is published
         from it at once."""
@@ -146,8 +161,9 @@ class QuoteService:
             if parsed is not None:
                 hit = store.cached_any_version(*parsed)
                 if hit is not None:
-                    return JobStatus(job_id=job_id, doc_id=parsed[0], state="finished",
-                                     quote_count=hit.quote_count, cached=True)
+                    return JobStatus(
+                        job_id=job_id, doc_id=parsed[0], state="finished", quote_count=hit.quote_count, cached=True
+                    )
             raise
         doc_id = parsed[0] if parsed else jobs.doc_id_of(job)
         return jobs.status_of(job, doc_id)
@@ -163,8 +179,9 @@ class QuoteService:
         return self.archive.export(query)
 
     @translate_errors
-    def speaker_timeline(self, name: str, interval: str = "week", start: str | None = None,
-                         end: str | None = None) -> tuple[str | None, list[TimelineBucket]]:
+    def speaker_timeline(
+        self, name: str, interval: str = "week", start: str | None = None, end: str | None = None
+    ) -> tuple[str | None, list[TimelineBucket]]:
         """(canonical name or None if nobody matches, buckets of the speaker's statements)."""
         from worker.metadata import parse_bound
 

@@ -8,6 +8,7 @@ that surname arrives; then its statements move to that person (worker.archive.ab
 shared by two full names („Hans Müller“, „Gerd Müller“) stays ambiguous: a look-up by it names
 both (AmbiguousSpeaker) and new bare mentions stay apart.
 """
+
 from __future__ import annotations
 
 from typing import cast
@@ -15,11 +16,11 @@ from typing import cast
 import redis
 
 from extractor.types import Quote
+from foundation.errors import AmbiguousSpeaker
 from worker import aliases as alias_rules
 from worker.codec import as_text
 from worker.keys import Keys, speaker_token
 from worker.types import SpeakerCount
-from foundation.errors import AmbiguousSpeaker
 
 
 class SpeakerRegistry:
@@ -77,8 +78,9 @@ class SpeakerRegistry:
             role = " ".join(quote.speaker_role.split())
             pipe.sadd(k.speaker_roles(token), role)
             names.add(role)
-        pipe.zadd(k.suggestions, {f"{alias_rules.normalise(n)}\x00{token}": 0 for n in names
-                                  if alias_rules.normalise(n)})
+        pipe.zadd(
+            k.suggestions, {f"{alias_rules.normalise(n)}\x00{token}": 0 for n in names if alias_rules.normalise(n)}
+        )
 
     def move(self, pipe, source: str, target: str) -> None:
         """Queue the hand-over of a bare speaker's names to `target` (worker.archive.absorb)."""
@@ -171,8 +173,10 @@ class SpeakerRegistry:
         if not norm or limit <= 0:
             return []
         low = f"[{norm}".encode("utf-8", errors="surrogatepass")
-        rows = cast(list[bytes | str], self.redis.zrange(self.keys.suggestions, low, low + b"\xff", bylex=True,
-                                                         offset=0, num=max(50, limit * 10)))
+        rows = cast(
+            list[bytes | str],
+            self.redis.zrange(self.keys.suggestions, low, low + b"\xff", bylex=True, offset=0, num=max(50, limit * 10)),
+        )
         tokens: list[str] = []
         for row in rows:
             token = as_text(row).rpartition("\x00")[2]

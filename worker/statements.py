@@ -18,6 +18,7 @@ fingerprints of its word 3-grams chosen by winnowing (window 4). Any run of MIN_
 words shares at least one fingerprint with every text that contains it, so a statement and its
 partial quote always meet; candidates are then verified word by word.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -53,10 +54,10 @@ def fingerprints(seq: Sequence[str]) -> set[str]:
     """Winnowed fingerprints of a word sequence (hex strings; empty below MIN_WORDS words)."""
     if len(seq) < MIN_WORDS:
         return set()
-    hashes = [_hash(seq[i:i + SHINGLE_WORDS]) for i in range(len(seq) - SHINGLE_WORDS + 1)]
+    hashes = [_hash(seq[i : i + SHINGLE_WORDS]) for i in range(len(seq) - SHINGLE_WORDS + 1)]
     chosen: set[int] = set()
     for i in range(len(hashes) - WINDOW + 1):
-        window = hashes[i:i + WINDOW]
+        window = hashes[i : i + WINDOW]
         chosen.add(min(window))
     return {f"{h:016x}" for h in chosen}
 
@@ -67,10 +68,7 @@ def contains(longer: Sequence[str], shorter: Sequence[str]) -> bool:
     if n == 0 or n > len(longer):
         return False
     first = shorter[0]
-    for i in range(len(longer) - n + 1):
-        if longer[i] == first and tuple(longer[i:i + n]) == tuple(shorter):
-            return True
-    return False
+    return any(longer[i] == first and tuple(longer[i : i + n]) == tuple(shorter) for i in range(len(longer) - n + 1))
 
 
 def same_statement(a: Sequence[str], b: Sequence[str]) -> bool:

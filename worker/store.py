@@ -9,6 +9,7 @@ none, and a killed worker leaves nothing half-written. Writes are idempotent: qu
 "<doc_id>:<index>" and a rewrite replaces the document's previous quotes. Only the document cache
 (content hash + pipeline version -> result) carries a TTL.
 """
+
 from __future__ import annotations
 
 import json
@@ -21,14 +22,14 @@ import redis
 from redis.typing import EncodableT, FieldT
 
 from extractor.types import Quote
+from foundation import defaults
+from foundation.errors import NotFound
 from stance.types import Stance
 from worker import codec
 from worker.codec import as_text
 from worker.connection import run_transaction, translate_errors
 from worker.keys import LABELS, Keys, check_doc_id
 from worker.types import StoredQuote
-from foundation import defaults
-from foundation.errors import NotFound
 
 
 @dataclass(frozen=True)
@@ -43,17 +44,25 @@ class CachedResult:
 class QuoteStore:
     """Documents and their quotes in one Redis database under a versioned key prefix."""
 
-    def __init__(self, client: redis.Redis, prefix: str = defaults.REDIS_KEY_PREFIX,
-                 cache_ttl: int = defaults.CACHE_TTL) -> None:
+    def __init__(
+        self, client: redis.Redis, prefix: str = defaults.REDIS_KEY_PREFIX, cache_ttl: int = defaults.CACHE_TTL
+    ) -> None:
         self.redis = client
         self.keys = Keys(prefix)
         self.cache_ttl = int(cache_ttl)
 
     # --- writes -----------------------------------------------------------------------------------
     @translate_errors
-    def write_document(self, doc_id: str, doc_name: str, version: str,
-                       scored: Sequence[tuple[Quote, Stance]], *, text: str | None = None,
-                       now: float | None = None) -> int:
+    def write_document(
+        self,
+        doc_id: str,
+        doc_name: str,
+        version: str,
+        scored: Sequence[tuple[Quote, Stance]],
+        *,
+        text: str | None = None,
+        now: float | None = None,
+    ) -> int:
         """Store a document's quotes and stances (and its text, for article pages), replacing any
         earlier set; returns the quote count."""
         doc_id = check_doc_id(doc_id)
@@ -73,8 +82,12 @@ class QuoteStore:
             for i, (quote, stance) in enumerate(scored):
                 pipe.set(k.quote(doc_id, i), codec.encode(doc_id, doc_name, i, stored, version, quote, stance, None))
             fields: dict[FieldT, EncodableT] = {
-                "doc_name": old.get("doc_name") or doc_name, "stored": repr(stored), "version": version,
-                "quotes": len(scored), "updated": repr(time.time())}
+                "doc_name": old.get("doc_name") or doc_name,
+                "stored": repr(stored),
+                "version": version,
+                "quotes": len(scored),
+                "updated": repr(time.time()),
+            }
             if text is not None:
                 fields["text"] = text
             pipe.hset(k.doc(doc_id), mapping=fields)

@@ -8,6 +8,7 @@ linking „s“/„es“/„n“/„en“ tried off the modifier), the longest h
 enough to find parts, not a morphological analysis. Words shorter than 3 letters and function
 words are not terms.
 """
+
 from __future__ import annotations
 
 import re
@@ -19,14 +20,16 @@ _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 _LINKS = ("s", "es", "n", "en", "")
 _MIN_HEAD, _MIN_MODIFIER = 4, 3
 #: Function words (lemmas, case-folded): they would put most statements under every query.
-STOPWORDS = frozenset("""
+STOPWORDS = frozenset(
+    """
 der die das ein eine einer eines und oder aber denn sondern doch als wie wenn weil dass ob zu zum zur
 in im an am auf aus bei mit nach von vom vor für über unter um durch gegen ohne bis seit
 ich du er sie es wir ihr man sich mich dich uns euch ihm ihn ihnen mein dein sein unser euer
 dies diese dieser dieses jener jene welch welche welcher was wer wo
 sein haben werden können müssen sollen wollen dürfen mögen nicht kein keine auch noch schon nur
 so sehr dann da hier dort jetzt nun ja nein mehr alle alles viel viele andere anderer
-""".split())
+""".split()
+)
 
 
 @lru_cache(maxsize=65536)
@@ -50,7 +53,7 @@ def compound_parts(lemma: str) -> tuple[str, ...]:
         for link in _LINKS:
             if not word[:cut].endswith(link):
                 continue
-            modifier = word[:cut - len(link)]
+            modifier = word[: cut - len(link)]
             if len(modifier) >= _MIN_MODIFIER and _known(modifier.capitalize()):
                 return (_lemma(modifier.capitalize()), _lemma(head.capitalize()))
     return ()

@@ -5,13 +5,14 @@ one hash read whatever the number of statements; bounds therefore count whole da
 between the first and the last (or between the asked bounds) is listed, empty ones too, so that a
 chart's time axis has no gaps that hide silence.
 """
+
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 
-from worker.types import TimelineBucket
 from foundation.errors import InvalidDocument
+from worker.types import TimelineBucket
 
 INTERVALS = ("day", "week", "month")
 MAX_BUCKETS = 5000
@@ -19,8 +20,7 @@ MAX_BUCKETS = 5000
 
 def check_interval(interval: str) -> str:
     if interval not in INTERVALS:
-        raise InvalidDocument(f"unknown interval {interval!r}: choose one of {', '.join(INTERVALS)}",
-                              field="interval")
+        raise InvalidDocument(f"unknown interval {interval!r}: choose one of {', '.join(INTERVALS)}", field="interval")
     return interval
 
 
@@ -41,11 +41,12 @@ def _next(start: date, interval: str) -> date:
 
 
 def _day(ts: float) -> date:
-    return datetime.fromtimestamp(ts, tz=timezone.utc).date()
+    return datetime.fromtimestamp(ts, tz=UTC).date()
 
 
-def buckets(days: Iterable[tuple[str, int, int, int, float]], interval: str,
-            low: float | None = None, high: float | None = None) -> list[TimelineBucket]:
+def buckets(
+    days: Iterable[tuple[str, int, int, int, float]], interval: str, low: float | None = None, high: float | None = None
+) -> list[TimelineBucket]:
     """Bucket per-day counts (ISO day, statements, hawkish, conciliatory, sum of stance scores);
     `low`/`high` (unix time) cut the days to a range and widen the range shown to it."""
     check_interval(interval)
@@ -62,8 +63,10 @@ def buckets(days: Iterable[tuple[str, int, int, int, float]], interval: str,
     while start <= last:
         sums[start] = [0, 0.0, 0, 0]
         if len(sums) > MAX_BUCKETS:
-            raise InvalidDocument(f"more than {MAX_BUCKETS} {interval}s asked for: choose a longer interval "
-                                  "or a shorter period", field="interval")
+            raise InvalidDocument(
+                f"more than {MAX_BUCKETS} {interval}s asked for: choose a longer interval or a shorter period",
+                field="interval",
+            )
         start = _next(start, interval)
     for day, n, h, c, total in rows:
         row = sums[bucket_start(day, interval)]
@@ -71,5 +74,7 @@ def buckets(days: Iterable[tuple[str, int, int, int, float]], interval: str,
         row[1] += total
         row[2] += h
         row[3] += c
-    return [TimelineBucket(start.isoformat(), n, (total / n) if n else 0.0, h, n - h - c, c)
-            for start, (n, total, h, c) in sums.items()]
+    return [
+        TimelineBucket(start.isoformat(), n, (total / n) if n else 0.0, h, n - h - c, c)
+        for start, (n, total, h, c) in sums.items()
+    ]

@@ -1,4 +1,5 @@
 """Dataclasses at the worker/store seam, shared by the CLI and the gRPC servicers."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -27,7 +28,7 @@ class ArticleMeta:
     language: str = ""
     published_ts: float | None = None
 
-    def merged(self, fallback: "ArticleMeta") -> "ArticleMeta":
+    def merged(self, fallback: ArticleMeta) -> ArticleMeta:
         """This metadata, with each empty field taken from `fallback` (flags over HTML, say)."""
         values = {f: getattr(self, f) or getattr(fallback, f) for f in META_FIELDS}
         ts = self.published_ts if self.published else fallback.published_ts

@@ -3,15 +3,16 @@
 Exit codes: 0 success, 1 some inputs failed (the others were still processed), 2 usage or
 configuration error. Errors print one clear line on stderr, never a traceback.
 """
+
 from __future__ import annotations
 
 import argparse
 import sys
 
-from zitat import __version__
 from foundation import logging as zlog
-from zitat.commands import COMMANDS
 from foundation.errors import ZitatError
+from zitat import __version__
+from zitat.commands import COMMANDS
 
 EXIT_OK, EXIT_PARTIAL, EXIT_USAGE = 0, 1, 2
 

@@ -10,6 +10,7 @@ no fewer answers per second. `zitat serve` therefore caps the arenas at start-up
 before its threads exist, unless MALLOC_ARENA_MAX is set (glibc has then applied that already).
 Nothing happens where the C library is not glibc.
 """
+
 from __future__ import annotations
 
 import ctypes

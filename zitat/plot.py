@@ -4,6 +4,7 @@ matplotlib's object API on the Agg canvas: no display, no pyplot state shared be
 web server draws from several), only the DejaVu fonts matplotlib ships. SVG keeps its text as text
 (searchable, and the page can style it); both formats carry the title in their metadata.
 """
+
 from __future__ import annotations
 
 import io
@@ -11,8 +12,8 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from worker.types import TimelineBucket
 from foundation.errors import InvalidDocument
+from worker.types import TimelineBucket
 
 if TYPE_CHECKING:
     from matplotlib.typing import RcKeyType
@@ -24,8 +25,12 @@ _UNIT = {"day": "Tag", "week": "Woche", "month": "Monat"}
 _STANCE_TICKS = ([-1.0, -0.5, 0.0, 0.5, 1.0], ["−1 versöhnlich", "−0,5", "0 neutral", "+0,5", "+1 konfrontativ"])
 _LINE, _BARS = "#b2182b", "#9e9e9e"
 #: SVG text stays text; ids in the SVG do not change from run to run; the minus sign is U+2212.
-_STYLE: dict[RcKeyType, Any] = {"svg.fonttype": "none", "svg.hashsalt": "zitat-timeline",
-                                "font.family": "DejaVu Sans", "axes.unicode_minus": True}
+_STYLE: dict[RcKeyType, Any] = {
+    "svg.fonttype": "none",
+    "svg.hashsalt": "zitat-timeline",
+    "font.family": "DejaVu Sans",
+    "axes.unicode_minus": True,
+}
 
 
 def format_for(out: Path | None, fmt: str) -> str:
@@ -53,8 +58,9 @@ def _plain(text: str) -> str:
     return text.replace("$", r"\$")
 
 
-def render_timeline(speaker: str, buckets: list[TimelineBucket], interval: str, out: Path | None = None,
-                    fmt: str = "svg") -> bytes:
+def render_timeline(
+    speaker: str, buckets: list[TimelineBucket], interval: str, out: Path | None = None, fmt: str = "svg"
+) -> bytes:
     """The picture as PNG or SVG bytes (the suffix of `out` decides when given, and the file is
     written): mean stance per bucket as a line with its statement count beside each point, the
     counts as bars below, a zero line, the speaker and the period in the title. No statements at
@@ -78,8 +84,16 @@ def render_timeline(speaker: str, buckets: list[TimelineBucket], interval: str, 
         if not spoken:
             ax = fig.add_subplot()
             ax.set_axis_off()
-            ax.text(0.5, 0.5, "keine Aussagen" + (f" im Zeitraum {span}" if span else ""), ha="center",
-                    va="center", fontsize=14, color="#555555", transform=ax.transAxes)
+            ax.text(
+                0.5,
+                0.5,
+                "keine Aussagen" + (f" im Zeitraum {span}" if span else ""),
+                ha="center",
+                va="center",
+                fontsize=14,
+                color="#555555",
+                transform=ax.transAxes,
+            )
         else:
             _draw(fig, buckets, spoken, interval, mdates)
         metadata = {"Title": title} if fmt == "png" else {"Title": title, "Date": None}
@@ -113,20 +127,35 @@ def _draw(fig, buckets: list[TimelineBucket], spoken: list[TimelineBucket], inte
     stance_ax.axhspan(0.0, 1.1, color=_LINE, alpha=0.04)
     stance_ax.plot(x, y, color=_LINE, linewidth=0.8 if crowded else 1.5, zorder=2)
     largest = 40 if crowded else 200
-    stance_ax.scatter(x, y, s=[largest * (0.15 + 0.85 * b.statements / most) for b in spoken], color=_LINE,
-                      edgecolor="white", linewidth=0.5, zorder=3)
+    stance_ax.scatter(
+        x,
+        y,
+        s=[largest * (0.15 + 0.85 * b.statements / most) for b in spoken],
+        color=_LINE,
+        edgecolor="white",
+        linewidth=0.5,
+        zorder=3,
+    )
     if not crowded:
         for xi, yi, b in zip(x, y, spoken):
-            stance_ax.annotate(f"n={b.statements}", (xi, yi), xytext=(0, 10 if yi <= 0.7 else -16),
-                               textcoords="offset points", ha="center", fontsize=8, color="#333333",
-                               bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none", "alpha": 0.8})
+            stance_ax.annotate(
+                f"n={b.statements}",
+                (xi, yi),
+                xytext=(0, 10 if yi <= 0.7 else -16),
+                textcoords="offset points",
+                ha="center",
+                fontsize=8,
+                color="#333333",
+                bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none", "alpha": 0.8},
+            )
     stance_ax.set_ylim(-1.1, 1.1)
     stance_ax.set_yticks(*_STANCE_TICKS)
     stance_ax.set_ylabel("mittlere Haltung")
     stance_ax.grid(axis="y", alpha=0.3)
 
-    count_ax.bar(starts, [b.statements for b in buckets], width=[0.9 * span.days for span in spans], align="edge",
-                 color=_BARS)
+    count_ax.bar(
+        starts, [b.statements for b in buckets], width=[0.9 * span.days for span in spans], align="edge", color=_BARS
+    )
     count_ax.set_ylabel("Aussagen")
     count_ax.set_xlabel({"day": "Tag", "week": "Woche (ab Montag)", "month": "Monat"}.get(interval, "Datum"))
     count_ax.yaxis.get_major_locator().set_params(integer=True)

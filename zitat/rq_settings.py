@@ -7,6 +7,7 @@ through it (JSON in production). The serializer must be given on the command lin
 serializer setting, and a pickle-speaking worker must never take jobs from this queue. It lives at the
 edge, not in worker/, because it wires the gRPC client (zitat.grpc.client) into the worker.
 """
+
 from __future__ import annotations
 
 from foundation import defaults

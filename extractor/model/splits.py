@@ -6,6 +6,7 @@ it selects on the last 200 sentences of GSD dev and trains on all of PUD instead
 GSD dev+test and PUD is training data. LIT is CC BY-NC-SA and
 never read, so the shipped model stays free of non-commercial data.
 """
+
 from __future__ import annotations
 
 import re
@@ -57,8 +58,9 @@ def make_split(ud_root: Path) -> Split:
     pud_train, pud_dev = pud[:-PUD_DEV_SIZE], pud[-PUD_DEV_SIZE:]
     tagger_dev = gsd_dev[-TAGGER_DEV_SIZE:]
     tagger_train = [s for s in gsd_train if s not in tagger_dev] + pud
-    return Split(train=gsd_train + pud_train, dev=pud_dev, heldout=heldout,
-                 tagger_train=tagger_train, tagger_dev=tagger_dev)
+    return Split(
+        train=gsd_train + pud_train, dev=pud_dev, heldout=heldout, tagger_train=tagger_train, tagger_dev=tagger_dev
+    )
 
 
 def blank_xpos(block: str) -> str:

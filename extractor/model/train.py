@@ -10,6 +10,7 @@ Three jobs run side by side, one torch thread each, so the whole run fits in an 
 Every stage uses Stanza's own training entry points with fixed seeds and no downloads
 (--no_charlm, --no_pretrain). Logs go to build/train/logs/.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -59,13 +60,16 @@ def prepare(ud_root: Path, work: Path) -> None:
     direct = work / "direct"
     splits.write_conllu(direct / "train_all.conllu", split.train, stts_only=True)
     splits.write_conllu(direct / "tagger_train_gsd.conllu", [s for s in split.tagger_train if s.source == "gsd"])
-    splits.write_conllu(direct / "tagger_train_pud.conllu", [s for s in split.tagger_train if s.source == "pud"],
-                        stts_only=True)
+    splits.write_conllu(
+        direct / "tagger_train_pud.conllu", [s for s in split.tagger_train if s.source == "pud"], stts_only=True
+    )
     splits.write_conllu(direct / "tagger_dev.conllu", split.tagger_dev)
     splits.write_conllu(direct / "dev.conllu", split.dev, stts_only=True)
     splits.write_conllu(direct / "heldout.conllu", split.heldout)
-    print(f"split: train={len(split.train)} dev={len(split.dev)} heldout={len(split.heldout)} "
-          f"tagger_train={len(split.tagger_train)} tagger_dev={len(split.tagger_dev)}")
+    print(
+        f"split: train={len(split.train)} dev={len(split.dev)} heldout={len(split.heldout)} "
+        f"tagger_train={len(split.tagger_train)} tagger_dev={len(split.tagger_dev)}"
+    )
 
 
 def _py(*args: str) -> list[str]:
@@ -78,28 +82,89 @@ def job_tokenize_mwt_lemma(work: Path, out: Path, quick: bool) -> list[list[str]
     saved = str(work / "saved")
     return [
         _py("stanza.utils.datasets.prepare_tokenizer_treebank", TREEBANK),
-        _py("stanza.utils.training.run_tokenizer", TREEBANK, "--no_charlm", "--save_dir", saved,
-            "--save_name", "tokenize.pt", "--steps", steps, "--eval_steps", "500", "--seed", SEED),
+        _py(
+            "stanza.utils.training.run_tokenizer",
+            TREEBANK,
+            "--no_charlm",
+            "--save_dir",
+            saved,
+            "--save_name",
+            "tokenize.pt",
+            "--steps",
+            steps,
+            "--eval_steps",
+            "500",
+            "--seed",
+            SEED,
+        ),
         _py("stanza.utils.datasets.prepare_mwt_treebank", TREEBANK),
-        _py("stanza.utils.training.run_mwt", TREEBANK, "--save_dir", saved, "--save_name", "mwt.pt",
-            "--seed", SEED, *(["--num_epoch", "1"] if quick else [])),
+        _py(
+            "stanza.utils.training.run_mwt",
+            TREEBANK,
+            "--save_dir",
+            saved,
+            "--save_name",
+            "mwt.pt",
+            "--seed",
+            SEED,
+            *(["--num_epoch", "1"] if quick else []),
+        ),
         _py("stanza.utils.datasets.prepare_lemma_treebank", TREEBANK, "--gold"),
-        _py("stanza.utils.training.run_lemma", TREEBANK, "--no_charlm", "--save_dir", saved,
-            "--save_name", "lemma.pt", "--num_epoch", epochs, "--decay_epoch", "4",
-            "--batch_size", "100", "--seed", SEED),
+        _py(
+            "stanza.utils.training.run_lemma",
+            TREEBANK,
+            "--no_charlm",
+            "--save_dir",
+            saved,
+            "--save_name",
+            "lemma.pt",
+            "--num_epoch",
+            epochs,
+            "--decay_epoch",
+            "4",
+            "--batch_size",
+            "100",
+            "--seed",
+            SEED,
+        ),
     ]
 
 
 def job_pos(work: Path, out: Path, quick: bool) -> list[list[str]]:
     d = work / "direct"
     return [
-        _py("stanza.models.tagger", "--mode", "train", "--lang", "de", "--shorthand", SHORT,
-            "--train_file", f"{d / 'tagger_train_gsd.conllu'};{d / 'tagger_train_pud.conllu'}",
-            "--eval_file", str(d / "tagger_dev.conllu"), "--output_file", str(work / "pos_dev.pred.conllu"),
-            "--no_pretrain", "--batch_size", "32", "--char_hidden_dim", "200",
-            "--deep_biaff_hidden_dim", "200", "--max_steps", "40" if quick else str(POS_STEPS),
-            "--eval_interval", "20" if quick else "100", "--save_dir", str(work / "saved"), "--save_name", "pos.pt",
-            "--seed", SEED),
+        _py(
+            "stanza.models.tagger",
+            "--mode",
+            "train",
+            "--lang",
+            "de",
+            "--shorthand",
+            SHORT,
+            "--train_file",
+            f"{d / 'tagger_train_gsd.conllu'};{d / 'tagger_train_pud.conllu'}",
+            "--eval_file",
+            str(d / "tagger_dev.conllu"),
+            "--output_file",
+            str(work / "pos_dev.pred.conllu"),
+            "--no_pretrain",
+            "--batch_size",
+            "32",
+            "--char_hidden_dim",
+            "200",
+            "--deep_biaff_hidden_dim",
+            "200",
+            "--max_steps",
+            "40" if quick else str(POS_STEPS),
+            "--eval_interval",
+            "20" if quick else "100",
+            "--save_dir",
+            str(work / "saved"),
+            "--save_name",
+            "pos.pt",
+            "--seed",
+            SEED,
+        ),
     ]
 
 
@@ -107,34 +172,64 @@ def job_depparse(work: Path, out: Path, quick: bool) -> list[list[str]]:
     d = work / "direct"
     steps = 40 if quick else PARSER_STEPS
     return [
-        _py("stanza.models.parser", "--mode", "train", "--lang", "de", "--shorthand", SHORT,
-            "--train_file", str(d / "train_all.conllu"), "--eval_file", str(d / "dev.conllu"),
-            "--output_file", str(work / "depparse_dev.pred.conllu"),
-            "--no_pretrain", "--batch_size", "1500", "--hidden_dim", "200", "--char_hidden_dim", "200",
-            "--deep_biaff_hidden_dim", "200", "--num_layers", "2", "--max_steps", str(steps),
-            "--second_optim_start_step", str(PARSER_SECOND_OPTIM), "--eval_interval", "20" if quick else "200",
-            "--no_checkpoint", "--save_dir", str(work / "saved"), "--save_name", "depparse.pt",
-            "--seed", SEED),
+        _py(
+            "stanza.models.parser",
+            "--mode",
+            "train",
+            "--lang",
+            "de",
+            "--shorthand",
+            SHORT,
+            "--train_file",
+            str(d / "train_all.conllu"),
+            "--eval_file",
+            str(d / "dev.conllu"),
+            "--output_file",
+            str(work / "depparse_dev.pred.conllu"),
+            "--no_pretrain",
+            "--batch_size",
+            "1500",
+            "--hidden_dim",
+            "200",
+            "--char_hidden_dim",
+            "200",
+            "--deep_biaff_hidden_dim",
+            "200",
+            "--num_layers",
+            "2",
+            "--max_steps",
+            str(steps),
+            "--second_optim_start_step",
+            str(PARSER_SECOND_OPTIM),
+            "--eval_interval",
+            "20" if quick else "200",
+            "--no_checkpoint",
+            "--save_dir",
+            str(work / "saved"),
+            "--save_name",
+            "depparse.pt",
+            "--seed",
+            SEED,
+        ),
     ]
 
 
 JOBS = {"tokenize_mwt_lemma": job_tokenize_mwt_lemma, "pos": job_pos, "depparse": job_depparse}
-PRODUCTS = {"tokenize_mwt_lemma": ["tokenize.pt", "mwt.pt", "lemma.pt"], "pos": ["pos.pt"],
-            "depparse": ["depparse.pt"]}
+PRODUCTS = {"tokenize_mwt_lemma": ["tokenize.pt", "mwt.pt", "lemma.pt"], "pos": ["pos.pt"], "depparse": ["depparse.pt"]}
 
 
 def _run_chain(name: str, cmds: list[list[str]], env: dict[str, str], logs: Path) -> subprocess.Popen:
     """Run one job's commands in order in a child shell, logging to logs/<name>.log."""
     script = " && ".join(shlex.join(c) for c in cmds)
-    log = open(logs / f"{name}.log", "w")
-    return subprocess.Popen(["bash", "-c", script], env=env, stdout=log, stderr=subprocess.STDOUT,
-                            cwd=str(logs.parent))
+    log = open(logs / f"{name}.log", "w")  # noqa: SIM115 - the child writes to it until it ends
+    return subprocess.Popen(["bash", "-c", script], env=env, stdout=log, stderr=subprocess.STDOUT, cwd=str(logs.parent))
 
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--ud", type=Path, default=Path("../shared/ud-german"),
-                    help="folder with UD_German-GSD and UD_German-PUD")
+    ap.add_argument(
+        "--ud", type=Path, default=Path("../shared/ud-german"), help="folder with UD_German-GSD and UD_German-PUD"
+    )
     ap.add_argument("--out", type=Path, default=Path("models/de"), help="where the models go")
     ap.add_argument("--work", type=Path, default=Path("build/train"), help="scratch folder")
     ap.add_argument("--jobs", default=",".join(JOBS), help="which jobs to run (comma-separated)")

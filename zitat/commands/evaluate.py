@@ -3,6 +3,7 @@
 Extracts the gold set's documents (files named <doc>.txt under --docs) and scores them with the
 referee's matching rules (extractor.evaluation), or scores an existing prediction file.
 """
+
 from __future__ import annotations
 
 import json
@@ -21,8 +22,12 @@ def register(sub) -> None:
     p.add_argument("--json", action="store_true", help="print the metrics as one JSON object")
     p.add_argument("--show-errors", action="store_true")
     p.add_argument("--models", choices=["bundled", "official"], default=None)
-    p.add_argument("--full-parse", action="store_true", default=None,
-                   help="parse every sentence, not only those that can carry speech")
+    p.add_argument(
+        "--full-parse",
+        action="store_true",
+        default=None,
+        help="parse every sentence, not only those that can carry speech",
+    )
     p.set_defaults(func=run)
 
 
@@ -34,8 +39,9 @@ def _read_jsonl(path: Path) -> list[dict]:
         raise ZitatError(f"cannot read {path}: {e}") from e
 
 
-def _predict(gold: list[dict], docs_dir: Path, models: str | None, with_stance: bool,
-             full_parse: bool | None = None) -> list[dict]:
+def _predict(
+    gold: list[dict], docs_dir: Path, models: str | None, with_stance: bool, full_parse: bool | None = None
+) -> list[dict]:
     from extractor.api import Extractor
     from extractor.nlp import ModelConfig
     from worker.extraction import Pipeline

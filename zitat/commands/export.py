@@ -4,6 +4,7 @@ For a newsroom's spreadsheet or archive: one statement per line (JSONL: every ar
 metadata and offsets; CSV: the first article and the list of outlets and URLs). Without --speaker,
 statements of every speaker.
 """
+
 from __future__ import annotations
 
 import sys
@@ -13,8 +14,9 @@ from zitat.commands import filters
 
 
 def register(sub) -> None:
-    p = sub.add_parser("export", help="statements with their articles as JSON Lines or CSV",
-                       description=__doc__.splitlines()[0])
+    p = sub.add_parser(
+        "export", help="statements with their articles as JSON Lines or CSV", description=__doc__.splitlines()[0]
+    )
     p.add_argument("--speaker", default=None, metavar="NAME", help="only this speaker (any alias)")
     p.add_argument("--format", choices=["jsonl", "csv"], default="jsonl")
     p.add_argument("--output", "-o", default=None, metavar="FILE", help="write here instead of stdout")
@@ -30,11 +32,14 @@ def run(args) -> int:
     with open_redis() as client:
         service = QuoteService(client)
         if args.speaker is not None and service.speaker(args.speaker) is None:
-            print(f"zitat export: no speaker matches {args.speaker!r} (list them with `zitat speakers`)",
-                  file=sys.stderr)
+            print(
+                f"zitat export: no speaker matches {args.speaker!r} (list them with `zitat speakers`)", file=sys.stderr
+            )
             return 1
         statements = service.export(filters.query(args, args.speaker))
-        lines = statement_rows.jsonl_lines(statements) if args.format == "jsonl" else statement_rows.csv_lines(statements)
+        lines = (
+            statement_rows.jsonl_lines(statements) if args.format == "jsonl" else statement_rows.csv_lines(statements)
+        )
         if args.output is None:
             sys.stdout.writelines(lines)
             return 0

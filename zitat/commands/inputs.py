@@ -5,6 +5,7 @@ A file or manifest line that cannot be a document (unreadable, not valid UTF-8, 
 bad metadata) is reported by name and line and skipped; the others are still processed, and the
 command exits 1 at the end. Metadata flags that cannot apply (several documents) are a usage error.
 """
+
 from __future__ import annotations
 
 import json
@@ -117,8 +118,11 @@ def read_manifest(manifest: Path, prog: str) -> tuple[list[InputDoc], list[str]]
                 continue
             for key in sorted(set(entry) - set(META_FIELDS) - set(MANIFEST_KEYS) - warned):
                 warned.add(key)
-                print(f"{prog}: {manifest}:{number}: unknown key {key[:50]!r} ignored (known: path, text, name, "
-                      f"{', '.join(META_FIELDS)})", file=sys.stderr)
+                print(
+                    f"{prog}: {manifest}:{number}: unknown key {key[:50]!r} ignored (known: path, text, name, "
+                    f"{', '.join(META_FIELDS)})",
+                    file=sys.stderr,
+                )
             docs.append(_manifest_doc(manifest, number, entry))
         except InvalidDocument as e:
             errors.append(f"{manifest}:{number}: {e}: skipped")
@@ -153,12 +157,15 @@ def _manifest_doc(manifest: Path, number: int, entry: dict) -> InputDoc:
     meta = meta_from_mapping(entry)
     has_path, has_text = entry.get("path") is not None, entry.get("text") is not None
     if has_path == has_text:
-        raise InvalidDocument("give either path (a file, relative to the manifest) or text, not "
-                              + ("both" if has_path else "neither"), field="path")
+        raise InvalidDocument(
+            "give either path (a file, relative to the manifest) or text, not " + ("both" if has_path else "neither"),
+            field="path",
+        )
     if has_text:
         text = validate_text(entry["text"])
-        doc = InputDoc(name or f"{manifest.stem}-{number}", manifest, text, html_meta(text),
-                       source=f"{manifest}:{number}")
+        doc = InputDoc(
+            name or f"{manifest.stem}-{number}", manifest, text, html_meta(text), source=f"{manifest}:{number}"
+        )
     else:
         if not isinstance(entry["path"], str) or not entry["path"].strip():
             raise InvalidDocument("path must be a file name", field="path")
@@ -174,15 +181,23 @@ def _manifest_doc(manifest: Path, number: int, entry: dict) -> InputDoc:
 def add_arguments(p) -> None:
     """Documents (files, directories, --manifest) and the metadata flags for a single document."""
     p.add_argument("paths", nargs="*", metavar="FILE|DIR", help=".txt or .html files, or directories of them")
-    p.add_argument("--manifest", metavar="FILE", default=None,
-                   help='JSON Lines, one document a line: {"path": FILE (relative to the manifest) or "text": '
-                        '..., "name", "title", "url", "outlet", "published", "author", "language"}')
+    p.add_argument(
+        "--manifest",
+        metavar="FILE",
+        default=None,
+        help='JSON Lines, one document a line: {"path": FILE (relative to the manifest) or "text": '
+        '..., "name", "title", "url", "outlet", "published", "author", "language"}',
+    )
     g = p.add_argument_group("article metadata (a single document; HTML input fills what is not given)")
     g.add_argument("--title", default=None)
     g.add_argument("--url", default=None, help="http(s) address of the article")
     g.add_argument("--outlet", default=None, help="the newspaper, site or agency")
-    g.add_argument("--published", default=None, metavar="ISO8601",
-                   help="publication date or time, e.g. 2025-03-04 or 2025-03-04T10:15:00+01:00")
+    g.add_argument(
+        "--published",
+        default=None,
+        metavar="ISO8601",
+        help="publication date or time, e.g. 2025-03-04 or 2025-03-04T10:15:00+01:00",
+    )
     g.add_argument("--author", default=None)
     g.add_argument("--language", default=None, metavar="CODE", help="e.g. de")
 
@@ -196,12 +211,16 @@ def read_inputs(args, prog: str) -> tuple[list[InputDoc], list[str]]:
     if not args.paths and not args.manifest:
         raise InvalidDocument("name files or directories, or --manifest FILE", field="paths")
     if flags and args.manifest:
-        raise InvalidDocument(f"{META_FLAGS} describe a single document named on the command line; "
-                              "in a manifest, give them on each line", field="meta")
+        raise InvalidDocument(
+            f"{META_FLAGS} describe a single document named on the command line; in a manifest, give them on each line",
+            field="meta",
+        )
     flag_meta = meta_from_mapping(flags)
     if flags and (n := len(expand(args.paths))) != 1:
-        raise InvalidDocument(f"{META_FLAGS} describe a single document, but {n} files were given: "
-                              "use --manifest FILE for several", field="meta")
+        raise InvalidDocument(
+            f"{META_FLAGS} describe a single document, but {n} files were given: use --manifest FILE for several",
+            field="meta",
+        )
     docs, errors = read_documents(args.paths, prog)
     if args.manifest:
         more, more_errors = read_manifest(Path(args.manifest), prog)

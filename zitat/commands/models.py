@@ -1,4 +1,5 @@
 """`zitat models info|download|train|evaluate`: the Stanza models zitat reads with."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -12,7 +13,9 @@ def register(sub) -> None:
     info.add_argument("--models", choices=["bundled", "official"], default=None)
     info.set_defaults(func=run_info)
     dl = msub.add_parser("download", help="fetch Stanza's official German models (needs internet)")
-    dl.add_argument("--dir", type=Path, default=None, help="target folder (default: $ZITAT_STANZA_DIR or ~/stanza_resources)")
+    dl.add_argument(
+        "--dir", type=Path, default=None, help="target folder (default: $ZITAT_STANZA_DIR or ~/stanza_resources)"
+    )
     dl.set_defaults(func=run_download)
     tr = msub.add_parser("train", help="retrain the bundled models from UD German (about an hour on 2 cores)")
     tr.add_argument("args", nargs="*", help="arguments for python -m extractor.model.train")

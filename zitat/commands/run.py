@@ -6,6 +6,7 @@ set), queues every .txt and .html file with its article metadata (flags for one 
 (forking, like production), prints the quotes grouped by speaker with their stance, and stops the
 store. Documents processed before (same text, same models) are answered from the cache.
 """
+
 from __future__ import annotations
 
 import json
@@ -16,10 +17,13 @@ from zitat.commands.inputs import add_arguments
 
 
 def register(sub) -> None:
-    p = sub.add_parser("run", help="queue, process and show a directory of documents",
-                       description=__doc__.splitlines()[0],
-                       epilog=f"Store: ${defaults.ENV_REDIS_URL}, else an embedded Redis with its data in "
-                              f"${defaults.ENV_DATA_DIR} (default {defaults.DEFAULT_DATA_DIR}).")
+    p = sub.add_parser(
+        "run",
+        help="queue, process and show a directory of documents",
+        description=__doc__.splitlines()[0],
+        epilog=f"Store: ${defaults.ENV_REDIS_URL}, else an embedded Redis with its data in "
+        f"${defaults.ENV_DATA_DIR} (default {defaults.DEFAULT_DATA_DIR}).",
+    )
     add_arguments(p)
     p.add_argument("--format", choices=["pretty", "jsonl"], default="pretty")
     p.set_defaults(func=run)
@@ -50,8 +54,9 @@ def run(args) -> int:
         for label, first in submitted:
             status = service.get_job(first.job_id)
             if status.state != "finished":
-                print(f"zitat run: {label}: {status.state}{': ' + status.error if status.error else ''}",
-                      file=sys.stderr)
+                print(
+                    f"zitat run: {label}: {status.state}{': ' + status.error if status.error else ''}", file=sys.stderr
+                )
                 errors += 1
                 continue
             quotes.extend(service.get_article(first.article_id).quotes)

@@ -3,6 +3,7 @@
 „Waffenlieferungen“ is found by „Lieferung“ or „Waffe“ (compound parts); words match in any form
 (lemmas).
 """
+
 from __future__ import annotations
 
 from zitat.commands import filters
@@ -24,8 +25,11 @@ def run(args) -> int:
     with open_redis() as client:
         page = QuoteService(client).statements(filters.query(args, args.speaker))
     if args.format == "pretty":
-        shown = (f"{args.offset + 1}–{args.offset + len(page.statements)} of {page.total}" if page.statements
-                 else f"none of {page.total}")
+        shown = (
+            f"{args.offset + 1}–{args.offset + len(page.statements)} of {page.total}"
+            if page.statements
+            else f"none of {page.total}"
+        )
         print(f"{shown} statement(s), {args.sort} first")
         for st in page.statements:
             print(f"{st.speaker}:")

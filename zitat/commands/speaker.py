@@ -4,6 +4,7 @@ conciliatory or most repeated first, filtered by words, stance, dates, outlet an
 Any alias finds the speaker: "Pompeo", "pompeo", "Mike Pompeo", "US-Außenminister Pompeo". The same
 words in several articles are one statement, listed once with every article that carries it.
 """
+
 from __future__ import annotations
 
 import sys
@@ -42,8 +43,11 @@ def run(args) -> int:
         print(f"zitat speaker: no speaker matches {args.name!r} (list them with `zitat speakers`)", file=sys.stderr)
         return 1
     if args.format == "pretty":
-        shown = (f"{args.offset + 1}–{args.offset + len(page.statements)} of {page.total}" if page.statements
-                 else f"none of {page.total}")
+        shown = (
+            f"{args.offset + 1}–{args.offset + len(page.statements)} of {page.total}"
+            if page.statements
+            else f"none of {page.total}"
+        )
         label = "".join(f", {f}" for f in (args.stance, args.mode, args.outlet, args.words) if f)
         print(f"{page.speaker}: {shown} statement(s){label}, {args.sort} first")
     write(page.statements, args.format)

@@ -1,4 +1,5 @@
 """`zitat speakers`: everyone quoted so far, most quoted first, with the aliases they were seen under."""
+
 from __future__ import annotations
 
 import csv
@@ -11,8 +12,13 @@ from foundation import defaults
 def register(sub) -> None:
     p = sub.add_parser("speakers", help="list speakers with statement counts", description=__doc__.splitlines()[0])
     p.add_argument("--format", choices=["pretty", "jsonl", "csv"], default="pretty")
-    p.add_argument("--limit", type=int, default=100, metavar="N",
-                   help=f"at most N speakers (default %(default)s, at most {defaults.MAX_PAGE_SIZE})")
+    p.add_argument(
+        "--limit",
+        type=int,
+        default=100,
+        metavar="N",
+        help=f"at most N speakers (default %(default)s, at most {defaults.MAX_PAGE_SIZE})",
+    )
     p.add_argument("--offset", type=int, default=0, metavar="N", help="skip the first N speakers")
     p.set_defaults(func=run)
 
@@ -26,8 +32,13 @@ def run(args) -> int:
     out = sys.stdout
     if args.format == "jsonl":
         for s in speakers:
-            out.write(json.dumps({"speaker": s.speaker, "statements": s.quotes, "aliases": list(s.aliases),
-                                  "roles": list(s.roles)}, ensure_ascii=False) + "\n")
+            out.write(
+                json.dumps(
+                    {"speaker": s.speaker, "statements": s.quotes, "aliases": list(s.aliases), "roles": list(s.roles)},
+                    ensure_ascii=False,
+                )
+                + "\n"
+            )
     elif args.format == "csv":
         writer = csv.writer(out)
         writer.writerow(["speaker", "statements", "aliases", "roles"])

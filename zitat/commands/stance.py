@@ -1,4 +1,5 @@
 """`zitat stance "…"`: the stance of one German sentence, with the words and rules that decided it."""
+
 from __future__ import annotations
 
 import json

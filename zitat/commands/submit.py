@@ -5,6 +5,7 @@ or the HTML page's own head, in that order. A document seen before is not proces
 cached result (or its existing job) is reported. A file that is not valid UTF-8 or a manifest line
 that is not valid is named and skipped; the others are still submitted and the command exits 1.
 """
+
 from __future__ import annotations
 
 import sys
@@ -17,13 +18,18 @@ POLL_SECONDS = 0.5
 
 
 def register(sub) -> None:
-    p = sub.add_parser("submit", help="queue documents for the workers", description=__doc__.splitlines()[0],
-                       epilog=f"Store: ${defaults.ENV_REDIS_URL}, else the embedded Redis in "
-                              f"${defaults.ENV_DATA_DIR} (default {defaults.DEFAULT_DATA_DIR}).")
+    p = sub.add_parser(
+        "submit",
+        help="queue documents for the workers",
+        description=__doc__.splitlines()[0],
+        epilog=f"Store: ${defaults.ENV_REDIS_URL}, else the embedded Redis in "
+        f"${defaults.ENV_DATA_DIR} (default {defaults.DEFAULT_DATA_DIR}).",
+    )
     add_arguments(p)
     p.add_argument("--wait", action="store_true", help="wait until every job has finished or failed")
-    p.add_argument("--timeout", type=float, default=None, metavar="SECONDS",
-                   help="with --wait: give up after this long (exit 1)")
+    p.add_argument(
+        "--timeout", type=float, default=None, metavar="SECONDS", help="with --wait: give up after this long (exit 1)"
+    )
     p.set_defaults(func=run)
 
 

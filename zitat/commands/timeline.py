@@ -3,6 +3,7 @@
 One row per day, week (from Monday) or month, by each statement's first publication (UTC): how many
 statements, their mean stance (−1 conciliatory … +1 hawkish) and how many of each label.
 """
+
 from __future__ import annotations
 
 import csv
@@ -15,14 +16,25 @@ COLUMNS = ["speaker", "start", "statements", "mean_stance", "hawkish", "neutral"
 
 
 def register(sub) -> None:
-    p = sub.add_parser("timeline", help="a speaker's stance per day, week or month",
-                       description=__doc__.splitlines()[0])
+    p = sub.add_parser(
+        "timeline", help="a speaker's stance per day, week or month", description=__doc__.splitlines()[0]
+    )
     p.add_argument("name", metavar="NAME", help="any form of the name (case and accents do not matter)")
     p.add_argument("--interval", choices=["day", "week", "month"], default="week")
-    p.add_argument("--from", dest="start", default=None, metavar="DATE",
-                   help="first publication on or after, e.g. 2025-03 or 2025-03-04")
-    p.add_argument("--to", dest="end", default=None, metavar="DATE",
-                   help="first publication on or before (a month or day counts whole)")
+    p.add_argument(
+        "--from",
+        dest="start",
+        default=None,
+        metavar="DATE",
+        help="first publication on or after, e.g. 2025-03 or 2025-03-04",
+    )
+    p.add_argument(
+        "--to",
+        dest="end",
+        default=None,
+        metavar="DATE",
+        help="first publication on or before (a month or day counts whole)",
+    )
     p.add_argument("--plot", type=Path, default=None, metavar="FILE", help="draw the picture to FILE.png or FILE.svg")
     p.add_argument("--format", choices=["pretty", "jsonl", "csv"], default="pretty")
     p.set_defaults(func=run)
@@ -47,19 +59,23 @@ def write(speaker: str, buckets, interval: str, fmt: str, out=None) -> None:
         total = sum(b.statements for b in buckets)
         span = period(buckets, interval)
         print(f"{speaker}: {total} statement(s) per {interval}" + (f", {span}" if span else ""), file=out)
-        print(f"{'start':<10}  {'statements':>10}  {'mean':>5}  {'hawkish':>7}  {'neutral':>7}  {'conciliatory':>12}",
-              file=out)
+        print(
+            f"{'start':<10}  {'statements':>10}  {'mean':>5}  {'hawkish':>7}  {'neutral':>7}  {'conciliatory':>12}",
+            file=out,
+        )
         for b in buckets:
             mean = f"{b.mean_stance:+.2f}" if b.statements else "–"
-            print(f"{b.start:<10}  {b.statements:>10}  {mean:>5}  {b.hawkish:>7}  {b.neutral:>7}  {b.conciliatory:>12}",
-                  file=out)
+            print(
+                f"{b.start:<10}  {b.statements:>10}  {mean:>5}  {b.hawkish:>7}  {b.neutral:>7}  {b.conciliatory:>12}",
+                file=out,
+            )
 
 
 def run(args) -> int:
+    from foundation.errors import InvalidDocument
     from worker.connection import open_redis
     from worker.metadata import parse_bound
     from worker.service import QuoteService
-    from foundation.errors import InvalidDocument
     from zitat.plot import format_for, render_timeline
 
     # Bad bounds or picture names are usage errors: say so before touching the store.

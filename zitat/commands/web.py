@@ -4,6 +4,7 @@ sources, see their stance over time, submit articles).
 The store is the one every command uses: ZITAT_REDIS_URL, else the embedded Redis (stopped on exit).
 Settings: zitat/web/settings.py (ZITAT_WEB_ADDRESS, ZITAT_WEB_TOKEN, ZITAT_WEB_SECRET).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -21,12 +22,18 @@ def register(subparsers) -> None:
     from zitat.web.settings import DEFAULT_ADDRESS, ENV_ADDRESS, ENV_SECRET, ENV_TOKEN
 
     p = subparsers.add_parser(
-        "web", help="serve the web pages and the JSON API", description=__doc__.splitlines()[0],
+        "web",
+        help="serve the web pages and the JSON API",
+        description=__doc__.splitlines()[0],
         epilog=f"Access token: {ENV_TOKEN} (unset: open). Form signing key: {ENV_SECRET} (unset: random per "
-               "process). The JSON API is described at /api/openapi.json.")
-    p.add_argument("--address", default=None,
-                   help=f"HOST:PORT to listen on; port 0 picks a free one (default ${ENV_ADDRESS} or "
-                        f"{DEFAULT_ADDRESS}; use 0.0.0.0:PORT in a container)")
+        "process). The JSON API is described at /api/openapi.json.",
+    )
+    p.add_argument(
+        "--address",
+        default=None,
+        help=f"HOST:PORT to listen on; port 0 picks a free one (default ${ENV_ADDRESS} or "
+        f"{DEFAULT_ADDRESS}; use 0.0.0.0:PORT in a container)",
+    )
     p.set_defaults(func=run)
 
 
@@ -73,11 +80,20 @@ def run(args: argparse.Namespace) -> int:
     sock = listen(host, port)
     bound = sock.getsockname()[1]
     shown = f"[{host}]" if ":" in host else host
-    config = uvicorn.Config(app, log_config=None, access_log=False, server_header=False, proxy_headers=False,
-                            timeout_graceful_shutdown=10, limit_max_requests=None)
+    config = uvicorn.Config(
+        app,
+        log_config=None,
+        access_log=False,
+        server_header=False,
+        proxy_headers=False,
+        timeout_graceful_shutdown=10,
+        limit_max_requests=None,
+    )
     server = uvicorn.Server(config)
-    print(f"zitat web: listening on http://{shown}:{bound}/ (access token {'on' if settings.token else 'off'})",
-          flush=True)
+    print(
+        f"zitat web: listening on http://{shown}:{bound}/ (access token {'on' if settings.token else 'off'})",
+        flush=True,
+    )
     log.info("web.listening", host=host, port=bound, token=bool(settings.token))
     # uvicorn stops gracefully on SIGTERM and then raises the signal again under the handler it found:
     # with this one that is a no-op, so the embedded Redis is still stopped below and the exit is 0.

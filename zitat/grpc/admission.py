@@ -11,6 +11,7 @@ A slot is taken when the call's handler starts on a pool thread and given back w
 call cancelled before it started never holds one. Admitted extraction calls occupy at most `slots`
 threads, so a refusal or a cheap call always finds one of the reserved threads free.
 """
+
 from __future__ import annotations
 
 import threading
@@ -18,8 +19,8 @@ from collections.abc import Callable, Iterator
 
 import grpc
 
-from zitat.grpc.errors import ServerBusy
 from foundation.logging import get_logger
+from zitat.grpc.errors import ServerBusy
 
 log = get_logger(__name__)
 
@@ -68,10 +69,13 @@ class AdmissionInterceptor(grpc.ServerInterceptor):
 
 def _admitted(handler: grpc.RpcMethodHandler, slots: ExtractionSlots) -> grpc.RpcMethodHandler:
     """The same handler, run only with a slot, which it gives back when the call ends however it ends."""
+
     def busy() -> ServerBusy:
         log.info("extract.refused", slots=slots.slots)
-        return ServerBusy(f"the extractor is busy: all {slots.slots} extraction slots are taken; retry "
-                          "with back-off, or scale out with more server processes")
+        return ServerBusy(
+            f"the extractor is busy: all {slots.slots} extraction slots are taken; retry "
+            "with back-off, or scale out with more server processes"
+        )
 
     if handler.request_streaming and handler.response_streaming:
         inner_stream = handler.stream_stream
@@ -84,8 +88,7 @@ def _admitted(handler: grpc.RpcMethodHandler, slots: ExtractionSlots) -> grpc.Rp
             finally:
                 slots.give_back()
 
-        return grpc.stream_stream_rpc_method_handler(stream, handler.request_deserializer,
-                                                     handler.response_serializer)
+        return grpc.stream_stream_rpc_method_handler(stream, handler.request_deserializer, handler.response_serializer)
     inner_unary = handler.unary_unary
 
     def unary(request, context):

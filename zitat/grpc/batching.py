@@ -6,6 +6,7 @@ is the first waiting item plus every item already behind it (up to a bound): a c
 everything at once gets large batches, one that waits for each answer gets batches of one and no
 added latency.
 """
+
 from __future__ import annotations
 
 import queue

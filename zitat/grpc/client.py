@@ -10,6 +10,7 @@ retried with back-off for up to ZITAT_EXTRACTOR_RETRY_SECONDS (zitat.grpc.retry)
 ExtractorUnavailable is raised, and the channel's own reconnect back-off is capped at the same
 longest wait, so that a restarted extractor is found again within seconds.
 """
+
 from __future__ import annotations
 
 import os
@@ -21,10 +22,10 @@ import grpc
 
 from extractor.api import validate_text
 from extractor.types import Quote
-from worker.extraction import Scored, pipeline_version
 from foundation import defaults
 from foundation.errors import ZitatError
-from foundation.settings import Settings, current
+from foundation.settings import current
+from worker.extraction import Scored, pipeline_version
 from zitat.grpc import converters as conv
 from zitat.grpc import errors, retry
 from zitat.grpc.limits import MESSAGE_OPTIONS
@@ -49,8 +50,14 @@ class ExtractorUnavailable(ZitatError, ConnectionError):
 class RemoteExtractor:
     """Same methods as extractor.api.Extractor: `extract`, `extract_many`, `model_version`, `load`."""
 
-    def __init__(self, address: str | None = None, timeout: float = DEFAULT_TIMEOUT_S, *,
-                 tls_ca: str | Path | None = None, retry_policy: retry.RetryPolicy | None = None) -> None:
+    def __init__(
+        self,
+        address: str | None = None,
+        timeout: float = DEFAULT_TIMEOUT_S,
+        *,
+        tls_ca: str | Path | None = None,
+        retry_policy: retry.RetryPolicy | None = None,
+    ) -> None:
         settings = current()
         self.address = address or settings.extractor_address or f"127.0.0.1:{defaults.DEFAULT_GRPC_PORT}"
         self.timeout = timeout  # seconds per document, plus EXTRACT_DEADLINE_PER_KIB_S per KiB of text
@@ -77,8 +84,9 @@ class RemoteExtractor:
             return self._stub
 
     def _error(self, err: grpc.RpcError) -> ZitatError:
-        mapped = errors.from_status(err.code(), err.details() or "", errors.bad_request_field(err),
-                                    errors.error_reason(err))
+        mapped = errors.from_status(
+            err.code(), err.details() or "", errors.bad_request_field(err), errors.error_reason(err)
+        )
         if mapped is not None:
             return mapped
         return ExtractorUnavailable(f"zitat extractor at {self.address}: {err.code().name}: {err.details()}")
@@ -94,8 +102,11 @@ class RemoteExtractor:
     def model_version(self) -> str:
         """Asked once per process and cached: the server's model does not change while it runs."""
         if self._model_version is None or self._pid != os.getpid():
-            self._model_version = self._call(lambda: self._get_stub().GetModelVersion(
-                pb.GetModelVersionRequest(), timeout=self.timeout).model_version)
+            self._model_version = self._call(
+                lambda: (
+                    self._get_stub().GetModelVersion(pb.GetModelVersionRequest(), timeout=self.timeout).model_version
+                )
+            )
         return self._model_version
 
     def deadline_for(self, texts: list[str]) -> float:
@@ -104,15 +115,16 @@ class RemoteExtractor:
         kib = sum(len(t.encode("utf-8", errors="surrogatepass")) for t in texts) / 1024
         return self.timeout * max(1, len(texts)) + defaults.EXTRACT_DEADLINE_PER_KIB_S * kib
 
-    def load(self) -> "RemoteExtractor":
+    def load(self) -> RemoteExtractor:
         """Fail now, not on the first document, when the server cannot be reached."""
         _ = self.model_version
         return self
 
     def extract(self, text: str) -> list[Quote]:
         validate_text(text)
-        response = self._call(lambda: self._get_stub().Extract(pb.ExtractRequest(text=text),
-                                                               timeout=self.deadline_for([text])))
+        response = self._call(
+            lambda: self._get_stub().Extract(pb.ExtractRequest(text=text), timeout=self.deadline_for([text]))
+        )
         return [conv.quote_from_pb(q) for q in response.quotes]
 
     def extract_many(self, texts: list[str], stop: Callable[[], bool] | None = None) -> list[list[Quote]]:
@@ -125,8 +137,9 @@ class RemoteExtractor:
     def version(self) -> str:
         return pipeline_version(self.model_version)
 
-    def process_many(self, texts: list[str], stop: Callable[[], bool] | None = None,
-                     with_stance: bool = True) -> list[Scored]:
+    def process_many(
+        self, texts: list[str], stop: Callable[[], bool] | None = None, with_stance: bool = True
+    ) -> list[Scored]:
         """Each document's quotes with the stances the server scored (None without `with_stance`)."""
         for text in texts:
             validate_text(text)
@@ -139,7 +152,8 @@ class RemoteExtractor:
 
     def _extract_batch(self, texts: list[str], with_stance: bool) -> list[Scored]:
         requests: Iterator[pb.ExtractBatchRequest] = (
-            pb.ExtractBatchRequest(id=str(i), text=t, with_stance=with_stance) for i, t in enumerate(texts))
+            pb.ExtractBatchRequest(id=str(i), text=t, with_stance=with_stance) for i, t in enumerate(texts)
+        )
         results: dict[int, Scored] = {}
         call = self._get_stub().ExtractBatch(requests, timeout=self.deadline_for(texts))
         try:
@@ -147,16 +161,19 @@ class RemoteExtractor:
                 if response.HasField("error"):
                     e = response.error
                     raise errors.from_status(e.code, e.message, e.field or None) or ExtractorUnavailable(
-                        f"zitat extractor at {self.address}: document {response.id}: {e.message}")
+                        f"zitat extractor at {self.address}: document {response.id}: {e.message}"
+                    )
                 results[int(response.id)] = [
                     (conv.quote_from_pb(q), conv.stance_from_pb(q.stance) if q.HasField("stance") else None)
-                    for q in response.quotes]
+                    for q in response.quotes
+                ]
         except ZitatError:
             call.cancel()  # the rest of the batch is wasted work once we raise
             raise
         if len(results) != len(texts):
-            raise ExtractorUnavailable(f"zitat extractor at {self.address} answered {len(results)} of "
-                                       f"{len(texts)} documents")
+            raise ExtractorUnavailable(
+                f"zitat extractor at {self.address} answered {len(results)} of {len(texts)} documents"
+            )
         return [results[i] for i in range(len(texts))]
 
     def close(self) -> None:
@@ -165,7 +182,7 @@ class RemoteExtractor:
                 self._channel.close()
             self._channel = self._stub = None
 
-    def __enter__(self) -> "RemoteExtractor":
+    def __enter__(self) -> RemoteExtractor:
         return self
 
     def __exit__(self, *exc) -> None:

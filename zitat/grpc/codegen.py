@@ -4,6 +4,7 @@ The generated code is committed so that installing zitat needs no protoc; `--che
 tests/test_grpc_codegen.py) regenerate into a temporary folder and fail when the committed files
 have drifted from the .proto or from the pinned grpcio-tools.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -26,8 +27,15 @@ def generate(out_dir: Path) -> list[Path]:
 
     out_dir.mkdir(parents=True, exist_ok=True)
     well_known = resources.files("grpc_tools") / "_proto"  # google/protobuf/*.proto
-    args = ["grpc_tools.protoc", f"-I{PROTO_ROOT}", f"-I{well_known}", f"--python_out={out_dir}",
-            f"--grpc_python_out={out_dir}", f"--pyi_out={out_dir}", *PROTO_FILES]
+    args = [
+        "grpc_tools.protoc",
+        f"-I{PROTO_ROOT}",
+        f"-I{well_known}",
+        f"--python_out={out_dir}",
+        f"--grpc_python_out={out_dir}",
+        f"--pyi_out={out_dir}",
+        *PROTO_FILES,
+    ]
     if protoc.main(args) != 0:
         raise RuntimeError(f"protoc failed on {', '.join(PROTO_FILES)}")
     return [out_dir / name for name in GENERATED]
@@ -37,9 +45,11 @@ def drifted(repo_root: Path = defaults.REPO_ROOT) -> list[str]:
     """Generated files that differ from a fresh generation (or are missing)."""
     with tempfile.TemporaryDirectory() as tmp:
         generate(Path(tmp))
-        return [name for name in GENERATED
-                if not (repo_root / name).exists()
-                or not filecmp.cmp(Path(tmp) / name, repo_root / name, shallow=False)]
+        return [
+            name
+            for name in GENERATED
+            if not (repo_root / name).exists() or not filecmp.cmp(Path(tmp) / name, repo_root / name, shallow=False)
+        ]
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -6,6 +6,7 @@ deserializing request!". Here every zitat.v1 handler gets a decoder that hands s
 `Undecodable`, and its behaviour raises InvalidArgument for it, so the call ends like any other bad
 input: a status with a message, one log line, no traceback.
 """
+
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
@@ -33,13 +34,13 @@ def _decoder(deserialize: Callable | None) -> Callable | None:
             return deserialize(data)
         except (DecodeError, UnicodeDecodeError, ValueError) as e:
             return Undecodable(type(e).__name__)
+
     return decode
 
 
 def _checked(request):
     if isinstance(request, Undecodable):
-        raise InvalidArgument("the request is not a valid protobuf message (string fields must be UTF-8)",
-                              "request")
+        raise InvalidArgument("the request is not a valid protobuf message (string fields must be UTF-8)", "request")
     return request
 
 

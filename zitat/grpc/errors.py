@@ -4,6 +4,7 @@ Servicers just raise zitat exceptions; the interceptor ends the call with `to_st
 exceptions become INTERNAL with a generic message so that nothing from inside (paths, article text)
 reaches a client; they are logged with a plain traceback, which never includes local variables.
 """
+
 from __future__ import annotations
 
 import traceback
@@ -97,8 +98,12 @@ def to_status(exc: BaseException) -> grpc.Status:
 def log_unexpected(exc: BaseException, method: str) -> None:
     """Log an exception that has no status of its own; plain traceback text, so no locals."""
     if status_code(exc) == grpc.StatusCode.INTERNAL:
-        log.error("rpc.internal_error", method=method, error_type=type(exc).__name__,
-                  traceback="".join(traceback.format_exception(exc)))
+        log.error(
+            "rpc.internal_error",
+            method=method,
+            error_type=type(exc).__name__,
+            traceback="".join(traceback.format_exception(exc)),
+        )
 
 
 def item_error(exc: BaseException, method: str = "") -> zitat_pb2.ItemError:
@@ -108,6 +113,7 @@ def item_error(exc: BaseException, method: str = "") -> zitat_pb2.ItemError:
 
 
 # ---- client side ---------------------------------------------------------------------------------
+
 
 def _detail(err: grpc.RpcError, kind):
     """The first detail of message type `kind` in a failed call's rich status, if any."""
@@ -135,8 +141,9 @@ def error_reason(err: grpc.RpcError) -> str | None:
     return info.reason if info is not None and info.domain == ERROR_DOMAIN else None
 
 
-def from_status(code: int | grpc.StatusCode, message: str, field: str | None = None,
-                reason: str | None = None) -> ZitatError | None:
+def from_status(
+    code: int | grpc.StatusCode, message: str, field: str | None = None, reason: str | None = None
+) -> ZitatError | None:
     """The zitat exception for a status the server sends on purpose; None for transport failures.
     `reason` (error_reason) tells apart the errors that share a code."""
     if isinstance(code, grpc.StatusCode):
@@ -146,6 +153,9 @@ def from_status(code: int | grpc.StatusCode, message: str, field: str | None = N
     if code == code_pb2.NOT_FOUND:
         return NotFound(message)
     if code == code_pb2.FAILED_PRECONDITION:
-        return QuoteStoreNotConfigured(message) if reason == QuoteStoreNotConfigured.__name__ \
+        return (
+            QuoteStoreNotConfigured(message)
+            if reason == QuoteStoreNotConfigured.__name__
             else ModelNotAvailable(message)
+        )
     return None

@@ -4,6 +4,7 @@ grpc-interceptor's `intercept` runs in the handler's thread (grpc.ServerIntercep
 does not), so ids bound to structlog's contextvars here show up in the servicers' log lines. Streaming
 responses are produced after `intercept` returns, so the generator wrapper binds them again.
 """
+
 from __future__ import annotations
 
 import time
@@ -15,8 +16,8 @@ import grpc
 import structlog
 from grpc_interceptor import ServerInterceptor
 
-from zitat.grpc import errors
 from foundation.logging import get_logger
+from zitat.grpc import errors
 
 log = get_logger(__name__)
 
@@ -49,8 +50,9 @@ def _outcome(context: grpc.ServicerContext) -> grpc.StatusCode:
 class RequestContextInterceptor(ServerInterceptor):
     """Binds request_id/rpc, logs each call's code and duration (never its content), maps exceptions."""
 
-    def intercept(self, method: Callable, request_or_iterator: Any, context: grpc.ServicerContext,
-                  method_name: str) -> Any:
+    def intercept(
+        self, method: Callable, request_or_iterator: Any, context: grpc.ServicerContext, method_name: str
+    ) -> Any:
         bound = {"request_id": _request_id(context), "rpc": method_name}
         _bind(bound)
         start = time.monotonic()
@@ -63,8 +65,9 @@ class RequestContextInterceptor(ServerInterceptor):
         self._done(_outcome(context), method_name, start)
         return result
 
-    def _stream(self, responses: Iterator, bound: dict, context: grpc.ServicerContext, method_name: str,
-                start: float) -> Iterator:
+    def _stream(
+        self, responses: Iterator, bound: dict, context: grpc.ServicerContext, method_name: str, start: float
+    ) -> Iterator:
         try:
             while True:
                 _bind(bound)

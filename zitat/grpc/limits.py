@@ -1,4 +1,5 @@
 """Message limits that the server and its clients share (both ends must agree on them)."""
+
 from __future__ import annotations
 
 from foundation import defaults

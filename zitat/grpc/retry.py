@@ -8,6 +8,7 @@ workers do not come back in step; retrying stops once `budget` seconds have pass
 failure, and the last error is raised. Callers use it for the Extractor's RPCs only: extraction is a
 pure function of the text, so a repeated call can do no harm.
 """
+
 from __future__ import annotations
 
 import random
@@ -19,9 +20,8 @@ from typing import TypeVar
 import grpc
 
 from foundation import defaults
-from foundation.errors import ZitatError
-from foundation.settings import Settings, current
 from foundation.logging import get_logger
+from foundation.settings import Settings, current
 
 log = get_logger(__name__)
 
@@ -37,7 +37,7 @@ class RetryPolicy:
     max_wait: float = defaults.EXTRACTOR_RETRY_MAX_WAIT
 
     @classmethod
-    def from_settings(cls, settings: Settings | None = None) -> "RetryPolicy":
+    def from_settings(cls, settings: Settings | None = None) -> RetryPolicy:
         """The budget from ZITAT_EXTRACTOR_RETRY_SECONDS (0: no retries), the waits from foundation.defaults."""
         return cls(budget=(settings or current()).extractor_retry_seconds)
 
@@ -67,8 +67,13 @@ def call(rpc: Callable[[], T], policy: RetryPolicy, *, target: str, sleep: Calla
             wait = policy.wait(attempt)
             if now - first_failure + wait > policy.budget:
                 if attempt > 1:
-                    log.warning("grpc.retry.gave_up", target=target, code=code.name, attempts=attempt,
-                                seconds=round(now - first_failure, 1))
+                    log.warning(
+                        "grpc.retry.gave_up",
+                        target=target,
+                        code=code.name,
+                        attempts=attempt,
+                        seconds=round(now - first_failure, 1),
+                    )
                 raise
             log.warning("grpc.retry", target=target, code=code.name, attempt=attempt, wait_s=round(wait, 2))
             sleep(wait)

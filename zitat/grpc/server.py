@@ -6,6 +6,7 @@ extractor (zitat.grpc.admission). The thread pool has RESERVED_THREADS more than
 cheap calls (health, GetModelVersion, Quotes) can use, so they are answered however busy extraction
 is; MAX_RPCS_IN_SERVER bounds all calls together, as a memory limit only.
 """
+
 from __future__ import annotations
 
 import signal
@@ -18,18 +19,18 @@ import grpc
 from grpc_health.v1 import health, health_pb2, health_pb2_grpc
 from grpc_reflection.v1alpha import reflection
 
+from extractor.api import Extractor
 from foundation import defaults
 from foundation.errors import ZitatError
-from foundation.settings import Settings, current
+from foundation.logging import get_logger
+from foundation.settings import Settings
+from stance.scorer import Scorer
+from worker.extraction import Pipeline
 from zitat.grpc.admission import AdmissionInterceptor, ExtractionSlots
 from zitat.grpc.decoding import DecodingInterceptor
 from zitat.grpc.interceptors import RequestContextInterceptor
-from extractor.api import Extractor
-from stance.scorer import Scorer
-from worker.extraction import Pipeline
 from zitat.grpc.limits import MESSAGE_OPTIONS
 from zitat.grpc.servicers import ExtractorServicer, QuoteService, QuotesServicer
-from foundation.logging import get_logger
 from zitat.v1 import zitat_pb2, zitat_pb2_grpc
 
 log = get_logger(__name__)
@@ -43,7 +44,6 @@ RESERVED_THREADS = 4
 #: Every call in the server at once, running or queued (health included), before gRPC itself answers
 #: RESOURCE_EXHAUSTED: far above what the slots let through, a bound on memory, not on work.
 MAX_RPCS_IN_SERVER = 512
-
 
 
 class ServerError(ZitatError):
@@ -89,10 +89,15 @@ class ZitatServer:
         return self.grpc_server.wait_for_termination(timeout)
 
 
-def build_server(extractor: Extractor, quote_service: QuoteService | None = None,
-                 address: str = "127.0.0.1:0", max_workers: int = DEFAULT_MAX_WORKERS,
-                 tls: TLSConfig | None = None, max_concurrent_rpcs: int | None = None,
-                 scorer: Scorer | None = None) -> tuple[ZitatServer, int]:
+def build_server(
+    extractor: Extractor,
+    quote_service: QuoteService | None = None,
+    address: str = "127.0.0.1:0",
+    max_workers: int = DEFAULT_MAX_WORKERS,
+    tls: TLSConfig | None = None,
+    max_concurrent_rpcs: int | None = None,
+    scorer: Scorer | None = None,
+) -> tuple[ZitatServer, int]:
     """A ready-to-start server bound to `address`, and its port (":0" picks a free one). The
     Extractor service runs `extractor` with `scorer` on its parse (worker.extraction.Pipeline).
 
@@ -111,7 +116,8 @@ def build_server(extractor: Extractor, quote_service: QuoteService | None = None
     # Watch streams are answered from their own small pool instead of holding a worker each.
     health_servicer = health.HealthServicer(
         experimental_non_blocking=True,
-        experimental_thread_pool=futures.ThreadPoolExecutor(max_workers=1, thread_name_prefix="zitat-health"))
+        experimental_thread_pool=futures.ThreadPoolExecutor(max_workers=1, thread_name_prefix="zitat-health"),
+    )
     health_pb2_grpc.add_HealthServicer_to_server(health_servicer, server)
     serving, not_serving = health_pb2.HealthCheckResponse.SERVING, health_pb2.HealthCheckResponse.NOT_SERVING
     health_servicer.set("", serving)
@@ -120,11 +126,11 @@ def build_server(extractor: Extractor, quote_service: QuoteService | None = None
     health_servicer.set(QUOTES_SERVICE, serving if quote_service is not None else not_serving)
 
     reflection.enable_server_reflection(
-        (EXTRACTOR_SERVICE, QUOTES_SERVICE, health.SERVICE_NAME, reflection.SERVICE_NAME), server)
+        (EXTRACTOR_SERVICE, QUOTES_SERVICE, health.SERVICE_NAME, reflection.SERVICE_NAME), server
+    )
 
     try:
-        port = (server.add_secure_port(address, tls.credentials()) if tls
-                else server.add_insecure_port(address))
+        port = server.add_secure_port(address, tls.credentials()) if tls else server.add_insecure_port(address)
     except RuntimeError as e:  # grpcio raises when it cannot bind
         raise ServerError(f"cannot listen on {address}: {e}") from e
     if not port:

@@ -1,4 +1,5 @@
 """`zitat web`: the newsroom's web pages and JSON API over worker.service.QuoteService."""
+
 from __future__ import annotations
 
 from zitat.web.app import create_app

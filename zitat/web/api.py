@@ -3,6 +3,7 @@
 Errors are JSON: {"error": "invalid_argument" | "not_found" | "ambiguous_speaker" | "store_unavailable" |
 "unauthorized" | "too_large", "message": ..., "field" (bad input), "candidates" (ambiguous name)}.
 """
+
 from __future__ import annotations
 
 from typing import Annotated, Literal
@@ -30,19 +31,27 @@ def service(request: Request):
 
 
 def api_filters(
-        q: Annotated[str | None, Query(max_length=500, description="words that must all occur (lemma-based; "
-                                                                    "compounds are found by their parts)")] = None,
-        stance: Annotated[Stance | None, Query(description="stance label")] = None,
-        min_score: Annotated[float | None, Query(ge=-1, le=1, description="lowest stance score")] = None,
-        max_score: Annotated[float | None, Query(ge=-1, le=1, description="highest stance score")] = None,
-        published_from: Annotated[str | None, Query(alias="from", max_length=40,
-                                                    description="first publication on or after: " + DATE_HELP)] = None,
-        published_to: Annotated[str | None, Query(alias="to", max_length=40,
-                                                  description="first publication on or before: " + DATE_HELP)] = None,
-        outlet: Annotated[str | None, Query(max_length=300, description="an outlet that carried the statement "
-                                                                        "(case-insensitive)")] = None,
-        mode: Annotated[Mode | None, Query(description="said, thought or written")] = None,
-        sort: Annotated[Sort, Query(description="order")] = "newest") -> views.Filters:
+    q: Annotated[
+        str | None,
+        Query(
+            max_length=500, description="words that must all occur (lemma-based; compounds are found by their parts)"
+        ),
+    ] = None,
+    stance: Annotated[Stance | None, Query(description="stance label")] = None,
+    min_score: Annotated[float | None, Query(ge=-1, le=1, description="lowest stance score")] = None,
+    max_score: Annotated[float | None, Query(ge=-1, le=1, description="highest stance score")] = None,
+    published_from: Annotated[
+        str | None, Query(alias="from", max_length=40, description="first publication on or after: " + DATE_HELP)
+    ] = None,
+    published_to: Annotated[
+        str | None, Query(alias="to", max_length=40, description="first publication on or before: " + DATE_HELP)
+    ] = None,
+    outlet: Annotated[
+        str | None, Query(max_length=300, description="an outlet that carried the statement (case-insensitive)")
+    ] = None,
+    mode: Annotated[Mode | None, Query(description="said, thought or written")] = None,
+    sort: Annotated[Sort, Query(description="order")] = "newest",
+) -> views.Filters:
     return views.Filters.parse(q, stance, published_from, published_to, outlet, mode, sort, min_score, max_score)
 
 
@@ -59,11 +68,17 @@ def healthz(request: Request) -> JSONResponse:
     return JSONResponse({"status": "ok", "store": "ok"})
 
 
-@router.get("/api/speakers", tags=["speakers"], summary="speakers by prefix (names, aliases, roles), "
-                                                         "or the most quoted when q is empty")
-def speakers(request: Request, q: Annotated[str, Query(max_length=300, description="prefix of a name, alias "
-                                                                                   "or role")] = "",
-             limit: Annotated[int, Query(ge=1, le=100)] = 10, offset: Offset = 0) -> dict:
+@router.get(
+    "/api/speakers",
+    tags=["speakers"],
+    summary="speakers by prefix (names, aliases, roles), or the most quoted when q is empty",
+)
+def speakers(
+    request: Request,
+    q: Annotated[str, Query(max_length=300, description="prefix of a name, alias or role")] = "",
+    limit: Annotated[int, Query(ge=1, le=100)] = 10,
+    offset: Offset = 0,
+) -> dict:
     svc = service(request)
     found = svc.suggest_speakers(q.strip(), limit) if q.strip() else svc.list_speakers(limit, offset)
     return {"q": q, "speakers": [views.speaker_dict(s) for s in found]}
@@ -81,38 +96,61 @@ def _page(request: Request, speaker: str | None, filters: views.Filters, limit: 
     result = service(request).statements(filters.query(speaker, limit, offset))
     if speaker is not None and result.speaker is None:
         raise NotFound(f"no speaker matches {speaker[:100]!r}")
-    return {"speaker": result.speaker, "total": result.total, "limit": limit, "offset": offset,
-            "statements": [views.statement_dict(s) for s in result.statements]}
+    return {
+        "speaker": result.speaker,
+        "total": result.total,
+        "limit": limit,
+        "offset": offset,
+        "statements": [views.statement_dict(s) for s in result.statements],
+    }
 
 
-@router.get("/api/speakers/{name}/statements", tags=["statements"],
-            summary="a speaker's statements (any alias finds the speaker), filtered, sorted and paged")
-def speaker_statements(request: Request, name: str, filters: Annotated[views.Filters, Depends(api_filters)],
-                       limit: Limit = defaults.DEFAULT_PAGE_SIZE, offset: Offset = 0) -> dict:
+@router.get(
+    "/api/speakers/{name}/statements",
+    tags=["statements"],
+    summary="a speaker's statements (any alias finds the speaker), filtered, sorted and paged",
+)
+def speaker_statements(
+    request: Request,
+    name: str,
+    filters: Annotated[views.Filters, Depends(api_filters)],
+    limit: Limit = defaults.DEFAULT_PAGE_SIZE,
+    offset: Offset = 0,
+) -> dict:
     return _page(request, name, filters, limit, offset)
 
 
 @router.get("/api/statements", tags=["statements"], summary="statements of everyone, filtered, sorted and paged")
-def statements(request: Request, filters: Annotated[views.Filters, Depends(api_filters)],
-               limit: Limit = defaults.DEFAULT_PAGE_SIZE, offset: Offset = 0) -> dict:
+def statements(
+    request: Request,
+    filters: Annotated[views.Filters, Depends(api_filters)],
+    limit: Limit = defaults.DEFAULT_PAGE_SIZE,
+    offset: Offset = 0,
+) -> dict:
     return _page(request, None, filters, limit, offset)
 
 
-@router.get("/api/speakers/{name}/timeline", tags=["statements"],
-            summary="a speaker's stance over time: statements and mean stance per day, week or month")
-def timeline(request: Request, name: str, interval: Interval = "week",
-             published_from: Annotated[str | None, Query(alias="from", max_length=40, description=DATE_HELP)] = None,
-             published_to: Annotated[str | None, Query(alias="to", max_length=40, description=DATE_HELP)] = None
-             ) -> dict:
-    canonical, buckets = service(request).speaker_timeline(name, interval, published_from or None,
-                                                           published_to or None)
+@router.get(
+    "/api/speakers/{name}/timeline",
+    tags=["statements"],
+    summary="a speaker's stance over time: statements and mean stance per day, week or month",
+)
+def timeline(
+    request: Request,
+    name: str,
+    interval: Interval = "week",
+    published_from: Annotated[str | None, Query(alias="from", max_length=40, description=DATE_HELP)] = None,
+    published_to: Annotated[str | None, Query(alias="to", max_length=40, description=DATE_HELP)] = None,
+) -> dict:
+    canonical, buckets = service(request).speaker_timeline(name, interval, published_from or None, published_to or None)
     if canonical is None:
         raise NotFound(f"no speaker matches {name[:100]!r}")
     return {"speaker": canonical, "interval": interval, "buckets": [views.bucket_dict(b) for b in buckets]}
 
 
-@router.get("/api/articles/{article_id}", tags=["articles"],
-            summary="an article: metadata, text and its quotes with stance")
+@router.get(
+    "/api/articles/{article_id}", tags=["articles"], summary="an article: metadata, text and its quotes with stance"
+)
 def article(request: Request, article_id: str) -> dict:
     if len(article_id) > 200:
         raise InvalidDocument("article id is too long", field="article_id")
@@ -122,8 +160,9 @@ def article(request: Request, article_id: str) -> dict:
 class ArticleIn(BaseModel):
     """A document to process, with what the newsroom knows about it (all metadata optional)."""
 
-    text: str = Field(description=f"the article (plain text or HTML), at most {defaults.MAX_DOCUMENT_BYTES} "
-                                  "bytes of UTF-8")
+    text: str = Field(
+        description=f"the article (plain text or HTML), at most {defaults.MAX_DOCUMENT_BYTES} bytes of UTF-8"
+    )
     doc_name: str = Field("", max_length=defaults.MAX_DOC_NAME_CHARS, description="a label for lists and logs")
     title: str = ""
     url: str = Field("", description="http(s) address of the article")
@@ -133,8 +172,12 @@ class ArticleIn(BaseModel):
     language: str = ""
 
 
-@router.post("/api/articles", tags=["articles"], status_code=202,
-             summary="queue an article; follow the job at /api/jobs/{job_id}")
+@router.post(
+    "/api/articles",
+    tags=["articles"],
+    status_code=202,
+    summary="queue an article; follow the job at /api/jobs/{job_id}",
+)
 async def submit(request: Request, body: ArticleIn) -> JSONResponse:
     from worker.metadata import meta_from_mapping
 
@@ -147,4 +190,3 @@ async def submit(request: Request, body: ArticleIn) -> JSONResponse:
 @router.get("/api/jobs/{job_id}", tags=["articles"], summary="a submission's progress; article_id once stored")
 def job(request: Request, job_id: str) -> dict:
     return views.job_dict(service(request).get_job(job_id))
-

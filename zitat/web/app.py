@@ -5,6 +5,7 @@ Every read and write goes through worker.service.QuoteService. The store is conn
 request that needs it (and again after a failed attempt), so the server starts and answers 503
 pages while Redis is down, and recovers without a restart.
 """
+
 from __future__ import annotations
 
 import threading
@@ -17,9 +18,9 @@ from fastapi.staticfiles import StaticFiles
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from zitat import __version__
 from foundation.errors import AmbiguousSpeaker, InvalidDocument, NotFound, StoreUnavailable
 from foundation.logging import get_logger
+from zitat import __version__
 from zitat.web import views
 from zitat.web.security import Guard, is_api
 from zitat.web.settings import WebSettings
@@ -30,23 +31,67 @@ HERE = Path(__file__).resolve().parent
 TEMPLATES = HERE / "templates"
 STATIC = HERE / "static"
 
-FIELD_DE = {"text": "Text", "doc_name": "Name", "title": "Titel", "url": "URL", "outlet": "Medium",
-            "published": "Veröffentlicht", "author": "Autor", "language": "Sprache", "published_from": "von",
-            "published_to": "bis", "from": "von", "to": "bis", "words": "Wörter", "q": "Suche", "stance": "Haltung",
-            "mode": "Art", "sort": "Sortierung", "page": "Seite", "limit": "limit", "offset": "offset",
-            "name": "Name", "interval": "Intervall", "job_id": "Auftrag", "article_id": "Artikel",
-            "min_score": "min_score", "max_score": "max_score", "file": "Datei", "meta": "Metadaten"}
+FIELD_DE = {
+    "text": "Text",
+    "doc_name": "Name",
+    "title": "Titel",
+    "url": "URL",
+    "outlet": "Medium",
+    "published": "Veröffentlicht",
+    "author": "Autor",
+    "language": "Sprache",
+    "published_from": "von",
+    "published_to": "bis",
+    "from": "von",
+    "to": "bis",
+    "words": "Wörter",
+    "q": "Suche",
+    "stance": "Haltung",
+    "mode": "Art",
+    "sort": "Sortierung",
+    "page": "Seite",
+    "limit": "limit",
+    "offset": "offset",
+    "name": "Name",
+    "interval": "Intervall",
+    "job_id": "Auftrag",
+    "article_id": "Artikel",
+    "min_score": "min_score",
+    "max_score": "max_score",
+    "file": "Datei",
+    "meta": "Metadaten",
+}
 
 
 def make_environment() -> Environment:
-    env = Environment(loader=FileSystemLoader(str(TEMPLATES)), autoescape=True, undefined=StrictUndefined,
-                      trim_blocks=True, lstrip_blocks=True, auto_reload=False)
-    env.filters.update(german_date=views.german_date, score=views.score, speaker_path=views.speaker_path,
-                       article_path=views.article_path, safe_href=views.safe_href)
-    env.globals.update(STANCE_DE=views.STANCE_DE, MODE_DE=views.MODE_DE, KIND_DE=views.KIND_DE,
-                       SORT_DE=views.SORT_DE, INTERVAL_DE=views.INTERVAL_DE, JOB_STATE_DE=views.JOB_STATE_DE,
-                       STANCES=views.STANCES, MODES=views.MODES, SORTS=views.SORTS, INTERVALS=views.INTERVALS,
-                       version=__version__)
+    env = Environment(
+        loader=FileSystemLoader(str(TEMPLATES)),
+        autoescape=True,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        auto_reload=False,
+    )
+    env.filters.update(
+        german_date=views.german_date,
+        score=views.score,
+        speaker_path=views.speaker_path,
+        article_path=views.article_path,
+        safe_href=views.safe_href,
+    )
+    env.globals.update(
+        STANCE_DE=views.STANCE_DE,
+        MODE_DE=views.MODE_DE,
+        KIND_DE=views.KIND_DE,
+        SORT_DE=views.SORT_DE,
+        INTERVAL_DE=views.INTERVAL_DE,
+        JOB_STATE_DE=views.JOB_STATE_DE,
+        STANCES=views.STANCES,
+        MODES=views.MODES,
+        SORTS=views.SORTS,
+        INTERVALS=views.INTERVALS,
+        version=__version__,
+    )
     return env
 
 
@@ -84,13 +129,23 @@ class Renderer:
         if is_api(request.url.path):
             body = {"error": _ERROR_CODES.get(status, "error"), "message": message, **extra}
             return JSONResponse(body, status_code=status)
-        return self.page(request, "error.html", status=status, title=title, status_code=status, message=message,
-                         **extra)
+        return self.page(
+            request, "error.html", status=status, title=title, status_code=status, message=message, **extra
+        )
 
 
-_ERROR_CODES = {400: "invalid_argument", 401: "unauthorized", 403: "forbidden", 404: "not_found",
-                405: "method_not_allowed", 409: "ambiguous_speaker", 413: "too_large", 415: "unsupported_media_type",
-                500: "internal", 503: "store_unavailable"}
+_ERROR_CODES = {
+    400: "invalid_argument",
+    401: "unauthorized",
+    403: "forbidden",
+    404: "not_found",
+    405: "method_not_allowed",
+    409: "ambiguous_speaker",
+    413: "too_large",
+    415: "unsupported_media_type",
+    500: "internal",
+    503: "store_unavailable",
+}
 
 
 def field_message(e: InvalidDocument) -> str:
@@ -103,11 +158,15 @@ def create_app(service=None, settings: WebSettings | None = None) -> FastAPI:
     from zitat.web import api, pages
 
     settings = settings or WebSettings.from_settings()
-    app = FastAPI(title="zitat", version=__version__,
-                  summary="Wer hat was gesagt: Aussagen in deutschen Nachrichten nach Person, mit Quellen und Haltung.",
-                  description="JSON API of `zitat web`. With `ZITAT_WEB_TOKEN` set, send "
-                              "`Authorization: Bearer TOKEN`.",
-                  docs_url=None, redoc_url=None, openapi_url="/api/openapi.json")
+    app = FastAPI(
+        title="zitat",
+        version=__version__,
+        summary="Wer hat was gesagt: Aussagen in deutschen Nachrichten nach Person, mit Quellen und Haltung.",
+        description="JSON API of `zitat web`. With `ZITAT_WEB_TOKEN` set, send `Authorization: Bearer TOKEN`.",
+        docs_url=None,
+        redoc_url=None,
+        openapi_url="/api/openapi.json",
+    )
     renderer = Renderer(settings)
     app.state.settings = settings
     app.state.services = Services(service)
@@ -119,10 +178,12 @@ def create_app(service=None, settings: WebSettings | None = None) -> FastAPI:
     @app.exception_handler(AmbiguousSpeaker)
     async def ambiguous(request: Request, e: AmbiguousSpeaker) -> Response:
         if is_api(request.url.path):
-            return renderer.error(request, 409, "", str(e), candidates=e.candidates,
-                                  pages=[views.speaker_path(c) for c in e.candidates])
-        return renderer.page(request, "ambiguous.html", status=409, title="Mehrere Personen",
-                             name=e.name, candidates=e.candidates)
+            return renderer.error(
+                request, 409, "", str(e), candidates=e.candidates, pages=[views.speaker_path(c) for c in e.candidates]
+            )
+        return renderer.page(
+            request, "ambiguous.html", status=409, title="Mehrere Personen", name=e.name, candidates=e.candidates
+        )
 
     @app.exception_handler(InvalidDocument)
     async def invalid(request: Request, e: InvalidDocument) -> Response:
@@ -135,9 +196,13 @@ def create_app(service=None, settings: WebSettings | None = None) -> FastAPI:
     @app.exception_handler(StoreUnavailable)
     async def unavailable(request: Request, e: StoreUnavailable) -> Response:
         log.warning("web.store_unavailable", path=request.url.path[:200], error=str(e))
-        return renderer.error(request, 503, "Datenbank nicht erreichbar",
-                              "Die Datenbank (Redis) ist gerade nicht erreichbar. Bitte versuchen Sie es in "
-                              "einigen Sekunden noch einmal.")
+        return renderer.error(
+            request,
+            503,
+            "Datenbank nicht erreichbar",
+            "Die Datenbank (Redis) ist gerade nicht erreichbar. Bitte versuchen Sie es in "
+            "einigen Sekunden noch einmal.",
+        )
 
     @app.exception_handler(RequestValidationError)
     async def bad_request(request: Request, e: RequestValidationError) -> Response:
@@ -150,10 +215,12 @@ def create_app(service=None, settings: WebSettings | None = None) -> FastAPI:
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, e: StarletteHTTPException) -> Response:
-        titles = {404: ("Nicht gefunden", "Diese Seite gibt es nicht."),
-                  405: ("Nicht erlaubt", "Diese Methode ist hier nicht erlaubt."),
-                  413: ("Zu groß", "Die Anfrage ist zu groß: ein Artikel darf höchstens 2 MiB Text haben."),
-                  403: ("Verboten", str(e.detail))}
+        titles = {
+            404: ("Nicht gefunden", "Diese Seite gibt es nicht."),
+            405: ("Nicht erlaubt", "Diese Methode ist hier nicht erlaubt."),
+            413: ("Zu groß", "Die Anfrage ist zu groß: ein Artikel darf höchstens 2 MiB Text haben."),
+            403: ("Verboten", str(e.detail)),
+        }
         title, message = titles.get(e.status_code, ("Fehler", str(e.detail)))
         response = renderer.error(request, e.status_code, title, message)
         if e.headers:
@@ -163,8 +230,9 @@ def create_app(service=None, settings: WebSettings | None = None) -> FastAPI:
     @app.exception_handler(Exception)
     async def crashed(request: Request, e: Exception) -> Response:
         log.error("web.error", path=request.url.path[:200], error_type=type(e).__name__, exc_info=e)
-        return renderer.error(request, 500, "Interner Fehler",
-                              "Etwas ist schiefgegangen. Der Fehler wurde protokolliert.")
+        return renderer.error(
+            request, 500, "Interner Fehler", "Etwas ist schiefgegangen. Der Fehler wurde protokolliert."
+        )
 
     def render_error(request: Request, status: int, title: str, message: str) -> Response:
         return renderer.error(request, status, title, message)

@@ -3,6 +3,7 @@ and reaches its store), else 1 with the reason on stderr.
 
     python -m zitat.web.healthcheck [URL]      # default http://127.0.0.1:8080/healthz
 """
+
 from __future__ import annotations
 
 import argparse

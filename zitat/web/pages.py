@@ -1,4 +1,5 @@
 """The HTML pages: home, search, speaker (with chart and exports), article, submit, job progress, login."""
+
 from __future__ import annotations
 
 import threading
@@ -11,13 +12,12 @@ from fastapi.responses import RedirectResponse, Response, StreamingResponse
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import FormData, UploadFile
 
+from foundation.errors import InvalidDocument, NotFound
 from worker.connection import UNAVAILABLE, unavailable
 from worker.types import META_FIELDS, StatementQuery
 from zitat import statement_rows
-from foundation.errors import InvalidDocument, NotFound
 from zitat.web import views
-from zitat.web.security import (CSRF_FIELD, csrf_ok, csrf_token_for, safe_next, set_csrf_cookie,
-                                set_login_cookie)
+from zitat.web.security import CSRF_FIELD, csrf_ok, csrf_token_for, safe_next, set_csrf_cookie, set_login_cookie
 
 router = APIRouter(include_in_schema=False)
 
@@ -30,13 +30,15 @@ def render(request: Request, template: str, status: int = 200, **context) -> Res
     return request.app.state.renderer.page(request, template, status=status, **context)
 
 
-def page_filters(q: Annotated[str | None, Query(max_length=500)] = None,
-                 stance: Annotated[str | None, Query(max_length=40)] = None,
-                 published_from: Annotated[str | None, Query(alias="from", max_length=40)] = None,
-                 published_to: Annotated[str | None, Query(alias="to", max_length=40)] = None,
-                 outlet: Annotated[str | None, Query(max_length=300)] = None,
-                 mode: Annotated[str | None, Query(max_length=40)] = None,
-                 sort: Annotated[str | None, Query(max_length=40)] = None) -> views.Filters:
+def page_filters(
+    q: Annotated[str | None, Query(max_length=500)] = None,
+    stance: Annotated[str | None, Query(max_length=40)] = None,
+    published_from: Annotated[str | None, Query(alias="from", max_length=40)] = None,
+    published_to: Annotated[str | None, Query(alias="to", max_length=40)] = None,
+    outlet: Annotated[str | None, Query(max_length=300)] = None,
+    mode: Annotated[str | None, Query(max_length=40)] = None,
+    sort: Annotated[str | None, Query(max_length=40)] = None,
+) -> views.Filters:
     return views.Filters.parse(q, stance, published_from, published_to, outlet, mode, sort)
 
 
@@ -62,40 +64,78 @@ def search(request: Request, q: Annotated[str, Query(max_length=300)] = "") -> R
     if len(speakers) == 1:
         return RedirectResponse(views.speaker_path(speakers[0].speaker), status_code=303)
     statements = svc.statements(StatementQuery(words=q, sort="newest", limit=20))
-    return render(request, "search.html", title=f"Suche: {q}", query_text=q, speakers=speakers,
-                  statements=statements.statements, total=statements.total,
-                  all_url=views.Filters(words=q).url("/statements"))
+    return render(
+        request,
+        "search.html",
+        title=f"Suche: {q}",
+        query_text=q,
+        speakers=speakers,
+        statements=statements.statements,
+        total=statements.total,
+        all_url=views.Filters(words=q).url("/statements"),
+    )
 
 
 @router.get("/statements")
-def all_statements(request: Request, filters: Annotated[views.Filters, Depends(page_filters)],
-                   page: Annotated[int, Query(ge=1, le=1_000_000)] = 1) -> Response:
+def all_statements(
+    request: Request,
+    filters: Annotated[views.Filters, Depends(page_filters)],
+    page: Annotated[int, Query(ge=1, le=1_000_000)] = 1,
+) -> Response:
     """Statements of everyone, filtered like a speaker's."""
     size = request.app.state.settings.page_size
     result = service(request).statements(filters.query(None, size, (page - 1) * size))
     pager = views.Pager(page, size, result.total)
-    return render(request, "statements.html", title="Alle Aussagen", filters=filters, pager=pager,
-                  statements=result.statements, base="/statements", query_text=filters.words)
+    return render(
+        request,
+        "statements.html",
+        title="Alle Aussagen",
+        filters=filters,
+        pager=pager,
+        statements=result.statements,
+        base="/statements",
+        query_text=filters.words,
+    )
 
 
 # --- speaker ----------------------------------------------------------------------------------------
 @router.get("/speakers/{name}")
-def speaker(request: Request, name: str, filters: Annotated[views.Filters, Depends(page_filters)],
-            page: Annotated[int, Query(ge=1, le=1_000_000)] = 1,
-            interval: Annotated[str, Query(pattern="^(day|week|month)$")] = "week") -> Response:
+def speaker(
+    request: Request,
+    name: str,
+    filters: Annotated[views.Filters, Depends(page_filters)],
+    page: Annotated[int, Query(ge=1, le=1_000_000)] = 1,
+    interval: Annotated[str, Query(pattern="^(day|week|month)$")] = "week",
+) -> Response:
     svc = service(request)
     found = svc.speaker(name)
     if found is None:
-        return render(request, "not_found.html", status=404, title="Person nicht gefunden", name=name,
-                      suggestions=svc.suggest_speakers(name, 10) if name.strip() else [])
+        return render(
+            request,
+            "not_found.html",
+            status=404,
+            title="Person nicht gefunden",
+            name=name,
+            suggestions=svc.suggest_speakers(name, 10) if name.strip() else [],
+        )
     size = request.app.state.settings.page_size
     result = svc.statements(filters.query(found.speaker, size, (page - 1) * size))
     path = views.speaker_path(found.speaker)
-    return render(request, "speaker.html", title=found.speaker, speaker=found, filters=filters,
-                  pager=views.Pager(page, size, result.total), statements=result.statements, base=path,
-                  interval=interval, chart_url=_chart_url(path, filters, interval) if _plot() else None,
-                  csv_url=filters.url(f"{path}/export.csv"), jsonl_url=filters.url(f"{path}/export.jsonl"),
-                  timeline_url=filters.url(f"/api{path}/timeline", interval=interval))
+    return render(
+        request,
+        "speaker.html",
+        title=found.speaker,
+        speaker=found,
+        filters=filters,
+        pager=views.Pager(page, size, result.total),
+        statements=result.statements,
+        base=path,
+        interval=interval,
+        chart_url=_chart_url(path, filters, interval) if _plot() else None,
+        csv_url=filters.url(f"{path}/export.csv"),
+        jsonl_url=filters.url(f"{path}/export.jsonl"),
+        timeline_url=filters.url(f"/api{path}/timeline", interval=interval),
+    )
 
 
 def _chart_url(path: str, filters: views.Filters, interval: str) -> str:
@@ -136,22 +176,29 @@ _charts = _ChartCache()
 
 
 @router.get("/speakers/{name}/chart.svg")
-def chart(request: Request, name: str,
-          published_from: Annotated[str, Query(alias="from", max_length=40)] = "",
-          published_to: Annotated[str, Query(alias="to", max_length=40)] = "",
-          interval: Annotated[str, Query(pattern="^(day|week|month)$")] = "week") -> Response:
+def chart(
+    request: Request,
+    name: str,
+    published_from: Annotated[str, Query(alias="from", max_length=40)] = "",
+    published_to: Annotated[str, Query(alias="to", max_length=40)] = "",
+    interval: Annotated[str, Query(pattern="^(day|week|month)$")] = "week",
+) -> Response:
     render_timeline = _plot()
     if render_timeline is None:
         raise NotFound("the chart needs zitat.plot")
-    canonical, buckets = service(request).speaker_timeline(name, interval, published_from or None,
-                                                           published_to or None)
+    canonical, buckets = service(request).speaker_timeline(name, interval, published_from or None, published_to or None)
     if canonical is None:
         raise NotFound(f"speaker {name[:100]!r}")
     key = (canonical, interval, tuple(buckets))
     svg = _charts.get(key, lambda: render_timeline(canonical, buckets, interval, fmt="svg"))
-    return Response(svg, media_type="image/svg+xml",
-                    headers={"cache-control": "private, max-age=60",
-                             "content-security-policy": "default-src 'none'; style-src 'unsafe-inline'"})
+    return Response(
+        svg,
+        media_type="image/svg+xml",
+        headers={
+            "cache-control": "private, max-age=60",
+            "content-security-policy": "default-src 'none'; style-src 'unsafe-inline'",
+        },
+    )
 
 
 def _export(request: Request, name: str, filters: views.Filters, fmt: str) -> Response:
@@ -177,8 +224,11 @@ def _export(request: Request, name: str, filters: views.Filters, fmt: str) -> Re
     stem = "".join(c if c.isalnum() else "-" for c in found.speaker).strip("-") or "zitat"
     filename = f"zitat-{stem}.{fmt}"
     ascii_name = filename.encode("ascii", "replace").decode().replace("?", "_")
-    return StreamingResponse(body, media_type=media, headers={
-        "content-disposition": f"attachment; filename=\"{ascii_name}\"; filename*=UTF-8''{quote(filename)}"})
+    return StreamingResponse(
+        body,
+        media_type=media,
+        headers={"content-disposition": f"attachment; filename=\"{ascii_name}\"; filename*=UTF-8''{quote(filename)}"},
+    )
 
 
 @router.get("/speakers/{name}/export.csv")
@@ -199,8 +249,15 @@ def article(request: Request, article_id: str) -> Response:
     found = service(request).get_article(article_id)
     counts = {label: sum(1 for q in found.quotes if q.stance.label == label) for label in views.STANCES}
     mean = sum(q.stance.score for q in found.quotes) / len(found.quotes) if found.quotes else 0.0
-    return render(request, "article.html", title=found.meta.title or found.doc_name or "Artikel", article=found,
-                  pieces=views.pieces(found.text, found.quotes) if found.text else [], counts=counts, mean=mean)
+    return render(
+        request,
+        "article.html",
+        title=found.meta.title or found.doc_name or "Artikel",
+        article=found,
+        pieces=views.pieces(found.text, found.quotes) if found.text else [],
+        counts=counts,
+        mean=mean,
+    )
 
 
 # --- submit and progress ----------------------------------------------------------------------------
@@ -210,12 +267,22 @@ def _form_text(form: FormData, key: str, default: str = "") -> str:
     return value if isinstance(value, str) else default
 
 
-def _submit_form(request: Request, status: int = 200, error: str | None = None, field: str | None = None,
-                 values: dict | None = None) -> Response:
+def _submit_form(
+    request: Request, status: int = 200, error: str | None = None, field: str | None = None, values: dict | None = None
+) -> Response:
     settings = request.app.state.settings
     token = csrf_token_for(request, settings)
-    response = render(request, "submit.html", status=status, title="Artikel einreichen", csrf=token, error=error,
-                      error_field=field, values=values or {}, csrf_field=CSRF_FIELD)
+    response = render(
+        request,
+        "submit.html",
+        status=status,
+        title="Artikel einreichen",
+        csrf=token,
+        error=error,
+        error_field=field,
+        values=values or {},
+        csrf_field=CSRF_FIELD,
+    )
     set_csrf_cookie(response, token, request.url.scheme == "https")
     return response
 
@@ -231,9 +298,12 @@ async def submit(request: Request) -> Response:
     form = await request.form(max_files=1, max_fields=30, max_part_size=settings.max_request_bytes)
     if not csrf_ok(request, settings, form.get(CSRF_FIELD)):
         return request.app.state.renderer.error(
-            request, 403, "Formular abgelaufen",
+            request,
+            403,
+            "Formular abgelaufen",
             "Das Formular war nicht mehr gültig (Schutz gegen fremde Absender). Bitte laden Sie die Seite "
-            "„Artikel einreichen“ neu und senden Sie es noch einmal.")
+            "„Artikel einreichen“ neu und senden Sie es noch einmal.",
+        )
     values = {key: _form_text(form, key) for key in (*META_FIELDS, "doc_name")}
     text = _form_text(form, "text")
     upload = form.get("file")
@@ -242,13 +312,17 @@ async def submit(request: Request) -> Response:
         try:
             text = data.decode("utf-8-sig")
         except UnicodeDecodeError:
-            return _submit_form(request, 400, "Die Datei ist kein UTF-8-Text. Bitte als .txt oder .html in UTF-8 "
-                                "speichern.", "file", values)
+            return _submit_form(
+                request,
+                400,
+                "Die Datei ist kein UTF-8-Text. Bitte als .txt oder .html in UTF-8 speichern.",
+                "file",
+                values,
+            )
         values["doc_name"] = values["doc_name"] or PurePath(upload.filename).stem[:200]
     values["text"] = text if len(text) < 200_000 else ""  # shown again only if it is not huge
     if not text.strip():
-        return _submit_form(request, 400, "Bitte fügen Sie einen Text ein oder wählen Sie eine Datei.", "text",
-                            values)
+        return _submit_form(request, 400, "Bitte fügen Sie einen Text ein oder wählen Sie eine Datei.", "text", values)
     try:
         from worker.metadata import meta_from_mapping
 
@@ -263,15 +337,17 @@ async def submit(request: Request) -> Response:
 
 
 @router.get("/jobs/{job_id}")
-def job(request: Request, job_id: str,
-        article: Annotated[str, Query(max_length=200, pattern="^[0-9a-f]*$")] = "") -> Response:
+def job(
+    request: Request, job_id: str, article: Annotated[str, Query(max_length=200, pattern="^[0-9a-f]*$")] = ""
+) -> Response:
     """A submission's progress: reloads itself (meta refresh) until the job is done, then links the
     article the submission registered (its id comes along in the URL: a job knows documents only)."""
     status = service(request).get_job(job_id)
     pending = status.state not in ("finished", "failed")
     article_id = status.article_id or article
-    return render(request, "job.html", title="Verarbeitung", job=status, article_id=article_id,
-                  refresh=2 if pending else None)
+    return render(
+        request, "job.html", title="Verarbeitung", job=status, article_id=article_id, refresh=2 if pending else None
+    )
 
 
 # --- login (only with ZITAT_WEB_TOKEN) --------------------------------------------------------------
@@ -281,8 +357,9 @@ def login_form(request: Request, next: str = "/") -> Response:
     if not settings.token:
         return RedirectResponse(safe_next(next), status_code=303)
     token = csrf_token_for(request, settings)
-    response = render(request, "login.html", title="Anmelden", csrf=token, csrf_field=CSRF_FIELD,
-                      next=safe_next(next), error=None)
+    response = render(
+        request, "login.html", title="Anmelden", csrf=token, csrf_field=CSRF_FIELD, next=safe_next(next), error=None
+    )
     set_csrf_cookie(response, token, request.url.scheme == "https")
     return response
 
@@ -298,10 +375,19 @@ async def login(request: Request) -> Response:
     if not settings.token:
         return RedirectResponse(target, status_code=303)
     if not csrf_ok(request, settings, form.get(CSRF_FIELD)) or not hmac.compare_digest(
-            offered.encode(), settings.token.encode()):
+        offered.encode(), settings.token.encode()
+    ):
         token = csrf_token_for(request, settings)
-        response = render(request, "login.html", status=401, title="Anmelden", csrf=token, csrf_field=CSRF_FIELD,
-                          next=target, error="Das Token stimmt nicht (oder das Formular war abgelaufen).")
+        response = render(
+            request,
+            "login.html",
+            status=401,
+            title="Anmelden",
+            csrf=token,
+            csrf_field=CSRF_FIELD,
+            next=target,
+            error="Das Token stimmt nicht (oder das Formular war abgelaufen).",
+        )
         set_csrf_cookie(response, token, request.url.scheme == "https")
         return response
     response = RedirectResponse(target, status_code=303)

@@ -11,6 +11,7 @@ the CSRF tokens of its forms.
 - CSRF: signed double-submit tokens. A form page sets a cookie with `nonce.signature` and puts the
   same value in a hidden field; a POST must bring both, equal, with a valid signature.
 """
+
 from __future__ import annotations
 
 import hmac
@@ -30,8 +31,10 @@ from zitat.web.settings import WebSettings
 
 log = get_logger(__name__)
 
-CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self'; "
-       "font-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'; object-src 'none'")
+CSP = (
+    "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self'; "
+    "font-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'; object-src 'none'"
+)
 HEADERS = [
     (b"content-security-policy", CSP.encode()),
     (b"x-content-type-options", b"nosniff"),
@@ -89,8 +92,15 @@ def authorised(scope: Scope, settings: WebSettings) -> bool:
 
 
 def set_login_cookie(response: Response, settings: WebSettings, secure: bool) -> None:
-    response.set_cookie(LOGIN_COOKIE, login_value(settings), httponly=True, samesite="strict", secure=secure,
-                        max_age=30 * 24 * 3600, path="/")
+    response.set_cookie(
+        LOGIN_COOKIE,
+        login_value(settings),
+        httponly=True,
+        samesite="strict",
+        secure=secure,
+        max_age=30 * 24 * 3600,
+        path="/",
+    )
 
 
 def safe_next(target: str | None) -> str:
@@ -123,8 +133,12 @@ def set_csrf_cookie(response: Response, token: str, secure: bool) -> None:
 
 def csrf_ok(request: Request, settings: WebSettings, submitted: object) -> bool:
     cookie = request.cookies.get(CSRF_COOKIE, "")
-    return (isinstance(submitted, str) and bool(cookie) and hmac.compare_digest(submitted.encode(), cookie.encode())
-            and csrf_valid(settings, cookie))
+    return (
+        isinstance(submitted, str)
+        and bool(cookie)
+        and hmac.compare_digest(submitted.encode(), cookie.encode())
+        and csrf_valid(settings, cookie)
+    )
 
 
 # --- the middleware ---------------------------------------------------------------------------------
@@ -155,8 +169,13 @@ class Guard:
         try:
             await self._guarded(scope, receive, send_with_headers, path)
         finally:
-            log.info("web.request", method=scope.get("method"), path=path[:200], status=status["code"],
-                     ms=round((time.perf_counter() - started) * 1000, 1))
+            log.info(
+                "web.request",
+                method=scope.get("method"),
+                path=path[:200],
+                status=status["code"],
+                ms=round((time.perf_counter() - started) * 1000, 1),
+            )
 
     async def _guarded(self, scope: Scope, receive: Receive, send: Send, path: str) -> None:
         limit = self.settings.max_request_bytes
@@ -194,29 +213,43 @@ class Guard:
 
     async def _too_large(self, scope: Scope, receive: Receive, send: Send) -> None:
         mib = self.settings.max_request_bytes / (1024 * 1024)
-        response = self.render_error(Request(scope, receive), 413, "Zu groß",
-                                     f"Die Anfrage ist größer als {mib:.2f} MiB. Ein Artikel darf höchstens "
-                                     f"2 MiB Text haben.")
+        response = self.render_error(
+            Request(scope, receive),
+            413,
+            "Zu groß",
+            f"Die Anfrage ist größer als {mib:.2f} MiB. Ein Artikel darf höchstens 2 MiB Text haben.",
+        )
         response.headers["connection"] = "close"
         await response(scope, receive, send)
 
     async def _refuse(self, scope: Scope, receive: Receive, send: Send, path: str) -> None:
         request = Request(scope, receive)
-        query = [(k, v) for k, v in parse_qsl(scope.get("query_string", b"").decode("latin-1"),
-                                               keep_blank_values=True)]
+        query = [(k, v) for k, v in parse_qsl(scope.get("query_string", b"").decode("latin-1"), keep_blank_values=True)]
         offered = next((v for k, v in query if k == "token"), None)
-        if offered is not None and scope.get("method") in ("GET", "HEAD"):
-            if hmac.compare_digest(offered.encode(), (self.settings.token or "").encode()):
-                rest = urlencode([(k, v) for k, v in query if k != "token"])
-                response = Response(status_code=303, headers={"location": path + (f"?{rest}" if rest else "")})
-                set_login_cookie(response, self.settings, request.url.scheme == "https")
-                await response(scope, receive, send)
-                return
+        if (
+            offered is not None
+            and scope.get("method") in ("GET", "HEAD")
+            and hmac.compare_digest(offered.encode(), (self.settings.token or "").encode())
+        ):
+            rest = urlencode([(k, v) for k, v in query if k != "token"])
+            response = Response(status_code=303, headers={"location": path + (f"?{rest}" if rest else "")})
+            set_login_cookie(response, self.settings, request.url.scheme == "https")
+            await response(scope, receive, send)
+            return
         if is_api(path) or scope.get("method") not in ("GET", "HEAD"):
-            body = json.dumps({"error": "unauthorized", "message": "Zugang nur mit Token (ZITAT_WEB_TOKEN): "
-                               "Authorization: Bearer TOKEN"}, ensure_ascii=False).encode()
-            response = Response(body, status_code=401, media_type="application/json",
-                                headers={"www-authenticate": 'Bearer realm="zitat"'})
+            body = json.dumps(
+                {
+                    "error": "unauthorized",
+                    "message": "Zugang nur mit Token (ZITAT_WEB_TOKEN): Authorization: Bearer TOKEN",
+                },
+                ensure_ascii=False,
+            ).encode()
+            response = Response(
+                body,
+                status_code=401,
+                media_type="application/json",
+                headers={"www-authenticate": 'Bearer realm="zitat"'},
+            )
         else:
             target = path + (f"?{scope['query_string'].decode('latin-1')}" if scope.get("query_string") else "")
             response = Response(status_code=303, headers={"location": f"/login?next={quote(target, safe='')}"})

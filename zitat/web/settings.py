@@ -9,6 +9,7 @@ and the request size limit.
 
 The store is the one every command uses: `ZITAT_REDIS_URL`, else the embedded Redis.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -45,12 +46,15 @@ class WebSettings:
     page_size: int = PAGE_SIZE
 
     @classmethod
-    def from_settings(cls, address: str | None = None, *, settings: Settings | None = None) -> "WebSettings":
+    def from_settings(cls, address: str | None = None, *, settings: Settings | None = None) -> WebSettings:
         """The web page's part of foundation.settings; `address` (the --address flag) wins."""
         settings = settings or current()
         secret = settings.web_secret
-        return cls(address=address or settings.web_address, token=settings.web_token,
-                   secret=secret.encode() if secret else secrets.token_bytes(32))
+        return cls(
+            address=address or settings.web_address,
+            token=settings.web_token,
+            secret=secret.encode() if secret else secrets.token_bytes(32),
+        )
 
     @property
     def host_port(self) -> tuple[str, int]:

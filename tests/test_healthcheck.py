@@ -1,4 +1,5 @@
-"""worker.healthcheck: the probes the compose healthchecks run, against real servers."""
+"""zitat.healthcheck: the probes the compose healthchecks run, against real servers."""
+
 from __future__ import annotations
 
 import os
@@ -12,10 +13,10 @@ from pathlib import Path
 import grpc
 import pytest
 from grpc_health.v1 import health, health_pb2, health_pb2_grpc
-
 from redis_server import redis_client, redis_server  # noqa: F401
-from worker import healthcheck
+
 from foundation import defaults
+from zitat import healthcheck
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -43,8 +44,13 @@ def test_grpc_probe(health_server) -> None:
 def test_grpc_probe_as_compose_runs_it(health_server) -> None:
     servicer, address = health_server
     servicer.set("", health_pb2.HealthCheckResponse.SERVING)
-    done = subprocess.run([sys.executable, "-m", "worker.healthcheck", "grpc", address], cwd=REPO,
-                          capture_output=True, text=True, timeout=60)
+    done = subprocess.run(
+        [sys.executable, "-m", "zitat.healthcheck", "grpc", address],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert done.returncode == 0 and done.stdout.startswith("healthy:")
 
 
@@ -55,14 +61,20 @@ def test_redis_probe(redis_server, monkeypatch: pytest.MonkeyPatch) -> None:  # 
     assert healthcheck.main(["redis"]) == 1
 
 
-def test_worker_probe_sees_a_live_worker_of_this_host(redis_server,  # noqa: F811
-                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+def test_worker_probe_sees_a_live_worker_of_this_host(
+    redis_server,  # noqa: F811
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     monkeypatch.setenv(defaults.ENV_REDIS_URL, redis_server.url)
     redis_server.client().flushall()
     assert healthcheck.main(["worker"]) == 1  # none yet
-    worker = subprocess.Popen([sys.executable, "-m", "zitat", "worker", "--no-preload", "--name", "probe-me"],
-                              cwd=REPO, env={**os.environ, defaults.ENV_REDIS_URL: redis_server.url},
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    worker = subprocess.Popen(
+        [sys.executable, "-m", "zitat", "worker", "--no-preload", "--name", "probe-me"],
+        cwd=REPO,
+        env={**os.environ, defaults.ENV_REDIS_URL: redis_server.url},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     try:
         deadline = time.monotonic() + 60
         while healthcheck.main(["worker"]) != 0:

@@ -1,19 +1,20 @@
 """Container health probes, for compose/Kubernetes healthchecks (exit 0 healthy, 1 not).
 
-    python -m worker.healthcheck grpc [HOST:PORT] [--service NAME]   # gRPC health protocol
-    python -m worker.healthcheck redis                                # PING $ZITAT_REDIS_URL
-    python -m worker.healthcheck worker                               # an rq worker of this host is alive
+    python -m zitat.healthcheck grpc [HOST:PORT] [--service NAME]   # gRPC health protocol
+    python -m zitat.healthcheck redis                                # PING $ZITAT_REDIS_URL
+    python -m zitat.healthcheck worker                               # an rq worker of this host is alive
 
 The gRPC probe speaks grpc.health.v1 (grpcio-health-checking), so it needs no grpcurl or
 grpc_health_probe binary in the image. The worker probe looks for a worker registered in Redis from
 this host (the container) whose heartbeat is recent, so a hung worker turns unhealthy.
 """
+
 from __future__ import annotations
 
 import argparse
 import socket
 import sys
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 from foundation import defaults
 from foundation.settings import current
@@ -26,7 +27,8 @@ def check_grpc(address: str, service: str = "", timeout: float = 3.0) -> tuple[b
     with grpc.insecure_channel(address) as channel:
         try:
             reply = health_pb2_grpc.HealthStub(channel).Check(
-                health_pb2.HealthCheckRequest(service=service), timeout=timeout)
+                health_pb2.HealthCheckRequest(service=service), timeout=timeout
+            )
         except grpc.RpcError as e:
             return False, f"{address}: {e.code().name}: {e.details()}"
     name = health_pb2.HealthCheckResponse.ServingStatus.Name(reply.status)
@@ -34,8 +36,8 @@ def check_grpc(address: str, service: str = "", timeout: float = 3.0) -> tuple[b
 
 
 def check_redis() -> tuple[bool, str]:
-    from worker.connection import from_url, redact
     from foundation.errors import StoreUnavailable
+    from worker.connection import from_url, redact
 
     url = current().redis_url
     if not url:
@@ -50,8 +52,8 @@ def check_redis() -> tuple[bool, str]:
 def check_worker(max_silence: float = 120.0) -> tuple[bool, str]:
     from rq import Worker
 
-    from worker.connection import from_url
     from foundation.errors import StoreUnavailable
+    from worker.connection import from_url
 
     url = current().redis_url
     if not url:
@@ -61,11 +63,11 @@ def check_worker(max_silence: float = 120.0) -> tuple[bool, str]:
     except StoreUnavailable as e:
         return False, str(e)
     host = socket.gethostname()
-    now = datetime.now(timezone.utc)
+    now = datetime.now(UTC)
     for w in Worker.all(connection=client):
         beat = w.last_heartbeat
         if beat is not None and beat.tzinfo is None:
-            beat = beat.replace(tzinfo=timezone.utc)
+            beat = beat.replace(tzinfo=UTC)
         if w.hostname == host and beat is not None and now - beat < timedelta(seconds=max_silence):
             silence = int((now - beat).total_seconds())
             return True, f"worker {w.name} on {host}: {w.get_state()}, heartbeat {silence}s ago"
@@ -73,7 +75,7 @@ def check_worker(max_silence: float = 120.0) -> tuple[bool, str]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(prog="python -m worker.healthcheck", description=__doc__.splitlines()[0])
+    ap = argparse.ArgumentParser(prog="python -m zitat.healthcheck", description=__doc__.splitlines()[0])
     sub = ap.add_subparsers(dest="probe", required=True)
     g = sub.add_parser("grpc")
     g.add_argument("address", nargs="?", default=f"127.0.0.1:{defaults.DEFAULT_GRPC_PORT}")
