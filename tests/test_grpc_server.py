@@ -365,3 +365,44 @@ def test_zitat_serve_starts_answers_and_stops_on_sigterm(extractor):
         if proc.poll() is None:
             proc.kill()
             proc.wait()
+
+
+@pytest.mark.slow
+def test_zitat_serve_starts_while_its_configured_store_is_down(extractor):
+    """A configured Redis that does not answer at start-up is not a reason to refuse extraction: the
+    server starts, extracts, and its Quotes calls say UNAVAILABLE until the store is back."""
+    from redis_server import free_port
+
+    env = {
+        **os.environ,
+        defaults.ENV_MODEL_DIR: str(extractor.config.model_dir),
+        defaults.ENV_THREADS: "1",
+        defaults.ENV_REDIS_URL: f"redis://127.0.0.1:{free_port()}/0",
+    }
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "zitat", "--log-format", "json", "serve", "--address", "127.0.0.1:0", "--grace", "2"],
+        cwd=defaults.REPO_ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        line = proc.stdout.readline()
+        match = re.search(r"listening on (\S+:\d+).*quote store on", line)
+        if not match:
+            proc.kill()
+            pytest.fail(f"zitat serve did not start with its store: {line!r}; stderr: {proc.communicate()[1][-2000:]}")
+        with channel(match.group(1)) as ch:
+            response = pb_grpc.ExtractorStub(ch).Extract(pb.ExtractRequest(text=SCHOLZ), timeout=60)
+            assert SCHOLZ_QUOTE in [q.text for q in response.quotes]
+            with pytest.raises(grpc.RpcError) as info:
+                pb_grpc.QuotesStub(ch).ListSpeakers(pb.ListSpeakersRequest(), timeout=20)
+            assert info.value.code() == grpc.StatusCode.UNAVAILABLE
+        proc.send_signal(signal.SIGTERM)
+        assert proc.wait(30) == 0
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+    assert "serve.store_unreachable" in proc.stderr.read()
