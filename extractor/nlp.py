@@ -5,6 +5,7 @@ with ZITAT_MODELS=official the models fetched earlier by `zitat models download`
 Two pipelines are built from the same models: a tokenizer (tokenize+mwt) whose sentence split zitat
 corrects (extractor.sentences), and a tagger/parser that runs on the corrected, pre-tokenized sentences.
 """
+
 from __future__ import annotations
 
 import json
@@ -15,7 +16,8 @@ from pathlib import Path
 from typing import Any
 
 from foundation.errors import ModelNotAvailable
-from foundation.settings import Settings, current as current_settings
+from foundation.settings import Settings
+from foundation.settings import current as current_settings
 
 BUNDLED_FILES = {
     "tokenize": "tokenize.pt",
@@ -25,6 +27,10 @@ BUNDLED_FILES = {
     "depparse": "depparse.pt",
 }
 SOURCES = ("bundled", "official")
+#: Bumped when the extractor's code changes what it finds from the same models (the lemma layer, the
+#: quote rules): part of the model version, so cached documents are not served stale. 2: lemmas from
+#: the dictionary + simplemma (extractor.parsing.lemma_of).
+EXTRACTION_REVISION = 2
 
 
 @dataclass(frozen=True)
@@ -37,8 +43,14 @@ class ModelConfig:
     full_parse: bool = False
 
     @classmethod
-    def from_settings(cls, source: str | None = None, threads: int | None = None,
-                      full_parse: bool | None = None, *, settings: Settings | None = None) -> "ModelConfig":
+    def from_settings(
+        cls,
+        source: str | None = None,
+        threads: int | None = None,
+        full_parse: bool | None = None,
+        *,
+        settings: Settings | None = None,
+    ) -> ModelConfig:
         """The configured models (foundation.settings); arguments given here win over the settings."""
         settings = settings or current_settings()
         source = source or settings.models
@@ -57,7 +69,7 @@ class ModelConfig:
         else:
             card = self.model_dir / "VERSION"
             version = card.read_text().strip() if card.exists() else "bundled-unversioned"
-        return version + ("+full-parse" if self.full_parse else "")
+        return f"{version}+x{EXTRACTION_REVISION}" + ("+full-parse" if self.full_parse else "")
 
 
 def _quiet_stanza() -> None:
@@ -77,7 +89,8 @@ def _bundled_paths(model_dir: Path, processors: list[str]) -> dict[str, str]:
     if missing:
         raise ModelNotAvailable(
             f"bundled German models missing in {model_dir}: {', '.join(missing)} "
-            "(train them with `python -m extractor.model.train`, or set ZITAT_MODEL_DIR)")
+            "(train them with `python -m extractor.model.train`, or set ZITAT_MODEL_DIR)"
+        )
     return {f"{p}_model_path": str(model_dir / BUNDLED_FILES[p]) for p in processors}
 
 
@@ -90,8 +103,14 @@ BATCH_WORDS = 500
 TOKENIZE_BATCH = 128
 
 
-def build_pipeline(config: ModelConfig, processors: list[str], *, pretokenized: bool = False,
-                   batch_words: int | None = BATCH_WORDS):
+def build_pipeline(
+    config: ModelConfig,
+    processors: list[str],
+    *,
+    pretokenized: bool = False,
+    batch_words: int | None = BATCH_WORDS,
+    lemma_dict_only: bool = False,
+):
     """One stanza.Pipeline over `processors`, offline (download_method=None); `batch_words=None` keeps
     Stanza's own batch sizes (the benchmark's baseline)."""
     import stanza
@@ -100,11 +119,17 @@ def build_pipeline(config: ModelConfig, processors: list[str], *, pretokenized: 
     _quiet_stanza()
     if config.threads:
         torch.set_num_threads(config.threads)
-    kwargs: dict[str, Any] = dict(lang="de", processors=",".join(processors), download_method=None, use_gpu=False,
-                                  logging_level="ERROR", tokenize_pretokenized=pretokenized)
+    kwargs: dict[str, Any] = dict(
+        lang="de",
+        processors=",".join(processors),
+        download_method=None,
+        use_gpu=False,
+        logging_level="ERROR",
+        tokenize_pretokenized=pretokenized,
+        lemma_dict_only=lemma_dict_only,
+    )
     if batch_words:
-        kwargs.update(pos_batch_size=batch_words, depparse_batch_size=batch_words,
-                      tokenize_batch_size=TOKENIZE_BATCH)
+        kwargs.update(pos_batch_size=batch_words, depparse_batch_size=batch_words, tokenize_batch_size=TOKENIZE_BATCH)
     if config.source == "bundled":
         kwargs.update(dir=_empty_resources_dir(), allow_unknown_language=True)
         kwargs.update(_bundled_paths(config.model_dir, processors))
@@ -116,7 +141,8 @@ def build_pipeline(config: ModelConfig, processors: list[str], *, pretokenized: 
         if not (config.model_dir / "de").is_dir():
             raise ModelNotAvailable(
                 f"official Stanza German models not found in {config.model_dir}: "
-                "run `zitat models download` on a machine with internet access")
+                "run `zitat models download` on a machine with internet access"
+            )
         kwargs.update(dir=str(config.model_dir))
     try:
         return stanza.Pipeline(**kwargs)

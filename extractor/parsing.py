@@ -8,9 +8,12 @@ By default only the sentences that can carry speech are parsed, and those that g
 tagged (extractor.selection); the rest keep their boundaries but no words. `full_parse` in
 the ModelConfig parses all.
 """
+
 from __future__ import annotations
 
 from collections.abc import Callable
+
+import simplemma
 
 from extractor.document import Document, Sentence, Word
 from extractor.nlp import ModelConfig, build_pipeline
@@ -43,11 +46,31 @@ def _lemma_dictionary(pipeline) -> dict[str, str]:
         return {}
 
 
+def lemma_of(text: str, upos: str, lemma: str | None) -> str:
+    """The lemma of a word: the lemmatizer's dictionary entry (learnt from the training treebank),
+    else simplemma's German dictionary, cased as German cases the part of speech.
+
+    Why not Stanza's seq2seq lemmatizer for the words its dictionary lacks: trained on ~2,000
+    sentences it guessed 93.9 % of the held-out lemmas right; with simplemma for those words
+    96.5 % (`python -m extractor.model.evaluate`), the parse unchanged, and the tagger's pass a
+    fifth faster. The lemmatizer runs in dictionary-only mode, so an unknown word comes back as
+    itself; that is when simplemma answers."""
+    lemma = lemma or text
+    if lemma != text or not text.isalpha():
+        return lemma
+    lemma = simplemma.lemmatize(text, lang="de")
+    if upos in ("NOUN", "PROPN"):
+        return lemma[:1].upper() + lemma[1:]
+    if upos in ("VERB", "AUX", "ADJ", "ADV"):
+        return lemma.lower()
+    return lemma
+
+
 def paragraph_numbers(text: str, sents: list[list[Tok]]) -> list[int]:
     """Paragraph number of each sentence: a line break between two sentences starts a new one."""
     out, paragraph = [], 0
     for s, toks in enumerate(sents):
-        if s and "\n" in text[sents[s - 1][-1].end:toks[0].start]:
+        if s and "\n" in text[sents[s - 1][-1].end : toks[0].start]:
             paragraph += 1
         out.append(paragraph)
     return out
@@ -70,21 +93,30 @@ class Parser:
     def __init__(self, config: ModelConfig) -> None:
         self.config = config
         self._tokenizer = build_pipeline(config, ["tokenize", "mwt"])
-        self._tagger = build_pipeline(config, ["tokenize", "pos", "lemma", "depparse"], pretokenized=True)
+        self._tagger = build_pipeline(
+            config, ["tokenize", "pos", "lemma", "depparse"], pretokenized=True, lemma_dict_only=True
+        )
         self.screen = SpeechScreen(_lemma_dictionary(self._tagger))
+
+    def stanza_sentence_bounds(self, text: str) -> list[tuple[int, int]]:
+        """Where Stanza's own splitter ends sentences, before zitat's repair (the model card compares)."""
+        return [(s.tokens[0].start_char, s.tokens[-1].end_char) for s in self._tokenizer(text).sentences]
 
     def tokenize(self, text: str) -> list[list[Tok]]:
         """Stanza's tokens for the whole text, with the sentence boundaries repaired."""
         if not text.strip():
             return []
         doc = self._tokenizer(text)
-        raw = [[Tok(t.text, t.start_char, t.end_char, tuple(w.text for w in t.words)) for t in s.tokens]
-               for s in doc.sentences]
+        raw = [
+            [Tok(t.text, t.start_char, t.end_char, tuple(w.text for w in t.words)) for t in s.tokens]
+            for s in doc.sentences
+        ]
         return bound(repair(raw, text), MAX_PARSE_WORDS)
 
     def parse_many(self, texts: list[str], stop: Callable[[], bool] | None = None) -> list[Document]:
         """Documents parsed together. `stop` is asked after each document's tokenization and between
         parser calls of CHECK_EVERY_WORDS words; when it answers True the work ends with Cancelled."""
+
         def check() -> None:
             if stop is not None and stop():
                 raise Cancelled("extraction stopped: the caller went away or its deadline passed")
@@ -94,8 +126,10 @@ class Parser:
             check()
             tokenized.append(self.tokenize(t))
         paragraphs = [paragraph_numbers(t, sents) for t, sents in zip(texts, tokenized)]
-        tiers = [dict.fromkeys(range(len(sents)), PARSE) if self.config.full_parse
-                 else self.screen.select(t, sents, paras) for t, sents, paras in zip(texts, tokenized, paragraphs)]
+        tiers = [
+            dict.fromkeys(range(len(sents)), PARSE) if self.config.full_parse else self.screen.select(t, sents, paras)
+            for t, sents, paras in zip(texts, tokenized, paragraphs)
+        ]
         # One batch of pre-tokenized word lists per pipeline for all documents (sentences are bounded).
         batches: dict[str, list[tuple[int, int, list[tuple[str, Tok]]]]] = {PARSE: [], TAG: []}
         for d, sents in enumerate(tokenized):
@@ -114,17 +148,33 @@ class Parser:
         by_sentence: dict[tuple[int, int], list[Word]] = {}
         for (d, s, words), sp in zip(pieces, parsed):
             by_sentence[(d, s)] = [
-                Word(id=w.id, text=w.text, lemma=w.lemma or w.text, upos=w.upos or "X", xpos=w.xpos or "",
-                     feats=_feats(w.feats), head=w.head or 0,  # None: tagged, not parsed
-                     deprel=(w.deprel or "dep") if w.head is not None else "dep",
-                     start=tok.start, end=tok.end, sent=s)
-                for (_, tok), w in zip(words, sp.words)]
+                Word(
+                    id=w.id,
+                    text=w.text,
+                    lemma=lemma_of(w.text, w.upos or "X", w.lemma),
+                    upos=w.upos or "X",
+                    xpos=w.xpos or "",
+                    feats=_feats(w.feats),
+                    head=w.head or 0,  # None: tagged, not parsed
+                    deprel=(w.deprel or "dep") if w.head is not None else "dep",
+                    start=tok.start,
+                    end=tok.end,
+                    sent=s,
+                )
+                for (_, tok), w in zip(words, sp.words)
+            ]
         for d, sents in enumerate(tokenized):
             for s, toks in enumerate(sents):
-                docs[d].sentences.append(Sentence(index=s, words=by_sentence.get((d, s), []),
-                                                  start=toks[0].start, end=toks[-1].end,
-                                                  paragraph=paragraphs[d][s],
-                                                  parsed=tiers[d].get(s) == PARSE))
+                docs[d].sentences.append(
+                    Sentence(
+                        index=s,
+                        words=by_sentence.get((d, s), []),
+                        start=toks[0].start,
+                        end=toks[-1].end,
+                        paragraph=paragraphs[d][s],
+                        parsed=tiers[d].get(s) == PARSE,
+                    )
+                )
         return docs
 
     def parse(self, text: str) -> Document:

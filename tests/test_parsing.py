@@ -68,3 +68,12 @@ def test_sentences_are_split_where_a_reader_splits(parser):
         "Update",
         "Der nächste Absatz beginnt hier.",
     ]
+
+
+def test_a_word_the_lemma_dictionary_lacks_gets_simplemmas_lemma_cased_by_its_tag():
+    from extractor.parsing import lemma_of
+
+    assert lemma_of("sagte", "VERB", "sagen") == "sagen"  # the dictionary's entry stands
+    assert lemma_of("bekräftigten", "VERB", "bekräftigten") == "bekräftigen"  # unknown: simplemma
+    assert lemma_of("Verteidigungsministerinnen", "NOUN", "Verteidigungsministerinnen") == "Verteidigungsministerin"
+    assert lemma_of("3,5", "NUM", "3,5") == "3,5" and lemma_of("Kiew", "PROPN", None) == "Kiew"
