@@ -2,10 +2,10 @@
 
 Stanza objects stay inside extractor.parsing; everything downstream sees these dataclasses.
 """
+
 from __future__ import annotations
 
 import bisect
-
 from dataclasses import dataclass, field
 
 

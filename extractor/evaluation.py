@@ -6,6 +6,7 @@ at least half of each; optional gold quotes count neither way; a speaker is righ
 gold speaker or one of its alternatives after lower-casing and dropping articles and punctuation, or
 ends with a gold person's name („Nato-Generalsekretär Jens Stoltenberg“ for „Jens Stoltenberg“).
 """
+
 from __future__ import annotations
 
 import re
@@ -98,8 +99,11 @@ def score(gold: list[dict], pred: list[dict]) -> dict:
         req = [gi for gi, g in enumerate(gold) if g["required"] and g["kind"] == kind]
         by_kind[kind] = round(sum(gi in m for gi in req) / len(req), 3) if req else None
     return {
-        "gold_required": len(tp) + len(fn), "predicted": len(pred),
-        "quote_precision": round(prec, 3), "quote_recall": round(rec, 3), "quote_f1": round(_f1(prec, rec), 3),
+        "gold_required": len(tp) + len(fn),
+        "predicted": len(pred),
+        "quote_precision": round(prec, 3),
+        "quote_recall": round(rec, 3),
+        "quote_f1": round(_f1(prec, rec), 3),
         "recall_by_kind": by_kind,
         "speaker_accuracy": round(len(spk_ok) / len(tp), 3) if tp else 0.0,
         "attribution_f1": round(_f1(attr_p, attr_r), 3),

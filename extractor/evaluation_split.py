@@ -9,6 +9,7 @@ drawn once, before any article's errors were read: `random.Random(12).sample(sor
 writes OUT/offsets.json and OUT/pred.jsonl restricted to one part, so that
 `python ../shared/eval/spkatt.py score OUT` scores that part alone.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -17,7 +18,8 @@ import pathlib
 import sys
 
 SEED = 12
-HELD_OUT = frozenset("""
+HELD_OUT = frozenset(
+    """
 4867 5310 5882 5954 6103 6196 6385 7804 8659 9093 10057 12438 12716 12980 13100 13380 13443 13726
 14183 15242 16935 17789 18979 19569 20089 20136 20800 21016 22510 23714 23893 26203 27312 27782
 29640 29688 30570 31906 31955 33494 33957 34501 35051 35999 36350 36397 36639 37427 39672 40973
@@ -25,7 +27,8 @@ HELD_OUT = frozenset("""
 54390 54805 56063 56998 58160 58397 59270 62831 63418 65110 66568 66614 66791 66967 67577 68853
 69856 70140 71365 71593 71723 73775 74006 75759 77429 77969 80548 80703 82126 82340 83332 83589
 84342 84583
-""".split())
+""".split()
+)
 
 
 def part_of(doc_id: str) -> str:
@@ -39,8 +42,11 @@ def subset(src: pathlib.Path, out: pathlib.Path, part: str, pred: str = "pred.js
     keep = {k: v for k, v in meta.items() if part in ("all", part_of(k))}
     out.mkdir(parents=True, exist_ok=True)
     (out / "offsets.json").write_text(json.dumps(keep), encoding="utf-8")
-    rows = [line for line in (src / pred).read_text(encoding="utf-8").splitlines()
-            if line.strip() and json.loads(line)["doc"] in keep]
+    rows = [
+        line
+        for line in (src / pred).read_text(encoding="utf-8").splitlines()
+        if line.strip() and json.loads(line)["doc"] in keep
+    ]
     (out / "pred.jsonl").write_text("".join(r + "\n" for r in rows), encoding="utf-8")
     return len(keep)
 

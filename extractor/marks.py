@@ -8,6 +8,7 @@ is still open (a quotation never silently swallows the rest of an article); such
 Pure text, so both stages read it: the parse stage to repair sentence boundaries and to pick the
 sentences worth parsing, the quote stage to find quotations.
 """
+
 from __future__ import annotations
 
 import bisect
@@ -59,8 +60,8 @@ class QuoteMarks:
 
 def _guillemet_opener(text: str) -> tuple[str, str]:
     """German »…« unless the text opens with « (Swiss/French style)."""
-    r, l = text.find(RAQUO), text.find(LAQUO)
-    if l != -1 and (r == -1 or l < r):
+    right, left = text.find(RAQUO), text.find(LAQUO)
+    if left != -1 and (right == -1 or left < right):
         return LAQUO, RAQUO
     return RAQUO, LAQUO
 
@@ -135,7 +136,7 @@ class QuoteMarkList(list):
         """The pairs whose opening mark lies in [start, end]."""
         if self._opens is None or len(self._opens) != len(self):
             self._opens = [q.open for q in self]
-        return self[bisect.bisect_left(self._opens, start):bisect.bisect_right(self._opens, end)]
+        return self[bisect.bisect_left(self._opens, start) : bisect.bisect_right(self._opens, end)]
 
     def outer_opens_in(self, start: int, end: int) -> bool:
         """Does an outermost quotation open in [start, end)? (A report holding one is mixed.)"""
@@ -159,8 +160,7 @@ def find_quote_marks(text: str) -> QuoteMarkList:
         c, pos = stack.pop()
         s, e = _trimmed(text, pos + 1, content_end)
         if e > s:
-            found.append(QuoteMarks(pos, pos_close, s, e, len(stack), closed,
-                                    c in SINGLE_MARKS))
+            found.append(QuoteMarks(pos, pos_close, s, e, len(stack), closed, c in SINGLE_MARKS))
 
     for i, c in enumerate(text):
         if c == "\n":
@@ -171,7 +171,7 @@ def find_quote_marks(text: str) -> QuoteMarkList:
             continue
         role = _role(text, i, stack, g_open, g_close)
         if role == "open":
-            if stack and stack[-1][0] == c and not text[stack[-1][1] + 1:i].strip():
+            if stack and stack[-1][0] == c and not text[stack[-1][1] + 1 : i].strip():
                 stack.pop()  # „„ or „ „: the earlier mark opened nothing (stray, or doubled by mistake)
             elif len(stack) >= MAX_OPEN:
                 stack.pop()  # the innermost of too many unclosed marks opened nothing

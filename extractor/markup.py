@@ -23,6 +23,7 @@ The quote finders run on `Masked.text`; `Masked.restore(quotes)` maps their offs
 and takes every text from it, so `document[q.start:q.end] == q.text` holds for the document as given
 (HTML included) and plain text passes through untouched.
 """
+
 from __future__ import annotations
 
 import html
@@ -37,7 +38,8 @@ MAX_DATA_RUN = 200
 
 _BLOCK_TAGS = frozenset(
     "address article aside blockquote body br dd div dl dt figcaption figure footer h1 h2 h3 h4 h5 h6 "
-    "head header hr html li main nav ol p pre section table tbody td tfoot th thead title tr ul".split())
+    "head header hr html li main nav ol p pre section table tbody td tfoot th thead title tr ul".split()
+)
 _MARKUP = re.compile(
     r"(?P<blank><!--.*?(?:-->|\Z)"  # a comment (an unclosed one runs to the end)
     r"|<(?:script|style)\b[^>]*>.*?(?:</(?:script|style)\s*>|\Z)"  # code and style sheets, content too
@@ -46,10 +48,11 @@ _MARKUP = re.compile(
     r"|(?P<ref>&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});)"
     r"|(?P<invisible>[\u00ad\u200c\u200d\u2060\ufeff]+)"  # soft hyphen, joiners, BOM: inside words
     r"|(?P<space>[\u00a0\u2007\u202f\u200b]+)",  # no-break and zero-width spaces
-    re.IGNORECASE | re.DOTALL)
+    re.IGNORECASE | re.DOTALL,
+)
 _NEEDS_MARKUP = re.compile(r"[<&\u00ad\u200c\u200d\u2060\ufeff\u00a0\u2007\u202f\u200b]")
 _SPACE = re.compile(r"\s")
-_LONG_RUN = re.compile(r"(?<!\S)\S{%d,}" % (MAX_DATA_RUN + 1))  # from a run's start only: linear
+_LONG_RUN = re.compile(rf"(?<!\S)\S{{{MAX_DATA_RUN + 1},}}")  # from a run's start only: linear
 
 
 @dataclass(frozen=True)
@@ -81,8 +84,16 @@ class Masked:
         out = []
         for q in quotes:
             start, end = self._start(q.start), self._end(q.end)
-            out.append(replace(q, text=self.original[start:end], start=start, end=end,
-                               cue=self._span(q.cue), speaker_mention=self._span(q.speaker_mention)))
+            out.append(
+                replace(
+                    q,
+                    text=self.original[start:end],
+                    start=start,
+                    end=end,
+                    cue=self._span(q.cue),
+                    speaker_mention=self._span(q.speaker_mention),
+                )
+            )
         return out
 
 
@@ -150,8 +161,11 @@ def mask(text: str) -> Masked:
         last = end
         if m.group("ref"):
             chars = html.unescape(m.group("ref"))
-            if chars == m.group("ref") or len(chars) > end - start or (
-                    any(c.isspace() for c in chars) and not chars.isspace()):
+            if (
+                chars == m.group("ref")
+                or len(chars) > end - start
+                or (any(c.isspace() for c in chars) and not chars.isspace())
+            ):
                 b.literal(text, start, end)  # not a reference HTML knows, or one that would not fit
             elif chars.isspace():  # &nbsp; and friends end a word like any space
                 b.pay()

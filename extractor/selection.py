@@ -17,6 +17,7 @@ and left as bare tokens otherwise: any other quotation is found from its marks a
 speaker from a cue sentence or the discourse. The screen must only err towards doing too much: a
 sentence it skips can never yield a quote.
 """
+
 from __future__ import annotations
 
 import re
@@ -44,8 +45,16 @@ def _stem(lemma: str) -> str:
 _VOWEL_GROUP = re.compile(r"(ie|ei|au|[aeiouäöü])(?=[^aeiouäöü]*$)")
 #: The vowel changes of German strong verbs: schreiben schrieb, bieten bot, bitten bat, finden gefunden,
 #: sprechen sprach gesprochen spricht, empfehlen empfiehlt, raten riet, halten hält, rufen rief.
-_ABLAUT = {"ei": ("ie", "i"), "ie": ("o",), "i": ("a", "u", "o"), "e": ("a", "o", "i", "ie"),
-           "a": ("ie", "i", "u", "ä"), "u": ("ie",), "ü": ("o",), "au": ("ie", "äu")}
+_ABLAUT = {
+    "ei": ("ie", "i"),
+    "ie": ("o",),
+    "i": ("a", "u", "o"),
+    "e": ("a", "o", "i", "ie"),
+    "a": ("ie", "i", "u", "ä"),
+    "u": ("ie",),
+    "ü": ("o",),
+    "au": ("ie", "äu"),
+}
 
 
 def _ablaut(stem: str) -> list[str]:
@@ -53,7 +62,7 @@ def _ablaut(stem: str) -> list[str]:
     m = _VOWEL_GROUP.search(stem)
     if m is None:
         return []
-    variants = [stem[:m.start()] + v + stem[m.end():] for v in _ABLAUT.get(m.group(), ())]
+    variants = [stem[: m.start()] + v + stem[m.end() :] for v in _ABLAUT.get(m.group(), ())]
     return [v for v in variants if len(v) > MIN_STEM]
 
 
@@ -69,8 +78,11 @@ class SpeechScreen:
             for e in entries:
                 fused = e.particle is not None and key == e.particle + e.lemma
                 self._stems.setdefault(_stem(key), set()).add(None if fused else e.particle)
-        self._forms = {w.lower(): self._stems[_stem(lemma.lower())] for w, lemma in lemmas.items()
-                       if _stem(lemma.lower()) in self._stems}
+        self._forms = {
+            w.lower(): self._stems[_stem(lemma.lower())]
+            for w, lemma in lemmas.items()
+            if _stem(lemma.lower()) in self._stems
+        }
         # strong verbs change their stem vowel (sprechen → sprach, gesprochen; weisen → wies, gewiesen):
         # the dictionary does not know every form, so every vowel of the last syllable is tried too
         for stem, needs in list(self._stems.items()):
@@ -90,8 +102,10 @@ class SpeechScreen:
     def introduces_person(self, words: Sequence[str]) -> bool:
         """„US-Verteidigungsminister Mark Esper …“: a first name before a capitalised word. The index
         that resolves „Esper“, „er“ and „der Pentagon-Chef“ needs this sentence's names and roles."""
-        return any(nxt[:1].isupper() and nxt.isalpha() and w not in self._not_names and first_name_gender(w)
-                   for w, nxt in zip(words, words[1:]))
+        return any(
+            nxt[:1].isupper() and nxt.isalpha() and w not in self._not_names and first_name_gender(w)
+            for w, nxt in zip(words, words[1:])
+        )
 
     @staticmethod
     def colon_lead(words: Sequence[str]) -> bool:
@@ -113,7 +127,7 @@ class SpeechScreen:
             # the tagger lemmatises a word it knows as the dictionary does („bekannt“, „ausschließlich“,
             # „vermutlich“), and no reading of it is a cue: the extraction could find none here either
             return False
-        rests = [(w, None)] + [(w[len(p):], p) for p in PARTICLES if w.startswith(p)]
+        rests: list[tuple[str, str | None]] = [(w, None)] + [(w[len(p) :], p) for p in PARTICLES if w.startswith(p)]
         rests += [(r[2:], p) for r, p in rests if r.startswith(("ge", "zu"))]
         for r, fused in rests:
             for k in range(MIN_STEM, len(r) + 1):
@@ -130,13 +144,14 @@ class SpeechScreen:
         """(cue or attribution candidate, Konjunktiv candidate) from a sentence's words. Verbs are
         written in lower case unless they open the sentence or a quotation."""
         # a separable particle closes its clause: „gab … bekannt.“, „forderte sie auf, …“
-        context = frozenset(w.lower() for w, nxt in zip(words, [*words[1:], "."])
-                            if not nxt[:1].isalnum())
+        context = frozenset(w.lower() for w, nxt in zip(words, [*words[1:], "."]) if not nxt[:1].isalnum())
         cue = konj = False
         for i, w in enumerate(words):
-            if w.lower() in self._attribution or (w.lower() == "so" and i > 0 and words[i - 1] == ","):
-                cue = True
-            elif i > 0 and words[i - 1].lower() == "nach" and w.lower().endswith(self._attribution_suffixes):
+            if (
+                w.lower() in self._attribution
+                or (w.lower() == "so" and i > 0 and words[i - 1] == ",")
+                or (i > 0 and words[i - 1].lower() == "nach" and w.lower().endswith(self._attribution_suffixes))
+            ):
                 cue = True
             if w[:1].isupper() and i > 0 and words[i - 1] not in MARKS and words[i - 1] != ":":
                 continue
@@ -154,17 +169,18 @@ class SpeechScreen:
         for i in range(n):  # in order: a continuation may continue a continuation
             if i in chosen or not screens[i][1]:
                 continue
-            before = any(j in chosen and paragraphs[i] - paragraphs[j] <= 1
-                         for j in range(max(0, i - MAX_SENTENCE_GAP), i))
+            before = any(
+                j in chosen and paragraphs[i] - paragraphs[j] <= 1 for j in range(max(0, i - MAX_SENTENCE_GAP), i)
+            )
             after = i + 1 in anchors and paragraphs[i + 1] == paragraphs[i]
             if before or after or reportative_perfect(words[i]):
                 chosen[i] = TAG
         starts = [toks[0].start for toks in sentences]
         for q in find_quote_marks(text):
             i = bisect_right(starts, q.open) - 1
-            words_in = word_count(text[q.content_start:q.content_end])
+            words_in = word_count(text[q.content_start : q.content_end])
             maybe_title = MIN_UTTERANCE_WORDS <= words_in < MIN_NON_TITLE_WORDS
-            colon_lead = i > 0 and words[i - 1][-1:] == [":"] or text[:q.open].rstrip().endswith(":")
+            colon_lead = i > 0 and words[i - 1][-1:] == [":"] or text[: q.open].rstrip().endswith(":")
             if i >= 0 and (maybe_title or colon_lead):
                 chosen.setdefault(i, TAG)  # the words before the mark decide: a title? „X sagte:“?
         for i in range(n):

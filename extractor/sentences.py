@@ -9,6 +9,7 @@ ordinal dates; and it glues lines that are separate paragraphs. This pass regrou
   split  at line breaks, and after sentence-final punctuation + closing mark followed by a capital.
 Tokens are never changed, only the boundaries between them.
 """
+
 from __future__ import annotations
 
 import re
@@ -18,8 +19,10 @@ from extractor.marks import OPENERS, closing_mark_offsets
 from extractor.words.data import word_list
 
 ABBREVIATIONS = word_list("abbreviations.txt")
-MONTHS = frozenset("januar februar märz april mai juni juli august september oktober november dezember "
-                   "jan feb mär apr jun jul aug sep sept okt nov dez".split())
+MONTHS = frozenset(
+    "januar februar märz april mai juni juli august september oktober november dezember "
+    "jan feb mär apr jun jul aug sep sept okt nov dez".split()
+)
 CONTINUATION_START = frozenset(",;)]}–-")
 _ORDINAL = re.compile(r"^\d{1,2}\.$")
 _INITIAL = re.compile(r"^[A-ZÄÖÜ]\.$")
@@ -48,7 +51,7 @@ def _ends_with_abbreviation(sent: list[Tok], text: str) -> bool:
     if candidate in ABBREVIATIONS or _INITIAL.match(prev + "."):
         return True
     # multi-part abbreviations spread over tokens: "z. B." / "u. a."
-    tail = text[max(0, last.end - 6):last.end].lower().replace(" ", "")
+    tail = text[max(0, last.end - 6) : last.end].lower().replace(" ", "")
     return any(tail.endswith(a) for a in ABBREVIATIONS if "." in a[:-1])
 
 
@@ -63,7 +66,7 @@ def _ordinal_before_month(sent: list[Tok], nxt: list[Tok]) -> bool:
 
 
 def _should_merge(prev: list[Tok], nxt: list[Tok], text: str, closers: set[int]) -> bool:
-    if "\n" in text[prev[-1].end:nxt[0].start]:
+    if "\n" in text[prev[-1].end : nxt[0].start]:
         return False
     first = nxt[0]
     if first.start in closers:
@@ -82,11 +85,14 @@ def _split_points(sent: list[Tok], text: str, closers: set[int]) -> list[int]:
     cuts = []
     for i in range(1, len(sent)):
         prev, cur = sent[i - 1], sent[i]
-        gap = text[prev.end:cur.start]
-        if "\n" in gap:
-            cuts.append(i)
-        elif (prev.start in closers and i >= 2 and sent[i - 2].text[-1:] in _FINAL
-              and gap and (cur.text[:1].isupper() or cur.text[:1] in OPENERS)):
+        gap = text[prev.end : cur.start]
+        if "\n" in gap or (
+            prev.start in closers
+            and i >= 2
+            and sent[i - 2].text[-1:] in _FINAL
+            and gap
+            and (cur.text[:1].isupper() or cur.text[:1] in OPENERS)
+        ):
             cuts.append(i)
     return cuts
 
@@ -127,8 +133,10 @@ def bound(sentences: list[list[Tok]], max_words: int) -> list[list[Tok]]:
         words = 0
         for tok in sent:
             if piece and words + len(tok.words) > max_words:
-                cut = next((i + 1 for i in range(len(piece) - 1, len(piece) // 2, -1)
-                            if piece[i].text in _SOFT_BREAKS), len(piece))
+                cut = next(
+                    (i + 1 for i in range(len(piece) - 1, len(piece) // 2, -1) if piece[i].text in _SOFT_BREAKS),
+                    len(piece),
+                )
                 out.append(piece[:cut])
                 piece = piece[cut:]
                 words = sum(len(t.words) for t in piece)

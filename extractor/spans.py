@@ -3,6 +3,7 @@
 Quote finding asks, once per sentence or cue, whether a place is already taken by a candidate or lies
 inside a quotation; a scan of all of them each time would make it quadratic in the document's length.
 """
+
 from __future__ import annotations
 
 import bisect

@@ -1,4 +1,5 @@
 """The plain dataclasses at the extractor's seams: what `extract()` returns."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -65,7 +66,7 @@ class Quote:
         }
 
     @classmethod
-    def from_row(cls, row: dict) -> "Quote":
+    def from_row(cls, row: dict) -> Quote:
         def span(prefix: str, text_key: str) -> Span | None:
             if row.get(text_key) is None or row.get(f"{prefix}_start") is None:
                 return None
@@ -90,4 +91,4 @@ class Analysis:
     """A document's quotes and the parse they were found in (sentences with document offsets)."""
 
     quotes: list[Quote]
-    sentences: list["Sentence"]
+    sentences: list[Sentence]

@@ -6,15 +6,20 @@ speaker (the fullest form in the document); the aliases derived from it are the 
 surname (with particles: "von der Leyen"), role + surname, role + full name and the mention itself
 when it contains the surname (so pronouns like "sie" never become aliases).
 """
+
 from __future__ import annotations
 
 import re
 import unicodedata
 
+from foundation.german import QUOTATION_MARKS
+
 _DASHES = re.compile(r"[\u2010-\u2015\u2212]")
 _SPACE = re.compile(r"\s+")
-_PARTICLES = {"von", "van", "der", "den", "de", "del", "della", "di", "da", "zu", "vom", "zur", "al", "el",
-              "bin", "ibn", "le", "la", "du", "ter", "ten"}
+_PARTICLES = frozenset("von van der den de del della di da zu vom zur al el bin ibn le la du ter ten".split())
+#: what `normalise` strips from both ends of a name: whitespace, every quotation mark German text prints
+#: (foundation.german.QUOTATION_MARKS: „“”‚‘’»«›‹ and the typewriter "') and the punctuation .,;:
+_STRIP = " \t\n\r" + "".join(sorted(QUOTATION_MARKS)) + ".,;:"
 
 
 def normalise(name: str) -> str:
@@ -23,7 +28,7 @@ def normalise(name: str) -> str:
     # combining marks (é -> e) and invisible format characters (soft hyphen, zero-width space, BOM)
     text = "".join(ch for ch in text if not unicodedata.combining(ch) and unicodedata.category(ch) != "Cf")
     text = _DASHES.sub("-", text).casefold()
-    return _SPACE.sub(" ", text).strip(" \t\n\r\"'„“”‚‘’»«.,;:")
+    return _SPACE.sub(" ", text).strip(_STRIP)
 
 
 def surname(canonical: str) -> str:
@@ -40,7 +45,7 @@ def surname(canonical: str) -> str:
 def leading_first_name(name: str) -> str | None:
     """The first name in front of the surname („Hans“ in „Hans Putin“), or None for a role or
     title („Außenminister Pompeo“): only a first name makes a full name somebody else's."""
-    from extractor.quotes.mentions import first_name_gender
+    from extractor.words.people import first_name_gender
 
     words = _SPACE.sub(" ", name).strip().split()
     before = words[: len(words) - len(surname(name).split())]

@@ -5,6 +5,7 @@ it mixed), then „laut/zufolge/so“ attributions, then free-standing quotation
 acts (a cue without a clause: the sentence is the report) where nothing else was found, then Konjunktiv
 continuations and discourse speakers, and last the resolution of every speaker to one canonical name.
 """
+
 from __future__ import annotations
 
 import bisect
@@ -85,9 +86,18 @@ def find_quotes(doc: Document) -> list[Quote]:
         # one Quote per coordinated speaker: „Macron und Scholz erklärten …“ is a quote of each
         for m in (c.mention, *c.co_speakers):
             speaker, role = resolve(m, index)
-            quotes.append(Quote(text=doc.text[c.start:c.end], start=c.start, end=c.end, kind=c.kind,
-                                cue=c.cue, speaker=speaker, speaker_mention=m.span if m else None,
-                                speaker_role=role,
-                                confidence=c.confidence if speaker or c.via == "cue" else min(c.confidence, 0.3),
-                                mode=c.mode))
+            quotes.append(
+                Quote(
+                    text=doc.text[c.start : c.end],
+                    start=c.start,
+                    end=c.end,
+                    kind=c.kind,
+                    cue=c.cue,
+                    speaker=speaker,
+                    speaker_mention=m.span if m else None,
+                    speaker_role=role,
+                    confidence=c.confidence if speaker or c.via == "cue" else min(c.confidence, 0.3),
+                    mode=c.mode,
+                )
+            )
     return quotes

@@ -4,12 +4,14 @@ The source is the noun phrase governed by the attribution word; the content is t
 sentence: what follows a fronted attribution („Laut Trump wäre …“), what precedes a final one
 („…, so Ynet.“), or the whole sentence around one in the middle.
 """
+
 from __future__ import annotations
 
 from extractor.document import Document, Sentence, Word
 from extractor.marks import QuoteMarkList
 from extractor.quotes.candidates import Candidate, cue_span, sentence_content_end, trim
 from extractor.quotes.mentions import mention_at, nominal, oblique
+from extractor.types import QuoteKind
 from extractor.words.cues import attribution_words
 
 MIN_CONTENT_WORDS = 4
@@ -17,7 +19,7 @@ MIN_CONTENT_WORDS = 4
 
 def _source_after(s: Sentence, w: Word) -> Word | None:
     """The head of the phrase after „laut“ / „nach Angaben“: its first nominal word."""
-    for x in s.words[w.id: w.id + 6]:
+    for x in s.words[w.id : w.id + 6]:
         if nominal(x, mistagged=True):
             return x
         if x.upos in ("VERB", "AUX", "PUNCT"):
@@ -28,10 +30,14 @@ def _source_after(s: Sentence, w: Word) -> Word | None:
 def _source_before(s: Sentence, w: Word) -> Word | None:
     """The head of the phrase before „zufolge“: the first nominal of that phrase."""
     start = w.id - 1
-    while start > 1 and (s.word(start - 1).upos in ("DET", "ADJ", "NUM", "NOUN", "PROPN", "ADP")
-                         or s.word(start - 1).text.lower() == "und") and s.word(start - 1).text not in (",", ":"):
+    while (
+        start > 1
+        and (prev := s.word(start - 1)) is not None
+        and (prev.upos in ("DET", "ADJ", "NUM", "NOUN", "PROPN", "ADP") or prev.text.lower() == "und")
+        and prev.text not in (",", ":")
+    ):
         start -= 1
-    for x in s.words[start - 1: w.id - 1]:
+    for x in s.words[start - 1 : w.id - 1]:
         if nominal(x, mistagged=True):
             return x
     return None
@@ -40,10 +46,14 @@ def _source_before(s: Sentence, w: Word) -> Word | None:
 def _phrase_end(s: Sentence, head: Word) -> int:
     """Index of the last word of the source phrase (names and genitive complements included)."""
     i = head.id
-    while i < len(s.words) and s.word(i + 1).upos in ("PROPN", "NOUN", "DET", "ADJ", "ADP") \
-            and s.word(i + 1).text not in (",",) and not (s.word(i + 1).upos == "ADP" and i > head.id + 3):
-        if s.word(i + 1).upos in ("DET", "ADP", "ADJ") and not any(
-                x.upos in ("NOUN", "PROPN") for x in s.words[i + 1: i + 4]):
+    while (
+        i < len(s.words)
+        and (nxt := s.word(i + 1)) is not None
+        and nxt.upos in ("PROPN", "NOUN", "DET", "ADJ", "ADP")
+        and nxt.text not in (",",)
+        and not (nxt.upos == "ADP" and i > head.id + 3)
+    ):
+        if nxt.upos in ("DET", "ADP", "ADJ") and not any(x.upos in ("NOUN", "PROPN") for x in s.words[i + 1 : i + 4]):
             break
         i += 1
     return i
@@ -54,15 +64,18 @@ def _compound_key(w: Word, words: dict[str, str]) -> str | None:
     if not w.text[:1].isupper() or not w.text.isalpha():
         return None
     lower = w.text.lower()
-    return next((k for k in words if k[:1].isupper() and lower.endswith(k.lower()) and len(lower) > len(k) + 2),
-                None)
+    return next((k for k in words if k[:1].isupper() and lower.endswith(k.lower()) and len(lower) > len(k) + 2), None)
 
 
 def _sentence_subject(s: Sentence, before: Word) -> Word | None:
     """„Die Firma hat nach eigenen Angaben …“: the subject of the clause the phrase sits in."""
     for x in s.words:
-        if x.deprel in ("nsubj", "nsubj:pass") and nominal(x, mistagged=True) and s.word(x.head) is not None \
-                and s.word(x.head).deprel == "root":
+        if (
+            x.deprel in ("nsubj", "nsubj:pass")
+            and nominal(x, mistagged=True)
+            and (governor := s.word(x.head)) is not None
+            and governor.deprel == "root"
+        ):
             return x
     first = next((x for x in s.words[: before.id - 1] if nominal(x, mistagged=True)), None)
     return first
@@ -84,8 +97,8 @@ def find_attributions(doc: Document, s: Sentence, marks: QuoteMarkList) -> list[
         own = False
         if key[:1].isupper():
             prev = s.word(w.id - 1)
-            own = prev is not None and prev.text.lower() in ("eigenen", "eigener") and kind == "pre"
-            if own:
+            if prev is not None and prev.text.lower() in ("eigenen", "eigener") and kind == "pre":
+                own = True
                 prev = s.word(prev.id - 1)
             if compound is not None and kind == "pre" and (prev is None or prev.text.lower() != "nach"):
                 post = s.word(w.id + 1)  # „Polizeiangaben zufolge“
@@ -107,8 +120,9 @@ def find_attributions(doc: Document, s: Sentence, marks: QuoteMarkList) -> list[
         if own or compound is not None:
             mention = mention_at(s, head, doc.text, limit=head.id)
         else:
-            mention = oblique(mention_at(s, head, doc.text, limit=_phrase_end(s, head) if kind == "pre" else w.id - 1),
-                              s, doc.text)
+            mention = oblique(
+                mention_at(s, head, doc.text, limit=_phrase_end(s, head) if kind == "pre" else w.id - 1), s, doc.text
+            )
         phrase_start = min(cue_words[0].start, mention.span.start) if not own else cue_words[0].start
         phrase_end = max(cue_words[-1].end, mention.span.end) if not own else cue_words[-1].end
         first, last_end = s.words[0], sentence_content_end(s)
@@ -120,9 +134,12 @@ def find_attributions(doc: Document, s: Sentence, marks: QuoteMarkList) -> list[
             span = trim(doc, first.start, last_end)
         if span[1] - span[0] <= 0 or len([x for x in s.words if span[0] <= x.start < span[1]]) < MIN_CONTENT_WORDS:
             continue
-        kind_q = "mixed" if marks.outer_opens_in(span[0], span[1]) else "indirect"
-        out.append(Candidate(span[0], span[1], kind_q, cue_span(doc, cue_words), mention, s.index,
-                             s.paragraph, 0.75, "attribution"))
+        kind_q: QuoteKind = "mixed" if marks.outer_opens_in(span[0], span[1]) else "indirect"
+        out.append(
+            Candidate(
+                span[0], span[1], kind_q, cue_span(doc, cue_words), mention, s.index, s.paragraph, 0.75, "attribution"
+            )
+        )
     out.extend(_so_x(doc, s, marks))
     return out
 
@@ -132,10 +149,10 @@ def _so_x(doc: Document, s: Sentence, marks: QuoteMarkList) -> list[Candidate]:
     ws = s.words
     out = []
     for w in ws:
-        if w.text.lower() != "so" or w.id < 3 or s.word(w.id - 1).text != ",":
+        if w.text.lower() != "so" or w.id < 3 or (comma := s.word(w.id - 1)) is None or comma.text != ",":
             continue
         tail = []
-        for x in ws[w.id:]:
+        for x in ws[w.id :]:
             if x.text in (",", ";", ":") or x.text in ".!?":
                 break
             tail.append(x)
@@ -146,15 +163,16 @@ def _so_x(doc: Document, s: Sentence, marks: QuoteMarkList) -> list[Candidate]:
         if head is None:
             continue
         mention = mention_at(s, head, doc.text, limit=tail[-1].id)
-        span = trim(doc, ws[0].start, s.word(w.id - 1).start)
+        span = trim(doc, ws[0].start, comma.start)
         first = ws[0]
-        if first.text.lower() in ("und", "aber", "doch") and s.word(2) is not None:
-            span = trim(doc, s.word(2).start, span[1])
+        if first.text.lower() in ("und", "aber", "doch") and (second := s.word(2)) is not None:
+            span = trim(doc, second.start, span[1])
         if span[1] <= span[0]:
             continue
-        kind = "mixed" if marks.outer_opens_in(span[0], span[1]) else "indirect"
+        kind: QuoteKind = "mixed" if marks.outer_opens_in(span[0], span[1]) else "indirect"
         if any(q.depth == 0 and q.open <= span[0] + 1 and q.close >= span[1] - 1 for q in marks):
             kind = "direct"
-        out.append(Candidate(span[0], span[1], kind, cue_span(doc, [w]), mention, s.index, s.paragraph,
-                             0.75, "attribution"))
+        out.append(
+            Candidate(span[0], span[1], kind, cue_span(doc, [w]), mention, s.index, s.paragraph, 0.75, "attribution")
+        )
     return out

@@ -1,4 +1,5 @@
 """The intermediate result of the quote finders, before speakers are resolved across the document."""
+
 from __future__ import annotations
 
 import re
@@ -7,7 +8,7 @@ from dataclasses import dataclass
 from extractor.document import Document, Sentence, Word
 from extractor.marks import CLOSERS, OPENERS
 from extractor.quotes.mentions import Mention
-from extractor.types import Span
+from extractor.types import QuoteKind, QuoteMode, Span
 
 SENTENCE_FINAL = frozenset(".!?")
 
@@ -16,7 +17,7 @@ SENTENCE_FINAL = frozenset(".!?")
 class Candidate:
     start: int
     end: int
-    kind: str  # direct | indirect | mixed
+    kind: QuoteKind
     cue: Span | None
     mention: Mention | None  # the local speaker mention; None for „hieß es“ or unknown
     sentence: int
@@ -24,7 +25,7 @@ class Candidate:
     confidence: float
     via: str  # cue | attribution | continuation | discourse | colon: how it was found
     co_speakers: tuple = ()  # further Mentions coordinated with `mention` („Macron und Scholz“)
-    mode: str = "speech"  # speech | thought | writing, from the cue (a continuation keeps its report's)
+    mode: QuoteMode = "speech"  # from the cue (a continuation keeps its report's)
 
 
 def cue_span(doc: Document, words: list[Word]) -> Span:
@@ -39,9 +40,11 @@ def cue_span(doc: Document, words: list[Word]) -> Span:
 
 #: A dateline opening an article („TEHERAN, 25. Feb. –“, „Kiew (dpa) –“) and an agency's initials
 #: closing it („/sus/DP/jha“) are no part of anything said.
-DATELINE = re.compile(r"(?:[A-ZÄÖÜ]{2,}(?:[ -][A-ZÄÖÜ]{2,})*,\s*\d{1,2}\.\s*[A-ZÄÖÜ][a-zäöü]{2,}\.?"
-                      r"(?:\s*\d{4})?(?:\s*\([\w/ ]{1,12}\))?|[A-ZÄÖÜ][\w-]+(?: [A-ZÄÖÜ][\w-]+)?"
-                      r"\s*\((?:[a-z]{2,5}|[A-Z]{2,5}|Reuters)(?:/[\w]{1,6})*\)\s*[–—-])\s*(?:[–—-]\s*)?")
+DATELINE = re.compile(
+    r"(?:[A-ZÄÖÜ]{2,}(?:[ -][A-ZÄÖÜ]{2,})*,\s*\d{1,2}\.\s*[A-ZÄÖÜ][a-zäöü]{2,}\.?"
+    r"(?:\s*\d{4})?(?:\s*\([\w/ ]{1,12}\))?|[A-ZÄÖÜ][\w-]+(?: [A-ZÄÖÜ][\w-]+)?"
+    r"\s*\((?:[a-z]{2,5}|[A-Z]{2,5}|Reuters)(?:/[\w]{1,6})*\)\s*[–—-])\s*(?:[–—-]\s*)?"
+)
 AGENCY_TAG = re.compile(r"\s*\(?/[a-zA-Z]{1,4}(?:/[a-zA-Z]{1,4}){1,4}\)?\s*$")
 
 
@@ -70,12 +73,12 @@ def trim(doc: Document, start: int, end: int) -> tuple[int, int]:
     # lies outside („…“, sagte er, and a clause that ends where a quotation inside it closes)
     while end - start > 2:
         opens, closes = t[start] in OPENERS, t[end - 1] in CLOSERS
-        inner = t[start + 1:end - 1]
+        inner = t[start + 1 : end - 1]
         if opens and closes and not any(c in OPENERS or c in CLOSERS for c in inner):
             start, end = start + 1, end - 1
-        elif opens and not any(c in CLOSERS for c in t[start + 1:end]):
+        elif opens and not any(c in CLOSERS for c in t[start + 1 : end]):
             start += 1
-        elif closes and t[end - 1] not in OPENERS and not any(c in OPENERS for c in t[start:end - 1]):
+        elif closes and t[end - 1] not in OPENERS and not any(c in OPENERS for c in t[start : end - 1]):
             end -= 1
         else:
             break
@@ -90,8 +93,8 @@ def sentence_content_end(s: Sentence) -> int:
     """End of the sentence without its final punctuation."""
     words = s.words
     i = len(words) - 1
-    while i > 0 and (words[i].text in SENTENCE_FINAL or words[i].text in CLOSERS and
-                     words[i - 1].text in SENTENCE_FINAL):
+    while i > 0 and (
+        words[i].text in SENTENCE_FINAL or words[i].text in CLOSERS and words[i - 1].text in SENTENCE_FINAL
+    ):
         i -= 1
     return words[i].end if words else s.end
-

@@ -5,6 +5,7 @@ auf alle Szenarien vorbereitet.“), and lets a quotation that opens a paragraph
 the paragraph before. Both take the speaker of the nearest earlier quote in the same or the previous
 paragraph — with a lower confidence than a cue gives, and never across a longer gap.
 """
+
 from __future__ import annotations
 
 from extractor.document import Document
@@ -12,6 +13,7 @@ from extractor.marks import QuoteMarkList
 from extractor.quotes.candidates import Candidate, sentence_content_end, trim
 from extractor.quotes.konjunktiv import is_konjunktiv_i, konjunktiv_i_words, reportive_words
 from extractor.spans import Spans
+from extractor.types import QuoteKind
 from extractor.words.verbs import MAX_SENTENCE_GAP, REPORTATIVE_SOLLEN, REPORTIVE, reportative_perfect
 from foundation.german import RELATIVE_PRONOUNS
 
@@ -45,8 +47,13 @@ def _previous_speaker(latest: _Latest, c_start: int, paragraph: int, sentence: i
     return prev
 
 
-SUBORDINATORS = frozenset("""dass ob wie wonach weil da als wenn falls obwohl nachdem damit sodass
- während bevor seit seitdem wo was""".split()) | RELATIVE_PRONOUNS
+SUBORDINATORS = (
+    frozenset(
+        """dass ob wie wonach weil da als wenn falls obwohl nachdem damit sodass
+ während bevor seit seitdem wo was""".split()
+    )
+    | RELATIVE_PRONOUNS
+)
 
 
 def _in_main_clause(s, w) -> bool:
@@ -64,8 +71,9 @@ def _in_main_clause(s, w) -> bool:
 MAX_INDICATIVE_GAP = 1
 
 
-def _previous_report(doc: Document, latest: _Latest, out: list[Candidate], c_start: int, paragraph: int,
-                     sentence: int) -> Candidate | None:
+def _previous_report(
+    doc: Document, latest: _Latest, out: list[Candidate], c_start: int, paragraph: int, sentence: int
+) -> Candidate | None:
     """The report a sentence may continue: the latest earlier one (with or without a known source),
     ending in the same or the previous paragraph, with at most MAX_INDICATIVE_GAP sentences between.
     `out` holds the continuations found so far, in text order."""
@@ -89,8 +97,11 @@ def konjunktiv_continuations(doc: Document, found: list[Candidate], marks: Quote
     for c in found:
         by_sentence.setdefault(c.sentence, []).append(c)
     for s in doc.sentences:
-        if len(s.words) < MIN_WORDS or taken.overlaps(s.start, s.end) or (
-                out and out[-1].start < s.end and s.start < out[-1].end):
+        if (
+            len(s.words) < MIN_WORDS
+            or taken.overlaps(s.start, s.end)
+            or (out and out[-1].start < s.end and s.start < out[-1].end)
+        ):
             continue
         opening = [w for w in konjunktiv_i_words(s) if _in_main_clause(s, w)]
         carrying = opening or [w for w in reportive_words(s) if _in_main_clause(s, w)]
@@ -101,9 +112,13 @@ def konjunktiv_continuations(doc: Document, found: list[Candidate], marks: Quote
         prev = _previous_report(doc, latest, out, start, s.paragraph, s.index)
         if prev is not None and not opening and not _subjunctive(doc, prev):
             prev = None  # „hätten“, „soll“ carry on a report in the subjunctive, not an indicative one
-        if prev is not None and not opening and prev.mention is None and all(
-                w.text.lower() in REPORTATIVE_SOLLEN for w in carrying) and not reportative_perfect(
-                [w.text for w in s.words]):
+        if (
+            prev is not None
+            and not opening
+            and prev.mention is None
+            and all(w.text.lower() in REPORTATIVE_SOLLEN for w in carrying)
+            and not reportative_perfect([w.text for w in s.words])
+        ):
             prev = None  # „Das Zentrum soll 150 Meter lang sein“: a plan, unless somebody's report goes on
         if opening and (prev is None or prev.paragraph != s.paragraph):
             # „X werde …. Es gehe darum, …, sagte Y.“: the next sentence names the speaker
@@ -112,7 +127,7 @@ def konjunktiv_continuations(doc: Document, found: list[Candidate], marks: Quote
             prev = Candidate(start, end, "indirect", None, None, s.index, s.paragraph, 0.4, "continuation")
         if prev is None:
             continue
-        kind = "mixed" if marks.outer_opens_in(start, end) else "indirect"
+        kind: QuoteKind = "mixed" if marks.outer_opens_in(start, end) else "indirect"
         probe.kind, probe.mention, probe.confidence = kind, prev.mention, round(prev.confidence * 0.7, 3)
         probe.mode = prev.mode
         out.append(probe)
@@ -121,7 +136,7 @@ def konjunktiv_continuations(doc: Document, found: list[Candidate], marks: Quote
 
 def _subjunctive(doc: Document, c: Candidate) -> bool:
     """Is the report itself in the subjunctive (Konjunktiv I or a form that carries a report on)?"""
-    for s in doc.sentences[c.sentence:]:
+    for s in doc.sentences[c.sentence :]:
         if s.start >= c.end:
             break
         inside = [w for w in s.words if c.start <= w.start < c.end]
@@ -132,8 +147,15 @@ def _subjunctive(doc: Document, c: Candidate) -> bool:
 
 def _next_speaker(cands: list[Candidate], c_end: int, paragraph: int, sentence: int) -> Candidate | None:
     """The first report with a source in the sentence after `sentence` (`cands`: that sentence's)."""
-    later = [c for c in cands if c.start >= c_end and c.mention is not None and c.paragraph == paragraph
-             and c.sentence - sentence == 1 and c.kind in ("indirect", "mixed")]
+    later = [
+        c
+        for c in cands
+        if c.start >= c_end
+        and c.mention is not None
+        and c.paragraph == paragraph
+        and c.sentence - sentence == 1
+        and c.kind in ("indirect", "mixed")
+    ]
     return min(later, key=lambda c: c.start) if later else None
 
 

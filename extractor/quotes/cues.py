@@ -4,6 +4,7 @@ resolved.
 Particle verbs match fused („aufgefordert“, „hinzuzufügen“) or split („forderte … auf“, the particle
 attached as compound:prt, or the clause's last word).
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -43,7 +44,7 @@ def _split_particle(s: Sentence, verb: Word, particle: str) -> Word | None:
         if c.deprel == "compound:prt" and c.text.lower() == particle:
             return c
     # Weak parse: the particle closes the verb's clause („forderte die Regierung auf, …“).
-    for w in s.words[verb.id:]:
+    for w in s.words[verb.id :]:
         if w.text in {",", ".", ":", ";", "!", "?"} or w.text in MARKS:
             break
         nxt = s.word(w.id + 1)

@@ -6,6 +6,7 @@ X bezeichnete … als „…“ (a cue of the same sentence whose clause holds t
 a real utterance (several words, or a sentence of its own) takes the speaker the discourse gives it;
 titles („im ‚Bericht aus Berlin‘“) and scare quotes of a word or two are not quotes.
 """
+
 from __future__ import annotations
 
 from extractor.document import Document, Sentence
@@ -15,6 +16,7 @@ from extractor.quotes.cues import Cue, find_cues
 from extractor.quotes.mentions import Mention, _not_speaker_word, mention_at, nominal
 from extractor.quotes.speakers import cue_source
 from extractor.spans import Spans
+from extractor.types import QuoteKind
 from extractor.words.quotations import (
     MAX_LEAD_WORDS,
     MIN_NON_TITLE_WORDS,
@@ -27,7 +29,7 @@ from extractor.words.quotations import (
 
 def is_title(doc: Document, s: Sentence | None, q: QuoteMarks) -> bool:
     """„Bericht aus Berlin“, „Politico“: a name of a work or outlet, not something somebody said."""
-    content = doc.text[q.content_start:q.content_end]
+    content = doc.text[q.content_start : q.content_end]
     if word_count(content) >= MIN_NON_TITLE_WORDS or content[-1:] in ".!?,":
         return False
     if s is None:
@@ -35,8 +37,13 @@ def is_title(doc: Document, s: Sentence | None, q: QuoteMarks) -> bool:
     before = [w for w in s.words if w.end <= q.open][-2:]
     if before and (before[-1].text.lower() in TITLE_NOUNS or before[-1].lemma.lower() in TITLE_NOUNS):
         return True
-    return bool(before) and before[-1].text.lower() in TITLE_LEAD and content[:1].isupper() \
-        and word_count(content) <= 4 and not any(ch in content for ch in ".!?")
+    return (
+        bool(before)
+        and before[-1].text.lower() in TITLE_LEAD
+        and content[:1].isupper()
+        and word_count(content) <= 4
+        and not any(ch in content for ch in ".!?")
+    )
 
 
 def _cue_after(s: Sentence, q: QuoteMarks, cues: list[Cue]) -> Cue | None:
@@ -111,8 +118,11 @@ def _colon_subject(doc: Document, s: Sentence, q: QuoteMarks) -> Mention | None:
     while i < len(clause) and clause[i].upos in ("DET", "ADJ"):
         i += 1
     run = []
-    while i < len(clause) and (clause[i].upos in ("PROPN", "NOUN") or clause[i].text == "-") \
-            and (clause[i].text[:1].isupper() or clause[i].text == "-"):
+    while (
+        i < len(clause)
+        and (clause[i].upos in ("PROPN", "NOUN") or clause[i].text == "-")
+        and (clause[i].text[:1].isupper() or clause[i].text == "-")
+    ):
         run.append(clause[i])
         i += 1
     if run and i < len(clause) and clause[i].text[:1].islower() and not _not_speaker_word(run[-1]):
@@ -135,11 +145,11 @@ def find_direct(doc: Document, marks: QuoteMarkList, claimed: list[Candidate]) -
             continue
         if is_title(doc, s_open, q):
             continue
-        content = doc.text[q.content_start:q.content_end]
+        content = doc.text[q.content_start : q.content_end]
         span = (q.content_start, q.content_end)
         utterance = word_count(content) >= MIN_UTTERANCE_WORDS or content[-1:] in ".!?"
         cue_sent, cue = s_close, _cue_after(s_close, q, find_cues(s_close)) if q.closed else None
-        if cue is not None and not utterance and doc.text[q.close + 1:cue.word.start].strip()[:1] != ",":
+        if cue is not None and not utterance and doc.text[q.close + 1 : cue.word.start].strip()[:1] != ",":
             cue = None  # „wie „Politico“ berichtet“: a quoted name as the subject, not a quotation
         if cue is None:
             cue_sent, cue = s_open, _cue_before(s_open, q, find_cues(s_open))
@@ -157,14 +167,29 @@ def find_direct(doc: Document, marks: QuoteMarkList, claimed: list[Candidate]) -
             continue  # a scare quote: nobody is quoted
         if cue is not None:
             mention, co = cue_source(doc, cue_sent, cue, span)
-            out.append(Candidate(span[0], span[1], "direct", cue_span(doc, cue.words), mention,
-                                 s_open.index, s_open.paragraph, 0.9 if mention else 0.5, via, co, cue.entry.mode))
-        elif (lead := _colon_subject(doc, s_open, q)) is not None:
-            out.append(Candidate(span[0], span[1], "direct", None, lead, s_open.index, s_open.paragraph,
-                                 0.6, "colon"))
+            out.append(
+                Candidate(
+                    span[0],
+                    span[1],
+                    "direct",
+                    cue_span(doc, cue.words),
+                    mention,
+                    s_open.index,
+                    s_open.paragraph,
+                    0.9 if mention else 0.5,
+                    via,
+                    co,
+                    cue.entry.mode,
+                )
+            )
+        elif (subject := _colon_subject(doc, s_open, q)) is not None:
+            out.append(
+                Candidate(span[0], span[1], "direct", None, subject, s_open.index, s_open.paragraph, 0.6, "colon")
+            )
         else:
-            out.append(Candidate(span[0], span[1], "direct", None, None, s_open.index, s_open.paragraph,
-                                 0.4, "discourse"))
+            out.append(
+                Candidate(span[0], span[1], "direct", None, None, s_open.index, s_open.paragraph, 0.4, "discourse")
+            )
     return out
 
 
@@ -177,11 +202,13 @@ def colon_lead_head(s: Sentence, words: list) -> int | None:
     name — a common noun is a label or a topic („Foto:“, „Die Sorge:“), not a speaker."""
     if not words or len(words) > MAX_LEAD_WORDS or words[0].upos == "ADP":
         return None
-    if any(w.upos in ("PUNCT", "SCONJ", "PRON", "ADP") for w in words) or \
-            any(c.word in words for c in find_cues(s)):
+    if any(w.upos in ("PUNCT", "SCONJ", "PRON", "ADP") for w in words) or any(c.word in words for c in find_cues(s)):
         return None
-    heads = [i for i, w in enumerate(words)
-             if w.text[:1].isupper() and w.upos not in ("DET", "NUM", "CCONJ", "NOUN") and not _not_speaker_word(w)]
+    heads = [
+        i
+        for i, w in enumerate(words)
+        if w.text[:1].isupper() and w.upos not in ("DET", "NUM", "CCONJ", "NOUN") and not _not_speaker_word(w)
+    ]
     return heads[-1] if heads else None
 
 
@@ -200,7 +227,7 @@ def find_colon_speech(doc: Document, marks: QuoteMarkList, found: list[Candidate
         if h is None:
             continue
         mention = mention_at(s, lead[h], doc.text, limit=colon.id - 1)
-        rest = [w for w in s.words[colon.id:] if w.upos != "PUNCT"]
+        rest = [w for w in s.words[colon.id :] if w.upos != "PUNCT"]
         if len(rest) >= MIN_COLON_CONTENT_WORDS and any(w.upos in ("VERB", "AUX") for w in rest):
             # a statement has a verb; a caption („Foto: Die Demonstranten vor dem Parlament“) has none
             start, end = trim(doc, s.words[colon.id].start, sentence_content_end(s))
@@ -218,6 +245,8 @@ def find_colon_speech(doc: Document, marks: QuoteMarkList, found: list[Candidate
         if here:
             continue
         inner = next((q for q in marks if q.depth == 0 and q.open <= start and end <= q.close + 1), None)
-        kind = "direct" if inner is not None else ("mixed" if marks.outer_opens_in(start, end) else "indirect")
+        kind: QuoteKind = (
+            "direct" if inner is not None else ("mixed" if marks.outer_opens_in(start, end) else "indirect")
+        )
         out.append(Candidate(start, end, kind, None, mention, s.index, s.paragraph, 0.6, "colon"))
     return out

@@ -8,6 +8,7 @@ right far more often than the clause attachment itself:
   around  „…, so glaubt X, …“: the sentence around the inserted attribution.
 A content needs a few words and a verb; a clause that is only a quotation is left to the direct finder.
 """
+
 from __future__ import annotations
 
 from extractor.document import Document, Sentence, Word
@@ -18,6 +19,7 @@ from extractor.quotes.konjunktiv import finite_or_subjunctive, is_konjunktiv_i, 
 from extractor.quotes.mentions import mention_at
 from extractor.quotes.speakers import cue_source, speaker_mention
 from extractor.spans import Spans
+from extractor.types import QuoteKind
 from extractor.words.people import NOT_SPEAKER_WORDS
 from extractor.words.verbs import KONJUNKTIV_II
 from foundation.german import RELATIVE_PRONOUNS
@@ -35,13 +37,22 @@ def _verb_like(w: Word, prev: Word | None = None, nxt: Word | None = None) -> bo
         return False
     if w.upos in ("ADV", "X"):
         return True
-    return w.upos == "ADJ" and prev is not None and (prev.upos == "PRON" or prev.upos in ("PROPN", "NOUN") and (
-        nxt is None or nxt.upos not in ("NOUN", "PROPN", "ADJ")))
+    return (
+        w.upos == "ADJ"
+        and prev is not None
+        and (
+            prev.upos == "PRON"
+            or prev.upos in ("PROPN", "NOUN")
+            and (nxt is None or nxt.upos not in ("NOUN", "PROPN", "ADJ"))
+        )
+    )
 
 
 def _has_verb(words: list[Word]) -> bool:
-    return any(_verb_like(w, words[i - 1] if i else None, words[i + 1] if i + 1 < len(words) else None)
-               for i, w in enumerate(words))
+    return any(
+        _verb_like(w, words[i - 1] if i else None, words[i + 1] if i + 1 < len(words) else None)
+        for i, w in enumerate(words)
+    )
 
 
 def _words_between(s: Sentence, start: int, end: int) -> list[Word]:
@@ -61,13 +72,19 @@ def _content_after(doc: Document, s: Sentence, cue: Cue) -> tuple[int, int] | No
     last = cue.particle.id if cue.particle and cue.particle.id > cue.word.id else cue.word.id
     for i in range(cue.word.id + 1, len(s.words) + 1):
         w = s.word(i)
+        if w is None:
+            continue
         if w.text in (",", ":") and i >= last:
             nxt = s.word(i + 1)
             if nxt is None:
                 return None
             after = s.word(i + 2)
-            if w.text == "," and nxt.text.lower() in RELATIVE_PRONOUNS and i > last + 1 and (
-                    after is None or after.upos not in ("NOUN", "PROPN", "ADJ", "NUM")):
+            if (
+                w.text == ","
+                and nxt.text.lower() in RELATIVE_PRONOUNS
+                and i > last + 1
+                and (after is None or after.upos not in ("NOUN", "PROPN", "ADJ", "NUM"))
+            ):
                 return None  # „sagte Merkel, die in Berlin war“: a relative clause, not the report
             start, end = trim(doc, nxt.start, _reporter_resumes(s, nxt.id, sentence_content_end(s)))
             return (start, end) if end > start else None
@@ -88,9 +105,15 @@ def _reporter_resumes(s: Sentence, first: int, end: int) -> int:
         nxt = s.word(w.id + 1)
         if nxt is None or not (w.text == "," or w.text.lower() in ("und", "aber", "doch", "sondern")):
             continue
-        if tagged_finite(nxt) and nxt.feats.get("Mood") != "Sub" and not is_konjunktiv_i(nxt, s) \
-                and nxt.text.lower() not in KONJUNKTIV_II and nxt.text.lower() not in RELATIVE_PRONOUNS \
-                and nxt.text[:1].islower() and (nxt.upos == "VERB" or nxt.text.lower() in ("ist", "war", "hat", "hatte")):
+        if (
+            tagged_finite(nxt)
+            and nxt.feats.get("Mood") != "Sub"
+            and not is_konjunktiv_i(nxt, s)
+            and nxt.text.lower() not in KONJUNKTIV_II
+            and nxt.text.lower() not in RELATIVE_PRONOUNS
+            and nxt.text[:1].islower()
+            and (nxt.upos == "VERB" or nxt.text.lower() in ("ist", "war", "hat", "hatte"))
+        ):
             return w.start
     return end
 
@@ -102,14 +125,20 @@ def _content_before(doc: Document, s: Sentence, cue: Cue) -> tuple[int, int] | N
     comma = None
     if prev is not None and prev.text == ",":
         comma = prev
-    elif prev is not None and prev.text.lower() in ("so", "wie") and s.word(v.id - 2) is not None \
-            and s.word(v.id - 2).text == ",":
-        comma = s.word(v.id - 2)
+    elif (
+        prev is not None
+        and prev.text.lower() in ("so", "wie")
+        and (before := s.word(v.id - 2)) is not None
+        and before.text == ","
+    ):
+        comma = before
     else:
         # „…, wie Trump sagte“ (a „wie“ clause) or „…, wird der Beamte zitiert“ / „…, zitierte ihn X“
         # (a clause opened by a finite verb right after the comma: verb-first order marks an inserted cue)
         for i in range(v.id - 1, 0, -1):
             w = s.word(i)
+            if w is None:
+                continue
             if w.text in OPENERS or w.text in CLOSERS:
                 continue  # „…, wie „Politico“ berichtet“: a quoted name inside the cue's clause
             if w.text in (",", ":", ";"):
@@ -119,18 +148,20 @@ def _content_before(doc: Document, s: Sentence, cue: Cue) -> tuple[int, int] | N
                 break
     if comma is None or comma.id <= 1:
         return None
-    first = s.words[0]
+    first: Word | None = s.words[0]
     # „A, zitierte ihn X, und B, fügte er hinzu“: B starts after the previous inserted cue clause
     cue_ids = {c.word.id for c in find_cues(s)}
     for j in range(comma.id - 1, 1, -1):
         w, nxt = s.word(j), s.word(j + 1)
-        if w.text == "," and nxt is not None and tagged_finite(nxt) and j + 1 < comma.id:
-            close = next((x for x in s.words[j + 1:comma.id - 1] if x.text == ","), None)
+        if w is not None and w.text == "," and nxt is not None and tagged_finite(nxt) and j + 1 < comma.id:
+            close = next((x for x in s.words[j + 1 : comma.id - 1] if x.text == ","), None)
             if close is not None and any(j < i < close.id for i in cue_ids):
                 first = s.word(close.id + 1)
                 while first is not None and first.text.lower() in ("und", "oder", "aber") and first.id < comma.id:
                     first = s.word(first.id + 1)
             break
+    if first is None:  # the words after `close` run to the comma, so there is always one
+        return None
     start, end = trim(doc, first.start, comma.start)
     return (start, end) if end > start else None
 
@@ -139,9 +170,9 @@ def _insertion_span(doc: Document, s: Sentence, cue: Cue) -> tuple[int, int] | N
     """„Die Patrouillen, so glaubt Esper, würden …“: the whole sentence carries the content."""
     v = cue.word
     prev = s.word(v.id - 1)
-    if prev is None or prev.text.lower() != "so" or s.word(v.id - 2) is None or s.word(v.id - 2).text != ",":
+    if prev is None or prev.text.lower() != "so" or (before := s.word(v.id - 2)) is None or before.text != ",":
         return None
-    rest = [w for w in s.words[v.id:] if w.text == ","]
+    rest = [w for w in s.words[v.id :] if w.text == ","]
     if not rest:
         return None
     start, end = trim(doc, s.words[0].start, sentence_content_end(s))
@@ -153,16 +184,22 @@ def _best_content(doc: Document, s: Sentence, cue: Cue) -> tuple[tuple[int, int]
     inverted („…, sagte X“): its content precedes it; otherwise it follows."""
     prev = s.word(cue.word.id - 1)
     inverted = prev is not None and prev.text == ","
-    readings = [("around", _insertion_span), ("before", _content_before), ("after", _content_after)] \
-        if inverted else [("after", _content_after), ("around", _insertion_span), ("before", _content_before)]
+    readings = (
+        [("around", _insertion_span), ("before", _content_before), ("after", _content_after)]
+        if inverted
+        else [("after", _content_after), ("around", _insertion_span), ("before", _content_before)]
+    )
     for how, find in readings:
         span = find(doc, s, cue)
         if span is None:
             continue
         words = _words_between(s, *span)
         opener = words[0].text.lower() in ("dass", "ob") if words else False  # a verb it has, tagged or not
-        if len(words) >= MIN_CONTENT_WORDS and (opener or _has_verb(words)) and (
-                how != "after" or _is_reported_clause(s, words, cue.entry.frame)):
+        if (
+            len(words) >= MIN_CONTENT_WORDS
+            and (opener or _has_verb(words))
+            and (how != "after" or _is_reported_clause(s, words, cue.entry.frame))
+        ):
             return span, how
     return None, ""
 
@@ -180,12 +217,16 @@ def _is_reported_clause(s: Sentence, words: list[Word], frame: str) -> bool:
         return True
     if core[0].text.lower() in ("als", "wenn", "weil", "da", "auch"):
         return False  # an adverbial clause or an afterthought („…, auch noch, als …“)
-    if any(finite_or_subjunctive(w, s) or _verb_like(w, s.word(w.id - 1), s.word(w.id + 1)) and w.upos != "VERB"
-           for w in core[1:4]):
+    if any(
+        finite_or_subjunctive(w, s) or _verb_like(w, s.word(w.id - 1), s.word(w.id + 1)) and w.upos != "VERB"
+        for w in core[1:4]
+    ):
         return True
     return frame in ("urge", "say") and any(
-        (w.text.lower() == "zu" and s.word(w.id + 1) is not None and s.word(w.id + 1).upos in ("VERB", "AUX"))
-        or ("zu" in w.text[2:-2] and w.upos == "VERB") for w in core)
+        (w.text.lower() == "zu" and (nxt := s.word(w.id + 1)) is not None and nxt.upos in ("VERB", "AUX"))
+        or ("zu" in w.text[2:-2] and w.upos == "VERB")
+        for w in core
+    )
 
 
 def _long_quotation(q: QuoteMarks) -> bool:
@@ -215,10 +256,23 @@ def find_indirect(doc: Document, s: Sentence, marks: QuoteMarkList) -> list[Cand
         mention, co = cue_source(doc, s, cue, span)
         if how == "before" and mention is None and not impersonal:
             continue  # „…, sprach aber von …“: a second verb of the same subject, not an inserted cue
-        kind = "mixed" if _mixed(span[0], span[1], marks) else "indirect"
+        kind: QuoteKind = "mixed" if _mixed(span[0], span[1], marks) else "indirect"
         conf = 0.85 if mention is not None or impersonal else 0.5
-        out.append(Candidate(span[0], span[1], kind, cue_span(doc, cue.words), mention, s.index,
-                             s.paragraph, conf if how != "around" else conf - 0.1, "cue", co, cue.entry.mode))
+        out.append(
+            Candidate(
+                span[0],
+                span[1],
+                kind,
+                cue_span(doc, cue.words),
+                mention,
+                s.index,
+                s.paragraph,
+                conf if how != "around" else conf - 0.1,
+                "cue",
+                co,
+                cue.entry.mode,
+            )
+        )
     return _drop_nested(out)
 
 
@@ -226,15 +280,18 @@ def _act_object(s: Sentence, v: Word, preposition: str) -> bool:
     """The act's preposition governs the verb's object: the first preposition after the verb, or one
     whose phrase the parse hangs on the verb and that follows no genitive noun („berichtete in einem
     Artikel von 41 Toten“, not „während des Besuchs von X“)."""
-    after = [w for w in s.words[v.id:] if w.text not in (",", ";")]
+    after = [w for w in s.words[v.id :] if w.text not in (",", ";")]
     first = next((w for w in after if w.upos == "ADP" or w.text.lower() == preposition), None)
     if first is not None and first.text.lower() == preposition:
         return True
     for w in after:
-        if w.text.lower() == preposition and s.word(w.head) is not None and s.word(w.head).head == v.id:
+        if w.text.lower() == preposition and (governor := s.word(w.head)) is not None and governor.head == v.id:
             prev, article = s.word(w.id - 1), s.word(w.id - 2)
-            if prev is None or prev.upos not in ("NOUN", "PROPN") or (
-                    article is not None and article.text.lower() not in ("des", "eines", "der")):
+            if (
+                prev is None
+                or prev.upos not in ("NOUN", "PROPN")
+                or (article is not None and article.text.lower() not in ("des", "eines", "der"))
+            ):
                 return True  # not the complement of a genitive noun („des Besuchs von X“)
     return False
 
@@ -245,8 +302,9 @@ def _main_predicate(s: Sentence, v: Word) -> bool:
     for w in s.words[: v.id - 1]:
         if w.text == ",":
             nxt = s.word(w.id + 1)
-            if nxt is not None and (nxt.text.lower() in RELATIVE_PRONOUNS or nxt.upos == "SCONJ"
-                                    or nxt.text.lower() in CLAUSE_OPENERS):
+            if nxt is not None and (
+                nxt.text.lower() in RELATIVE_PRONOUNS or nxt.upos == "SCONJ" or nxt.text.lower() in CLAUSE_OPENERS
+            ):
                 return False
     first, second = s.words[0] if s.words else None, s.word(2)
     if first is not None and first.text.lower() == "als" and second is not None and second.upos == "NOUN":
@@ -268,7 +326,8 @@ def find_acts(doc: Document, s: Sentence, marks: QuoteMarkList, taken: Spans, qu
         if cue.entry.act_preposition and not _act_object(s, cue.word, cue.entry.act_preposition):
             continue  # „sprach von einem Erfolg“, not „spricht während des Besuchs von …“
         if any(c.text.lower() == "sich" for c in s.children(cue.word.id)) or (
-                s.word(cue.word.id + 1) is not None and s.word(cue.word.id + 1).text.lower() == "sich"):
+            (following := s.word(cue.word.id + 1)) is not None and following.text.lower() == "sich"
+        ):
             continue  # „äußerte sich nicht“: reflexive, nothing is reported
         if not _main_predicate(s, cue.word) or any(w.text == "?" for w in s.words):
             continue  # a question asks, it reports nothing
@@ -285,9 +344,22 @@ def find_acts(doc: Document, s: Sentence, marks: QuoteMarkList, taken: Spans, qu
             mention = speaker_mention(s, cue, None, doc.text)
         if mention is None or mention.span.text.lower() in FIRST_PERSON:
             continue  # an act is reported with its actor; an interviewee's „ich lehne … ab“ is no report
-        kind = "mixed" if _mixed(start, end, marks) else "indirect"
-        return [Candidate(start, end, kind, cue_span(doc, cue.words), mention, s.index, s.paragraph,
-                          0.6, "act", (), cue.entry.mode)]
+        kind: QuoteKind = "mixed" if _mixed(start, end, marks) else "indirect"
+        return [
+            Candidate(
+                start,
+                end,
+                kind,
+                cue_span(doc, cue.words),
+                mention,
+                s.index,
+                s.paragraph,
+                0.6,
+                "act",
+                (),
+                cue.entry.mode,
+            )
+        ]
     return []
 
 
@@ -310,7 +382,7 @@ def _agent(s: Sentence, v: Word, text: str):
     """The agent of a passive act: the phrase after „von“, „vom“ or „durch“ in the cue's clause."""
     for w in s.words:
         if w.text.lower() in ("von", "vom", "durch") and w.id < v.id:
-            head = next((x for x in s.words[w.id: v.id - 1] if x.upos in ("NOUN", "PROPN")), None)
+            head = next((x for x in s.words[w.id : v.id - 1] if x.upos in ("NOUN", "PROPN")), None)
             if head is not None:
                 return mention_at(s, head, text, floor=w.id + 1, limit=v.id - 1)
     return None
@@ -318,7 +390,7 @@ def _agent(s: Sentence, v: Word, text: str):
 
 def _drop_nested(cands: list[Candidate]) -> list[Candidate]:
     """Two cues in one sentence („sagte …, dass sie warnte, …“): keep the outer report."""
-    keep = []
+    keep: list[Candidate] = []
     for c in sorted(cands, key=lambda c: -(c.end - c.start)):
         if not any(k.start <= c.start and c.end <= k.end for k in keep):
             keep.append(c)

@@ -7,6 +7,7 @@ werden, „könne“ ← können, „gebe“ ← geben), which for a 3rd-person 
 (indicative: hat, wird, kann, gibt), or when it is a form of „sein“ that only the subjunctive has.
 A first-person subject („ich habe“) is excluded: there the same form is indicative.
 """
+
 from __future__ import annotations
 
 from extractor.document import Sentence, Word
@@ -18,8 +19,9 @@ FIRST_PERSON = frozenset({"ich"})
 def tagged_finite(w: Word) -> bool:
     """A verb the tagger marks finite (VerbForm=Fin, a *FIN tag, or a mood): where a clause's own verb
     is asked for, a verb of unknown form is not enough."""
-    return w.upos in ("VERB", "AUX") and (w.feats.get("VerbForm") == "Fin" or w.xpos.endswith("FIN")
-                                         or "Mood" in w.feats)
+    return w.upos in ("VERB", "AUX") and (
+        w.feats.get("VerbForm") == "Fin" or w.xpos.endswith("FIN") or "Mood" in w.feats
+    )
 
 
 def maybe_finite(w: Word) -> bool:
@@ -36,8 +38,13 @@ def finite_or_subjunctive(w: Word, s: Sentence) -> bool:
     if tagged_finite(w) or w.text.lower() in SEIN_SUBJUNCTIVE or w.text.lower() in KONJUNKTIV_II:
         return True
     prev = s.word(w.id - 1)
-    return (w.upos in ("VERB", "AUX") and w.feats.get("VerbForm") == "Inf" and w.text.islower()
-            and w.text.endswith("en") and (prev is None or prev.text.lower() != "zu"))
+    return (
+        w.upos in ("VERB", "AUX")
+        and w.feats.get("VerbForm") == "Inf"
+        and w.text.islower()
+        and w.text.endswith("en")
+        and (prev is None or prev.text.lower() != "zu")
+    )
 
 
 def is_konjunktiv_i(w: Word, s: Sentence) -> bool:
@@ -52,7 +59,7 @@ def is_konjunktiv_i(w: Word, s: Sentence) -> bool:
     if not (maybe_finite(w) and lemma.endswith("en") and t == lemma[:-1] and t.endswith("e")):
         return False
     # „ich habe“ is indicative; look at the words right around the verb for the subject
-    near = s.words[max(0, w.id - 3): w.id + 2]
+    near = s.words[max(0, w.id - 3) : w.id + 2]
     return not any(x.text.lower() in FIRST_PERSON for x in near)
 
 

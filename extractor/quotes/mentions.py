@@ -5,6 +5,7 @@ and object), so spans are rebuilt from word order and tags: a run of title nouns
 a run of proper names („US-Außenminister Mike Pompeo“), or a description with its genitive or „von“
 complement („Sprecher der Gruppe Asaib Ahl al-Haq“, „Vertreter von Irans Führung“).
 """
+
 from __future__ import annotations
 
 import unicodedata
@@ -24,8 +25,11 @@ from extractor.words.people import (
 from foundation.german import ARTICLES
 
 PRONOUNS = {
-    "er": ("Masc", "Sing"), "ihn": ("Masc", "Sing"), "ihm": ("Masc", "Sing"),
-    "sie": ("Fem", None), "ihr": ("Fem", "Sing"),
+    "er": ("Masc", "Sing"),
+    "ihn": ("Masc", "Sing"),
+    "ihm": ("Masc", "Sing"),
+    "sie": ("Fem", None),
+    "ihr": ("Fem", "Sing"),
 }
 
 #: Endings of German sentence adverbs („Folglich“, „Täglich“, „Möglicherweise“, „Keinesfalls“,
@@ -113,14 +117,21 @@ def _extend_right(s: Sentence, last: int, limit: int) -> int:
     lower = w.text.lower()
     if lower in ("des", "der") and w.feats.get("Case") not in (None, "Gen"):
         return last  # „sagten … der Agentur“: a dative, not a genitive complement
-    if lower in ("des", "der") or (lower == "von" and s.word(i + 1) is not None) or lower in ("im",) \
-            or (lower == "in" and s.word(i + 1) is not None and s.word(i + 1).text.lower() == "dem"):
+    if (
+        lower in ("des", "der")
+        or (lower == "von" and s.word(i + 1) is not None)
+        or lower in ("im",)
+        or (lower == "in" and (nxt := s.word(i + 1)) is not None and nxt.text.lower() == "dem")
+    ):
         j = i + 1
         if lower == "in":
             j += 1
         end = last
-        while j <= limit and (w2 := s.word(j)) is not None and (
-                w2.upos in ("ADJ", "DET", "NUM") or _is_nominal(w2) or w2.text == "-"):
+        while (
+            j <= limit
+            and (w2 := s.word(j)) is not None
+            and (w2.upos in ("ADJ", "DET", "NUM") or _is_nominal(w2) or w2.text == "-")
+        ):
             if _is_nominal(w2):
                 end = j
             j += 1
@@ -139,34 +150,44 @@ def mention_at(s: Sentence, head: Word, text: str, *, limit: int | None = None, 
     lo = head.id
     while lo > floor:
         w = s.word(lo - 1)
-        if _not_speaker_word(w) or w.upos == "ADP" or w.upos in ("VERB", "AUX"):
+        if w is None or _not_speaker_word(w) or w.upos == "ADP" or w.upos in ("VERB", "AUX"):
             break
-        if w.text.lower() in ("und", "sowie") and lo > 2 and s.word(lo - 2).upos == "ADJ":
+        if w.text.lower() in ("und", "sowie") and lo > 2 and (adj := s.word(lo - 2)) is not None and adj.upos == "ADJ":
             lo -= 1  # „iranische und schiitische Vertreter“
             continue
-        if w.upos in ("DET", "ADJ", "NUM") or w.text == "-" or (
-                _is_nominal(w) and is_capitalised(w) and w.lemma.lower() not in TEMPORAL
-                and w.text.lower() not in STOP_NOUNS):
+        if (
+            w.upos in ("DET", "ADJ", "NUM")
+            or w.text == "-"
+            or (
+                _is_nominal(w)
+                and is_capitalised(w)
+                and w.lemma.lower() not in TEMPORAL
+                and w.text.lower() not in STOP_NOUNS
+            )
+        ):
             lo -= 1
         else:
             break
     # right: continue a run of names („Mike“ → „Pompeo“), then a genitive/„von“ complement
     hi = head.id
-    while hi < limit and (w := s.word(hi + 1)) is not None and (
-            is_name_word(w) or (w.text == "-" and s.word(hi + 2) and is_name_word(s.word(hi + 2)))):
+    while (
+        hi < limit
+        and (w := s.word(hi + 1)) is not None
+        and (is_name_word(w) or (w.text == "-" and (after := s.word(hi + 2)) is not None and is_name_word(after)))
+    ):
         hi += 1
-    words = s.words[lo - 1:hi]
+    words = s.words[lo - 1 : hi]
     names = _name_run(words)
     if not names:
         hi = _extend_right(s, hi, limit)
-        words = s.words[lo - 1:hi]
+        words = s.words[lo - 1 : hi]
     while len(words) > 1 and words[0] is not head and (words[0].upos == "ADP" or _not_speaker_word(words[0])):
         words = words[1:]
     span = _span(s, words, text)
     head_gender = head.feats.get("Gender")
     plural = head.feats.get("Number") == "Plur"
     if names:
-        name = text[names[0].start:names[-1].end]
+        name = text[names[0].start : names[-1].end]
         # the title right before the name: „US-Außenminister“, not „Sprecher der Gruppe“
         role_words: list[Word] = []
         for w in reversed([w for w in words if w.start < names[0].start]):
@@ -176,14 +197,15 @@ def mention_at(s: Sentence, head: Word, text: str, *, limit: int | None = None, 
                 break
         while role_words and (role_words[0].text == "-" or role_words[0].upos == "ADJ"):
             role_words = role_words[1:]
-        role = text[role_words[0].start:role_words[-1].end] if role_words else None
+        role = text[role_words[0].start : role_words[-1].end] if role_words else None
         gender = first_name_gender(names[0].text) if len(names) > 1 else None
         gender = gender or role_gender(role) or (head_gender if head.upos != "PROPN" else None)
         return Mention(span, "name", name, role, head, gender, plural)
     role_word = _head_noun(words) or head
     role = _compound_text(s, role_word, text)
-    return Mention(span, "description", None, role, role_word,
-                   role_gender(role) or role_word.feats.get("Gender"), plural)
+    return Mention(
+        span, "description", None, role, role_word, role_gender(role) or role_word.feats.get("Gender"), plural
+    )
 
 
 def oblique(m: Mention, s: Sentence, text: str) -> Mention:
@@ -193,7 +215,7 @@ def oblique(m: Mention, s: Sentence, text: str) -> Mention:
     if m.kind != "description":
         return m
     tail = [w for w in s.words if w.start > m.head.start and w.end <= m.span.end]
-    complement = text[tail[0].start:m.span.end] if tail else ""
+    complement = text[tail[0].start : m.span.end] if tail else ""
     # dative endings only: „Vertretern“ → „Vertreter“, „Beamten“ → „Beamte“ (not „Reuters“ → „Reuter“)
     lemma = m.head.lemma if m.head.lemma[:1].isupper() and m.head.text.endswith("n") else m.head.text
     compound = _compound_text(s, m.head, text)  # „US-Kommandeur“, not „Kommandeur“
@@ -244,7 +266,13 @@ def _compound_text(s: Sentence, w: Word, text: str) -> str:
     """The whole hyphenated compound a word ends („US-Präsident“ for „Präsident“)."""
     start = w.start
     i = w.id
-    while i > 1 and s.word(i - 1).end == s.word(i).start and (s.word(i - 1).text == "-" or s.word(i).text == "-"):
+    while (
+        i > 1
+        and (prev := s.word(i - 1)) is not None
+        and (cur := s.word(i)) is not None
+        and prev.end == cur.start
+        and (prev.text == "-" or cur.text == "-")
+    ):
         i -= 1
-        start = s.word(i).start
-    return text[start:w.end]
+        start = prev.start
+    return text[start : w.end]

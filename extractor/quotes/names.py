@@ -5,20 +5,42 @@ word is retagged PROPN when it follows a known first name („Jens Stoltenberg�
 outlet or organisation noun („die Nachrichtenagentur Fars“), or when it was recognised as a surname
 elsewhere in the same document.
 """
+
 from __future__ import annotations
 
 from extractor.document import Document, Word
 from extractor.words.people import NOT_SPEAKER_WORDS, TEMPORAL, first_name_gender
 
 #: Heads of outlet/organisation nouns whose next capitalised word is their name (matched as suffix).
-OUTLET_SUFFIXES = ("agentur", "zeitung", "seite", "portal", "magazin", "sender", "institut", "gruppe",
-                   "miliz", "partei", "blatt", "sender", "netzwerk", "dienst", "organisation", "konzern")
+OUTLET_SUFFIXES = (
+    "agentur",
+    "zeitung",
+    "seite",
+    "portal",
+    "magazin",
+    "sender",
+    "institut",
+    "gruppe",
+    "miliz",
+    "partei",
+    "blatt",
+    "sender",
+    "netzwerk",
+    "dienst",
+    "organisation",
+    "konzern",
+)
 
 
 def _capitalised_word(w: Word) -> bool:
     t = w.text
-    return t[:1].isupper() and t.isalpha() is not False and t.lower() not in NOT_SPEAKER_WORDS \
-        and w.lemma.lower() not in TEMPORAL and w.upos not in ("VERB", "AUX", "DET", "PRON", "PUNCT", "ADP")
+    return (
+        t[:1].isupper()
+        and t.isalpha() is not False
+        and t.lower() not in NOT_SPEAKER_WORDS
+        and w.lemma.lower() not in TEMPORAL
+        and w.upos not in ("VERB", "AUX", "DET", "PRON", "PUNCT", "ADP")
+    )
 
 
 def repair_names(doc: Document) -> None:
@@ -37,8 +59,14 @@ def repair_names(doc: Document) -> None:
                 nxt.upos = "PROPN"
         for i in range(1, len(ws) - 2):  # „Karine Jean-Pierre“: a two-part name goes on across a hyphen
             a, dash, b = ws[i], ws[i + 1], ws[i + 2]
-            if a.upos == "PROPN" and ws[i - 1].upos == "PROPN" and dash.text == "-" and dash.start == a.end and b.start == dash.end \
-                    and b.text[:1].isupper():
+            if (
+                a.upos == "PROPN"
+                and ws[i - 1].upos == "PROPN"
+                and dash.text == "-"
+                and dash.start == a.end
+                and b.start == dash.end
+                and b.text[:1].isupper()
+            ):
                 b.upos = "PROPN"
     if not surnames:
         return

@@ -10,6 +10,7 @@ the fullest one, the most frequent among equals. A speaker mention is then resol
   description  → the most recent entity introduced with that role („der US-Präsident“ → Donald Trump);
                  otherwise the description itself without its article („Sprecher der Gruppe X“).
 """
+
 from __future__ import annotations
 
 import bisect
@@ -106,8 +107,7 @@ class EntityIndex:
         """The entity a name belongs to: same surname, and a first name that does not clearly differ."""
         parts = name.split()
         for e in self._by_surname.get(parts[-1].lower(), ()):
-            if len(parts) > 1 and e.first_names and all(
-                    _edit_distance(parts[0].lower(), f) > 2 for f in e.first_names):
+            if len(parts) > 1 and e.first_names and all(_edit_distance(parts[0].lower(), f) > 2 for f in e.first_names):
                 continue
             return e
         return None
@@ -165,12 +165,18 @@ def build_index(doc: Document) -> EntityIndex:
         i = 1
         while i <= len(s.words):
             w = s.word(i)
-            if is_name_word(w):
-                j = i
-                while j < len(s.words) and (is_name_word(s.word(j + 1)) or (
-                        s.word(j + 1).text == "-" and j + 2 <= len(s.words) and is_name_word(s.word(j + 2)))):
-                    j += 1
-                m = mention_at(s, s.word(j), doc.text)
+            if w is not None and is_name_word(w):
+                j, last = i, w
+                while (
+                    j < len(s.words)
+                    and (nxt := s.word(j + 1)) is not None
+                    and (
+                        is_name_word(nxt)
+                        or (nxt.text == "-" and (after := s.word(j + 2)) is not None and is_name_word(after))
+                    )
+                ):
+                    j, last = j + 1, nxt
+                m = mention_at(s, last, doc.text)
                 e = idx.add(m)
                 if e is not None:
                     _apposition_role(s, i, j, idx, e)
@@ -185,7 +191,7 @@ def _apposition_role(s: Sentence, first_id: int, last_id: int, idx: EntityIndex,
     „Abdolrahim Mussawi, Stabschef der Streitkräfte,“ (after it)."""
     comma = s.word(first_id - 1)
     if comma is not None and comma.text == ",":
-        nouns = [w for w in s.words[max(0, first_id - 7): first_id - 2] if w.upos == "NOUN"]
+        nouns = [w for w in s.words[max(0, first_id - 7) : first_id - 2] if w.upos == "NOUN"]
         if nouns:
             idx.add_role(e, nouns[0].text)
     comma = s.word(last_id + 1)
@@ -200,7 +206,7 @@ def resolve(m: Mention | None, idx: EntityIndex) -> tuple[str | None, str | None
     if m is None:
         return None, None
     if m.kind == "name":
-        e = idx.find(m.name)
+        e = idx.find(m.name) if m.name else None  # a name mention always has one (mention_at)
         if e is None:
             return m.name, m.role
         return e.canonical, m.role or e.role
@@ -227,17 +233,30 @@ def resolve(m: Mention | None, idx: EntityIndex) -> tuple[str | None, str | None
             return e.canonical, e.roles[0]
     # „Der Pentagon-Chef“ right after Mark Esper was named: a definite person title with no role on
     # record refers to the person just mentioned, if the gender agrees.
-    if _definite(m) and (m.role or "").lower().endswith(PERSON_TITLES) \
-            and m.span.text.endswith(m.role or "\0"):
+    if _definite(m) and (m.role or "").lower().endswith(PERSON_TITLES) and m.span.text.endswith(m.role or "\0"):
         for pos, e in [nearest] if nearest else []:
-            if e.gender is not None and m.span.start - pos < NEARBY_CHARS and (not m.gender or not e.gender or m.gender == e.gender):
+            if (
+                e.gender is not None
+                and m.span.start - pos < NEARBY_CHARS
+                and (not m.gender or not e.gender or m.gender == e.gender)
+            ):
                 return e.canonical, m.role
     return nominative(m.citation or m.description) or None, m.role
 
 
 #: Adjectival nouns: after an article „der Beamte“, without one „Beamter“ (the form a name list uses).
-ADJECTIVAL_NOUN_STEMS = ("Beamt", "Angestellt", "Abgeordnet", "Vorsitzend", "Gesandt", "Delegiert",
-                         "Beauftragt", "Sachverständig", "Verantwortlich", "Bevollmächtigt")
+ADJECTIVAL_NOUN_STEMS = (
+    "Beamt",
+    "Angestellt",
+    "Abgeordnet",
+    "Vorsitzend",
+    "Gesandt",
+    "Delegiert",
+    "Beauftragt",
+    "Sachverständig",
+    "Verantwortlich",
+    "Bevollmächtigt",
+)
 
 
 def nominative(description: str) -> str:

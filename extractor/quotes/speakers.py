@@ -6,6 +6,7 @@ a candidate must be nominal, not temporal, and not inside the reported content; 
 nominative phrase right after the finite cue (inverted order „…, sagte Außenminister X“) or the
 phrase that opens the cue's clause is taken.
 """
+
 from __future__ import annotations
 
 from dataclasses import replace
@@ -27,9 +28,15 @@ def _clause_initial_name(s: Sentence, w: Word) -> bool:
     """„Teheran wies … zurück“: a capitalised word the tagger missed, right before the finite verb."""
     nxt = s.word(w.id + 1)
     prev = s.word(w.id - 1)
-    return (w.text[:1].isupper() and w.upos in ("ADV", "ADJ", "X") and w.text.lower() not in NOT_SPEAKER_WORDS
-            and not adverb_like(w)
-            and (prev is None or prev.text in CLAUSE_BREAK) and nxt is not None and nxt.upos in ("VERB", "AUX"))
+    return (
+        w.text[:1].isupper()
+        and w.upos in ("ADV", "ADJ", "X")
+        and w.text.lower() not in NOT_SPEAKER_WORDS
+        and not adverb_like(w)
+        and (prev is None or prev.text in CLAUSE_BREAK)
+        and nxt is not None
+        and nxt.upos in ("VERB", "AUX")
+    )
 
 
 def _blocked(w: Word, content: tuple[int, int] | None) -> bool:
@@ -45,6 +52,8 @@ def _after_adposition(s: Sentence, w: Word, lo: int) -> bool:
     """Is `w` inside a prepositional phrase („gegenüber Reportern“, „in Moskau“)?"""
     for i in range(w.id - 1, lo - 1, -1):
         x = s.word(i)
+        if x is None:
+            break
         if x.upos == "ADP" or x.text.lower() in PREPOSITIONS:
             return True
         if x.upos not in ("DET", "ADJ", "NUM", "NOUN", "PROPN") and x.text != "-":
@@ -66,8 +75,13 @@ def _scan(s: Sentence, ids: range, content, lo: int) -> Word | None:
 
 def _compound_head(s: Sentence, w: Word) -> Word:
     """„US-Präsident“ is tokenised US / - / Präsident: the last part is the head."""
-    while (dash := s.word(w.id + 1)) is not None and dash.text == "-" and dash.start == w.end \
-            and (nxt := s.word(w.id + 2)) is not None and nxt.start == dash.end:
+    while (
+        (dash := s.word(w.id + 1)) is not None
+        and dash.text == "-"
+        and dash.start == w.end
+        and (nxt := s.word(w.id + 2)) is not None
+        and nxt.start == dash.end
+    ):
         w = nxt
     return w
 
@@ -75,14 +89,16 @@ def _compound_head(s: Sentence, w: Word) -> Word:
 def _clause_start(s: Sentence, cue: Word) -> int:
     """First word of the cue's clause; quotation marks do not end a clause („wie „Politico“ berichtet“)."""
     for i in range(cue.id - 1, 0, -1):
-        if s.word(i).text in CLAUSE_BREAK and s.word(i).text not in MARKS:
+        w = s.word(i)
+        if w is not None and w.text in CLAUSE_BREAK and w.text not in MARKS:
             return i + 1
     return 1
 
 
 def _clause_end(s: Sentence, cue: Word) -> int:
     for i in range(cue.id + 1, len(s.words) + 1):
-        if s.word(i).text in CLAUSE_BREAK or s.word(i).text in ".!?":
+        w = s.word(i)
+        if w is not None and (w.text in CLAUSE_BREAK or w.text in ".!?"):
             return i - 1
     return len(s.words)
 
@@ -112,25 +128,39 @@ def speaker_head(s: Sentence, cue: Cue, content: tuple[int, int] | None) -> Word
             return nxt
     if passive:
         for k in kids:
-            if k.deprel == "obl:agent" or (k.deprel.startswith("obl") and any(
-                    c.text.lower() == "von" for c in s.children(k.id))):
-                if cue.entry.frame != "cite" and nominal(k) and not _blocked(k, content):
-                    return k
+            agent = k.deprel == "obl:agent" or (
+                k.deprel.startswith("obl") and any(c.text.lower() == "von" for c in s.children(k.id))
+            )
+            if agent and cue.entry.frame != "cite" and nominal(k) and not _blocked(k, content):
+                return k
     for k in kids:
-        if k.deprel in SUBJECT_RELS and nominal(k) and not _blocked(k, content) and _case_ok(k) \
-                and not _after_adposition(s, k, 1):
+        if (
+            k.deprel in SUBJECT_RELS
+            and nominal(k)
+            and not _blocked(k, content)
+            and _case_ok(k)
+            and not _after_adposition(s, k, 1)
+        ):
             return _phrase_head(s, k)
     # Word order: after the cue (inverted, „…, sagte X“, „Gleichzeitig betonte der US-Präsident“) …
     lo = _clause_start(s, v)
     hi = _clause_end(s, v)
     after = _scan(s, range(v.id + 1, hi + 1), content, v.id + 1)
     before = _scan(s, range(lo, v.id), content, lo)
-    inverted = lo == v.id or (lo > 1 and (s.word(lo - 1).text in (",", ":") or s.word(lo - 1).text in CLOSERS))
+    inverted = lo == v.id or (
+        lo > 1 and (prev := s.word(lo - 1)) is not None and (prev.text in (",", ":") or prev.text in CLOSERS)
+    )
     first = s.word(lo)
-    fronted_adverbial = first is not None and not _clause_initial_name(s, first) and (
-        first.upos in ("ADV", "ADP", "SCONJ") or
-                                               first.lemma.lower() in TEMPORAL or not nominal(first)
-                                               and first.upos not in ("DET", "ADJ"))
+    fronted_adverbial = (
+        first is not None
+        and not _clause_initial_name(s, first)
+        and (
+            first.upos in ("ADV", "ADP", "SCONJ")
+            or first.lemma.lower() in TEMPORAL
+            or not nominal(first)
+            and first.upos not in ("DET", "ADJ")
+        )
+    )
     found = (after or before) if inverted or fronted_adverbial else (before or after)
     if found is None and lo > 1:
         # „Der Stabschef der Streitkräfte, Generalmajor X, erklärte …“: the subject sits before
@@ -157,7 +187,7 @@ def _apposed_name(s: Sentence, m: Mention, text: str) -> Mention | None:
     after = [w for w in s.words if w.start >= m.span.end]
     if len(after) < 2 or after[0].text != ",":
         return None
-    run = []
+    run: list[Word] = []
     for w in after[1:]:
         if w.upos == "PROPN" or (w.text == "-" and run):
             run.append(w)
@@ -176,8 +206,13 @@ def speaker_mention(s: Sentence, cue: Cue, content: tuple[int, int] | None, text
     if head is None:
         return None
     after_cue = head.id > cue.word.id
-    m = mention_at(s, head, text, limit=_clause_end(s, head) if after_cue else cue.word.id - 1,
-                   floor=cue.word.id + 1 if after_cue else 1)
+    m = mention_at(
+        s,
+        head,
+        text,
+        limit=_clause_end(s, head) if after_cue else cue.word.id - 1,
+        floor=cue.word.id + 1 if after_cue else 1,
+    )
     m = _apposed_name(s, m, text) or m
     if m.kind == "description" and m.head.feats.get("Case") in ("Acc", "Dat"):
         m = oblique(m, s, text)  # „zitiert … einen ehemaligen US-Kommandeur“
@@ -201,9 +236,14 @@ def is_dateline(s: Sentence, w: Word) -> bool:
     """„Kiew (dpa) –“, „TEHERAN, 25. Feb.“: a place and an agency or date opening the text, not a speaker."""
     if w.id > 3:
         return False
-    nxt = [x.text for x in s.words[w.id: w.id + 3]]
-    if len(nxt) >= 3 and nxt[0] == "(" and nxt[2] == ")" and len(nxt[1]) <= 6 and (
-            nxt[1].islower() or nxt[1].isupper()):
+    nxt = [x.text for x in s.words[w.id : w.id + 3]]
+    if (
+        len(nxt) >= 3
+        and nxt[0] == "("
+        and nxt[2] == ")"
+        and len(nxt[1]) <= 6
+        and (nxt[1].islower() or nxt[1].isupper())
+    ):
         return True
     return w.text.isupper() and len(w.text) > 2 and len(nxt) >= 2 and nxt[0] == "," and nxt[1][:1].isdigit()
 
@@ -219,11 +259,14 @@ def coordinated(s: Sentence, m: Mention, text: str) -> list[Mention]:
     after = [w for w in s.words if w.start >= m.span.end][:4]
     if after and after[0].text.lower() in COORDINATORS:
         head = next((w for w in after[1:] if nominal(w) or w.upos == "PROPN"), None)
-        if head is not None and all(w.upos in ("DET", "ADJ", "PROPN", "NOUN") for w in after[1:after.index(head)]):
+        if head is not None and all(w.upos in ("DET", "ADJ", "PROPN", "NOUN") for w in after[1 : after.index(head)]):
             out.append(mention_at(s, _compound_head(s, head), text, floor=after[0].id + 1))
     before = [w for w in s.words if w.end <= m.span.start][-4:]
-    if len(before) >= 2 and before[-1].text.lower() in COORDINATORS and (
-            nominal(before[-2]) or before[-2].upos == "PROPN"):
+    if (
+        len(before) >= 2
+        and before[-1].text.lower() in COORDINATORS
+        and (nominal(before[-2]) or before[-2].upos == "PROPN")
+    ):
         out.append(mention_at(s, before[-2], text))
     return [o for o in out if o.kind != "pronoun" and not (o.span.start < m.span.end and m.span.start < o.span.end)]
 
@@ -236,16 +279,19 @@ def impersonal_source(doc, s: Sentence, cue: Cue, content: tuple[int, int]) -> M
             continue
         if abs(w.id - cue.word.id) > 6:
             continue
-        nouns = [x for x in s.words[w.id: w.id + 4] if x.upos in ("NOUN", "PROPN")]
+        nouns = [x for x in s.words[w.id : w.id + 4] if x.upos in ("NOUN", "PROPN")]
         if nouns:
             m = mention_at(s, nouns[0], doc.text, floor=w.id + 1)
             # the source as a reader marks it is the whole phrase, „in einer Mitteilung des Ministeriums“
-            return replace(m, span=Span(doc.text[w.start:m.span.end], w.start, m.span.end),
-                           citation=m.citation or m.description)
+            return replace(
+                m, span=Span(doc.text[w.start : m.span.end], w.start, m.span.end), citation=m.citation or m.description
+            )
     return None
 
 
-def cue_source(doc: Document, s: Sentence, cue: Cue, content: tuple[int, int]) -> tuple[Mention | None, tuple[Mention, ...]]:
+def cue_source(
+    doc: Document, s: Sentence, cue: Cue, content: tuple[int, int]
+) -> tuple[Mention | None, tuple[Mention, ...]]:
     """The source a cue gives the report `content` of sentence `s`, and the further speakers coordinated
     with it („Macron und Scholz erklärten“): the cue's speaker, or for „heißt es“ the document that
     speaks („In einer Mitteilung des Ministeriums heißt es“), which has no co-speakers."""

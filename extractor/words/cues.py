@@ -10,7 +10,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import cast
 
+from extractor.types import QuoteMode
 from extractor.words.data import table
 
 #: Separable particles of cue verbs (and the adjectives „klar“, „deutlich“, „bekannt“ that close a
@@ -25,7 +27,7 @@ class CueEntry:
     lemma: str
     particle: str | None
     frame: str  # say | urge | cite | label
-    mode: str = "speech"  # speech | thought | writing: what the cue reports
+    mode: QuoteMode = "speech"  # what the cue reports
     act: bool = False  # reports a speech act on its own, its content an object („kündigte … an“)
     act_preposition: str | None = None  # the act needs this preposition's object („sprach von …“)
 
@@ -41,7 +43,7 @@ def lexicon() -> dict[str, list[CueEntry]]:
             row["lemma"],
             particle,
             row["frame"],
-            row.get("mode") or "speech",
+            cast(QuoteMode, row.get("mode") or "speech"),  # cues.tsv: speech | thought | writing
             act[0] == "act",
             act[1] if len(act) > 1 else None,
         )
