@@ -14,7 +14,7 @@ pause; any other code is an error. Every answer is compared with the answer the 
 the same paragraph before the load began (the extractor is deterministic), so a wrong answer under
 concurrency is an error too. The server's RSS is sampled every 0.5 s.
 
-Meanwhile the compose health check (worker.healthcheck.check_grpc, its 3 s timeout) probes the
+Meanwhile the compose health check (zitat.healthcheck.check_grpc, its 3 s timeout) probes the
 server every HEALTH_EVERY_S seconds. Passes when there are no errors and no wrong answers, some
 answers came, every health probe said SERVING, and the largest RSS after the warm-up is at most
 --max-rss-growth (10 %) above the RSS at the end of the warm-up. Prints
@@ -178,7 +178,7 @@ class HealthProber(threading.Thread):
         self._halt = threading.Event()
 
     def run(self) -> None:
-        from worker.healthcheck import check_grpc
+        from zitat.healthcheck import check_grpc
 
         while not self._halt.is_set():
             healthy, message = check_grpc(self.address)

@@ -80,7 +80,7 @@ def test_redis_keeps_queue_data(config: dict) -> None:
 def test_extractor_and_workers(config: dict) -> None:
     extractor, worker = config["services"]["extractor"], config["services"]["worker"]
     assert extractor["command"] == ["zitat", "serve", "--address", "0.0.0.0:50051"]
-    assert extractor["healthcheck"]["test"][1:] == ["python", "-m", "worker.healthcheck", "grpc", "127.0.0.1:50051"]
+    assert extractor["healthcheck"]["test"][1:] == ["python", "-m", "zitat.healthcheck", "grpc", "127.0.0.1:50051"]
     assert worker["command"] == ["zitat", "worker"]
     assert worker["deploy"]["replicas"] >= 1
     assert worker["environment"]["ZITAT_EXTRACTOR_ADDRESS"] == "extractor:50051"
@@ -104,7 +104,7 @@ def test_web(config: dict) -> None:
 
 
 def test_healthcheck_modules_exist() -> None:
-    from worker import healthcheck
+    from zitat import healthcheck
 
     assert healthcheck.main(["grpc", "127.0.0.1:1", "--timeout", "0.5"]) == 1  # nothing listens there
     from zitat.web import healthcheck as web_healthcheck
