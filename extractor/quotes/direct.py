@@ -13,7 +13,7 @@ from extractor.document import Document, Sentence
 from extractor.marks import CLOSERS, QuoteMarkList, QuoteMarks
 from extractor.quotes.candidates import Candidate, cue_span, sentence_content_end, trim
 from extractor.quotes.cues import Cue, find_cues
-from extractor.quotes.mentions import Mention, _not_speaker_word, mention_at, nominal
+from extractor.quotes.mentions import Mention, _not_speaker_word, mention_at, names_a_source, nominal
 from extractor.quotes.speakers import cue_source
 from extractor.spans import Spans
 from extractor.types import QuoteKind
@@ -110,7 +110,8 @@ def _colon_subject(doc: Document, s: Sentence, q: QuoteMarks) -> Mention | None:
         if any(x.text in (",", ";", "–") for x in clause[i:]):
             continue  # the colon's own clause only
         if s.parsed and w.deprel in ("nsubj", "nsubj:pass") and nominal(w):
-            return mention_at(s, w, doc.text, limit=before[-1].id - 1)
+            m = mention_at(s, w, doc.text, limit=before[-1].id - 1)
+            return m if names_a_source(m) else None
     if s.parsed:
         return None
     # tagged only: the noun phrase that opens the clause, right before its (lower-case) verb
@@ -126,7 +127,8 @@ def _colon_subject(doc: Document, s: Sentence, q: QuoteMarks) -> Mention | None:
         run.append(clause[i])
         i += 1
     if run and i < len(clause) and clause[i].text[:1].islower() and not _not_speaker_word(run[-1]):
-        return mention_at(s, run[-1], doc.text, limit=before[-1].id - 1)
+        m = mention_at(s, run[-1], doc.text, limit=before[-1].id - 1)
+        return m if names_a_source(m) else None
     return None
 
 

@@ -22,6 +22,7 @@ from extractor.words.people import (
     first_name_gender,
     role_gender,
 )
+from extractor.words.sources import can_name_a_source
 from foundation.german import ARTICLES
 
 PRONOUNS = {
@@ -81,6 +82,12 @@ class Mention:
         while words and words[0].lower() in ARTICLES:
             words = words[1:]
         return " ".join(words)
+
+
+def names_a_source(m: Mention) -> bool:
+    """Whether a mention can be the source of a report: a name or pronoun, or a description whose noun
+    can speak, write or be cited — never „die Gefahr“ or „der Unmut der CDU“ (extractor.words.sources)."""
+    return m.kind != "description" or can_name_a_source(m.head.lemma or m.head.text)
 
 
 def foreign_script(text: str) -> bool:

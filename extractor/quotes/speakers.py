@@ -14,7 +14,7 @@ from dataclasses import replace
 from extractor.document import Document, Sentence, Word
 from extractor.marks import CLOSERS, MARKS
 from extractor.quotes.cues import Cue
-from extractor.quotes.mentions import PRONOUNS, Mention, adverb_like, mention_at, nominal, oblique
+from extractor.quotes.mentions import PRONOUNS, Mention, adverb_like, mention_at, names_a_source, nominal, oblique
 from extractor.types import Span
 from extractor.words.people import NOT_SPEAKER_WORDS, TEMPORAL
 from foundation.german import ARTICLES, PREPOSITIONS
@@ -220,7 +220,7 @@ def speaker_mention(s: Sentence, cue: Cue, content: tuple[int, int] | None, text
         return None
     if m.kind != "pronoun" and m.span.text.lower() in ARTICLES:
         return None
-    if is_dateline(s, m.head):
+    if is_dateline(s, m.head) or not names_a_source(m):
         return None
     first = m.span.text.split()[0].lower() if m.span.text.split() else ""
     if cue.entry.frame != "cite" and first in OBLIQUE_ARTICLES:

@@ -7,6 +7,7 @@ caller's deadline so that nobody's model time is spent on an answer that can no 
 
 from __future__ import annotations
 
+import functools
 import threading
 from collections.abc import Callable, Iterator
 from typing import Protocol, TypeVar
@@ -133,11 +134,8 @@ class ExtractorServicer(pb_grpc.ExtractorServicer):
         for batch in batching.batches(request_iterator, idle_timeout=defaults.STREAM_IDLE_SECONDS):
             named = [item for item in batch if len(item.doc_name) <= defaults.MAX_DOC_NAME_CHARS]
             with_stance = any(item.with_stance for item in named)  # scoring reads the parse made anyway
-            found = iter(
-                extract_each(
-                    lambda texts, ws=with_stance: self._extract(texts, ws, context), [item.text for item in named]
-                )
-            )
+            extract = functools.partial(self._extract, with_stance=with_stance, context=context)
+            found = iter(extract_each(extract, [item.text for item in named]))
             for item in batch:
                 result: Scored | Exception
                 try:

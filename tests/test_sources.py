@@ -1,0 +1,52 @@
+"""Who can be a source: a noun that names a state, feeling, act or quantity never is (issue 12:
+„Reaktion“, „Aussage“ and „Freitagabend“ were once taken for speakers). Sentences written for the test."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractor.words.sources import can_name_a_source
+
+
+@pytest.mark.parametrize(
+    "noun",
+    ["Gefahr", "Unmut", "Aufklärungsquote", "Reaktionen", "Haltung", "Absage", "Begründung", "Zuversicht"],
+)
+def test_abstract_nouns_name_no_source(noun):
+    assert not can_name_a_source(noun)
+
+
+@pytest.mark.parametrize(
+    "noun",
+    [
+        "Regierung",
+        "US-Regierung",
+        "Regierungspartei",
+        "Zeitung",
+        "Mitteilungen",
+        "Staatsanwaltschaft",
+        "Opposition",
+        "Sprecherin",
+        "Experten",
+        "Verteidigungsministerium",
+        "Polizei",
+        "Feuerwehr",
+    ],
+)
+def test_people_institutions_media_and_documents_can_be_sources(noun):
+    assert can_name_a_source(noun)
+
+
+@pytest.mark.slow
+def test_an_abstract_subject_is_never_the_speaker(extractor):
+    text = (
+        "Die Gefahr eines Flächenbrands sei gewachsen, warnte der Außenminister. Die Absage des Gipfels "
+        "wurde als Signal gewertet: „Wir lassen uns nicht erpressen.“ Die Reaktionen der Opposition fielen "
+        "scharf aus: „Das ist ein Wortbruch.“ Die Sprecherin der Regierung sagte, man prüfe den Vorschlag."
+    )
+    quotes = {q.text: q for q in extractor.extract(text)}
+    assert quotes["Die Gefahr eines Flächenbrands sei gewachsen"].speaker == "Außenminister"
+    assert quotes["man prüfe den Vorschlag"].speaker == "Sprecherin der Regierung"
+    for said in ("Wir lassen uns nicht erpressen.", "Das ist ein Wortbruch."):
+        mention = quotes[said].speaker_mention
+        assert mention is None or not any(w in mention.text for w in ("Absage", "Reaktionen"))
