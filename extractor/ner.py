@@ -2,20 +2,24 @@
 
 A linear-chain CRF (CRFsuite) trained by `python -m extractor.model.ner` on GermEval 2014, shipped as
 `models/de/ner.crfsuite`. Its features are the word, its affixes and shape, its neighbours, whether
-it is a known first name (gender-guesser's list) and its Brown cluster (`models/de/ner_clusters.tsv.gz`,
-from spaCy's German lexeme clusters: names of people share clusters, so do places), so it needs no word
-vectors and tags a sentence in about a millisecond. Training and tagging use `features()` from this
-module, so they cannot drift apart.
+it is a known first name (gender-guesser's list), whether it or a neighbour is a head noun of a role,
+an organisation or a place (`extractor/data/ner_heads.tsv`: „Bundeskanzlerin“, „Verlag“, „Stadt“),
+whether it stands inside quotation marks, and its Brown cluster (`models/de/ner_clusters.tsv.gz`: all
+of spaCy's German lexeme clusters, 860,000 words; names of people share clusters, so do places and
+companies), so it needs no word vectors and tags a sentence in a few milliseconds. Training and tagging
+use `features()` from this module, so they cannot drift apart.
 
 Why zitat needs it: a source is a person, an organisation, a place standing for its government or a
 medium, never an ordinary noun („Freitagabend“, „Reaktion“); entity spans also give whole names
 („Staatschefs von Deutschland, Frankreich und Großbritannien“ is three places, not one).
 """
+
 from __future__ import annotations
 
+import bisect
 import gzip
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -26,6 +30,7 @@ LABELS = ("PER", "ORG", "LOC")
 MODEL_FILE = "ner.crfsuite"
 CLUSTER_FILE = "ner_clusters.tsv.gz"
 CLUSTER_PREFIXES = (4, 6, 10, 14)  # bits of a cluster's path: coarse to fine word classes
+HEADS_FILE = Path(__file__).parent / "data" / "ner_heads.tsv"
 
 
 @dataclass(frozen=True)
@@ -46,7 +51,43 @@ def _first_names() -> frozenset[str]:
     return frozenset(name for name in gd.Detector().names if name[:1].isupper() and len(name) > 1)
 
 
+@lru_cache(maxsize=1)
+def _heads() -> dict[str, tuple[tuple[str, ...], tuple[str, ...]]]:
+    """kind (person, org, place) -> its head nouns, split into (whole words, word endings)."""
+    whole: dict[str, list[str]] = {}
+    ends: dict[str, list[str]] = {}
+    for line in HEADS_FILE.read_text(encoding="utf-8").splitlines():
+        if not line or line.startswith("#") or line == "word\tkind":
+            continue
+        word, kind = line.split("\t")[:2]
+        whole.setdefault(kind, []).append(word)
+        if len(word) > 3:
+            ends.setdefault(kind, []).append(word)
+    return {kind: (tuple(whole[kind]), tuple(ends.get(kind, ()))) for kind in whole}
+
+
+def _head_kinds(word: str) -> list[str]:
+    """The kinds of head noun `word` is or ends in: „Bundesinnenministerin“ → [person]."""
+    low = word.lower()
+    return [kind for kind, (whole, ends) in _heads().items() if low in whole or low.endswith(ends)]
+
+
 _DIGITS = re.compile(r"\d")
+_OPENING_QUOTES = frozenset("„«‚")
+_CLOSING_QUOTES = frozenset("“”»‘’")
+_QUOTES = _OPENING_QUOTES | _CLOSING_QUOTES | {'"', "'"}
+
+
+def _quote_states(words: Sequence[str]) -> list[str]:
+    """Each word: a quotation mark (q), inside quotation marks (in) or outside (out)."""
+    inside, out = False, []
+    for w in words:
+        if w in _QUOTES:
+            out.append("q")
+            inside = True if w in _OPENING_QUOTES else False if w in _CLOSING_QUOTES else not inside
+        else:
+            out.append("in" if inside else "out")
+    return out
 
 
 def _shape(word: str) -> str:
@@ -62,19 +103,79 @@ def _shape(word: str) -> str:
 Clusters = Mapping[str, str]  # word -> its Brown cluster path as a bit string
 
 
-def load_clusters(path: Path) -> dict[str, str]:
-    with gzip.open(path, "rt", encoding="utf-8") as f:
-        return dict(line.rstrip("\n").split("\t", 1) for line in f if "\t" in line)
+class ClusterTable(Mapping[str, str]):
+    """The word → cluster path table of a gzipped `word<TAB>path` file whose lines are sorted by their
+    UTF-8 bytes, looked up by binary search in the file's bytes: 860,000 words take about 22 MB of
+    memory where a dict would take 140 MB."""
+
+    def __init__(self, data: bytes) -> None:
+        import numpy as np
+
+        if data and not data.endswith(b"\n"):
+            data += b"\n"
+        self._data = data
+        ends = np.flatnonzero(np.frombuffer(data, dtype=np.uint8) == ord("\n"))
+        starts = np.concatenate(([0], ends[:-1] + 1))[: len(ends)]
+        self._starts = starts[ends > starts].astype(np.uint32)  # blank lines left out
+        self._keys = _Keys(self)
+
+    @classmethod
+    def read(cls, path: Path) -> ClusterTable:
+        with gzip.open(path, "rb") as f:
+            return cls(f.read())
+
+    def key(self, i: int) -> bytes:
+        start = int(self._starts[i])
+        return self._data[start : self._data.index(b"\t", start)]
+
+    def __getitem__(self, word: str) -> str:
+        key = word.encode("utf-8")
+        i = bisect.bisect_left(self._keys, key)
+        if i < len(self._starts) and self.key(i) == key:
+            start = int(self._starts[i]) + len(key) + 1
+            return self._data[start : self._data.index(b"\n", start)].decode("utf-8")
+        raise KeyError(word)
+
+    def __len__(self) -> int:
+        return len(self._starts)
+
+    def __iter__(self) -> Iterator[str]:
+        return (self.key(i).decode("utf-8") for i in range(len(self)))
 
 
-def _cluster_features(word: str, clusters: Clusters, prefix: str) -> dict[str, object]:
-    path = clusters.get(word) or clusters.get(word.lower())
+class _Keys(Sequence[bytes]):
+    """The table's words as a sequence, for bisect."""
+
+    def __init__(self, table: ClusterTable) -> None:
+        self._table = table
+
+    def __len__(self) -> int:
+        return len(self._table)
+
+    def __getitem__(self, i: int) -> bytes:  # type: ignore[override]  # bisect passes ints, never slices
+        return self._table.key(i)
+
+
+def write_clusters(path: Path, table: Mapping[str, str]) -> None:
+    """The file ClusterTable reads: lines sorted by their bytes, words with a tab or newline left out."""
+    lines = sorted(f"{w}\t{p}".encode() for w, p in table.items() if p and "\t" not in w and "\n" not in w)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with gzip.open(path, "wb") as f:
+        f.write(b"\n".join(lines) + b"\n")
+
+
+def load_clusters(path: Path) -> ClusterTable:
+    return ClusterTable.read(path)
+
+
+def _cluster_features(path: str | None, prefix: str) -> dict[str, object]:
     if path is None:
         return {f"{prefix}nocluster": True}
     return {f"{prefix}c{n}": path[:n] for n in CLUSTER_PREFIXES}
 
 
-def _word_features(word: str, prefix: str, clusters: Clusters) -> dict[str, object]:
+def _word_features(word: str, path: str | None, prefix: str) -> dict[str, object]:
+    """What a neighbour contributes."""
     low = word.lower()
     return {
         f"{prefix}low": low,
@@ -82,32 +183,64 @@ def _word_features(word: str, prefix: str, clusters: Clusters) -> dict[str, obje
         f"{prefix}title": word[:1].isupper(),
         f"{prefix}suf3": low[-3:],
         f"{prefix}first": word in _first_names(),
-        **_cluster_features(word, clusters, prefix),
+        **_cluster_features(path, prefix),
     }
+
+
+def _is_first_name(word: str) -> bool:
+    """A known first name, or a hyphenated one of known names („Lea-Sophie“)."""
+    names = _first_names()
+    return word in names or ("-" in word and all(part in names for part in word.split("-")))
 
 
 def features(words: Sequence[str], clusters: Clusters | None = None) -> list[dict[str, object]]:
     """CRFsuite features of each word of one sentence."""
-    clusters = clusters or {}
+    table: Clusters = clusters if clusters is not None else {}
+    paths = [table.get(w) or table.get(w.lower()) for w in words]
+    heads = [_head_kinds(w) for w in words]
+    quotes = _quote_states(words)
+    firsts = [_is_first_name(w) for w in words]
+    names = _first_names()
     out = []
     n = len(words)
     for i, word in enumerate(words):
         low = word.lower()
         f: dict[str, object] = {
-            "bias": 1.0, "low": low, "shape": _shape(word), "title": word[:1].isupper(),
-            "upper": word.isupper() and len(word) > 1, "digit": bool(_DIGITS.search(word)),
-            "hyphen": "-" in word, "len": min(len(word), 12),
-            "pre2": low[:2], "pre3": low[:3], "suf2": low[-2:], "suf3": low[-3:], "suf4": low[-4:],
-            "first": word in _first_names(), "bos": i == 0, "eos": i == n - 1,
-            **_cluster_features(word, clusters, ""),
+            "bias": 1.0,
+            "low": low,
+            "shape": _shape(word),
+            "title": word[:1].isupper(),
+            "upper": word.isupper() and len(word) > 1,
+            "digit": bool(_DIGITS.search(word)),
+            "hyphen": "-" in word,
+            "len": min(len(word), 12),
+            "pre2": low[:2],
+            "pre3": low[:3],
+            "suf2": low[-2:],
+            "suf3": low[-3:],
+            "suf4": low[-4:],
+            "first": firsts[i],
+            "bos": i == 0,
+            "eos": i == n - 1,
+            "quote": quotes[i],
+            **_cluster_features(paths[i], ""),
         }
+        if word.endswith("s") and word[:-1] in names:
+            f["first_gen"] = True  # „Annas“
+        if i > 0 and firsts[i - 1] and word[:1].isupper():
+            f["after_first"] = True
         if "-" in word:
             head, _, tail = word.rpartition("-")
             f["hyphen_head"], f["hyphen_tail"] = head.lower(), tail.lower()
+        for kind in heads[i]:
+            f[f"head_{kind}"] = True
         for offset in (-2, -1, 1, 2):
             j = i + offset
             if 0 <= j < n:
-                f.update(_word_features(words[j], f"{offset:+d}:", clusters))
+                f.update(_word_features(words[j], paths[j], f"{offset:+d}:"))
+                if offset < 2:
+                    for kind in heads[j]:
+                        f[f"{offset:+d}:head_{kind}"] = True
         if i > 0:
             f["-1:low|low"] = f"{words[i - 1].lower()}|{low}"
         if i + 1 < n:
@@ -138,7 +271,7 @@ class NerTagger:
         import pycrfsuite
 
         self.path = path
-        self.clusters = clusters or {}
+        self.clusters: Clusters = clusters if clusters is not None else {}
         self._tagger = pycrfsuite.Tagger()
         self._tagger.open(str(path))
 

@@ -1,9 +1,10 @@
 """extractor.ner: the bundled German NER model on sentences composed for these tests."""
+
 from __future__ import annotations
 
 import pytest
 
-from extractor.ner import Entity, NerTagger, features, spans
+from extractor.ner import ClusterTable, Entity, NerTagger, features, load_clusters, spans, write_clusters
 from foundation import defaults
 
 
@@ -14,12 +15,16 @@ def ner() -> NerTagger:
 
 def _found(ner: NerTagger, sentence: str) -> set[tuple[str, str]]:
     words = sentence.split()
-    return {(" ".join(words[e.start:e.end]), e.label) for e in ner.entities(words)}
+    return {(" ".join(words[e.start : e.end]), e.label) for e in ner.entities(words)}
 
 
 def test_bio_tags_become_entities():
     assert spans(["B-PER", "I-PER", "O", "B-LOC", "B-LOC", "I-ORG"]) == [
-        Entity(0, 2, "PER"), Entity(3, 4, "LOC"), Entity(4, 5, "LOC"), Entity(5, 6, "ORG")]
+        Entity(0, 2, "PER"),
+        Entity(3, 4, "LOC"),
+        Entity(4, 5, "LOC"),
+        Entity(5, 6, "ORG"),
+    ]
     assert spans([]) == [] and spans(["O", "O"]) == []
 
 
@@ -29,15 +34,56 @@ def test_features_are_the_same_for_training_and_use():
     assert features(words)[2]["first"] is True  # „Anna“ is a known first name
 
 
-@pytest.mark.parametrize("sentence, expected", [
-    ("Bundeskanzler Olaf Scholz traf am Montag in Paris den französischen Präsidenten Emmanuel Macron .",
-     {("Olaf Scholz", "PER"), ("Paris", "LOC"), ("Emmanuel Macron", "PER")}),
-    ("Die Sprecherin des Auswärtigen Amtes , Maria Weber , sagte in Berlin , die Gespräche gingen weiter .",
-     {("Maria Weber", "PER"), ("Berlin", "LOC")}),
-    ("Der Siemens-Konzern und die Deutsche Bahn wollen in Hamburg gemeinsam bauen .",
-     {("Hamburg", "LOC")}),
-])
+def test_features_name_heads_quotes_and_double_first_names():
+    words = ["Bundesinnenministerin", "Lea-Sophie", "Berg", "lobte", "den", "„", "Stadtanzeiger", "“", "."]
+    f = features(words)
+    assert f[0]["head_person"] is True  # ends in „ministerin“
+    assert f[1]["-1:head_person"] is True and f[2]["-2:head_person"] is True
+    assert f[1]["first"] is True  # both parts are first names
+    assert f[2]["after_first"] is True
+    assert [x["quote"] for x in f] == ["out", "out", "out", "out", "out", "q", "in", "q", "out"]
+    assert "head_org" not in features(["Tag"])[0]  # short heads („AG“) match whole words only
+
+
+def test_the_cluster_table_is_a_mapping_read_from_its_file(tmp_path):
+    table = {"Merkel": "101000", "Ärzte": "1111", "Arzt": "110", "ab": "1", "abc": "10", "Zürich": "1010000"}
+    write_clusters(tmp_path / "c.tsv.gz", {**table, "leer": "", "a\tb": "1"})
+    loaded = load_clusters(tmp_path / "c.tsv.gz")
+    assert dict(loaded) == table and len(loaded) == len(table)
+    assert loaded.get("Merkel") == "101000" and loaded.get("merkel") is None and "Zürich" in loaded
+    assert ClusterTable(b"").get("a") is None and ClusterTable(b"a\t1\n\nb\t10").get("b") == "10"
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        (
+            "Bundeskanzler Olaf Scholz traf am Montag in Paris den französischen Präsidenten Emmanuel Macron .",
+            {("Olaf Scholz", "PER"), ("Paris", "LOC"), ("Emmanuel Macron", "PER")},
+        ),
+        (
+            "Die Sprecherin des Auswärtigen Amtes , Maria Weber , sagte in Berlin , die Gespräche gingen weiter .",
+            {("Maria Weber", "PER"), ("Berlin", "LOC")},
+        ),
+        ("Der Siemens-Konzern und die Deutsche Bahn wollen in Hamburg gemeinsam bauen .", {("Hamburg", "LOC")}),
+    ],
+)
 def test_people_and_places_are_found(ner: NerTagger, sentence: str, expected: set[tuple[str, str]]):
+    assert expected <= _found(ner, sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        (
+            "Bundeskanzlerin Angela Merkel sprach am Dienstag mit Vertretern der Gewerkschaften .",
+            {("Angela Merkel", "PER")},
+        ),
+        ("Ein Sprecher der Deutschen Bahn sagte , die Züge führen wieder nach Plan .", {("Deutschen Bahn", "ORG")}),
+        ("Im Streit um die Löhne hat die Deutsche Bahn ein neues Angebot vorgelegt .", {("Deutsche Bahn", "ORG")}),
+    ],
+)
+def test_a_title_before_a_name_and_a_company(ner: NerTagger, sentence: str, expected: set[tuple[str, str]]):
     assert expected <= _found(ner, sentence)
 
 

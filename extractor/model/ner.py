@@ -11,10 +11,13 @@ possible source and are trained as O. Scores are exact-span entity F1 (conlleval
 (micro, over the three labels) and per label. Writes `ner.crfsuite` and `ner_clusters.tsv.gz` into
 --out and the scores under "ner" in its heldout_scores.json.
 
-The word clusters come from spaCy's German lexeme clusters (`spacy-lookups-data`, MIT; only needed
-for training: `pip install spacy-lookups-data`): the CLUSTER_WORDS most probable words plus every
-word of the training and dev sentences (never the held-out ones), as `word<TAB>bit path`.
+The word clusters are all of spaCy's German lexeme clusters (`spacy-lookups-data`, MIT; only needed
+for training: `pip install spacy-lookups-data`): 860,000 words as `word<TAB>bit path`, chosen by
+nothing (an earlier table kept the 250,000 most probable words plus the training and dev words, which
+made dev scores look better than held-out ones: 89 % of dev entity words had a cluster, 78 % of
+held-out ones).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -22,10 +25,21 @@ import json
 import time
 from collections import Counter
 from collections.abc import Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
-from extractor.ner import CLUSTER_FILE, LABELS, MODEL_FILE, NerTagger, features, load_clusters, spans
+from extractor.ner import (
+    CLUSTER_FILE,
+    LABELS,
+    MODEL_FILE,
+    Clusters,
+    NerTagger,
+    features,
+    load_clusters,
+    spans,
+    write_clusters,
+)
 from foundation import defaults
 
 DEFAULT_GERMEVAL = defaults.REPO_ROOT.parent / "shared" / "corpora" / "germeval2014-ner"
@@ -34,11 +48,10 @@ DEV_SENTENCES = 500
 C1_CANDIDATES = (0.1, 0.3)  # L1 weight: sparsity (model size) against fit
 C2 = 0.05
 MAX_ITERATIONS = 300
-CLUSTER_WORDS = 250_000
 
 
-def build_clusters(path: Path, corpus_words: set[str]) -> None:
-    """The compact cluster table (see the module docstring) from spacy-lookups-data."""
+def build_clusters(path: Path) -> None:
+    """The cluster table (see the module docstring) from spacy-lookups-data."""
     import gzip
 
     import spacy_lookups_data
@@ -46,15 +59,7 @@ def build_clusters(path: Path, corpus_words: set[str]) -> None:
     data = Path(spacy_lookups_data.__file__).parent / "data"
     with gzip.open(data / "de_lexeme_cluster.json.gz", "rt", encoding="utf-8") as f:
         clusters: dict[str, int] = json.load(f)
-    with gzip.open(data / "de_lexeme_prob.json.gz", "rt", encoding="utf-8") as f:
-        prob: dict[str, float] = json.load(f)
-    frequent = sorted((w for w in clusters if w in prob), key=lambda w: -prob[w])[:CLUSTER_WORDS]
-    keep = sorted(set(frequent) | {w for w in corpus_words if w in clusters})
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with gzip.open(path, "wt", encoding="utf-8") as f:
-        for w in keep:
-            if clusters[w] and "\t" not in w and "\n" not in w:
-                f.write(f"{w}\t{clusters[w]:b}\n")
+    write_clusters(path, {w: f"{c:b}" for w, c in clusters.items() if c})
 
 
 @dataclass(frozen=True)
@@ -129,19 +134,18 @@ def score(gold: Sequence[Sentence], predicted: Sequence[Sequence[str]]) -> dict[
     return out
 
 
-def train(sentences: Sequence[Sentence], path: Path, c1: float, clusters: dict[str, str]) -> None:
+def train(sentences: Sequence[Sentence], path: Path, c1: float, clusters: Clusters) -> None:
     import pycrfsuite
 
     trainer = pycrfsuite.Trainer(verbose=False)
     for s in sentences:
         trainer.append(features(s.words, clusters), list(s.tags))
-    trainer.set_params({"c1": c1, "c2": C2, "max_iterations": MAX_ITERATIONS,
-                        "feature.possible_transitions": True})
+    trainer.set_params({"c1": c1, "c2": C2, "max_iterations": MAX_ITERATIONS, "feature.possible_transitions": True})
     path.parent.mkdir(parents=True, exist_ok=True)
     trainer.train(str(path))
 
 
-def evaluate(model: Path, sentences: Sequence[Sentence], clusters: dict[str, str]) -> tuple[dict[str, float], float]:
+def evaluate(model: Path, sentences: Sequence[Sentence], clusters: Clusters) -> tuple[dict[str, float], float]:
     """Scores, and sentences tagged per second (features included)."""
     tagger = NerTagger(model, clusters)
     started = time.perf_counter()
@@ -150,27 +154,40 @@ def evaluate(model: Path, sentences: Sequence[Sentence], clusters: dict[str, str
     return score(sentences, predicted), speed
 
 
+def _candidate(split: Split, path: Path, c1: float, cluster_file: Path) -> tuple[Path, dict[str, float], float]:
+    """Train on the training part with this L1 weight; its dev scores and training seconds."""
+    started = time.monotonic()
+    clusters = load_clusters(cluster_file)
+    train(split.train, path, c1, clusters)
+    return path, evaluate(path, split.dev, clusters)[0], time.monotonic() - started
+
+
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(prog="python -m extractor.model.ner", description=__doc__.split("\n\n")[0])
     p.add_argument("--germeval", type=Path, default=DEFAULT_GERMEVAL)
     p.add_argument("--out", type=Path, default=defaults.BUNDLED_MODEL_DIR)
     p.add_argument("--work", type=Path, default=defaults.REPO_ROOT / "build" / "ner")
     args = p.parse_args(argv)
+    began = time.monotonic()
     split = make_split(args.germeval)
     print(f"train {len(split.train)}, dev {len(split.dev)}, held-out {len(split.heldout)} sentences", flush=True)
     cluster_file = args.work / CLUSTER_FILE
-    # held-out words get clusters only where they are among the frequent ones: nothing is chosen for them
-    build_clusters(cluster_file, {w for part in (split.train, split.dev) for s in part for w in s.words})
+    build_clusters(cluster_file)
     clusters = load_clusters(cluster_file)
     best: tuple[Path, dict[str, float], float] | None = None
-    for c1 in C1_CANDIDATES:  # model selection on dev only
-        candidate = args.work / f"ner-c1-{c1}.crfsuite"
-        started = time.monotonic()
-        train(split.train, candidate, c1, clusters)
-        dev_scores, _ = evaluate(candidate, split.dev, clusters)
-        print(f"c1={c1}: dev F1 {dev_scores['f1']:.4f} ({time.monotonic() - started:.0f} s)", flush=True)
-        if best is None or dev_scores["f1"] > best[1]["f1"]:
-            best = (candidate, dev_scores, c1)
+    # model selection on dev only; the candidates train side by side, one process each
+    with ProcessPoolExecutor(max_workers=min(2, len(C1_CANDIDATES))) as pool:
+        runs = {
+            c1: pool.submit(_candidate, split, args.work / f"ner-c1-{c1}.crfsuite", c1, cluster_file)
+            for c1 in C1_CANDIDATES
+        }
+        for c1, run in runs.items():
+            candidate, dev_scores, seconds = run.result()
+            print(
+                f"c1={c1}: dev F1 {dev_scores['f1']:.4f}, PER {dev_scores['per_f1']:.4f} ({seconds:.0f} s)", flush=True
+            )
+            if best is None or dev_scores["f1"] > best[1]["f1"]:
+                best = (candidate, dev_scores, c1)
     if best is None:
         raise ValueError("C1_CANDIDATES is empty: no model to choose")
     _, dev_scores, c1 = best
@@ -182,9 +199,17 @@ def main(argv: list[str] | None = None) -> int:
     (args.out / CLUSTER_FILE).write_bytes(cluster_file.read_bytes())
     scores_file = args.out / "heldout_scores.json"
     scores = json.loads(scores_file.read_text()) if scores_file.exists() else {}
-    scores["ner"] = {**heldout, "c1": c1, "dev_f1": dev_scores["f1"], "heldout_sentences": len(split.heldout),
-                     "train_sentences": len(split.train) + len(split.dev), "sentences_per_s": round(speed, 1),
-                     "model_kib": round((target.stat().st_size + (args.out / CLUSTER_FILE).stat().st_size) / 1024)}
+    scores["ner"] = {
+        **heldout,
+        "c1": c1,
+        "dev_f1": dev_scores["f1"],
+        "dev_per_f1": dev_scores["per_f1"],
+        "heldout_sentences": len(split.heldout),
+        "train_sentences": len(split.train) + len(split.dev),
+        "sentences_per_s": round(speed, 1),
+        "train_minutes": round((time.monotonic() - began) / 60, 1),
+        "model_kib": round((target.stat().st_size + (args.out / CLUSTER_FILE).stat().st_size) / 1024),
+    }
     scores_file.write_text(json.dumps(scores, indent=2) + "\n")
     print(json.dumps(scores["ner"], indent=2))
     return 0
