@@ -321,35 +321,31 @@ def test_request_id_is_bound_in_the_handler_and_text_never_logged(stub):
     assert not any(word in repr(e) for e in captured.entries for word in ("nachgeben", "Scholz"))
 
 
-def test_zitat_serve_starts_answers_and_stops_on_sigterm(extractor):
-    env = {**os.environ, defaults.ENV_MODEL_DIR: str(extractor.config.model_dir), "ZITAT_THREADS": "1"}
+def _start_serve(extractor, *args: str, **env: str) -> tuple[subprocess.Popen, str]:
+    """`zitat serve` on a free port with the bundled models: the process and its address, once it
+    says it listens (the line must also match what the caller expects of its quote store)."""
+    env = {**os.environ, defaults.ENV_MODEL_DIR: str(extractor.config.model_dir), defaults.ENV_THREADS: "1", **env}
+    command = ["zitat", "--log-format", "json", "serve", "--address", "127.0.0.1:0", "--grace", "2", *args]
     proc = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "zitat",
-            "--log-format",
-            "json",
-            "serve",
-            "--address",
-            "127.0.0.1:0",
-            "--no-store",
-            "--grace",
-            "2",
-        ],
+        [sys.executable, "-m", *command],
         cwd=defaults.REPO_ROOT,
         env=env,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
     )
+    line = proc.stdout.readline()
+    match = re.search(r"listening on (\S+:\d+).*quote store (on|off)", line)
+    if not match:
+        proc.kill()
+        pytest.fail(f"zitat serve printed no address: {line!r}; stderr: {proc.communicate()[1][-2000:]}")
+    return proc, match.group(1)
+
+
+def test_zitat_serve_starts_answers_and_stops_on_sigterm(extractor):
+    proc, address = _start_serve(extractor, "--no-store")
     try:
-        line = proc.stdout.readline()
-        match = re.search(r"listening on (\S+:\d+)", line)
-        if not match:
-            proc.kill()
-            pytest.fail(f"zitat serve printed no address: {line!r}; stderr: {proc.communicate()[1][-2000:]}")
-        with channel(match.group(1)) as ch:
+        with channel(address) as ch:
             health = health_pb2_grpc.HealthStub(ch).Check(health_pb2.HealthCheckRequest(), timeout=10)
             assert health.status == health_pb2.HealthCheckResponse.SERVING
             response = pb_grpc.ExtractorStub(ch).Extract(pb.ExtractRequest(text=SCHOLZ), timeout=60)
@@ -373,27 +369,9 @@ def test_zitat_serve_starts_while_its_configured_store_is_down(extractor):
     server starts, extracts, and its Quotes calls say UNAVAILABLE until the store is back."""
     from redis_server import free_port
 
-    env = {
-        **os.environ,
-        defaults.ENV_MODEL_DIR: str(extractor.config.model_dir),
-        defaults.ENV_THREADS: "1",
-        defaults.ENV_REDIS_URL: f"redis://127.0.0.1:{free_port()}/0",
-    }
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "zitat", "--log-format", "json", "serve", "--address", "127.0.0.1:0", "--grace", "2"],
-        cwd=defaults.REPO_ROOT,
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
+    proc, address = _start_serve(extractor, **{defaults.ENV_REDIS_URL: f"redis://127.0.0.1:{free_port()}/0"})
     try:
-        line = proc.stdout.readline()
-        match = re.search(r"listening on (\S+:\d+).*quote store on", line)
-        if not match:
-            proc.kill()
-            pytest.fail(f"zitat serve did not start with its store: {line!r}; stderr: {proc.communicate()[1][-2000:]}")
-        with channel(match.group(1)) as ch:
+        with channel(address) as ch:
             response = pb_grpc.ExtractorStub(ch).Extract(pb.ExtractRequest(text=SCHOLZ), timeout=60)
             assert SCHOLZ_QUOTE in [q.text for q in response.quotes]
             with pytest.raises(grpc.RpcError) as info:
