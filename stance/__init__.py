@@ -8,6 +8,7 @@ stance parses nothing itself: it reads the parse the extractor made of the artic
 process; worker.extraction.Pipeline puts the two together). Without a parse the token-window rules
 score alone.
 """
+
 from __future__ import annotations
 
 from stance import scorer

@@ -7,6 +7,7 @@ halves of a fixed split by article (`half`): "fit" is the half thresholds were c
 half that only confirms them. Rows are scored on their quote; with `--frame` a row that has a
 `context` is scored within the sentence around it (see stance.frame).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -38,8 +39,7 @@ def gold_label(row: dict) -> str:
 @dataclass
 class Metrics:
     n: int = 0
-    confusion: dict[str, dict[str, int]] = field(
-        default_factory=lambda: {g: {p: 0 for p in LABELS} for g in LABELS})
+    confusion: dict[str, dict[str, int]] = field(default_factory=lambda: {g: {p: 0 for p in LABELS} for g in LABELS})
 
     def add(self, gold: str, pred: str) -> None:
         self.n += 1
@@ -62,10 +62,12 @@ class Metrics:
             "n": self.n,
             "accuracy": _r(right / self.n if self.n else None),
             "macro_f1_polar": _r(sum(f1) / 2),
-            "f1_hawkish": _r(f1[0]), "f1_conciliatory": _r(f1[1]),
+            "f1_hawkish": _r(f1[0]),
+            "f1_conciliatory": _r(f1[1]),
             "neutral_kept": _r(c["neutral"]["neutral"] / neutral if neutral else None),
-            "polar_accuracy": _r((c["hawkish"]["hawkish"] + c["conciliatory"]["conciliatory"]) / polar
-                                 if polar else None),
+            "polar_accuracy": _r(
+                (c["hawkish"]["hawkish"] + c["conciliatory"]["conciliatory"]) / polar if polar else None
+            ),
             "confusion": {g: dict(c[g]) for g in LABELS},
         }
 
@@ -93,8 +95,7 @@ def evaluate(rows: list[dict], scorer, frame: bool = False) -> tuple[dict, list[
 
 def _confusion_lines(m: dict) -> list[str]:
     head = "gold \\ got".ljust(14) + "".join(x.rjust(14) for x in LABELS)
-    return [head] + [g.ljust(14) + "".join(str(m["confusion"][g][p]).rjust(14) for p in LABELS)
-                     for g in LABELS]
+    return [head] + [g.ljust(14) + "".join(str(m["confusion"][g][p]).rjust(14) for p in LABELS) for g in LABELS]
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -103,8 +104,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--no-parse", action="store_true", help="token-window rules only, no Stanza")
     ap.add_argument("--frame", action="store_true", help="score each quote within its context sentence")
     ap.add_argument("--errors", action="store_true", help="print the wrongly scored rows with their evidence")
-    ap.add_argument("--half", choices=["all", "fit", "check"], default="all",
-                    help="which rows --errors prints (default all)")
+    ap.add_argument(
+        "--half", choices=["all", "fit", "check"], default="all", help="which rows --errors prints (default all)"
+    )
     ap.add_argument("--json", action="store_true", help="print the metrics as one JSON object")
     a = ap.parse_args(argv)
 
@@ -115,16 +117,21 @@ def main(argv: list[str] | None = None) -> int:
     scorer = Scorer() if a.no_parse else Scorer(parse=product_parser())
     t0 = time.time()
     metrics, scored = evaluate(rows, scorer, a.frame)
-    info = {"parser": "none" if a.no_parse else "zitat's extractor (models/de or $ZITAT_MODELS)", "lexicon": LEXICON_VERSION,
-            "seconds": round(time.time() - t0, 1)}
+    info = {
+        "parser": "none" if a.no_parse else "zitat's extractor (models/de or $ZITAT_MODELS)",
+        "lexicon": LEXICON_VERSION,
+        "seconds": round(time.time() - t0, 1),
+    }
     if a.json:
         print(json.dumps({**metrics, **info}))
     else:
         for part in ("all", "fit", "check"):
             m = metrics[part]
-            print(f"{part:6} n={m['n']:4}  accuracy {m['accuracy']}  macro-F1(h,c) {m['macro_f1_polar']} "
-                  f"(h {m['f1_hawkish']}, c {m['f1_conciliatory']})  neutral kept {m['neutral_kept']}  "
-                  f"polar accuracy {m['polar_accuracy']}")
+            print(
+                f"{part:6} n={m['n']:4}  accuracy {m['accuracy']}  macro-F1(h,c) {m['macro_f1_polar']} "
+                f"(h {m['f1_hawkish']}, c {m['f1_conciliatory']})  neutral kept {m['neutral_kept']}  "
+                f"polar accuracy {m['polar_accuracy']}"
+            )
         print("\n".join(_confusion_lines(metrics["all"])))
         for k, v in info.items():
             print(f"{k:8} {v}")
@@ -133,8 +140,10 @@ def main(argv: list[str] | None = None) -> int:
             g = gold_label(r)
             if st.label == g or (a.half != "all" and half(str(r["doc"])) != a.half):
                 continue
-            print(f"gold={g:12} got={st.label:12} {st.score:+.2f} {r['id']}: {r['quote'][:110]}\n"
-                  f"    " + "; ".join(f"{e.text}{e.weight:+.2f}[{e.note}]" for e in st.evidence))
+            print(
+                f"gold={g:12} got={st.label:12} {st.score:+.2f} {r['id']}: {r['quote'][:110]}\n"
+                f"    " + "; ".join(f"{e.text}{e.weight:+.2f}[{e.note}]" for e in st.evidence)
+            )
     return 0
 
 

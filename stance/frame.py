@@ -6,6 +6,7 @@ it reads as wanting war. So a quote with a known document is scored on its whole
 matrix's negation, position words ("forderte, ...") and conditions act on the quote, while only the
 cues inside the quote count (the reporter's words are not the speaker's stance).
 """
+
 from __future__ import annotations
 
 import re

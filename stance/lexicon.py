@@ -20,6 +20,7 @@ Pattern syntax in the first column:
                     most 3 tokens between parts ("kühl Kopf bewahren"); "…" allows any gap within
                     the clause ("sich … treffen")
 """
+
 from __future__ import annotations
 
 import csv
@@ -52,9 +53,35 @@ BLOCKING = ("neutral", "person", "open")
 #: count as a head only after a cue, whose end they name ("Kriegsende", "Konfliktende").
 FRONT_ONLY_HEADS = {"ende"}
 #: Fronts that derive a new word instead of compounding: "Ein|druck" is no kind of "Druck".
-DERIVATION_PREFIXES = {"an", "ab", "auf", "aus", "ein", "vor", "nach", "bei", "mit", "um", "zu", "uber",
-                       "unter", "durch", "wider", "ruck", "zuruck", "her", "hin", "weg", "ent", "ver",
-                       "zer", "be", "er", "ge", "miss"}
+DERIVATION_PREFIXES = {
+    "an",
+    "ab",
+    "auf",
+    "aus",
+    "ein",
+    "vor",
+    "nach",
+    "bei",
+    "mit",
+    "um",
+    "zu",
+    "uber",
+    "unter",
+    "durch",
+    "wider",
+    "ruck",
+    "zuruck",
+    "her",
+    "hin",
+    "weg",
+    "ent",
+    "ver",
+    "zer",
+    "be",
+    "er",
+    "ge",
+    "miss",
+}
 
 
 def stem(word: str) -> str:
@@ -69,8 +96,11 @@ def stem(word: str) -> str:
     w = re.sub(r"nis(?:se|sen|ses)$", "nis", w)  # "Zugeständnisse" like "Zugeständnis", "Bündnissen"
     if not upper:
         # participle and zu-infinitive of separable verbs: angedroht, auszulöschen
-        w = re.sub(r"^(an|ab|auf|aus|ein|vor|zuruck|los|mit|bei|fest|nach|weg|her|hin|uber|um|zu|aufrecht|offen|weiter|frei|statt|teil)(?:ge|zu)(.{4,})",
-                   r"\1\2", w)
+        w = re.sub(
+            r"^(an|ab|auf|aus|ein|vor|zuruck|los|mit|bei|fest|nach|weg|her|hin|uber|um|zu|aufrecht|offen|weiter|frei|statt|teil)(?:ge|zu)(.{4,})",
+            r"\1\2",
+            w,
+        )
         w = re.sub(r"^ge(.{4,})", r"\1", w)
     w = w.replace("sch", "$").replace("ei", "%").replace("ie", "&")
     w = re.sub(r"(.)\1", r"\1*", w)
@@ -116,8 +146,9 @@ class Entry:
     @property
     def reverser(self) -> bool:
         """Flips what it governs: "rejection" entries ("ablehnen", "verhindern") also take a position
-        by themselves, "reverser" entries ("beenden") only where one frames them."""
-        return self.category in ("reverser", "rejection")
+        by themselves, "reverser" entries ("beenden") and "resolver" ones ("lösen": only what is a
+        problem, see stance.rules) only where one frames them."""
+        return self.category in ("reverser", "rejection", "resolver")
 
 
 @dataclass(frozen=True)
@@ -128,8 +159,17 @@ class Modifier:
     kind: str
     factor: float
     note: str
-    #: position words only: prepositions one of which must be in the clause ("auf Diplomatie setzen")
+    #: position words only: prepositions one of which must be in the clause ("auf Diplomatie setzen");
+    #: off_topic words: the lexicon categories they take off the topic
     requires: tuple[str, ...] = ()
+
+    @property
+    def core_stem(self) -> str:
+        return stem(self.word)
+
+    @property
+    def core_fold(self) -> str:
+        return fold(self.word)
 
 
 @dataclass(frozen=True)
@@ -153,14 +193,26 @@ def _parse_pattern(pattern: str, weight: float, category: str, note: str) -> lis
         modifier = alt.endswith("*")
         core = alt.strip("*")
         parts = core.split()
-        out.append(Entry(pattern, weight, category, note, tuple(p if p == GAP else stem(p) for p in parts),
-                         head=head, modifier=modifier, core=core))
+        out.append(
+            Entry(
+                pattern,
+                weight,
+                category,
+                note,
+                tuple(p if p == GAP else stem(p) for p in parts),
+                head=head,
+                modifier=modifier,
+                core=core,
+            )
+        )
     return out
 
 
 def _load_acts(path: Path | None) -> list[ActWord]:
-    return [ActWord(r[0], frozenset(c.strip() for c in r[1].split(",")), r[2], r[3] if len(r) > 3 else "")
-            for r in data_rows(ACTS_FILE, path)]
+    return [
+        ActWord(r[0], frozenset(c.strip() for c in r[1].split(",")), r[2], r[3] if len(r) > 3 else "")
+        for r in data_rows(ACTS_FILE, path)
+    ]
 
 
 def _load_roles(path: Path | None) -> dict[str, str]:
@@ -187,12 +239,17 @@ class Lexicon:
     Entries are kept apart by case as written: a capitalised entry ("Drohne") matches nouns, a
     lower-case one ("drohen") verbs and adjectives, because aggressive stemming makes them collide."""
 
-    def __init__(self, entries: list[Entry], modifiers: list[Modifier], roles: dict[str, str] | None = None,
-                 acts: list[ActWord] | None = None):
+    def __init__(
+        self,
+        entries: list[Entry],
+        modifiers: list[Modifier],
+        roles: dict[str, str] | None = None,
+        acts: list[ActWord] | None = None,
+    ):
         self.entries = entries
         #: stem of an act word -> its entries (stance/data/acts.tsv)
         self.acts: dict[str, list[ActWord]] = {}
-        for a in (acts if acts is not None else _load_acts(None)):
+        for a in acts if acts is not None else _load_acts(None):
             for alt in a.word.split("|"):
                 self.acts.setdefault(stem(alt.strip()), []).append(a)
         #: category -> "act" | "topic" | "description" | "shifter" (stance/data/roles.tsv)
@@ -213,21 +270,34 @@ class Lexicon:
                 self.heads.setdefault(e.stems[0], []).append(e)
         self.modifiers: dict[str, list[Modifier]] = {}
         self.modifier_stems: dict[str, list[Modifier]] = {}
+        self._off_topic = [m for m in modifiers if m.kind == "off_topic"]
         for m in modifiers:
             self.modifiers.setdefault(m.word.lower(), []).append(m)
             self.modifier_stems.setdefault(stem(m.word.lower()), []).append(m)
 
     @classmethod
-    def load(cls, lexicon_path: Path | None = None, modifiers_path: Path | None = None,
-             roles_path: Path | None = None, acts_path: Path | None = None) -> "Lexicon":
+    def load(
+        cls,
+        lexicon_path: Path | None = None,
+        modifiers_path: Path | None = None,
+        roles_path: Path | None = None,
+        acts_path: Path | None = None,
+    ) -> Lexicon:
         entries: list[Entry] = []
         for row in data_rows(LEXICON_FILE, lexicon_path):
             pattern, weight, category = row[0], float(row[1]), row[2]
             note = row[3] if len(row) > 3 else ""
             entries.extend(_parse_pattern(pattern, weight, category, note))
-        mods = [Modifier(r[0], r[1], float(r[2]), r[3] if len(r) > 3 else "",
-                         tuple(w for w in r[4].split("|") if w) if len(r) > 4 else ())
-                for r in data_rows(MODIFIERS_FILE, modifiers_path)]
+        mods = [
+            Modifier(
+                r[0],
+                r[1],
+                float(r[2]),
+                r[3] if len(r) > 3 else "",
+                tuple(w for w in r[4].split("|") if w) if len(r) > 4 else (),
+            )
+            for r in data_rows(MODIFIERS_FILE, modifiers_path)
+        ]
         return cls(entries, mods, _load_roles(roles_path), _load_acts(acts_path))
 
     def act_words(self, keys) -> list[ActWord]:
@@ -242,6 +312,16 @@ class Lexicon:
         """What a category does in a quote; unknown categories are topics (count only when framed)."""
         return self.roles.get(category, "topic")
 
+    def off_topic(self, word: str, category: str) -> Modifier | None:
+        """The off_topic modifier (modifiers.tsv) that noun `word` is, or heads or begins as a
+        compound ("Lokführergewerkschaft", "Tarifstreit"), where it takes `category` off the topic of
+        force ("Verhandlungen" between unions and employers, "Waffen" in criminals' hands)."""
+        s, f = stem(word), fold(word)
+        for m in self._off_topic:
+            if category in m.requires and (s.endswith(m.core_stem) or f.startswith(m.core_fold)):
+                return m
+        return None
+
     def modifier(self, word: str, kind: str, *, stemmed: bool = False) -> Modifier | None:
         """The modifier of this kind spelled `word`; with `stemmed`, also any inflected form of it
         ("weitere" for "weiter"): only for content words, since "eine" and "ein" share a stem."""
@@ -254,7 +334,7 @@ class Lexicon:
                     return m
         return None
 
-    def lookup(self, word: str, noun: bool | None) -> "Match | None":
+    def lookup(self, word: str, noun: bool | None) -> Match | None:
         """The entry for one word (surface form or lemma) and how it matched.
 
         `noun`: whether the token is a noun (None: unknown, e.g. capitalised at the sentence start).
@@ -271,7 +351,7 @@ class Lexicon:
                 return Match(last.entry, "head", last.split + word.rindex("-") + 1)
         return hit
 
-    def _lookup_word(self, word: str, noun: bool | None) -> "Match | None":
+    def _lookup_word(self, word: str, noun: bool | None) -> Match | None:
         if not word:
             return None
         s = stem(word)
@@ -307,7 +387,7 @@ class Lexicon:
                 return Match(e, "modifier", n)
         return hit
 
-    def compound_front(self, word: str, match: "Match") -> Entry | None:
+    def compound_front(self, word: str, match: Match) -> Entry | None:
         """The cue in front of a reverser head: "Spannungsabbau" -> Spannung, "Truppenabzug" -> Truppe."""
         if match.how != "head" or match.split < MIN_COMPOUND_PREFIX:
             return None

@@ -19,6 +19,7 @@ shifters (stance.rules) have set each cue's signed weight, every cue gets a stat
 Word lists live in stance/data/modifiers.tsv (kinds position, aside, report, agentive, agent_marker)
 and stance/data/roles.tsv; this module only combines them.
 """
+
 from __future__ import annotations
 
 import re
@@ -53,12 +54,23 @@ def position_word(t: Token, lex: Lexicon, toks: list[Token] | None = None) -> Mo
     ("kündigte ... an" -> "ankündigen" with token rules only)."""
     if not t.word or lex.modifier(t.text, "report") or lex.modifier(t.text, "not_position"):
         return None  # "wurden" is no "werden" announcement, "bereits" no "bereit"
-    if t.tree_ok and t.deprel == "aux:pass":  # "es werden Kriege geführt": passive, no announcement
-        return None
+    if t.tree_ok and t.deprel == "aux:pass" and toks is not None and _participle_head(t, toks):
+        return None  # "es werden Kriege geführt": passive, no announcement
     m = _position_word(t, lex, toks)
     if m is not None and m.note.startswith("future") and toks is not None and _passive(t, toks):
         return None  # "werden ... verfolgt" without a sane parse: a passive, no announcement
     return m
+
+
+def _participle_head(t: Token, toks: list[Token]) -> bool:
+    """Whether the verb that "werden" at t attaches to is a participle, as a passive needs: the
+    parser lemmatises a participle to its infinitive ("geführt" -> "führen"), an infinitive to
+    itself, so "werden ... zurückerobern" (lemma = form) is the future the parser took for a
+    passive."""
+    if t.head is None:
+        return True
+    h = toks[t.head]
+    return not (h.lemma and h.lemma.lower() == h.low and h.low.endswith("n")) or PARTICIPLE_T.match(h.low) is not None
 
 
 #: A past participle in -t: ge- ("geführt"), an inseparable prefix ("verfolgt", "bestraft") or -iert.
@@ -147,8 +159,13 @@ def _relative_fragment(words: list[Token], lex: Lexicon) -> bool:
     """Whether a sentence begins as a relative clause cut from its noun: a lower-case relative
     pronoun followed by an article or pronoun ("die die Bombe enthalten sollte", "der den Anschlag
     verübt hat")."""
-    return (len(words) > 1 and words[0].text.islower() and lex.modifier(words[0].text, "aside") is not None
-            and words[0].low in RELATIVE_PRONOUNS and lex.modifier(words[1].text, "relative_follower") is not None)
+    return (
+        len(words) > 1
+        and words[0].text.islower()
+        and lex.modifier(words[0].text, "aside") is not None
+        and words[0].low in RELATIVE_PRONOUNS
+        and lex.modifier(words[1].text, "relative_follower") is not None
+    )
 
 
 def _article(words: list[Token], k: int) -> bool:
@@ -168,9 +185,12 @@ def _first_of_sentence(toks: list[Token], t: Token) -> int:
 def report_clauses(toks: list[Token], lex: Lexicon) -> set[int]:
     """Clauses that report events in the passive ("wurden ... getötet", "sei angegriffen worden") or
     with a perfect infinitive ("bestreitet, Waffen geliefert zu haben": what was or was not done)."""
-    return {cid for cid, words in _clauses(toks).items()
-            if any(lex.modifier(w.text, "report") for w in words)
-            or any(a.low == "zu" and b.low in ("haben", "sein") for a, b in zip(words, words[1:]))}
+    return {
+        cid
+        for cid, words in _clauses(toks).items()
+        if any(lex.modifier(w.text, "report") for w in words)
+        or any(a.low == "zu" and b.low in ("haben", "sein") for a, b in zip(words, words[1:]))
+    }
 
 
 def _holds(toks: list[Token], t: Token, m: Modifier, lex: Lexicon) -> bool:
@@ -178,16 +198,38 @@ def _holds(toks: list[Token], t: Token, m: Modifier, lex: Lexicon) -> bool:
     ("auf Diplomatie setzen", "für Verhandlungen eintreten", "es gilt"; not "ein Signal setzen", "die
     Tür ist eingetreten", "gilt als"), or, written ">zu", in the clause after it ("warnte, ... nicht
     ... zu verwickeln": an admonition, not "warnte, dass ..."). The future with "es ... geben" forecasts
-    ("es wird Gespräche geben"): no announcement."""
+    ("es wird Gespräche geben"): no announcement; negated it refuses or assures ("es wird keine
+    Verhandlungen geben")."""
     clause = [w for w in toks if w.word and w.clause == t.clause]
     nxt = [w for w in toks if w.word and w.sent == t.sent and w.clause == t.clause + 1]
-    if m.requires and not any(w.low in m.requires for w in clause) \
-            and not any(">" + w.low in m.requires for w in nxt):  # ">zu": in the clause after it
+    if (
+        m.requires
+        and not any(w.low in m.requires for w in clause)
+        and not any(">" + k in m.requires for w in nxt for k in (w.low, _fused_zu(w, lex)))
+    ):  # ">zu": after it
         return False
-    if m.note.startswith("future") and any(w.low == "es" for w in clause) \
-            and any(lex.modifier(w.text, "existential") for w in clause):
-        return False  # "es wird weitere Gespräche geben": a forecast, nobody announces anything
-    return True
+    # "es wird weitere Gespräche geben": a forecast; "es wird keine ... geben" refuses or assures
+    forecast = (
+        m.note.startswith("future")
+        and any(w.low == "es" for w in clause)
+        and any(lex.modifier(w.text, "existential") for w in clause)
+        and not any(lex.modifier(w.text, "negator") or lex.modifier(w.text, "np_negator") for w in clause)
+    )
+    return not forecast
+
+
+def _fused_zu(w: Token, lex: Lexicon) -> str:
+    """ "zu" where w is the zu-infinitive of a separable verb, written as one word ("einzugreifen",
+    "anzugreifen", "zurückzuschlagen"), else ""."""
+    for k in range(2, min(len(w.low), 8)):
+        if (
+            w.low[k : k + 2] == "zu"
+            and len(w.low) >= k + 5
+            and w.low.endswith("n")
+            and lex.modifier(w.low[:k], "particle")
+        ):
+            return "zu"
+    return ""
 
 
 def hearsay_clauses(toks: list[Token], lex: Lexicon) -> set[int]:
@@ -198,7 +240,8 @@ def hearsay_clauses(toks: list[Token], lex: Lexicon) -> set[int]:
         words = [w for w in toks if w.word and w.sent == sent]
         modal = next((w.i for w in words if lex.modifier(w.text, "hearsay")), None)
         if any(lex.modifier(w.text, "hearsay_adverb") for w in words) or (
-                modal is not None and any(lex.modifier(w.text, "perfect_infinitive") for w in words if w.i > modal)):
+            modal is not None and any(lex.modifier(w.text, "perfect_infinitive") for w in words if w.i > modal)
+        ):
             out.update(w.clause for w in words)
     return out
 
@@ -210,23 +253,27 @@ def _acted_on(toks: list[Token], c: Cue, lex: Lexicon) -> str | None:
     if c.how == "front":  # "Truppenabzug", "Rüstungsexportstopp": the compound names the act
         return toks[c.anchor].text
     for kind, j in c.shifters:
-        if kind == "reverser" and not lex.modifier(toks[j].text, "event_reverser", stemmed=True):
+        if kind in ("reverser", "resolver") and not lex.modifier(toks[j].text, "event_reverser", stemmed=True):
             return toks[j].text
     anchor = toks[c.anchor]
     span = range(c.first, c.last + 1)
     for w in toks:
         if not w.word or w.clause != anchor.clause or w.i in span:
             continue
-        keys = [w.text, w.lemma] + ([w.particle + w.lemma] if w.particle and w.lemma else []) \
-            + ([w.particle + w.text] if w.particle else []) \
+        keys = (
+            [w.text, w.lemma]
+            + ([w.particle + w.lemma] if w.particle and w.lemma else [])
+            + ([w.particle + w.text] if w.particle else [])
             + ([] if w.particle else _particle_keys(w, toks, lex))
+        )
         if w.is_noun and w.noun_flag is not None:
             continue
         for a in lex.act_words(keys):
             if c.entry.category not in a.categories or _adjective_of(a, w):
                 continue
-            if a.reach == "np" and not (0 < c.first - w.i <= 3 and
-                                        all(toks[k].word and not toks[k].is_noun for k in range(w.i + 1, c.first))):
+            if a.reach == "np" and not (
+                0 < c.first - w.i <= 3 and all(toks[k].word and not toks[k].is_noun for k in range(w.i + 1, c.first))
+            ):
                 continue
             return w.text
     return None
@@ -248,13 +295,15 @@ def _anaphoric(toks: list[Token], t: Token, lex: Lexicon) -> bool:
     """Whether t's clause points back with a pronoun ("dass er dies nicht wolle", "das wollen wir
     nicht"): a disavowal of what the context named, not of what the clause names."""
     words = [w for w in toks if w.word and w.clause == t.clause]
-    return any(lex.modifier(w.text, "anaphor") and (k + 1 == len(words) or not words[k + 1].is_noun
-                                                    or words[k + 1].noun_flag is None)
-               for k, w in enumerate(words))
+    return any(
+        lex.modifier(w.text, "anaphor")
+        and (k + 1 == len(words) or not words[k + 1].is_noun or words[k + 1].noun_flag is None)
+        for k, w in enumerate(words)
+    )
 
 
 def _looms(toks: list[Token], c: Cue, lex: Lexicon) -> bool:
-    """"drohen" with no agent threatening: no "mit" in its clause, no zu-infinitive after it."""
+    """ "drohen" with no agent threatening: no "mit" in its clause, no zu-infinitive after it."""
     t = toks[c.anchor]
     if c.how != "exact" or not any(lex.modifier(k, "agentive", stemmed=True) for k in (t.text, t.lemma) if k):
         return False
@@ -267,8 +316,10 @@ def _looms(toks: list[Token], c: Cue, lex: Lexicon) -> bool:
 
 #: A participle (past "ausgewiesene", "verhängten", "bewaffnete"; present "vernichtende") inflected as an
 #: attribute: ge-, an inseparable prefix or -iert before its -t/-en, or -end, then an adjective ending.
-PARTICIPLE = re.compile(r"^(?:\w*ge\w{2,}(?:t|en)|(?:be|ver|zer|ent|er|miss)\w{2,}(?:t|en)|\w+iert|\w{3,}end)"
-                        r"(?:e|en|er|es|em)$")
+PARTICIPLE = re.compile(
+    r"^(?:\w*ge\w{2,}(?:t|en)|(?:be|ver|zer|ent|er|miss)\w{2,}(?:t|en)|\w+iert|\w{3,}end)"
+    r"(?:e|en|er|es|em)$"
+)
 
 
 def _attributive(toks: list[Token], c: Cue) -> bool:
@@ -278,11 +329,40 @@ def _attributive(toks: list[Token], c: Cue) -> bool:
     in the sentence."""
     t = toks[c.anchor]
     core = c.entry.core
-    if not core[:1].islower() or not core.endswith("n") or "adjective" in c.entry.note \
-            or not t.text.islower() or not PARTICIPLE.match(t.low):  # "entschlossene": an adjective's own ending
+    if (
+        not core[:1].islower()
+        or not core.endswith("n")
+        or "adjective" in c.entry.note
+        or not t.text.islower()
+        or not PARTICIPLE.match(t.low)
+    ):  # "entschlossene": an adjective's own ending
         return False
-    nxt = next((w for w in toks[t.i + 1:] if w.word), None)
+    nxt = next((w for w in toks[t.i + 1 :] if w.word), None)
     return nxt is not None and nxt.clause == t.clause and nxt.noun_flag is True
+
+
+#: A weak verb's preterite ("weigerten", "lehnte ... ab", "verhinderte").
+PRETERITE = re.compile(r"^\w{3,}(?:te|ten|tet|test)$")
+
+
+def _reported_refusal(toks: list[Token], t: Token, lex: Lexicon) -> bool:
+    """Whether the rejecting verb t reports another party's past refusal by deeds: a verb of deeds
+    (modifiers.tsv, kind deed: "verhindern", "sich weigern", not the speech acts "ablehnen",
+    "warnen", which report a position taken) in the preterite ("weigerten sich"; strong forms: kind
+    preterite) or a participle with a form of "haben" ("hätten ... verhindert"), with no first-person
+    word or "man" in its clause and no "er"/"sie" that may be the speaker ("er weigerte sich, ...").
+    A refusal in the speaker's voice ("wir haben den Krieg verhindert") stays a position."""
+    if not t.word or not t.text.islower() or _own_voice(toks, t, lex):
+        return False
+    keys = [k for k in (t.lemma, t.text, *_particle_keys(t, toks, lex)) if k]
+    if not any(lex.modifier(k, "deed", stemmed=True) for k in keys):
+        return False
+    if any(w.low in ("er", "sie") for w in toks if w.word and w.clause == t.clause):
+        return False
+    if PRETERITE.match(t.low) or lex.modifier(t.text, "preterite"):
+        return True
+    clause = [w for w in toks if w.word and w.clause == t.clause]
+    return PARTICIPLE_T.match(t.low) is not None and any(lex.modifier(w.text, "perfect_auxiliary") for w in clause)
 
 
 def _own_voice(toks: list[Token], t: Token, lex: Lexicon) -> bool:
@@ -348,13 +428,20 @@ def statuses(toks: list[Token], cues: list[Cue], lex: Lexicon, cue: str | None =
             positions.setdefault(t.sent, []).append((t, m))
     position_tokens = frozenset(t.i for ps in positions.values() for t, _ in ps)
     cue_tokens = frozenset(j for c in cues for j in range(c.first, c.last + 1)) | position_tokens
-    negators = [(n, scope) for n, _s, scope, _k in find_negators(toks, lex, cue_tokens, cue_tokens)]
+    # a negator inside an idiom belongs to it ("nicht … zulassen", "nicht tatenlos"): it negates no position
+    in_idioms = {j for c in cues if c.how == "multiword" for j in (c.parts or range(c.first, c.last + 1))}
+    negators = [
+        (n, scope) for n, _s, scope, _k in find_negators(toks, lex, cue_tokens, cue_tokens) if n not in in_idioms
+    ]
     out = []
     for c in cues:
         role = "act" if c.how == "intent" else lex.role(c.entry.category)
         anchor = toks[c.anchor]
-        if c.how == "intent" and not _anaphoric(toks, anchor, lex) and not any(
-                o is not c and o.weight != 0 and toks[o.anchor].sent == anchor.sent for o in cues):
+        if (
+            c.how == "intent"
+            and not _anaphoric(toks, anchor, lex)
+            and not any(o is not c and o.weight != 0 and toks[o.anchor].sent == anchor.sent for o in cues)
+        ):
             out.append(Status(DESCRIBED, 0.0, "a disavowal that names nothing of force or talks"))
             continue
         if role == "description":
@@ -375,23 +462,46 @@ def statuses(toks: list[Token], cues: list[Cue], lex: Lexicon, cue: str | None =
         # a negated act, or talks refused in the speaker's own voice ("mit Terroristen verhandeln wir
         # nicht"), is a position; a negated topic of force in it is a denial ("wir haben keine Waffen")
         refused = c.entry.weight < 0 and _own_voice(toks, anchor, lex)
-        rejection = next((j for kind, j in c.shifters
-                          if kind == "rejection" or (kind == "negation" and (role == "act" or refused))), None)
+        rejection = next(
+            (j for kind, j in c.shifters if kind == "rejection" or (kind == "negation" and (role == "act" or refused))),
+            None,
+        )
+        if rejection is not None and _reported_refusal(toks, toks[rejection], lex):
+            out.append(Status(DESCRIBED, 0.0, f"'{toks[rejection].text}': another party's past refusal, reported"))
+            continue
         if rejection is not None:
             out.append(Status(FRAMED, 1.0, f"position taken by '{toks[rejection].text}'"))
             continue
         threat = next((n for n in c.notes if n in ("ultimatum", "conditional threat")), None)
-        if threat is not None and c.weight > 0 and (threat == "ultimatum" or role == "act"
-                                                    or _own_voice(toks, anchor, lex)):
+        if (
+            threat is not None
+            and c.weight > 0
+            and (threat == "ultimatum" or role == "act" or _own_voice(toks, anchor, lex))
+        ):
             # "Andernfalls würden wir mit Gewalt reagieren"; not "wenn ..., wird es Krieg geben" (a forecast)
             out.append(Status(FRAMED, 1.0, f"the threatened consequence ({threat})"))
             continue
-        framing = [(t, m) for t, m in positions.get(anchor.sent, ())
-                   if t.i not in range(c.first, c.last + 1) and anchor.clause not in asides]
+        # in a conditional sentence the future of others forecasts ("wenn ..., werden die Kämpfe wieder
+        # aufflammen"); only in the own voice does it announce ("..., werden wir zurückschlagen")
+        conditional = any(n.startswith("condition") for n in c.notes)
+        framing = [
+            (t, m)
+            for t, m in positions.get(anchor.sent, ())
+            if t.i not in range(c.first, c.last + 1)
+            and anchor.clause not in asides
+            and not (conditional and m.note.startswith("future") and not _own_voice(toks, t, lex))
+        ]
         if framing:
             t, m = max(framing, key=lambda x: x[1].factor)
             span = set(range(c.first, c.last + 1))
-            neg = next((n for n, scope in negators if t.i in scope and n != t.i and not span & scope), None)
+            neg = next(
+                (
+                    n
+                    for n, scope in negators
+                    if t.i in scope and n != t.i and not span & scope and not any(j == n for _k, j in c.shifters)
+                ),
+                None,
+            )  # no negator counts twice
             is_act = role == "act" or _acted_on(toks, c, lex) is not None
             if neg is not None:
                 out.append(Status(FRAMED, m.factor, f"position '{t.text}' negated by '{toks[neg].text}'", True, is_act))
@@ -408,9 +518,16 @@ def statuses(toks: list[Token], cues: list[Cue], lex: Lexicon, cue: str | None =
         if actor is not None:
             out.append(Status(ACT, 1.0, f"the speaker's act: '{actor}' does it"))
             continue
-        if role == "act" and c.entry.category in OWN_VOICE_ACTS and c.how != "multiword" \
-                and c.entry.core[:1].islower() and not _own_voice(toks, anchor, lex):
-            out.append(Status(DESCRIBED, 0.0, f"'{anchor.text}' said of another party: a threat or punishment reported"))
+        if (
+            role == "act"
+            and c.entry.category in OWN_VOICE_ACTS
+            and c.how != "multiword"
+            and c.entry.core[:1].islower()
+            and not _own_voice(toks, anchor, lex)
+        ):
+            out.append(
+                Status(DESCRIBED, 0.0, f"'{anchor.text}' said of another party: a threat or punishment reported")
+            )
         elif role == "act":
             out.append(Status(ACT, 1.0, "the speaker's act, no position word"))
         else:
@@ -421,8 +538,14 @@ def statuses(toks: list[Token], cues: list[Cue], lex: Lexicon, cue: str | None =
 def _threatened_with(toks: list[Token], cues: list[Cue], out: list[Status]) -> list[Status]:
     """A topic in the clause of a threat the speaker makes is what is threatened ("Wir drohen mit
     harten Sanktionen"): framed by the threat, in full."""
-    threats = {toks[c.anchor].clause: toks[c.anchor].text for c, st in zip(cues, out)
-               if c.entry.category == "threat" and st.status in (ACT, FRAMED) and not st.negated}
-    return [Status(FRAMED, 1.0, f"threatened with '{threats[toks[c.anchor].clause]}'")
-            if st.status == TOPIC and toks[c.anchor].clause in threats else st
-            for c, st in zip(cues, out)]
+    threats = {
+        toks[c.anchor].clause: toks[c.anchor].text
+        for c, st in zip(cues, out)
+        if c.entry.category == "threat" and st.status in (ACT, FRAMED) and not st.negated
+    }
+    return [
+        Status(FRAMED, 1.0, f"threatened with '{threats[toks[c.anchor].clause]}'")
+        if st.status == TOPIC and toks[c.anchor].clause in threats
+        else st
+        for c, st in zip(cues, out)
+    ]

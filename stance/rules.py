@@ -28,12 +28,13 @@ clauses while the window finds one in its own (the compact parser's typical atta
 A negated hawkish cue becomes conciliatory at full strength ("keinen Krieg"); a negated conciliatory
 cue becomes hawkish at NEG_CONCILIATORY of its strength (refusing talks is less than a threat).
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
 from foundation.german import PREPOSITIONS
-from stance.lexicon import GAP, Entry, Lexicon, stem
+from stance.lexicon import GAP, Entry, Lexicon, Modifier, stem
 from stance.tokens import Token, subtree
 
 NEG_WINDOW = 8
@@ -179,6 +180,7 @@ def _match_multi(toks, stems, i, e: Entry, used) -> list[int] | None:
 
 # --- scopes ----------------------------------------------------------------------------------------
 
+
 def _clause_words(toks: list[Token], i: int) -> list[Token]:
     return [t for t in toks if t.clause == toks[i].clause and t.word]
 
@@ -200,8 +202,7 @@ def np_scope(toks: list[Token], i: int, lex: Lexicon | None = None) -> set[int]:
                 lex = None
                 continue
             after = words[k + 2] if k + 2 < len(words) else None
-            if nxt is not None and nxt.low in ("und", "oder") and after is not None \
-                    and after.low not in PREPOSITIONS:
+            if nxt is not None and nxt.low in ("und", "oder") and after is not None and after.low not in PREPOSITIONS:
                 k += 1
                 continue
             if nxt is not None and nxt.low in ATTRIBUTE and not genitive_used:
@@ -213,8 +214,14 @@ def np_scope(toks: list[Token], i: int, lex: Lexicon | None = None) -> set[int]:
     return out
 
 
-def negation_scope(toks: list[Token], n: int, kind: str, cue_tokens: frozenset[int] = frozenset(),
-                   polar: frozenset[int] = frozenset(), lex: Lexicon | None = None) -> set[int]:
+def negation_scope(
+    toks: list[Token],
+    n: int,
+    kind: str,
+    cue_tokens: frozenset[int] = frozenset(),
+    polar: frozenset[int] = frozenset(),
+    lex: Lexicon | None = None,
+) -> set[int]:
     """What the negator at token n negates: the tree where it is sane and reaches a cue, else the
     window (a negator always negates something; a tree that gives it no cue is likelier wrong)."""
     t = toks[n]
@@ -235,13 +242,11 @@ def _prefer_tree(toks: list[Token], x: int, tree: set[int], window: set[int], cu
     if not reached:
         return False
     own = toks[x].clause
-    if all(toks[j].clause != own for j in reached) and any(toks[j].clause == own for j in window & cue_tokens):
-        return False
-    return True
+    elsewhere = all(toks[j].clause != own for j in reached)
+    return not (elsewhere and any(toks[j].clause == own for j in window & cue_tokens))
 
 
-def _negation_window(toks: list[Token], n: int, kind: str, polar: frozenset[int],
-                     lex: Lexicon | None) -> set[int]:
+def _negation_window(toks: list[Token], n: int, kind: str, polar: frozenset[int], lex: Lexicon | None) -> set[int]:
     if kind == "np_negator":
         return np_scope(toks, n, lex)
     words = _clause_words(toks, n)
@@ -260,8 +265,9 @@ def _negation_window(toks: list[Token], n: int, kind: str, polar: frozenset[int]
     return out
 
 
-def reverser_scope(toks: list[Token], r: int, polar: frozenset[int] = frozenset(),
-                   parts: list[int] | None = None, gapped: bool = False) -> set[int]:
+def reverser_scope(
+    toks: list[Token], r: int, polar: frozenset[int] = frozenset(), parts: list[int] | None = None, gapped: bool = False
+) -> set[int]:
     """What the reverser at token r reverses: tree (its dependents, passive subjects included, or
     the noun it modifies) where sane and reaching a cue, else the window. An idiom with `parts`
     reverses what precedes it ("X kommt nicht in Frage"), or, `gapped` ("warnen … vor"), only what
@@ -269,8 +275,9 @@ def reverser_scope(toks: list[Token], r: int, polar: frozenset[int] = frozenset(
     t = toks[r]
     if parts:
         first = parts[0] if gapped else -1  # "die Polizei warnt vor ...": the subject is not warned of
-        return ({w.i for w in _clause_words(toks, parts[0]) if first < w.i < parts[-1]} - set(parts)) \
-            | np_scope(toks, parts[-1])
+        return ({w.i for w in _clause_words(toks, parts[0]) if first < w.i < parts[-1]} - set(parts)) | np_scope(
+            toks, parts[-1]
+        )
     if t.tree_ok and (t.head is not None or t.children):
         tree = subtree(toks, r, skip_top=ACTIVE_SUBJECTS | {"conj", "amod"}) - {r}  # "diplomatische Lösung"
         subjects = [c for c in t.children if toks[c].deprel == "nsubj"]
@@ -300,8 +307,21 @@ def _reverser_window(toks: list[Token], r: int) -> set[int]:
 
 
 #: Words that open a genitive or von-attribute besides the articles: "Stopp aller Waffenlieferungen".
-GENITIVE_DETERMINERS = {"aller", "jeglicher", "sämtlicher", "dieser", "jener", "seiner", "ihrer", "unserer",
-                        "deren", "dessen", "beider", "mehrerer", "vieler"}
+GENITIVE_DETERMINERS = {
+    "aller",
+    "jeglicher",
+    "sämtlicher",
+    "dieser",
+    "jener",
+    "seiner",
+    "ihrer",
+    "unserer",
+    "deren",
+    "dessen",
+    "beider",
+    "mehrerer",
+    "vieler",
+}
 
 
 def _attribute_start(t: Token) -> bool:
@@ -336,6 +356,7 @@ def intensified(toks: list[Token], x: int, cues: list[Cue]) -> Cue | None:
 
 # --- clause roles --------------------------------------------------------------------------------
 
+
 def clause_roles(toks: list[Token], lex: Lexicon) -> dict[int, str]:
     """clause id -> "protasis" | "apodosis" | "ultimatum" | "irrealis"."""
     roles: dict[int, str] = {}
@@ -364,8 +385,9 @@ def clause_roles(toks: list[Token], lex: Lexicon) -> dict[int, str]:
 
 def irrealis_factor(toks: list[Token], clause: int, lex: Lexicon) -> float:
     """The weakest factor of the clause's irrealis words, as modifiers.tsv sets them."""
-    factors = [m.factor for t in toks if t.clause == clause and t.word
-               and (m := lex.modifier(t.text, "irrealis")) is not None]
+    factors = [
+        m.factor for t in toks if t.clause == clause and t.word and (m := lex.modifier(t.text, "irrealis")) is not None
+    ]
     return min(factors, default=1.0)
 
 
@@ -374,8 +396,14 @@ def _neg_raising(toks: list[Token], scope: set[int], lex: Lexicon) -> tuple[floa
     after it, at the modifier's factor: "Ich glaube nicht, dass ein Krieg droht" hedges the war."""
     for j in scope:
         t = toks[j]
-        m = next((lex.modifier(k, "neg_raising", stemmed=True) for k in (t.lemma, t.text)
-                  if k and lex.modifier(k, "neg_raising", stemmed=True)), None)
+        m = next(
+            (
+                lex.modifier(k, "neg_raising", stemmed=True)
+                for k in (t.lemma, t.text)
+                if k and lex.modifier(k, "neg_raising", stemmed=True)
+            ),
+            None,
+        )
         if m is None:
             continue
         later = [x for x in toks if x.word and x.clause > t.clause]
@@ -406,15 +434,15 @@ def flip(w: float, strength: float) -> float:
     return w + strength * (target - w)
 
 
-def find_negators(toks: list[Token], lex: Lexicon, cue_tokens: frozenset[int],
-                  polar: frozenset[int]) -> list[tuple[int, float, set[int], str]]:
+def find_negators(
+    toks: list[Token], lex: Lexicon, cue_tokens: frozenset[int], polar: frozenset[int]
+) -> list[tuple[int, float, set[int], str]]:
     """(negator token, strength, scope) for every negator, neg-raised clauses as extra entries."""
     negators = []
     for t in toks:
         if not t.word:
             continue
-        m = lex.modifier(t.text, "negator") or lex.modifier(t.text, "np_negator") \
-            or lex.modifier(t.text, "np_rejector")
+        m = lex.modifier(t.text, "negator") or lex.modifier(t.text, "np_negator") or lex.modifier(t.text, "np_rejector")
         if m is None:
             continue
         nxt = toks[t.i + 1] if t.i + 1 < len(toks) else None
@@ -427,10 +455,11 @@ def find_negators(toks: list[Token], lex: Lexicon, cue_tokens: frozenset[int],
                 if not_neg.factor == 0:
                     continue
                 strength *= not_neg.factor
-        scope = negation_scope(toks, t.i, "negator" if m.kind == "negator" else "np_negator", cue_tokens,
-                               polar, lex)
+        scope = negation_scope(toks, t.i, "negator" if m.kind == "negator" else "np_negator", cue_tokens, polar, lex)
         if m.kind == "np_negator":  # "zu keinem Zeitpunkt", "unter keinen Umständen": like "nie"
             noun = next((j for j in sorted(scope) if toks[j].is_noun), None)
+            if noun is not None and lex.modifier(toks[noun].text, "no_alternative", stemmed=True):
+                continue  # "keine Alternative zu Verhandlungen" affirms them
             if noun is not None and lex.modifier(toks[noun].text, "adverbial_np"):
                 scope = negation_scope(toks, noun, "negator", cue_tokens, polar, lex) | scope
         kind = "rejection" if m.kind == "np_rejector" else "negation"
@@ -444,6 +473,34 @@ def find_negators(toks: list[Token], lex: Lexicon, cue_tokens: frozenset[int],
             negators.append((t.i, strength * raised[0], raised[1], kind))
     return negators
 
+
+def _off_topic(toks: list[Token], c: Cue, span: set[int], lex: Lexicon) -> tuple[str, Modifier] | None:
+    """A noun of the cue's sentence that takes it off the topic of force (modifiers.tsv, kind
+    off_topic), with its entry: talks between unions and employers, weapons of criminals and hunters."""
+    sent = toks[c.anchor].sent
+    for x in toks:
+        if x.word and x.sent == sent and x.is_noun and x.i not in span:
+            m = lex.off_topic(x.text, c.entry.category)
+            if m is not None:
+                return x.text, m
+    return None
+
+
+def _through_shifters(
+    negators: list[tuple[int, float, set[int], str]], reversers: list[tuple[Cue, set[int]]]
+) -> list[tuple[int, float, set[int], str]]:
+    """A negated shifter passes the negation on to what it governs: in "der Einsatz von Bodentruppen
+    ist nicht ausgeschlossen" the negation of "ausgeschlossen" reaches the troops, which the tree gives
+    the shifter (its subject) but not the negator; the double negation then restores them."""
+    out = []
+    for n, strength, scope, kind in negators:
+        reached = set(scope)
+        for r, r_scope in reversers:
+            span = set(range(r.first, r.last + 1))
+            if span & scope and n not in span:
+                reached |= r_scope - {n}
+        out.append((n, strength, reached, kind))
+    return out
 
 
 def _through_intent_noun(toks: list[Token], scope: set[int], lex: Lexicon) -> bool:
@@ -468,18 +525,24 @@ def find_intensity(toks: list[Token], cues: list[Cue], lex: Lexicon) -> dict[int
 
 def apply_rules(toks: list[Token], cues: list[Cue], lex: Lexicon) -> list[Cue]:
     """Set each cue's final weight and notes; return the extra evidence from the intent rule."""
-    polar = frozenset(j for c in cues if c.entry.weight != 0 and not c.entry.reverser
-                      for j in range(c.first, c.last + 1))
+    polar = frozenset(
+        j for c in cues if c.entry.weight != 0 and not c.entry.reverser for j in range(c.first, c.last + 1)
+    )
     cue_tokens = frozenset(j for c in cues for j in range(c.first, c.last + 1))
     in_idioms = {j for c in cues if c.how == "multiword" for j in (c.parts or range(c.first, c.last + 1))}
     negators = [n for n in find_negators(toks, lex, cue_tokens, polar) if n[0] not in in_idioms]
 
-    reversers = [(c, reverser_scope(toks, c.anchor, polar, c.parts, GAP in c.entry.stems))
-                 for c in cues if c.entry.reverser and c.how != "front"]
+    reversers = [
+        (c, reverser_scope(toks, c.anchor, polar, c.parts, GAP in c.entry.stems))
+        for c in cues
+        if c.entry.reverser and c.how != "front"
+    ]
+    negators = _through_shifters(negators, reversers)
     intensity = find_intensity(toks, cues, lex)
     roles = clause_roles(toks, lex)
-    contrasts = [(t.i, m.factor) for t in toks if t.word and t.i > 0
-                 and (m := lex.modifier(t.text, "contrast")) is not None]
+    contrasts = [
+        (t.i, m.factor) for t in toks if t.word and t.i > 0 and (m := lex.modifier(t.text, "contrast")) is not None
+    ]
 
     persons = {c.anchor for c in cues if c.entry.category == "person"}
     for c in cues:
@@ -488,24 +551,41 @@ def apply_rules(toks: list[Token], cues: list[Cue], lex: Lexicon) -> list[Cue]:
         if w and _in_title(toks, c.first, persons):  # "der Vorsitzende des Generalstabs der Streitkräfte"
             c.weight, c.notes = 0.0, notes + ["part of a title"]
             continue
-        if c.entry.category in FIGHT and any(lex.modifier(x.text, "civil_object", stemmed=True)
-                                              for x in _clause_words(toks, c.anchor) if x.is_noun):
+        if c.entry.category in FIGHT and any(
+            lex.modifier(x.text, "civil_object", stemmed=True) for x in _clause_words(toks, c.anchor) if x.is_noun
+        ):
             c.weight, c.notes = 0.0, notes + ["a fight against no armed party (a metaphor)"]
+            continue
+        span = set(range(c.first, c.last + 1))
+        context = _off_topic(toks, c, span, lex)
+        if w and context is not None:  # "Verhandlungen" of unions, "Waffen" of criminals
+            c.weight, c.notes = 0.0, notes + [f"off the topic of force: '{context[0]}' ({context[1].note})"]
             continue
         if c.how == "front":
             w = flip(w, 1.0)
-        span = set(range(c.first, c.last + 1))
         unflipped, full_flips = w, 0
         # reversers first: they govern their object ("das Feuer einstellen"); a negation ("nicht
         # erwarten, dass ...") then takes the whole act
         # "ohne Blutvergießen", "statt Eskalation": a phrase a rejector governs is its own, no verb's object
-        rejected = any(span & scope and n not in span for n, _s, scope, kind in negators
-                       if kind == "rejection" or toks[n].low in ADJUNCT_SHIFTERS)
+        rejected = any(
+            span & scope and n not in span
+            for n, _s, scope, kind in negators
+            if kind == "rejection" or toks[n].low in ADJUNCT_SHIFTERS
+        )
         for r, scope in reversers:
-            if r is not c and span & scope and not rejected and not (c.entry.reverser and c.entry.weight == 0) \
-                    and c.entry.category not in NOT_REVERSIBLE:
-                if r.entry.category == "rejection" and r.how == "multiword" and GAP in r.entry.stems \
-                        and c.entry.category in WARNED_AS_THREAT:
+            if (
+                r is not c
+                and span & scope
+                and not rejected
+                and not (c.entry.reverser and c.entry.weight == 0)
+                and c.entry.category not in NOT_REVERSIBLE
+            ):
+                if (
+                    r.entry.category == "rejection"
+                    and r.how == "multiword"
+                    and GAP in r.entry.stems
+                    and c.entry.category in WARNED_AS_THREAT
+                ):
                     notes.append(f"announced by '{toks[r.anchor].text}' (a warning of one's own response)")
                     c.shifters.append(("rejection", r.anchor))
                     continue
@@ -513,6 +593,8 @@ def apply_rules(toks: list[Token], cues: list[Cue], lex: Lexicon) -> list[Cue]:
                     w = 0.0
                     notes.append(f"'{toks[r.anchor].text}' on crime or terror: security, no position")
                     continue
+                if r.entry.category == "resolver" and unflipped < 0:
+                    continue  # "auf dem Verhandlungsweg lösen": talks are the way, not the problem solved
                 w = flip(w, 1.0)
                 full_flips += 1
                 notes.append(f"reversed by '{toks[r.anchor].text}'")
@@ -537,7 +619,7 @@ def apply_rules(toks: list[Token], cues: list[Cue], lex: Lexicon) -> list[Cue]:
         for x, factor in contrasts:
             if toks[x].sent == toks[c.anchor].sent:
                 after = c.anchor > x
-                w *= factor if after else 1 / factor ** 2
+                w *= factor if after else 1 / factor**2
                 notes.append(f"{'after' if after else 'before'} contrast '{toks[x].text}'")
         role = roles.get(toks[c.anchor].clause)
         if role == "protasis":
@@ -557,8 +639,14 @@ def apply_rules(toks: list[Token], cues: list[Cue], lex: Lexicon) -> list[Cue]:
     for n, strength, scope, _kind in negators:
         for j in sorted(scope):
             t = toks[j]
-            m = next((lex.modifier(k, "intent", stemmed=True) for k in (t.lemma, t.text)
-                      if k and lex.modifier(k, "intent", stemmed=True)), None)
+            m = next(
+                (
+                    lex.modifier(k, "intent", stemmed=True)
+                    for k in (t.lemma, t.text)
+                    if k and lex.modifier(k, "intent", stemmed=True)
+                ),
+                None,
+            )
             if m and t.clause not in polar_clauses:
                 cue = Cue(j, j, Entry(m.word, m.factor, "disavowed intent", m.note, (stem(m.word),)), "intent", j)
                 cue.weight = m.factor * strength

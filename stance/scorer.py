@@ -13,14 +13,14 @@ labels positions, not topics). The other three numbers are fitted by `python -m 
 stance_news.jsonl` on the "fit" half of the news gold (a fixed split by article,
 stance.evaluate.half); the "check" half only confirms them.
 """
+
 from __future__ import annotations
 
 import math
 import threading
 from collections.abc import Callable, Sequence
-from typing import Any
-
 from dataclasses import dataclass
+from typing import Any
 
 from stance.frame import Frame, frame_of
 from stance.lexicon import Lexicon, default_lexicon, lexicon_digest
@@ -34,7 +34,7 @@ CONCILIATORY_AT = 0.2
 ACT_ALONE = 1.0
 TOPIC_ALONE = 0.0
 #: Bumped when the rules change in a way that changes scores; part of LEXICON_VERSION.
-RULES_VERSION = "6"
+RULES_VERSION = "7"
 #: Identifies lexicon + modifier files + rules: caches of scores must be keyed on it.
 LEXICON_VERSION = f"{lexicon_digest()}-r{RULES_VERSION}"
 
@@ -128,11 +128,14 @@ class Scorer:
             views = [(within(sentences, o, o + len(t)), o) for t, o in zip(texts, offsets)]
         else:
             views = [(parsed, 0) for parsed in self.parse_all(texts)]  # parsed alone: offsets into the text
-        return [self._score(t, o, parsed, shift, f, _cue_text(q))
-                for q, f, t, o, (parsed, shift) in zip(quotes, frames, texts, offsets, views)]
+        return [
+            self._score(t, o, parsed, shift, f, _cue_text(q))
+            for q, f, t, o, (parsed, shift) in zip(quotes, frames, texts, offsets, views)
+        ]
 
-    def score_text(self, text: str, offset: int = 0, cue: str | None = None,
-                   sentences: Sentences | None = None) -> Stance:
+    def score_text(
+        self, text: str, offset: int = 0, cue: str | None = None, sentences: Sentences | None = None
+    ) -> Stance:
         """Stance of `text`; `offset` is where it starts in its document (added to evidence offsets);
         `cue` the speech cue that reported it ("forderte": a position on all of it); `sentences` its
         parse in document offsets (default: parsed with `parse`, if given)."""
@@ -140,17 +143,28 @@ class Scorer:
             return self._score(text, offset, self.parse_all([text])[0], 0, None, cue)
         return self._score(text, offset, within(sentences, offset, offset + len(text)), offset, None, cue)
 
-    def score_in(self, document: str, start: int, end: int, cue: str | None = None,
-                 sentences: Sentences | None = None) -> Stance:
+    def score_in(
+        self, document: str, start: int, end: int, cue: str | None = None, sentences: Sentences | None = None
+    ) -> Stance:
         """Stance of the quote document[start:end], read within its sentence in `document`."""
         f = frame_of(document, start, end)
-        parsed = (within(sentences, f.offset, f.offset + len(f.text)) if sentences is not None
-                  else self.parse_all([f.text])[0])
+        parsed = (
+            within(sentences, f.offset, f.offset + len(f.text))
+            if sentences is not None
+            else self.parse_all([f.text])[0]
+        )
         shift = f.offset if sentences is not None else 0
         return self._score(f.text, f.offset, parsed, shift, f, cue)
 
-    def read(self, text: str, offset: int = 0, sentences: Sentences | None = None, frame: Frame | None = None,
-             cue: str | None = None, shift: int | None = None) -> list[Reading]:
+    def read(
+        self,
+        text: str,
+        offset: int = 0,
+        sentences: Sentences | None = None,
+        frame: Frame | None = None,
+        cue: str | None = None,
+        shift: int | None = None,
+    ) -> list[Reading]:
         """The readings of `text` with its parsed `sentences` (offsets shifted by `shift`, default
         `offset`); with a `frame`, only cues inside the quote are read, while shifters and position
         words anywhere in the sentence act on them."""
@@ -172,8 +186,15 @@ class Scorer:
             out.append(Reading(text[start:end], offset + start, offset + end, w, note, st))
         return out
 
-    def _score(self, text: str, offset: int, sentences: Sentences | None, shift: int,
-               frame: Frame | None = None, cue: str | None = None) -> Stance:
+    def _score(
+        self,
+        text: str,
+        offset: int,
+        sentences: Sentences | None,
+        shift: int,
+        frame: Frame | None = None,
+        cue: str | None = None,
+    ) -> Stance:
         return combine(self.read(text, offset, sentences, frame, cue, shift), self.params)
 
     def parse_all(self, texts: list[str]) -> list[Sentences | None]:

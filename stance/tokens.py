@@ -17,6 +17,7 @@ root, and closed-class words must carry their obvious tags (der/die/das DET or P
 PART or ADV, dass SCONJ, punctuation PUNCT). Rules use the tree only where this check passes and fall
 back to token windows elsewhere.
 """
+
 from __future__ import annotations
 
 import re
@@ -29,17 +30,36 @@ SENTENCE_PUNCT = {".", "!", "?", ";"}
 #: Deprels that open a new clause: scopes computed on the tree do not descend into them.
 CLAUSAL_DEPRELS = {"ccomp", "advcl", "acl:relcl", "parataxis", "csubj", "list", "discourse"}
 CLOSED_CLASS = {
-    **{w: {"DET", "PRON"} for w in ("der", "die", "das", "den", "dem", "des", "ein", "eine", "einen",
-                                    "einem", "einer", "eines")},
+    **{
+        w: {"DET", "PRON"}
+        for w in ("der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "einer", "eines")
+    },
     **{w: {"CCONJ"} for w in ("und", "oder", "sondern")},
     **{w: {"SCONJ"} for w in ("dass", "weil", "falls", "ob", "obwohl")},
     **{w: {"ADP"} for w in ("mit", "von", "gegen", "für", "bei", "nach", "über", "unter")},
     **{w: {"PRON"} for w in ("ich", "wir", "er", "es", "uns", "man", "mich", "ihn")},
-    **{w: {"AUX", "VERB"} for w in ("ist", "sind", "sei", "seien", "war", "hat", "haben", "habe", "wird",
-                                    "werden", "werde", "würde", "würden")},
+    **{
+        w: {"AUX", "VERB"}
+        for w in (
+            "ist",
+            "sind",
+            "sei",
+            "seien",
+            "war",
+            "hat",
+            "haben",
+            "habe",
+            "wird",
+            "werden",
+            "werde",
+            "würde",
+            "würden",
+        )
+    },
     "zu": {"PART", "ADP"},
     "nicht": {"PART", "ADV"},
-    ",": {"PUNCT"}, ".": {"PUNCT"},
+    ",": {"PUNCT"},
+    ".": {"PUNCT"},
 }
 #: Tags a compact tagger gives a capitalised sentence-initial noun as often as a real adverb or
 #: adjective ("Gewalt ist keine Lösung": ADV): there the word stays of unknown class.
@@ -105,7 +125,7 @@ class Token:
     def is_noun(self) -> bool:
         return self.noun_flag is not False
 
-    def noun(self, toks: list["Token"] | None = None) -> bool | None:
+    def noun(self, toks: list[Token] | None = None) -> bool | None:
         """Whether this is a noun: German capitalisation, which is more reliable than any tagger,
         except for the first word of a sentence, where a sane parse decides (else None: unknown)."""
         return self.noun_flag
@@ -115,6 +135,7 @@ class Token:
 
 def tokenize(text: str) -> list[Token]:
     toks = [Token(i, m.group(), m.start(), m.end()) for i, m in enumerate(WORD_RE.finditer(text))]
+    listing = _enumeration_commas(toks)
     sent = clause = 0
     initial = True
     for t in toks:
@@ -122,12 +143,49 @@ def tokenize(text: str) -> list[Token]:
         if t.word:
             t.noun_flag = (None if initial else True) if t.text[0].isupper() else False
             initial = False
-        if t.text in CLAUSE_PUNCT:
+        if t.text in CLAUSE_PUNCT and t.i not in listing:
             clause += 1
         if t.text in SENTENCE_PUNCT:
             sent += 1
             initial = True
     return toks
+
+
+#: Words that close an enumeration of names or nouns ("Frankreich, Großbritannien und Deutschland").
+ENUMERATION_END = {"und", "oder", "sowie"}
+
+
+def _enumeration_commas(toks: list[Token]) -> set[int]:
+    """The commas that separate the items of an enumeration of capitalised words, not clauses:
+    "Gespräche mit Frankreich, Großbritannien und Deutschland" (each item one or two capitalised
+    words, the last one after "und"/"oder"/"sowie"). "Wir fordern von Russland, Truppen abzuziehen"
+    is no enumeration: no "und" closes it."""
+    out: set[int] = set()
+    k = 0
+    while k < len(toks):
+        if toks[k].text != "," or k == 0 or not _capitalised(toks[k - 1]):
+            k += 1
+            continue
+        commas, j = [k], k + 1
+        while True:
+            n = 0
+            while j < len(toks) and _capitalised(toks[j]) and n < 2:
+                j, n = j + 1, n + 1
+            if n == 0 or j >= len(toks):
+                break
+            if toks[j].text == ",":
+                commas.append(j)
+                j += 1
+                continue
+            if toks[j].low in ENUMERATION_END and j + 1 < len(toks) and _capitalised(toks[j + 1]):
+                out.update(commas)
+            break
+        k = commas[-1] + 1
+    return out
+
+
+def _capitalised(t: Token) -> bool:
+    return t.word and t.text[0].isupper()
 
 
 def analyze(text: str, sentences=None, shift: int = 0) -> list[Token]:
@@ -164,7 +222,7 @@ def _attach(toks: list[Token], sentences, shift: int = 0) -> None:
                 t = next((h for h in hyphenated if h.start <= start and end <= h.end), None)
             if t is None:
                 continue
-            stext = t.text if (t.start, t.end) == (start, end) else t.text[start - t.start:end - t.start]
+            stext = t.text if (t.start, t.end) == (start, end) else t.text[start - t.start : end - t.start]
             for w in words:
                 word_tok.setdefault(w.id, t)
                 if t.i not in rep or (t.text != stext and stext.isalnum()):

@@ -12,6 +12,7 @@ neutral, then the best sum of macro-F1 over hawkish and conciliatory and accurac
 thresholds and smaller factors (the more conservative scorer). The "check" half and all rows are
 reported for the chosen point, never used to choose it. Nothing about single quotes is looked at.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -75,8 +76,9 @@ def seed_accuracy(seed: list[tuple[str, list]], params: Params) -> float:
     return sum(combine(rd, params).label == g for g, rd in seed) / len(seed) if seed else 1.0
 
 
-def fit(rows: list[dict], readings: list[list], seed: Sequence[tuple[str, list]] = (),
-        seed_min: float = 0.0) -> tuple[Params, dict[str, dict]]:
+def fit(
+    rows: list[dict], readings: list[list], seed: Sequence[tuple[str, list]] = (), seed_min: float = 0.0
+) -> tuple[Params, dict[str, dict]]:
     fit_rows = [(r, rd) for r, rd in zip(rows, readings) if half(str(r["doc"])) == "fit"]
     best, best_key = None, None
     for values in itertools.product(*GRID.values()):
@@ -87,8 +89,12 @@ def fit(rows: list[dict], readings: list[list], seed: Sequence[tuple[str, list]]
         for r, rd in fit_rows:
             m.add(gold_label(r), combine(rd, p).label)
         d = m.to_dict()
-        key = ((d["neutral_kept"] or 0) >= MIN_NEUTRAL_KEPT, d["macro_f1_polar"] + d["accuracy"],
-               p.hawkish_at + p.conciliatory_at, -(p.act_alone + p.topic_alone))
+        key = (
+            (d["neutral_kept"] or 0) >= MIN_NEUTRAL_KEPT,
+            d["macro_f1_polar"] + d["accuracy"],
+            p.hawkish_at + p.conciliatory_at,
+            -(p.act_alone + p.topic_alone),
+        )
         if best_key is None or key > best_key:
             best, best_key = p, key
     if best is None:
@@ -101,8 +107,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--gold", required=True)
     ap.add_argument("--seed", help="seed gold: report its polar accuracy at the chosen point")
     ap.add_argument("--seed-min", type=float, default=0.0, help="skip points below this seed accuracy")
-    ap.add_argument("--with-conflicts", action="store_true",
-                    help="keep the seed quotes of stance/data/seed_conflicts.tsv (left out by default)")
+    ap.add_argument(
+        "--with-conflicts",
+        action="store_true",
+        help="keep the seed quotes of stance/data/seed_conflicts.tsv (left out by default)",
+    )
     ap.add_argument("--frame", action="store_true", help="read each quote within its context sentence")
     a = ap.parse_args(argv)
     from stance.evaluate import product_parser
@@ -120,9 +129,15 @@ def main(argv: list[str] | None = None) -> int:
             polar = [r for r in polar if not seed_conflict(r)]
         seed = [(r["stance"], rd) for r, rd in zip(polar, read_rows(polar, scorer, False))]
     params, metrics = fit(rows, readings, seed, a.seed_min)
-    print(json.dumps({"params": params.__dict__, "seed_polar_accuracy": round(seed_accuracy(seed, params), 3),
-                      **{k: {x: v[x] for x in ("accuracy", "macro_f1_polar",
-                      "neutral_kept")} for k, v in metrics.items()}}))
+    print(
+        json.dumps(
+            {
+                "params": params.__dict__,
+                "seed_polar_accuracy": round(seed_accuracy(seed, params), 3),
+                **{k: {x: v[x] for x in ("accuracy", "macro_f1_polar", "neutral_kept")} for k, v in metrics.items()},
+            }
+        )
+    )
     return 0
 
 

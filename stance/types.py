@@ -1,4 +1,5 @@
 """Dataclasses at the stance scorer's seam."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field

@@ -1,16 +1,17 @@
 """Stance reads positions, not topics (issue 13): one test per pattern that went wrong on real news,
 each on a sentence written for the test. Checked with the German parse and with token rules alone."""
+
 from __future__ import annotations
 
 from importlib import resources
 
 import pytest
+from test_stance import scorer  # noqa: F401 - the same two scorers: with the parse and with tokens only
 
 from extractor.types import Quote
 from stance.lexicon import Lexicon, default_lexicon
 from stance.positions import DESCRIBED, TOPIC
 from stance.scorer import TOPIC_ALONE, Params, Scorer, combine
-from test_stance import scorer  # noqa: F401 - the same two scorers: with the parse and with tokens only
 
 
 def explain(scorer: Scorer, text: str) -> str:
@@ -19,13 +20,17 @@ def explain(scorer: Scorer, text: str) -> str:
 
 # --- who acts: describing or condemning another party's violence is neutral ----------------------------
 
-@pytest.mark.parametrize("text", [
-    "Der Kanzler kritisierte die Sprache eines aggressiven Angriffskriegs.",
-    "Die Aggression hat aufgehört.",
-    "Bei dem Angriff auf das Dorf starben zwanzig Menschen.",
-    "Zehn Soldaten wurden bei dem Anschlag getötet.",
-    "Im zweiten Durchgang lief der Angriff der Gastgeber deutlich besser.",
-])
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Der Kanzler kritisierte die Sprache eines aggressiven Angriffskriegs.",
+        "Die Aggression hat aufgehört.",
+        "Bei dem Angriff auf das Dorf starben zwanzig Menschen.",
+        "Zehn Soldaten wurden bei dem Anschlag getötet.",
+        "Im zweiten Durchgang lief der Angriff der Gastgeber deutlich besser.",
+    ],
+)
 def test_describing_violence_takes_no_position(scorer, text):
     """No cue is framed by a position or is the speaker's act: each is a topic or a description, and
     topics count nothing alone (TOPIC_ALONE is 0)."""
@@ -45,15 +50,20 @@ def test_the_speakers_own_demand_carries_the_stance(scorer):
 
 # --- refusing talks is a hard line ------------------------------------------------------------------------
 
-@pytest.mark.parametrize("text", [
-    "Wir sind nicht bereit, mit dieser Regierung zu verhandeln.",
-    "Es gibt keinen Raum für Gespräche und Diplomatie.",
-])
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Wir sind nicht bereit, mit dieser Regierung zu verhandeln.",
+        "Es gibt keinen Raum für Gespräche und Diplomatie.",
+    ],
+)
 def test_refusing_talks_is_hawkish(scorer, text):
     assert scorer.score_text(text).label == "hawkish", explain(scorer, text)
 
 
 # --- shifters --------------------------------------------------------------------------------------------
+
 
 def test_nichts_anderes_als_is_no_negation(scorer):
     text = "Das ist nichts anderes als eine weitere Eskalation."
@@ -87,6 +97,7 @@ def test_renouncing_force_is_conciliatory(scorer):
 
 # --- compounds are read by head and modifier --------------------------------------------------------------
 
+
 def test_a_ceasefire_is_not_a_weapon(scorer):
     lex = default_lexicon()
     assert lex.lookup("Waffenstillstand", True).entry.category == "peace"
@@ -104,6 +115,7 @@ def test_an_arms_export_stop_is_conciliatory(scorer):
 
 
 # --- threats: who threatens ------------------------------------------------------------------------------
+
 
 def test_sanctions_that_loom_are_no_threat_by_the_speaker(scorer):
     text = "Russland drohen neue Sanktionen."
@@ -153,9 +165,18 @@ def test_a_fragment_is_scored_within_its_sentence(scorer):
     framed = scorer.score_in(DOCUMENT, start, start + len(FRAGMENT))
     assert framed.label == "conciliatory", framed.explain()
     for e in framed.evidence:  # only the quote's own words count, at document offsets
-        assert DOCUMENT[e.start:e.end] == e.text and start <= e.start and e.end <= start + len(FRAGMENT)
-    q = Quote(text=FRAGMENT, start=start, end=start + len(FRAGMENT), kind="indirect", cue=None, speaker="Minister",
-              speaker_mention=None, speaker_role=None, confidence=1.0)
+        assert DOCUMENT[e.start : e.end] == e.text and start <= e.start and e.end <= start + len(FRAGMENT)
+    q = Quote(
+        text=FRAGMENT,
+        start=start,
+        end=start + len(FRAGMENT),
+        kind="indirect",
+        cue=None,
+        speaker="Minister",
+        speaker_mention=None,
+        speaker_role=None,
+        confidence=1.0,
+    )
     assert scorer.score(q, DOCUMENT) == framed
     assert scorer.score_many([q], DOCUMENT) == [framed]
     assert scorer.score(q) == alone  # without the document: as before
@@ -170,6 +191,7 @@ def test_the_cue_frames_a_reported_clause(scorer):
 
 
 # --- conditions and irrealis weaken as the data files say --------------------------------------------------
+
 
 def test_the_irrealis_factor_comes_from_modifiers_tsv(tmp_path):
     text = "Wir würden sofort mit Vergeltung antworten."
@@ -190,11 +212,15 @@ def test_the_irrealis_factor_comes_from_modifiers_tsv(tmp_path):
 
 # --- explanations ---------------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("text", [
-    "Wir fordern einen Waffenstillstand.",
-    "Wir werden mit aller Härte zurückschlagen.",
-    "Waffenlieferungen kommen nicht infrage.",
-])
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Wir fordern einen Waffenstillstand.",
+        "Wir werden mit aller Härte zurückschlagen.",
+        "Waffenlieferungen kommen nicht infrage.",
+    ],
+)
 def test_every_polar_label_names_its_words_and_rule(scorer, text):
     st = scorer.score_text(text)
     assert st.label != "neutral"
@@ -221,55 +247,65 @@ def test_the_cli_prints_the_score_and_its_explanation(capsys, restore_cli_loggin
 
 # --- topic words decide nothing alone; acts and positions do ---------------------------------------------
 
-@pytest.mark.parametrize("text", [
-    "Der Krieg dauert nun schon drei Jahre.",
-    "Die Waffen stammen aus alten Beständen der Armee.",
-    "Das Militär hat neue Drohnen vorgestellt.",
-    "Die Verhandlungen gingen am Abend zu Ende.",
-    "Die Gespräche bleiben bislang ergebnislos.",
-    "Die Verhandlungen finden in Genf statt.",
-    "Der Angriff der Gäste wurde in der Nachspielzeit belohnt.",
-])
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Der Krieg dauert nun schon drei Jahre.",
+        "Die Waffen stammen aus alten Beständen der Armee.",
+        "Das Militär hat neue Drohnen vorgestellt.",
+        "Die Verhandlungen gingen am Abend zu Ende.",
+        "Die Gespräche bleiben bislang ergebnislos.",
+        "Die Verhandlungen finden in Genf statt.",
+        "Der Angriff der Gäste wurde in der Nachspielzeit belohnt.",
+    ],
+)
 def test_topic_words_alone_are_neutral(scorer, text):
     assert TOPIC_ALONE == 0
     st = scorer.score_text(text)
     assert st.label == "neutral" and not st.evidence, st.explain()
 
 
-@pytest.mark.parametrize("text", [
-    "Die Regierung muss jetzt hart durchgreifen.",
-    "Die Polizei greift hart durch.",
-    "Wir werden mit aller Härte gegen die Täter vorgehen.",
-    "Die Verantwortlichen müssen zur Rechenschaft gezogen werden.",
-    "Die EU verhängt neue Sanktionen gegen das Land.",
-    "Die Sanktionen müssen verschärft werden.",
-    "Die Nato will zusätzliche Truppen entsenden.",
-    "Wir brauchen mehr Polizei auf den Straßen.",
-    "Die Verteidigungsausgaben müssen deutlich erhöht werden.",
-    "Die Armee wird die Diplomaten des Landes ausweisen.",
-    "Das werden wir nicht länger hinnehmen.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Die Regierung muss jetzt hart durchgreifen.",
+        "Die Polizei greift hart durch.",
+        "Wir werden mit aller Härte gegen die Täter vorgehen.",
+        "Die Verantwortlichen müssen zur Rechenschaft gezogen werden.",
+        "Die EU verhängt neue Sanktionen gegen das Land.",
+        "Die Sanktionen müssen verschärft werden.",
+        "Die Nato will zusätzliche Truppen entsenden.",
+        "Wir brauchen mehr Polizei auf den Straßen.",
+        "Die Verteidigungsausgaben müssen deutlich erhöht werden.",
+        "Die Armee wird die Diplomaten des Landes ausweisen.",
+        "Das werden wir nicht länger hinnehmen.",
+    ],
+)
 def test_demands_for_force_and_crackdowns_are_hawkish(scorer, text):
     assert scorer.score_text(text).label == "hawkish", explain(scorer, text)
 
 
-@pytest.mark.parametrize("text", [
-    "Beide Seiten nahmen am Montag die Verhandlungen wieder auf.",
-    "Wir bieten Gespräche ohne Vorbedingungen an.",
-    "Die Waffenruhe wird von beiden Seiten eingehalten.",
-    "Die Regierung will die Truppen bis zum Sommer abziehen.",
-    "Die Sanktionen sollten gelockert werden.",
-    "Wir setzen auf eine diplomatische Lösung.",
-    "Die Rebellen sollen die Waffen niederlegen.",
-    "Es ist Zeit für Versöhnung.",
-    "Wir brauchen Abrüstung statt Aufrüstung.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Beide Seiten nahmen am Montag die Verhandlungen wieder auf.",
+        "Wir bieten Gespräche ohne Vorbedingungen an.",
+        "Die Waffenruhe wird von beiden Seiten eingehalten.",
+        "Die Regierung will die Truppen bis zum Sommer abziehen.",
+        "Die Sanktionen sollten gelockert werden.",
+        "Wir setzen auf eine diplomatische Lösung.",
+        "Die Rebellen sollen die Waffen niederlegen.",
+        "Es ist Zeit für Versöhnung.",
+        "Wir brauchen Abrüstung statt Aufrüstung.",
+    ],
+)
 def test_talks_ceasefire_and_withdrawal_are_conciliatory(scorer, text):
     assert scorer.score_text(text).label == "conciliatory", explain(scorer, text)
 
 
 def test_a_separable_verb_composes_over_its_particle(scorer):
-    """"nahm ... auf" is "aufnehmen": it makes "Verhandlungen" an act, where "nahm" alone would not."""
+    """ "nahm ... auf" is "aufnehmen": it makes "Verhandlungen" an act, where "nahm" alone would not."""
     st = scorer.score_text("Die Regierung nahm die Verhandlungen mit den Rebellen auf.")
     assert st.label == "conciliatory", st.explain()
     assert any("aufnehmen" in e.note or "'nahm'" in e.note for e in st.evidence), st.explain()
@@ -277,8 +313,10 @@ def test_a_separable_verb_composes_over_its_particle(scorer):
 
 
 def test_hearsay_reports_what_others_say_happened(scorer):
-    for text in ("Bei dem Angriff sollen zwei Raketenwerfer zerstört worden sein.",
-                 "Angeblich will die Armee die Offensive ausweiten."):
+    for text in (
+        "Bei dem Angriff sollen zwei Raketenwerfer zerstört worden sein.",
+        "Angeblich will die Armee die Offensive ausweiten.",
+    ):
         st = scorer.score_text(text)
         assert st.label == "neutral" and not st.evidence, st.explain()
 
@@ -311,12 +349,15 @@ def test_a_threatened_consequence_counts_as_a_threat(scorer):
     assert st.label == "hawkish" and any("threatened consequence" in e.note for e in st.evidence), st.explain()
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("Druck ist nötig, aber das hat nichts mit Sanktionen zu tun.", "conciliatory"),
-    ("Wir wollen die Krise ohne Blutvergießen beenden.", "conciliatory"),
-    ("Ein Rückzug wäre ein wichtiger Beitrag zum Frieden.", "conciliatory"),
-    ("Wir haben die Fähigkeit, uns zu verteidigen.", "hawkish"),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Druck ist nötig, aber das hat nichts mit Sanktionen zu tun.", "conciliatory"),
+        ("Wir wollen die Krise ohne Blutvergießen beenden.", "conciliatory"),
+        ("Ein Rückzug wäre ein wichtiger Beitrag zum Frieden.", "conciliatory"),
+        ("Wir haben die Fähigkeit, uns zu verteidigen.", "hawkish"),
+    ],
+)
 def test_dissociation_bloodshed_contribution_and_capability(scorer, text, expected):
     assert scorer.score_text(text).label == expected, explain(scorer, text)
 
@@ -335,77 +376,87 @@ def test_a_quote_cut_from_a_relative_clause_describes(scorer):
     assert scorer.score_text("die Raketen sollten abgezogen werden").label == "conciliatory"
 
 
-@pytest.mark.parametrize("text", [
-    "Die Gewerkschaft droht mit einem unbefristeten Streik.",
-    "Die Verteidigung des Angeklagten kündigte Berufung an.",
-    "Die Mannschaft muss ihre Abwehr verstärken.",
-    "Die Partei fordert härtere Strafen für Raser.",
-    "Die Feuerwehr brachte den Brand am Abend unter Kontrolle.",
-    "Der Sturm zerstörte zahlreiche Häuser.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Die Gewerkschaft droht mit einem unbefristeten Streik.",
+        "Die Verteidigung des Angeklagten kündigte Berufung an.",
+        "Die Mannschaft muss ihre Abwehr verstärken.",
+        "Die Partei fordert härtere Strafen für Raser.",
+        "Die Feuerwehr brachte den Brand am Abend unter Kontrolle.",
+        "Der Sturm zerstörte zahlreiche Häuser.",
+    ],
+)
 def test_everyday_news_in_the_words_of_force_stays_neutral(scorer, text):
     assert scorer.score_text(text).label == "neutral", explain(scorer, text)
 
 
 # --- political news sentences, composed: reports stay neutral, positions count ---------------------------
 
-@pytest.mark.parametrize("text, expected", [
-    ("Bei den Luftangriffen kamen mindestens 30 Menschen ums Leben.", "neutral"),
-    ("Die Armee meldete, sie habe drei Stellungen der Rebellen zerstört.", "neutral"),
-    ("Israel flog in der Nacht erneut Angriffe auf den Gazastreifen.", "neutral"),
-    ("Der UN-Sicherheitsrat berät am Dienstag über die Lage in Syrien.", "neutral"),
-    ("Die Außenminister treffen sich nächste Woche in Genf.", "neutral"),
-    ("Der Präsident verurteilte den Anschlag als feige Tat.", "neutral"),
-    ("Russland wirft der Ukraine vor, Zivilisten anzugreifen.", "neutral"),
-    ("Die Regierung bestreitet, Waffen an die Rebellen geliefert zu haben.", "neutral"),
-    ("Die Taliban bekannten sich zu dem Anschlag.", "neutral"),
-    ("Nach dem Ende des Krieges kehrten viele Flüchtlinge zurück.", "neutral"),
-    ("Wir werden auf jeden Angriff mit voller Härte reagieren.", "hawkish"),
-    ("Die Regierung muss die Sanktionen gegen Russland verschärfen.", "hawkish"),
-    ("Deutschland sollte mehr Waffen an die Ukraine liefern.", "hawkish"),
-    ("Wir fordern die sofortige Ausweisung des Botschafters.", "hawkish"),
-    ("Die Täter müssen mit aller Härte bestraft werden.", "hawkish"),
-    ("Wir werden keinen Millimeter zurückweichen.", "hawkish"),
-    ("Verhandlungen mit Terroristen lehnen wir ab.", "hawkish"),
-    ("Wir sind bereit, notfalls militärisch einzugreifen.", "hawkish"),
-    ("Der Iran wird für diesen Angriff teuer bezahlen.", "hawkish"),
-    ("Wir rufen alle Seiten zur Zurückhaltung auf.", "conciliatory"),
-    ("Die Waffen müssen endlich schweigen.", "conciliatory"),
-    ("Wir setzen uns für eine Verhandlungslösung ein.", "conciliatory"),
-    ("Die Bundesregierung will die Rüstungsexporte nach Saudi-Arabien stoppen.", "conciliatory"),
-    ("Die Sanktionen sollten schrittweise aufgehoben werden.", "conciliatory"),
-    ("Beide Seiten vereinbarten eine Waffenruhe.", "conciliatory"),
-    ("Es gibt keine militärische Lösung dieses Konflikts.", "conciliatory"),
-    ("Wir müssen den Dialog mit Moskau fortsetzen.", "conciliatory"),
-    ("Die Bundeswehr soll aus Afghanistan abgezogen werden.", "conciliatory"),
-    ("Wir strecken die Hand zur Versöhnung aus.", "conciliatory"),
-])
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Bei den Luftangriffen kamen mindestens 30 Menschen ums Leben.", "neutral"),
+        ("Die Armee meldete, sie habe drei Stellungen der Rebellen zerstört.", "neutral"),
+        ("Israel flog in der Nacht erneut Angriffe auf den Gazastreifen.", "neutral"),
+        ("Der UN-Sicherheitsrat berät am Dienstag über die Lage in Syrien.", "neutral"),
+        ("Die Außenminister treffen sich nächste Woche in Genf.", "neutral"),
+        ("Der Präsident verurteilte den Anschlag als feige Tat.", "neutral"),
+        ("Russland wirft der Ukraine vor, Zivilisten anzugreifen.", "neutral"),
+        ("Die Regierung bestreitet, Waffen an die Rebellen geliefert zu haben.", "neutral"),
+        ("Die Taliban bekannten sich zu dem Anschlag.", "neutral"),
+        ("Nach dem Ende des Krieges kehrten viele Flüchtlinge zurück.", "neutral"),
+        ("Wir werden auf jeden Angriff mit voller Härte reagieren.", "hawkish"),
+        ("Die Regierung muss die Sanktionen gegen Russland verschärfen.", "hawkish"),
+        ("Deutschland sollte mehr Waffen an die Ukraine liefern.", "hawkish"),
+        ("Wir fordern die sofortige Ausweisung des Botschafters.", "hawkish"),
+        ("Die Täter müssen mit aller Härte bestraft werden.", "hawkish"),
+        ("Wir werden keinen Millimeter zurückweichen.", "hawkish"),
+        ("Verhandlungen mit Terroristen lehnen wir ab.", "hawkish"),
+        ("Wir sind bereit, notfalls militärisch einzugreifen.", "hawkish"),
+        ("Der Iran wird für diesen Angriff teuer bezahlen.", "hawkish"),
+        ("Wir rufen alle Seiten zur Zurückhaltung auf.", "conciliatory"),
+        ("Die Waffen müssen endlich schweigen.", "conciliatory"),
+        ("Wir setzen uns für eine Verhandlungslösung ein.", "conciliatory"),
+        ("Die Bundesregierung will die Rüstungsexporte nach Saudi-Arabien stoppen.", "conciliatory"),
+        ("Die Sanktionen sollten schrittweise aufgehoben werden.", "conciliatory"),
+        ("Beide Seiten vereinbarten eine Waffenruhe.", "conciliatory"),
+        ("Es gibt keine militärische Lösung dieses Konflikts.", "conciliatory"),
+        ("Wir müssen den Dialog mit Moskau fortsetzen.", "conciliatory"),
+        ("Die Bundeswehr soll aus Afghanistan abgezogen werden.", "conciliatory"),
+        ("Wir strecken die Hand zur Versöhnung aus.", "conciliatory"),
+    ],
+)
 def test_political_news_sentences(scorer, text, expected):
     assert scorer.score_text(text).label == expected, explain(scorer, text)
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("Die Regierung kündigte an, die Truppen bis Jahresende abzuziehen.", "conciliatory"),
-    ("Er forderte die Nato auf, ihre Truppen an der Ostgrenze zu verstärken.", "hawkish"),
-    ("Der Minister sagte, man werde auf Provokationen nicht reagieren.", "conciliatory"),
-    ("Man werde jeden Angriff entschieden zurückschlagen, sagte der General.", "hawkish"),
-    ("Die Opposition fordert ein Ende der Militäreinsätze.", "conciliatory"),
-    ("Das Land habe das Recht, sich gegen Angriffe zu verteidigen.", "hawkish"),
-    ("Es dürfe keine weitere Eskalation geben.", "conciliatory"),
-    ("Der Sprecher betonte, die Tür für Gespräche bleibe offen.", "conciliatory"),
-    ("Wir werden alle notwendigen Maßnahmen ergreifen, um unser Land zu schützen.", "hawkish"),
-    ("Eine militärische Intervention komme nicht in Betracht.", "conciliatory"),
-    ("Die USA verstärken ihren Druck auf den Iran.", "hawkish"),
-    ("Der Gipfel endete ohne Einigung.", "neutral"),
-    ("Die Zahl der Toten stieg auf 120.", "neutral"),
-    ("Der Anschlag richtete sich gegen eine Polizeistation.", "neutral"),
-    ("Die Gespräche wurden nach drei Stunden ergebnislos abgebrochen.", "neutral"),
-    ("Hunderte Menschen demonstrierten gegen den Krieg.", "neutral"),
-    ("Die Armee bestätigte den Tod von vier Soldaten.", "neutral"),
-    ("Wir verurteilen diese feige Tat auf das Schärfste.", "neutral"),
-    ("Laut Polizei wurde niemand verletzt.", "neutral"),
-    ("Der Konzern will keine Waffen mehr produzieren.", "conciliatory"),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Die Regierung kündigte an, die Truppen bis Jahresende abzuziehen.", "conciliatory"),
+        ("Er forderte die Nato auf, ihre Truppen an der Ostgrenze zu verstärken.", "hawkish"),
+        ("Der Minister sagte, man werde auf Provokationen nicht reagieren.", "conciliatory"),
+        ("Man werde jeden Angriff entschieden zurückschlagen, sagte der General.", "hawkish"),
+        ("Die Opposition fordert ein Ende der Militäreinsätze.", "conciliatory"),
+        ("Das Land habe das Recht, sich gegen Angriffe zu verteidigen.", "hawkish"),
+        ("Es dürfe keine weitere Eskalation geben.", "conciliatory"),
+        ("Der Sprecher betonte, die Tür für Gespräche bleibe offen.", "conciliatory"),
+        ("Wir werden alle notwendigen Maßnahmen ergreifen, um unser Land zu schützen.", "hawkish"),
+        ("Eine militärische Intervention komme nicht in Betracht.", "conciliatory"),
+        ("Die USA verstärken ihren Druck auf den Iran.", "hawkish"),
+        ("Der Gipfel endete ohne Einigung.", "neutral"),
+        ("Die Zahl der Toten stieg auf 120.", "neutral"),
+        ("Der Anschlag richtete sich gegen eine Polizeistation.", "neutral"),
+        ("Die Gespräche wurden nach drei Stunden ergebnislos abgebrochen.", "neutral"),
+        ("Hunderte Menschen demonstrierten gegen den Krieg.", "neutral"),
+        ("Die Armee bestätigte den Tod von vier Soldaten.", "neutral"),
+        ("Wir verurteilen diese feige Tat auf das Schärfste.", "neutral"),
+        ("Laut Polizei wurde niemand verletzt.", "neutral"),
+        ("Der Konzern will keine Waffen mehr produzieren.", "conciliatory"),
+    ],
+)
 def test_reported_statements_and_idioms(scorer, text, expected):
     """Announcements with a zu-infinitive, a claimed right, "die Tür bleibt offen", "alle notwendigen
     Maßnahmen", "ohne Einigung" (a negation) against "ohne ... zu eskalieren" (a rejection)."""
@@ -417,8 +468,10 @@ def test_quotes_are_scored_on_the_parse_the_extractor_made(extractor):
     article, within the quote's sentence, and evidence offsets point into the article."""
     from worker.extraction import Pipeline
 
-    article = ("Die Regierung in Berlin äußerte sich am Montag. Der Minister sagte, man werde mit aller "
-               "Härte zurückschlagen. „Wir sind jederzeit zu Gesprächen bereit“, sagte die Sprecherin.")
+    article = (
+        "Die Regierung in Berlin äußerte sich am Montag. Der Minister sagte, man werde mit aller "
+        "Härte zurückschlagen. „Wir sind jederzeit zu Gesprächen bereit“, sagte die Sprecherin."
+    )
     analysis = extractor.analyse_many([article])[0]
     assert analysis.sentences and any(s.parsed for s in analysis.sentences)
     scored = Pipeline(extractor).process(article)
@@ -427,7 +480,7 @@ def test_quotes_are_scored_on_the_parse_the_extractor_made(extractor):
     assert labels == {"man werde mi": "hawkish", "Wir sind jed": "conciliatory"}, labels
     for q, st in scored:
         for e in st.evidence:
-            assert article[e.start:e.end] == e.text and q.start <= e.start and e.end <= q.end
+            assert article[e.start : e.end] == e.text and q.start <= e.start and e.end <= q.end
 
 
 def test_a_statement_parsed_alone_keeps_its_tree_at_any_document_offset(statement_parse):
