@@ -15,7 +15,7 @@ import math
 import os
 import threading
 from collections.abc import Mapping
-from dataclasses import dataclass, field, fields
+from dataclasses import Field, dataclass, field, fields
 from pathlib import Path
 
 from foundation import defaults
@@ -26,9 +26,12 @@ class SettingsError(ZitatError):
     """An environment variable holds a value zitat cannot use; the message names the variable."""
 
 
-def _setting(env: str, help: str, default_text: str | None = None, **kw):
+TRUE, FALSE = ("1", "true", "yes"), ("0", "false", "no")
+
+
+def _setting(env: str, help: str, default_text: str | None = None, choices: tuple[str, ...] = (), **kw):
     """A field read from `env`, described by `help` in the README's configuration table."""
-    return field(metadata={"env": env, "help": help, "default_text": default_text}, **kw)
+    return field(metadata={"env": env, "help": help, "default_text": default_text, "choices": choices}, **kw)
 
 
 @dataclass(frozen=True)
@@ -118,7 +121,11 @@ class Settings:
         repr=False,
     )
     log_format: str | None = _setting(
-        defaults.ENV_LOG_FORMAT, "`json` or `console`", "console at a terminal, else JSON", default=None
+        defaults.ENV_LOG_FORMAT,
+        "`json` or `console`",
+        "console at a terminal, else JSON",
+        choices=("json", "console"),
+        default=None,
     )
     log_level: str = _setting(
         defaults.ENV_LOG_LEVEL, "`DEBUG`, `INFO`, `WARNING`, … (`--log-level` wins)", default="INFO"
@@ -138,7 +145,7 @@ class Settings:
         for f in fields(cls):
             raw = environ.get(f.metadata["env"], "")
             if raw.strip() != "":
-                values[f.name] = _parse(f.name, f.metadata["env"], raw.strip())
+                values[f.name] = _parse(f, raw.strip())
         return cls(**values)
 
     @property
@@ -147,18 +154,20 @@ class Settings:
         return self.model_dir if self.models == "bundled" else self.stanza_dir
 
 
-def _parse(name: str, env: str, raw: str):
-    if name in ("model_dir", "stanza_dir", "data_dir", "tls_cert", "tls_key", "tls_ca"):
+def _parse(f: Field, raw: str):
+    """`raw` as the field's type (its annotation names it), or SettingsError naming the variable."""
+    env, kind = f.metadata["env"], str(f.type).split(" |")[0]
+    if kind == "Path":
         return Path(raw).expanduser()
-    if name == "full_parse":
-        if raw.lower() not in ("1", "true", "yes", "0", "false", "no"):
+    if kind == "bool":
+        if raw.lower() not in TRUE + FALSE:
             raise SettingsError(f"{env} must be 1 or 0, not {raw[:40]!r}")
-        return raw.lower() in ("1", "true", "yes")
-    if name == "threads":
+        return raw.lower() in TRUE
+    if kind == "int":
         if not raw.isdigit() or int(raw) < 1:
-            raise SettingsError(f"{env} must be a whole number of threads >= 1, not {raw[:40]!r}")
+            raise SettingsError(f"{env} must be a whole number >= 1, not {raw[:40]!r}")
         return int(raw)
-    if name == "extractor_retry_seconds":
+    if kind == "float":
         try:
             value = float(raw)
         except ValueError:
@@ -166,8 +175,9 @@ def _parse(name: str, env: str, raw: str):
         if not value >= 0:  # also rejects nan
             raise SettingsError(f"{env} must be a number of seconds >= 0, not {raw[:40]!r}")
         return value
-    if name == "log_format" and raw not in ("json", "console"):
-        raise SettingsError(f"{env} must be json or console, not {raw[:40]!r}")
+    choices = f.metadata.get("choices")
+    if choices and raw not in choices:
+        raise SettingsError(f"{env} must be {' or '.join(choices)}, not {raw[:40]!r}")
     return raw
 
 
