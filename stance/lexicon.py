@@ -401,9 +401,11 @@ class Lexicon:
 
 def _pick(entries, noun: bool | None, word: str) -> Entry | None:
     """The entry whose written case fits the token: nouns to capitalised entries, others to
-    lower-case ones; with `noun` unknown, the one with the word's own case first."""
+    lower-case ones; with `noun` unknown, the one with the word's own case first. Among entries of
+    one stem the one spelt like the word comes first ("Kämpfer" and "Kampf" share the stem)."""
     if not entries:
         return None
+    entries = sorted(entries, key=lambda e: fold(e.core) != fold(word))  # stable: else the file's order
     upper = [e for e in entries if e.core[:1].isupper()]
     lower = [e for e in entries if not e.core[:1].isupper()]
     if noun is True:

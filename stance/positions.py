@@ -62,6 +62,10 @@ def position_word(t: Token, lex: Lexicon, toks: list[Token] | None = None) -> Mo
     return m
 
 
+#: A past participle in -t, or a strong one with ge- ("angegriffen", "festgenommen").
+PARTICIPLE_ANY = re.compile(r"^(?:\w*ge\w{3,}t|(?:be|ver|zer|ent|er|miss)\w{3,}t|\w{3,}iert|\w*ge\w{3,}en)$")
+
+
 def _participle_head(t: Token, toks: list[Token]) -> bool:
     """Whether the verb that "werden" at t attaches to is a participle, as a passive needs: the
     parser lemmatises a participle to its infinitive ("geführt" -> "führen"), an infinitive to
@@ -79,9 +83,17 @@ PARTICIPLE_T = re.compile(r"^(?:\w*ge\w{3,}t|(?:be|ver|zer|ent|er|miss)\w{3,}t|\
 
 def _passive(t: Token, toks: list[Token]) -> bool:
     """Whether "werden" at t ends its clause with a past participle: a passive ("Straftaten werden
-    verfolgt"), not the future ("wir werden zurückschlagen")."""
+    verfolgt"), not the future ("wir werden zurückschlagen"); or, last in a subordinate clause, comes
+    right after one ("dass das Netz missbraucht wird", "wie Nachbarn angegriffen werden")."""
     words = [w for w in toks if w.word and w.clause == t.clause and w.i > t.i]
-    return bool(words) and words[-1].text.islower() and PARTICIPLE_T.match(words[-1].low) is not None
+    if not words:
+        before = [w for w in toks if w.word and w.clause == t.clause and w.i < t.i]
+        return (
+            bool(before)
+            and before[-1].text.islower()
+            and PARTICIPLE_ANY.match(before[-1].low.replace("ß", "ss")) is not None
+        )
+    return words[-1].text.islower() and PARTICIPLE_T.match(words[-1].low) is not None
 
 
 def _position_word(t: Token, lex: Lexicon, toks: list[Token] | None) -> Modifier | None:

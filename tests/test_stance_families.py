@@ -259,3 +259,50 @@ def test_a_proposal_is_what_it_proposes(scorer, text, expected):
 
 def test_a_threat_noun_in_the_cue_frames_an_infinitive(scorer):
     check(scorer, "die Grenze zu schließen und die Armee zu mobilisieren", "hawkish", cue="die Drohung")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Es besteht die Gefahr, dass die Stadt angegriffen wird.",
+        "Ich fürchte, dass die Botschaft bombardiert wird.",
+    ],
+)
+def test_werden_after_a_participle_ending_its_clause_is_a_passive(scorer, text):
+    """In a subordinate clause the auxiliary comes last: "dass ... angegriffen wird" is a passive, no
+    announcement (the parse and the token rules agree)."""
+    check(scorer, text, "neutral")
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Wir müssen den Extremismus bekämpfen.", "neutral"),
+        ("Wir müssen die Radikalisierung junger Menschen bekämpfen.", "neutral"),
+        ("Wir müssen die Terroristen bekämpfen.", "hawkish"),
+    ],
+)
+def test_fighting_an_ideology_is_no_force(scorer, text, expected):
+    """Extremism, radicalisation, hatred are fought by society (civil_object), like racism; an armed
+    party is fought by force."""
+    check(scorer, text, expected)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Die Milizen müssen ihre Waffen abgeben.",
+        "Wir fordern die Entwaffnung aller Milizen.",
+        "Die Kämpfer sollen demobilisiert werden.",
+    ],
+)
+def test_disarming_armed_groups_is_conciliatory(scorer, text):
+    check(scorer, text, "conciliatory")
+
+
+def test_a_fighter_is_no_fight(scorer):
+    """ "Kämpfer" and "Kampf" share a stem; the entry spelt like the word wins, and a fighter is a
+    person (no fight by himself)."""
+    assert default_lexicon().lookup("Kämpfer", True).entry.category == "person"
+    check(scorer, "Die Kämpfer sollen demobilisiert werden.", "conciliatory")
+    check(scorer, "Wir werden den Kampf fortsetzen.", "hawkish")
