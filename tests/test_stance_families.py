@@ -306,3 +306,17 @@ def test_a_fighter_is_no_fight(scorer):
     assert default_lexicon().lookup("Kämpfer", True).entry.category == "person"
     check(scorer, "Die Kämpfer sollen demobilisiert werden.", "conciliatory")
     check(scorer, "Wir werden den Kampf fortsetzen.", "hawkish")
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Der heiße Draht ist nützlich, um Fehleinschätzungen und Fehlkalkulationen zu vermeiden.", "conciliatory"),
+        ("Es wäre sinnvoll, die Truppen an der Grenze zu verstärken.", "hawkish"),
+        ("Die Gespräche waren hilfreich.", "conciliatory"),
+    ],
+)
+def test_endorsements_and_avoided_miscalculation(scorer, text, expected):
+    """ "nützlich", "hilfreich", "sinnvoll" endorse what the sentence names; a miscalculation is what
+    escalates by mistake, avoiding it a position for restraint."""
+    check(scorer, text, expected)
