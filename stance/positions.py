@@ -26,7 +26,7 @@ import re
 from dataclasses import dataclass
 
 from foundation.german import RELATIVE_PRONOUNS
-from stance.lexicon import Lexicon, Modifier, fold, stem
+from stance.lexicon import BLOCKING, Lexicon, Modifier, fold, stem
 from stance.rules import Cue, _particle_keys, find_negators
 from stance.tokens import Token
 
@@ -439,7 +439,10 @@ def statuses(toks: list[Token], cues: list[Cue], lex: Lexicon, cue: str | None =
         if m is not None and t.clause not in asides and t.clause not in hearsay and _holds(toks, t, m, lex):
             positions.setdefault(t.sent, []).append((t, m))
     position_tokens = frozenset(t.i for ps in positions.values() for t, _ in ps)
-    cue_tokens = frozenset(j for c in cues for j in range(c.first, c.last + 1)) | position_tokens
+    cue_tokens = (
+        frozenset(j for c in cues if c.entry.category not in BLOCKING for j in range(c.first, c.last + 1))
+        | position_tokens
+    )
     # a negator inside an idiom belongs to it ("nicht … zulassen", "nicht tatenlos"): it negates no position
     in_idioms = {j for c in cues if c.how == "multiword" for j in (c.parts or range(c.first, c.last + 1))}
     negators = [

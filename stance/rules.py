@@ -34,7 +34,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from foundation.german import PREPOSITIONS
-from stance.lexicon import GAP, Entry, Lexicon, Modifier, stem
+from stance.lexicon import BLOCKING, GAP, Entry, Lexicon, Modifier, stem
 from stance.tokens import Token, subtree
 
 NEG_WINDOW = 8
@@ -528,7 +528,8 @@ def apply_rules(toks: list[Token], cues: list[Cue], lex: Lexicon) -> list[Cue]:
     polar = frozenset(
         j for c in cues if c.entry.weight != 0 and not c.entry.reverser for j in range(c.first, c.last + 1)
     )
-    cue_tokens = frozenset(j for c in cues for j in range(c.first, c.last + 1))
+    # blocking entries (a person, an institution: "Regierung") are no cues a scope should reach
+    cue_tokens = frozenset(j for c in cues if c.entry.category not in BLOCKING for j in range(c.first, c.last + 1))
     in_idioms = {j for c in cues if c.how == "multiword" for j in (c.parts or range(c.first, c.last + 1))}
     negators = [n for n in find_negators(toks, lex, cue_tokens, polar) if n[0] not in in_idioms]
 

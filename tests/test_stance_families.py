@@ -320,3 +320,20 @@ def test_endorsements_and_avoided_miscalculation(scorer, text, expected):
     """ "nützlich", "hilfreich", "sinnvoll" endorse what the sentence names; a miscalculation is what
     escalates by mistake, avoiding it a position for restraint."""
     check(scorer, text, expected)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Wir fordern die Freilassung der Kriegsgefangenen.", "conciliatory"),
+        ("Wir fordern den Atomausstieg.", "neutral"),
+        ("Die Militärjunta muss abtreten.", "neutral"),
+        ("Der Verein will den Kampfsport fördern.", "neutral"),
+        ("Wir brauchen mehr Kriegsschiffe.", "hawkish"),
+    ],
+)
+def test_compounds_whose_head_is_no_act_of_war(scorer, text, expected):
+    """A person, an institution, a sport or nuclear energy as the head of a compound blocks the
+    modifier of war ("Kriegsgefangene" are people, "Militärjunta" a government, "Atomausstieg" energy
+    policy); a warship stays a weapon."""
+    check(scorer, text, expected)
