@@ -197,15 +197,16 @@ def analyze(text: str, sentences=None, shift: int = 0) -> list[Token]:
     return toks
 
 
-def _surface_tokens(sentence, shift: int) -> list[tuple[int, int, str, list]]:
-    """(start, end, surface text, words) per surface token of a parsed sentence, in local offsets."""
-    out: list[tuple[int, int, str, list]] = []
+def _surface_tokens(sentence, shift: int) -> list[tuple[int, int, list]]:
+    """(start, end, words) per surface token of a parsed sentence, in local offsets: the words of one
+    token („im“ → in + dem) share its offsets."""
+    out: list[tuple[int, int, list]] = []
     for w in sentence.words:
         start, end = w.start - shift, w.end - shift
         if out and (out[-1][0], out[-1][1]) == (start, end):
-            out[-1][3].append(w)
+            out[-1][2].append(w)
         else:
-            out.append((start, end, "", [w]))
+            out.append((start, end, [w]))
     return out
 
 
@@ -216,7 +217,7 @@ def _attach(toks: list[Token], sentences, shift: int = 0) -> None:
         surface = _surface_tokens(sentence, shift)
         word_tok: dict[int, Token] = {}  # parse word id -> our token
         rep: dict[int, ParsedWord] = {}  # our token index -> the parse word that speaks for it
-        for start, end, _, words in surface:
+        for start, end, words in surface:
             t = by_span.get((start, end))
             if t is None:  # "US-Stellungen" tokenized as US / - / Stellungen: the last part is the head
                 t = next((h for h in hyphenated if h.start <= start and end <= h.end), None)
