@@ -86,23 +86,31 @@ class Extractor:
 
         for text in texts:
             validate_text(text)
-        masked = [markup.mask(text) for text in texts]  # HTML and data runs: see extractor.markup
-        with self._lock:
-            docs = self.parser.parse_many([m.text for m in masked], stop=stop)
-        # A masked text is as long as its original, so the parse's offsets are the original's too.
+        masked, docs = self._parse(texts, stop)
         return [Analysis(m.restore(find_quotes(doc)), doc.sentences) for m, doc in zip(masked, docs)]
 
     def parse_sentences(self, texts: list[str]) -> list[list[Sentence]]:
         """The parsed sentences of each text (offsets into it), for callers that have statements
         rather than articles (the stance scorer's command and its evaluation)."""
+        return [doc.sentences for doc in self._parse(texts)[1]]
+
+    def _parse(self, texts: list[str], stop: Callable[[], bool] | None = None) -> tuple[list[markup.Masked], list]:
+        """The texts masked (HTML and data runs: see extractor.markup) and parsed together. A masked
+        text is as long as its original, so the parse's offsets are the original's too."""
         masked = [markup.mask(text) for text in texts]
         with self._lock:
-            return [doc.sentences for doc in self.parser.parse_many([m.text for m in masked])]
+            return masked, self.parser.parse_many([m.text for m in masked], stop=stop)
 
     def extract_each(self, texts: list[str]) -> list[list[Quote] | Exception]:
         """extract_many, but a document that cannot be processed gets its exception in place of its
         quotes instead of failing the others (see `extract_each`)."""
         return extract_each(self.extract_many, texts)
+
+
+def statement_parser(source: str | None = None, threads: int | None = None) -> Callable[[list[str]], list]:
+    """How to parse bare statements for the stance scorer (`zitat stance`, the stance gold): the
+    extractor's parser reading every sentence, as a quote's own sentence is read in an article."""
+    return Extractor(ModelConfig.from_settings(source, threads, full_parse=True)).parse_sentences
 
 
 def extract_each(extract_many: Callable[[list[str]], list[list[T]]], texts: list[str]) -> list[list[T] | Exception]:

@@ -151,10 +151,9 @@ def product_parser():
     """The parse the product scores on: the extractor's, every sentence parsed. This developer tool
     (and stance.tune) is the one place in stance/ that imports the extractor — the contract in
     pyproject.toml names it; the scorer itself never does."""
-    from extractor.api import Extractor
-    from extractor.nlp import ModelConfig
+    from extractor.api import statement_parser
 
-    return Extractor(ModelConfig.from_settings(full_parse=True)).parse_sentences
+    return statement_parser()
 
 
 if __name__ == "__main__":

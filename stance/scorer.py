@@ -123,11 +123,7 @@ class Scorer:
         frames = [frame_of(document, q.start, q.end) if document is not None else None for q in quotes]
         texts = [f.text if f else q.text for q, f in zip(quotes, frames)]
         offsets = [f.offset if f else q.start for q, f in zip(quotes, frames)]
-        views: list[tuple[Sentences | None, int]]
-        if sentences is not None:
-            views = [(within(sentences, o, o + len(t)), o) for t, o in zip(texts, offsets)]
-        else:
-            views = [(parsed, 0) for parsed in self.parse_all(texts)]  # parsed alone: offsets into the text
+        views = self._views(texts, offsets, sentences)
         return [
             self._score(t, o, parsed, shift, f, _cue_text(q))
             for q, f, t, o, (parsed, shift) in zip(quotes, frames, texts, offsets, views)
@@ -139,22 +135,26 @@ class Scorer:
         """Stance of `text`; `offset` is where it starts in its document (added to evidence offsets);
         `cue` the speech cue that reported it ("forderte": a position on all of it); `sentences` its
         parse in document offsets (default: parsed with `parse`, if given)."""
-        if sentences is None:
-            return self._score(text, offset, self.parse_all([text])[0], 0, None, cue)
-        return self._score(text, offset, within(sentences, offset, offset + len(text)), offset, None, cue)
+        ((parsed, shift),) = self._views([text], [offset], sentences)
+        return self._score(text, offset, parsed, shift, None, cue)
 
     def score_in(
         self, document: str, start: int, end: int, cue: str | None = None, sentences: Sentences | None = None
     ) -> Stance:
         """Stance of the quote document[start:end], read within its sentence in `document`."""
         f = frame_of(document, start, end)
-        parsed = (
-            within(sentences, f.offset, f.offset + len(f.text))
-            if sentences is not None
-            else self.parse_all([f.text])[0]
-        )
-        shift = f.offset if sentences is not None else 0
+        ((parsed, shift),) = self._views([f.text], [f.offset], sentences)
         return self._score(f.text, f.offset, parsed, shift, f, cue)
+
+    def _views(
+        self, texts: list[str], offsets: list[int], sentences: Sentences | None
+    ) -> list[tuple[Sentences | None, int]]:
+        """The parse each text is read with, and the offset its words are counted from: the
+        document's sentences that overlap it (document offsets), else the text parsed alone with
+        `parse` (offsets into the text)."""
+        if sentences is not None:
+            return [(within(sentences, o, o + len(t)), o) for t, o in zip(texts, offsets)]
+        return [(parsed, 0) for parsed in self.parse_all(texts)]
 
     def read(
         self,

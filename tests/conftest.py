@@ -51,8 +51,7 @@ def restore_cli_logging():
 @pytest.fixture(scope="session")
 def statement_parse():
     """The parse the stance scorer reads for a bare statement: the real extractor's, every sentence
-    parsed (worker.extraction.statement_scorer does the same)."""
-    from extractor.api import Extractor
-    from extractor.nlp import ModelConfig
+    parsed (extractor.api.statement_parser, which `zitat stance` and the stance gold use too)."""
+    from extractor.api import statement_parser
 
-    return Extractor(ModelConfig.from_settings(threads=1, full_parse=True)).load().parse_sentences
+    return statement_parser(threads=1)

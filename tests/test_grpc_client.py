@@ -10,7 +10,16 @@ import sys
 import threading
 
 import pytest
-from test_grpc_support import ARTICLE, NO_QUOTE, SCHOLZ, GatedExtractor, find_scholz, has_scholz_quote, serving
+from test_grpc_support import (
+    ARTICLE,
+    NO_QUOTE,
+    SCHOLZ,
+    GatedExtractor,
+    find_scholz,
+    has_scholz_quote,
+    self_signed_certificate,
+    serving,
+)
 
 from extractor.api import Extractor
 from extractor.nlp import ModelConfig
@@ -114,29 +123,7 @@ def test_survives_rq_like_fork(address):
 @pytest.mark.slow
 @pytest.mark.skipif(shutil.which("openssl") is None, reason="needs openssl to make a certificate")
 def test_tls(tmp_path, extractor):
-    cert, key = tmp_path / "cert.pem", tmp_path / "key.pem"
-    subprocess.run(
-        [
-            "openssl",
-            "req",
-            "-x509",
-            "-newkey",
-            "rsa:2048",
-            "-nodes",
-            "-days",
-            "1",
-            "-subj",
-            "/CN=localhost",
-            "-addext",
-            "subjectAltName=DNS:localhost",
-            "-keyout",
-            str(key),
-            "-out",
-            str(cert),
-        ],
-        check=True,
-        capture_output=True,
-    )
+    cert, key = self_signed_certificate(tmp_path)
     with serving(extractor, tls=TLSConfig(cert, key)) as (addr, _):
         port = addr.rsplit(":", 1)[1]
         with RemoteExtractor(f"localhost:{port}", timeout=60, tls_ca=cert) as remote:

@@ -14,7 +14,9 @@ import subprocess
 import sys
 import threading
 import time
+from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
 
 import grpc
 import pytest
@@ -321,9 +323,10 @@ def test_request_id_is_bound_in_the_handler_and_text_never_logged(stub):
     assert not any(word in repr(e) for e in captured.entries for word in ("nachgeben", "Scholz"))
 
 
-def _start_serve(extractor, *args: str, **env: str) -> tuple[subprocess.Popen, str]:
+@contextmanager
+def _zitat_serve(extractor, *args: str, **env: str) -> Iterator[tuple[subprocess.Popen, str]]:
     """`zitat serve` on a free port with the bundled models: the process and its address, once it
-    says it listens (the line must also match what the caller expects of its quote store)."""
+    says it listens. Leaving the block stops it with SIGTERM, which must end it cleanly (exit 0)."""
     env = {**os.environ, defaults.ENV_MODEL_DIR: str(extractor.config.model_dir), defaults.ENV_THREADS: "1", **env}
     command = ["zitat", "--log-format", "json", "serve", "--address", "127.0.0.1:0", "--grace", "2", *args]
     proc = subprocess.Popen(
@@ -334,33 +337,32 @@ def _start_serve(extractor, *args: str, **env: str) -> tuple[subprocess.Popen, s
         stderr=subprocess.PIPE,
         text=True,
     )
-    line = proc.stdout.readline()
-    match = re.search(r"listening on (\S+:\d+).*quote store (on|off)", line)
-    if not match:
-        proc.kill()
-        pytest.fail(f"zitat serve printed no address: {line!r}; stderr: {proc.communicate()[1][-2000:]}")
-    return proc, match.group(1)
-
-
-def test_zitat_serve_starts_answers_and_stops_on_sigterm(extractor):
-    proc, address = _start_serve(extractor, "--no-store")
     try:
-        with channel(address) as ch:
-            health = health_pb2_grpc.HealthStub(ch).Check(health_pb2.HealthCheckRequest(), timeout=10)
-            assert health.status == health_pb2.HealthCheckResponse.SERVING
-            response = pb_grpc.ExtractorStub(ch).Extract(pb.ExtractRequest(text=SCHOLZ), timeout=60)
-            assert response.model_version == extractor.model_version
-            assert [q.text for q in response.quotes] == [q.text for q in extractor.extract(SCHOLZ)]
-            assert SCHOLZ_QUOTE in [q.text for q in response.quotes]
-            with pytest.raises(grpc.RpcError) as info:
-                pb_grpc.QuotesStub(ch).ListSpeakers(pb.ListSpeakersRequest(), timeout=10)
-            assert info.value.code() == grpc.StatusCode.FAILED_PRECONDITION
+        line = proc.stdout.readline()
+        match = re.search(r"listening on (\S+:\d+).*quote store (on|off)", line)
+        if not match:
+            proc.kill()
+            pytest.fail(f"zitat serve printed no address: {line!r}; stderr: {proc.communicate()[1][-2000:]}")
+        yield proc, match.group(1)
         proc.send_signal(signal.SIGTERM)
         assert proc.wait(30) == 0
     finally:
         if proc.poll() is None:
             proc.kill()
             proc.wait()
+
+
+def test_zitat_serve_starts_answers_and_stops_on_sigterm(extractor):
+    with _zitat_serve(extractor, "--no-store") as (_, address), channel(address) as ch:
+        health = health_pb2_grpc.HealthStub(ch).Check(health_pb2.HealthCheckRequest(), timeout=10)
+        assert health.status == health_pb2.HealthCheckResponse.SERVING
+        response = pb_grpc.ExtractorStub(ch).Extract(pb.ExtractRequest(text=SCHOLZ), timeout=60)
+        assert response.model_version == extractor.model_version
+        assert [q.text for q in response.quotes] == [q.text for q in extractor.extract(SCHOLZ)]
+        assert SCHOLZ_QUOTE in [q.text for q in response.quotes]
+        with pytest.raises(grpc.RpcError) as info:
+            pb_grpc.QuotesStub(ch).ListSpeakers(pb.ListSpeakersRequest(), timeout=10)
+        assert info.value.code() == grpc.StatusCode.FAILED_PRECONDITION
 
 
 @pytest.mark.slow
@@ -369,18 +371,11 @@ def test_zitat_serve_starts_while_its_configured_store_is_down(extractor):
     server starts, extracts, and its Quotes calls say UNAVAILABLE until the store is back."""
     from redis_server import free_port
 
-    proc, address = _start_serve(extractor, **{defaults.ENV_REDIS_URL: f"redis://127.0.0.1:{free_port()}/0"})
-    try:
-        with channel(address) as ch:
-            response = pb_grpc.ExtractorStub(ch).Extract(pb.ExtractRequest(text=SCHOLZ), timeout=60)
-            assert SCHOLZ_QUOTE in [q.text for q in response.quotes]
-            with pytest.raises(grpc.RpcError) as info:
-                pb_grpc.QuotesStub(ch).ListSpeakers(pb.ListSpeakersRequest(), timeout=20)
-            assert info.value.code() == grpc.StatusCode.UNAVAILABLE
-        proc.send_signal(signal.SIGTERM)
-        assert proc.wait(30) == 0
-    finally:
-        if proc.poll() is None:
-            proc.kill()
-            proc.wait()
+    down = {defaults.ENV_REDIS_URL: f"redis://127.0.0.1:{free_port()}/0"}
+    with _zitat_serve(extractor, **down) as (proc, address), channel(address) as ch:
+        response = pb_grpc.ExtractorStub(ch).Extract(pb.ExtractRequest(text=SCHOLZ), timeout=60)
+        assert SCHOLZ_QUOTE in [q.text for q in response.quotes]
+        with pytest.raises(grpc.RpcError) as info:
+            pb_grpc.QuotesStub(ch).ListSpeakers(pb.ListSpeakersRequest(), timeout=20)
+        assert info.value.code() == grpc.StatusCode.UNAVAILABLE
     assert "serve.store_unreachable" in proc.stderr.read()

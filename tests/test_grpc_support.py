@@ -9,9 +9,11 @@ fixture `extractor` in conftest.py) and worker.service.QuoteService on a real re
 
 from __future__ import annotations
 
+import subprocess
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 
 import grpc
 
@@ -102,3 +104,32 @@ def serving(extractor, quote_service=None, **kwargs) -> Iterator[tuple[str, Zita
 def channel(address: str) -> Iterator[grpc.Channel]:
     with grpc.insecure_channel(address, options=MESSAGE_OPTIONS) as ch:
         yield ch
+
+
+def self_signed_certificate(directory: Path) -> tuple[Path, Path]:
+    """A throw-away certificate and key for localhost (openssl), for the TLS tests."""
+    cert, key = directory / "server.pem", directory / "server.key"
+    subprocess.run(
+        [
+            "openssl",
+            "req",
+            "-x509",
+            "-newkey",
+            "rsa:2048",
+            "-nodes",
+            "-days",
+            "1",
+            "-subj",
+            "/CN=localhost",
+            "-addext",
+            "subjectAltName=DNS:localhost",
+            "-keyout",
+            str(key),
+            "-out",
+            str(cert),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=60,
+    )
+    return cert, key

@@ -26,7 +26,7 @@ from redis_server import REDIS_SERVER, RedisServer
 from rq import Callback, Queue
 from rq.job import Job
 from rq.serializers import JSONSerializer
-from test_grpc_support import SCHOLZ, SCHOLZ_QUOTE, serving
+from test_grpc_support import SCHOLZ, SCHOLZ_QUOTE, self_signed_certificate, serving
 
 from foundation import defaults
 from foundation.defaults import ENV_TLS_CA, ENV_TLS_CERT, ENV_TLS_KEY
@@ -73,34 +73,6 @@ def _env(**extra: str) -> dict[str, str]:
     }
 
 
-def _certificate(directory: Path) -> tuple[Path, Path]:
-    cert, key = directory / "server.pem", directory / "server.key"
-    subprocess.run(
-        [
-            "openssl",
-            "req",
-            "-x509",
-            "-newkey",
-            "rsa:2048",
-            "-nodes",
-            "-days",
-            "1",
-            "-subj",
-            "/CN=localhost",
-            "-addext",
-            "subjectAltName=DNS:localhost",
-            "-keyout",
-            str(key),
-            "-out",
-            str(cert),
-        ],
-        check=True,
-        capture_output=True,
-        timeout=60,
-    )
-    return cert, key
-
-
 class Deployment:
     """Redis with a password, `zitat serve` over TLS on it; logs of every process kept in files."""
 
@@ -108,7 +80,7 @@ class Deployment:
         self.directory = directory
         self.redis = RedisServer(directory, password=PASSWORD)
         self.client = self.redis.client()
-        self.cert, self.key = _certificate(directory)
+        self.cert, self.key = self_signed_certificate(directory)
         self.serve_log = directory / "serve.log"
         with open(self.serve_log, "w") as log:
             self.serve = subprocess.Popen(

@@ -22,7 +22,7 @@ import threading
 from collections.abc import Callable
 from typing import Protocol
 
-from extractor.api import Extractor
+from extractor.api import Extractor, statement_parser
 from extractor.nlp import ModelConfig
 from extractor.types import Quote
 from foundation.settings import SettingsError, current
@@ -110,8 +110,7 @@ class Pipeline:
 def statement_scorer(source: str | None = None) -> Scorer:
     """A scorer for bare statements (`zitat stance`, the gold evaluation): the extractor's parser
     reads each one whole (every sentence parsed, as a quote's sentence is in an article)."""
-    extractor = Extractor(ModelConfig.from_settings(source, full_parse=True))
-    return Scorer(parse=extractor.parse_sentences)
+    return Scorer(parse=statement_parser(source))
 
 
 _lock = threading.Lock()
