@@ -19,6 +19,7 @@ from extractor.document import Document, Sentence, Word
 from extractor.nlp import ModelConfig, build_pipeline
 from extractor.selection import PARSE, TAG, SpeechScreen
 from extractor.sentences import Tok, bound, repair
+from extractor.tree_search import use_fast_search
 from foundation.errors import Cancelled
 
 #: The parser's cost grows with the square of sentence length, and quote finding looks at a sentence
@@ -92,11 +93,17 @@ def _chunks(pieces: list, words: int) -> list[list]:
 class Parser:
     def __init__(self, config: ModelConfig) -> None:
         self.config = config
-        self._tokenizer = build_pipeline(config, ["tokenize", "mwt"])
+        self._tokenizer = build_pipeline(config, ["tokenize", "mwt"], mwt_dict_only=True)
         self._tagger = build_pipeline(
             config, ["tokenize", "pos", "lemma", "depparse"], pretokenized=True, lemma_dict_only=True
         )
+        use_fast_search(self._tagger)
         self.screen = SpeechScreen(_lemma_dictionary(self._tagger))
+
+    @property
+    def tagger(self):
+        """The Stanza pipeline that tags and parses pre-tokenized sentences (with the fast tree search)."""
+        return self._tagger
 
     def stanza_sentence_bounds(self, text: str) -> list[tuple[int, int]]:
         """Where Stanza's own splitter ends sentences, before zitat's repair (the model card compares)."""

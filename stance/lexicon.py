@@ -84,6 +84,12 @@ DERIVATION_PREFIXES = {
 }
 
 
+#: Distinct word forms whose stems are remembered: a quote's words are stemmed once per lexicon
+#: lookup, many times over, and news repeats its words.
+STEM_CACHE = 50_000
+
+
+@lru_cache(maxsize=STEM_CACHE)
 def stem(word: str) -> str:
     """CISTEM-style stem: lower-case, umlauts folded, ge- and inflectional endings stripped.
 

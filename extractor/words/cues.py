@@ -59,9 +59,11 @@ def attribution_words() -> dict[str, str]:
     return {row["word"]: row["kind"] for row in table("cue_nouns.tsv")}
 
 
-def lemma_candidates(text: str, lemma: str | None = None) -> list[str]:
+@lru_cache(maxsize=50_000)
+def lemma_candidates(text: str, lemma: str | None = None) -> tuple[str, ...]:
     """`lemma` (if known), then guesses from the surface (sagte→sagen, erklärte→erklären, gewarnt→warnen).
-    Without a lemma this is what a sentence can be screened with before it is tagged."""
+    Without a lemma this is what a sentence can be screened with before it is tagged. Remembered:
+    every word of every screened sentence asks, and news repeats its words."""
     t = text.lower()
     cands = [lemma.lower()] if lemma else []
     for suf in ("te", "ten", "test", "t", "e", "en", "st", ""):
@@ -78,4 +80,4 @@ def lemma_candidates(text: str, lemma: str | None = None) -> list[str]:
                 cands.append(p + c[len(p) + 2 :])
             if c.startswith(p + "zu"):
                 cands.append(p + c[len(p) + 2 :])
-    return cands
+    return tuple(cands)
