@@ -98,3 +98,9 @@ def sentence_content_end(s: Sentence) -> int:
     ):
         i -= 1
     return words[i].end if words else s.end
+
+
+def with_full_stop(doc: Document, end: int) -> int:
+    """A report that is a whole sentence (a speech act, a Konjunktiv continuation) ends with its full
+    stop, as the annotation guidelines mark it; a quotation's marks and an inner clause stay as trimmed."""
+    return end + 1 if doc.text[end : end + 1] == "." else end

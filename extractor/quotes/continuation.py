@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from extractor.document import Document
 from extractor.marks import QuoteMarkList
-from extractor.quotes.candidates import Candidate, sentence_content_end, trim
+from extractor.quotes.candidates import Candidate, sentence_content_end, trim, with_full_stop
 from extractor.quotes.konjunktiv import is_konjunktiv_i, konjunktiv_i_words, reportive_words
 from extractor.spans import Spans
 from extractor.types import QuoteKind
@@ -127,11 +127,25 @@ def konjunktiv_continuations(doc: Document, found: list[Candidate], marks: Quote
             prev = Candidate(start, end, "indirect", None, None, s.index, s.paragraph, 0.4, "continuation")
         if prev is None:
             continue
+        end = with_full_stop(doc, end)
+        if prev is not None and out and prev is out[-1] and _adjacent(doc, prev, s):
+            # „A habe …. B sei ….“: consecutive Konjunktiv sentences are one passage of the report
+            prev.end = end
+            if marks.outer_opens_in(start, end):
+                prev.kind = "mixed"
+            continue
+        probe.end = end
         kind: QuoteKind = "mixed" if marks.outer_opens_in(start, end) else "indirect"
         probe.kind, probe.mention, probe.confidence = kind, prev.mention, round(prev.confidence * 0.7, 3)
         probe.mode = prev.mode
         out.append(probe)
     return out
+
+
+def _adjacent(doc: Document, c: Candidate, s) -> bool:
+    """Does sentence `s` follow right after the last sentence of `c`, in the same paragraph?"""
+    last = doc.sentence_at(max(c.start, c.end - 1))
+    return last is not None and last.index + 1 == s.index and c.paragraph == s.paragraph
 
 
 def _subjunctive(doc: Document, c: Candidate) -> bool:

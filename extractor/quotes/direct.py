@@ -46,6 +46,39 @@ def is_title(doc: Document, s: Sentence | None, q: QuoteMarks) -> bool:
     )
 
 
+#: Lower-case words a proper name may hold („Gesellschaft zur Förderung Freien Wissens“, „Advanced
+#: Camera for Surveys“, „Fédération Internationale de Football Association“).
+NAME_FUNCTION_WORDS = frozenset(
+    "und der die das des dem den für zur zum von vom im in am an auf of the and for to de la le du des et y del".split()
+)
+NAME_LEAD_ARTICLES = frozenset("Der Die Das Ein Eine".split())
+
+
+def is_name(doc: Document, s: Sentence | None, q: QuoteMarks) -> bool:
+    """„Advanced Camera for Surveys“, „Öffentliche Dienste, Transport und Verkehr“, „Der Fänger im
+    Roggen“: a quotation with no verb whose words are all capitalised but for a name's function words,
+    and that shows it is a name — a capitalised adjective or foreign word (tagged PROPN, X or ADJ, or
+    a capitalised word with a lower-case lemma: „Soziale“ ← sozial), a
+    digit, or a capitalised article opening it — is the name of a work, firm or body, not an utterance
+    („Kluft zwischen Arm und Reich“ keeps a lower-case preposition; „Grundlagen der Existenz“ has only
+    nouns)."""
+    if s is None:
+        return False
+    words = [w for w in s.words if q.content_start <= w.start and w.end <= q.content_end]
+    alpha = [w for w in words if any(ch.isalpha() for ch in w.text)]
+    if len(alpha) < 2 or any(w.upos in ("VERB", "AUX") for w in words):
+        return False
+    if any(not w.text[:1].isupper() and w.text.lower() not in NAME_FUNCTION_WORDS for w in alpha):
+        return False
+    capitalised = [w for w in alpha if w.text[:1].isupper()]
+    return (
+        alpha[0].text in NAME_LEAD_ARTICLES
+        or any(ch.isdigit() for w in words for ch in w.text)
+        or any(w.upos in ("ADJ", "X") or w.lemma[:1].islower() for w in capitalised[1:])
+        or sum(w.upos == "PROPN" for w in capitalised) * 2 > len(capitalised)
+    )
+
+
 def _cue_after(s: Sentence, q: QuoteMarks, cues: list[Cue]) -> Cue | None:
     """„…“, sagte X — the cue right after the closing mark (and its comma)."""
     after = [w for w in s.words if w.start >= q.close + 1][:3]
@@ -167,6 +200,8 @@ def find_direct(doc: Document, marks: QuoteMarkList, claimed: list[Candidate]) -
                 cue = None  # a word or two in quotes is only quoted when labelled („nannte es „…““)
         if cue is None and not utterance:
             continue  # a scare quote: nobody is quoted
+        if (cue is None or not utterance) and is_name(doc, s_open, q):
+            continue  # „Advanced Camera for Surveys“: a name, whatever verb stands near it
         if cue is not None:
             mention, co = cue_source(doc, cue_sent, cue, span)
             out.append(

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from extractor.document import Document, Sentence, Word
 from extractor.marks import CLOSERS, OPENERS, QuoteMarkList, QuoteMarks
-from extractor.quotes.candidates import Candidate, cue_span, sentence_content_end, trim
+from extractor.quotes.candidates import Candidate, cue_span, sentence_content_end, trim, with_full_stop
 from extractor.quotes.cues import Cue, find_cues
 from extractor.quotes.konjunktiv import finite_or_subjunctive, is_konjunktiv_i, tagged_finite
 from extractor.quotes.mentions import mention_at
@@ -222,11 +222,29 @@ def _is_reported_clause(s: Sentence, words: list[Word], frame: str) -> bool:
         for w in core[1:4]
     ):
         return True
+    if _verb_second(s, core):
+        return True
     return frame in ("urge", "say") and any(
         (w.text.lower() == "zu" and (nxt := s.word(w.id + 1)) is not None and nxt.upos in ("VERB", "AUX"))
         or ("zu" in w.text[2:-2] and w.upos == "VERB")
         for w in core
     )
+
+
+#: The longest first constituent before a verb-second clause's finite verb that is looked through.
+MAX_FIRST_CONSTITUENT = 8
+
+
+def _verb_second(s: Sentence, core: list[Word]) -> bool:
+    """„…, die Lage an der Grenze sei ruhig“: a verb-second clause whose first constituent is a longer
+    noun phrase — its finite verb comes before any comma, after a few words that hold no verb of a
+    clause of their own (a subordinator or relative pronoun would open one)."""
+    for w in core[1 : MAX_FIRST_CONSTITUENT + 1]:
+        if w.text in (",", ";", ":") or w.upos == "SCONJ" or w.text.lower() in RELATIVE_PRONOUNS and w.upos == "PRON":
+            return False
+        if w.upos in ("VERB", "AUX"):
+            return finite_or_subjunctive(w, s)
+    return False
 
 
 def _long_quotation(q: QuoteMarks) -> bool:
@@ -329,6 +347,8 @@ def find_acts(doc: Document, s: Sentence, marks: QuoteMarkList, taken: Spans, qu
             (following := s.word(cue.word.id + 1)) is not None and following.text.lower() == "sich"
         ):
             continue  # „äußerte sich nicht“: reflexive, nothing is reported
+        if _negated(s, cue.word):
+            continue  # „konnte den Vorfall nicht bestätigen“, „forderte keine Untersuchung“: nothing said
         if not _main_predicate(s, cue.word) or any(w.text == "?" for w in s.words):
             continue  # a question asks, it reports nothing
         prev = s.word(cue.word.id - 1)
@@ -338,6 +358,7 @@ def find_acts(doc: Document, s: Sentence, marks: QuoteMarkList, taken: Spans, qu
         words = _words_between(s, start, end)
         if len(words) < MIN_CONTENT_WORDS + 1:
             continue
+        end = with_full_stop(doc, end)
         if _passive(s, cue.word):
             mention = _agent(s, cue.word, doc.text)  # „wurde von X als … bezeichnet“; the subject is the act
         else:
@@ -361,6 +382,24 @@ def find_acts(doc: Document, s: Sentence, marks: QuoteMarkList, taken: Spans, qu
             )
         ]
     return []
+
+
+NEGATIONS = frozenset("nicht nie niemals kein keine keinen keinem keiner".split())
+
+
+def _negated(s: Sentence, v: Word) -> bool:
+    """The act did not happen: a negation the parse hangs on the cue, right before it, or as the
+    article of its object („forderte keine Untersuchung“)."""
+    if any(c.text.lower() in NEGATIONS for c in s.children(v.id)):
+        return True
+    prev = s.word(v.id - 1)
+    if prev is not None and prev.text.lower() in NEGATIONS:
+        return True
+    return any(
+        w.text.lower() in NEGATIONS and (head := s.word(w.head)) is not None and head.head == v.id
+        for w in s.words
+        if w.upos == "DET"
+    )
 
 
 FIRST_PERSON = frozenset("ich wir".split())

@@ -1,0 +1,97 @@
+"""The forms of reported speech the annotation guidelines distinguish, on sentences written for these
+tests in the style of German news: reported speech acts, Konjunktiv passages, and what is not a report
+(a stance without content, a negated act, the name of a work or body in quotation marks).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def quotes_of(extractor):
+    def run(text: str):
+        quotes = extractor.extract(text)
+        for q in quotes:
+            assert text[q.start : q.end] == q.text
+        return quotes
+
+    return run
+
+
+def containing(quotes, words: str):
+    return [q for q in quotes if words in q.text]
+
+
+# --- reported speech acts -------------------------------------------------------------------------
+
+
+def test_demand_is_a_reported_act_with_its_full_stop(quotes_of):
+    text = "Die Gewerkschaft Verdi forderte am Dienstag eine Erhöhung der Löhne um acht Prozent."
+    (q,) = containing(quotes_of(text), "Erhöhung der Löhne")
+    assert q.text == text  # the whole sentence, full stop included, as the guidelines mark it
+    assert q.cue.text == "forderte"
+
+
+def test_announcement_is_a_reported_act(quotes_of):
+    text = "Der Bürgermeister der Stadt kündigte am Abend eine Untersuchung des Unglücks an."
+    assert containing(quotes_of(text), "Untersuchung des Unglücks")
+
+
+def test_stance_without_content_is_no_report(quotes_of):
+    # criticising, welcoming, condemning: the sentence says whom the speaker judged, not what was said
+    for text in (
+        "Die Opposition im Landtag kritisierte den Haushaltsplan der Regierung scharf.",
+        "Der Verband der Landwirte begrüßte das Urteil des Verwaltungsgerichts ausdrücklich.",
+        "Mehrere Regierungen verurteilten den Anschlag auf die Botschaft in der Hauptstadt.",
+    ):
+        assert quotes_of(text) == [], text
+
+
+def test_stance_with_a_clause_is_still_reported(quotes_of):
+    text = "Die Opposition kritisierte am Montag, der Haushaltsplan sei nicht finanzierbar."
+    (q,) = containing(quotes_of(text), "nicht finanzierbar")
+    assert q.kind == "indirect"
+
+
+def test_negated_act_reports_nothing(quotes_of):
+    text = "Die Gewerkschaft forderte am Dienstag keine weiteren Zugeständnisse von den Arbeitgebern."
+    assert quotes_of(text) == []
+
+
+# --- Konjunktiv passages ------------------------------------------------------------------------
+
+
+def test_konjunktiv_sentences_after_a_report_are_one_passage(quotes_of):
+    text = (
+        "Der Sprecher des Ministeriums sagte, die Lage an der Grenze sei ruhig. "
+        "Die Soldaten hätten ihre Stellungen nicht verlassen. "
+        "Man werde die Lage in den nächsten Tagen weiter beobachten. "
+        "Am Abend fuhr der Minister zurück in die Hauptstadt."
+    )
+    quotes = quotes_of(text)
+    (passage,) = containing(quotes, "Stellungen nicht verlassen")
+    assert passage.text == (
+        "Die Soldaten hätten ihre Stellungen nicht verlassen. Man werde die Lage in den nächsten Tagen weiter beobachten."
+    )
+    assert not containing(quotes, "fuhr der Minister")
+
+
+# --- names in quotation marks ---------------------------------------------------------------------
+
+
+def test_quoted_name_of_a_body_is_no_quote(quotes_of):
+    text = "Die Organisation „Ärzte für Soziale Verantwortung“ hat ihren Sitz in Genf."
+    assert quotes_of(text) == []
+
+
+def test_quoted_title_with_a_capitalised_article_is_no_quote(quotes_of):
+    text = "Im Schulunterricht wird seit Jahren auch „Der Fänger im Roggen“ gelesen, ein Roman aus Amerika."
+    assert quotes_of(text) == []
+
+
+def test_quoted_phrase_with_lower_case_words_stays_a_quote(quotes_of):
+    text = "Der Bischof sprach in seiner Predigt von einer „Kluft zwischen Arm und Reich“."
+    assert containing(quotes_of(text), "Kluft zwischen Arm und Reich")
