@@ -7,12 +7,15 @@ sentence: what follows a fronted attribution („Laut Trump wäre …“), what 
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from extractor.document import Document, Sentence, Word
 from extractor.marks import QuoteMarkList
 from extractor.quotes.candidates import Candidate, cue_span, sentence_content_end, trim
-from extractor.quotes.mentions import mention_at, nominal, oblique
-from extractor.types import QuoteKind
+from extractor.quotes.mentions import Mention, mention_at, nominal, oblique
+from extractor.types import QuoteKind, Span
 from extractor.words.cues import attribution_words
+from extractor.words.people import TEMPORAL
 
 MIN_CONTENT_WORDS = 4
 
@@ -27,36 +30,111 @@ def _source_after(s: Sentence, w: Word) -> Word | None:
     return None
 
 
-def _source_before(s: Sentence, w: Word) -> Word | None:
-    """The head of the phrase before „zufolge“: the first nominal of that phrase."""
+def _phrase_start(s: Sentence, w: Word) -> int:
+    """The first word of the phrase before „zufolge“ (word `w`)."""
     start = w.id - 1
     while (
         start > 1
         and (prev := s.word(start - 1)) is not None
-        and (prev.upos in ("DET", "ADJ", "NUM", "NOUN", "PROPN", "ADP") or prev.text.lower() == "und")
+        and (
+            prev.upos in ("DET", "ADJ", "NUM", "NOUN", "PROPN", "ADP", "X")
+            or prev.text.lower() == "und"
+            or prev.text == "-"
+        )
         and prev.text not in (",", ":")
+        and not (prev.upos in ("NOUN", "PROPN") and (cur := s.word(start)) is not None and _new_phrase(s, cur))
     ):
-        start -= 1
-    for x in s.words[start - 1 : w.id - 1]:
+        start -= 1  # „die Organisation Schätzungen zufolge“: two nouns side by side are two phrases
+    return start
+
+
+def _source_before(s: Sentence, w: Word) -> Word | None:
+    """The head of the phrase before „zufolge“: the first nominal of that phrase."""
+    for x in s.words[_phrase_start(s, w) - 1 : w.id - 1]:
         if nominal(x, mistagged=True):
             return x
     return None
 
 
+def _new_phrase(s: Sentence, w: Word) -> bool:
+    """After a noun, does `w` open a phrase of its own rather than a genitive complement („die Kanzlerin
+    einigen Teilnehmern zufolge“, „die Organisation Schätzungen zufolge“)?"""
+    if w.upos == "DET":
+        return w.text.lower() not in GENITIVE_ARTICLES
+    article = s.word(w.id - 2)  # „die Organisation Schätzungen“: a noun after a noun with its article
+    joined = (nxt := s.word(w.id + 1)) is not None and nxt.text == "-" and nxt.start == w.end  # „al-Jazeera“
+    return w.upos == "NOUN" and w.text[:1].isupper() and not joined and article is not None and article.upos == "DET"
+
+
 def _phrase_end(s: Sentence, head: Word) -> int:
-    """Index of the last word of the source phrase (names and genitive complements included)."""
+    """Index of the last word of the source phrase (names and genitive complements included, a
+    hyphenated name whole: „Franz-Josef Jung“, an abbreviation in brackets: „(IAEO)“)."""
     i = head.id
-    while (
+    while True:
+        nxt = s.word(i + 1)
+        if nxt is not None and nxt.text == "-" and nxt.start == s.words[i - 1].end and i + 2 <= len(s.words):
+            i += 2  # „Franz-Josef“, „Baden-Württemberg“ tokenised in three
+            continue
+        if (
+            nxt is not None
+            and nxt.text == "("
+            and (close := s.word(i + 3)) is not None
+            and close.text == ")"
+            and (inner := s.word(i + 2)) is not None
+            and inner.text[:1].isalpha()
+        ):
+            i += 3  # „der Internationalen Atomenergie-Organisation (IAEO)“
+            continue
+        if not _phrase_step(s, head, i):
+            break
+        i += 1
+    return i
+
+
+def _phrase_step(s: Sentence, head: Word, i: int) -> bool:
+    """Does the source phrase go on from word `i` to the next („der Gruppe X“, „von Augenzeugen“)?"""
+    if (
         i < len(s.words)
         and (nxt := s.word(i + 1)) is not None
         and nxt.upos in ("PROPN", "NOUN", "DET", "ADJ", "ADP")
         and nxt.text not in (",",)
         and not (nxt.upos == "ADP" and i > head.id + 3)
     ):
-        if nxt.upos in ("DET", "ADP", "ADJ") and not any(x.upos in ("NOUN", "PROPN") for x in s.words[i + 1 : i + 4]):
-            break
-        i += 1
-    return i
+        if nxt.upos == "DET" and nxt.text.lower() not in GENITIVE_ARTICLES:
+            return False  # „laut einer Sprecherin ein Teilgeständnis“: a new phrase, not a complement
+        if nxt.upos == "DET" and nxt.feats.get("Case") in ("Nom", "Acc"):
+            return False  # „laut Verfassung der Parlamentspräsident“: the clause's subject
+        if nxt.upos == "ADP" and not _attributive_pp(s, nxt):
+            return False  # „nach Angaben der Polizei vom Dienstag“, „in dem Land“
+        if nxt.upos == "NOUN" and (cur := s.word(i)) is not None and cur.upos == "PROPN":
+            return False  # „nach Ansicht von ai Disziplinarmaßnahmen“: a noun after a name starts anew
+        return nxt.upos not in ("DET", "ADP", "ADJ") or any(x.upos in ("NOUN", "PROPN") for x in s.words[i + 1 : i + 4])
+    return False
+
+
+#: Articles that can open a genitive complement („Angaben des Ministeriums“, „einer Sprecherin der Polizei“).
+GENITIVE_ARTICLES = frozenset(
+    "der des eines einer dieser dieses mehrerer einiger verschiedener aller zahlreicher beider seiner ihrer".split()
+)
+
+
+def _attributive_pp(s: Sentence, prep: Word) -> bool:
+    """„von Augenzeugen“, „im Iran“, „in Berlin“: a preposition that continues a source phrase, with a
+    name or a source noun and no time word („vom Dienstag“)."""
+    lower = prep.text.lower()
+    rest = [x for x in s.words[prep.id : prep.id + 3] if x.start != prep.start]  # „im“ is „in“ + „dem“
+    noun = next((x for x in rest if x.upos in ("NOUN", "PROPN", "X") or x.text[:1].isupper()), None)
+    if noun is None or noun.lemma.lower() in TEMPORAL or noun.text.lower() in TEMPORAL:
+        return False
+    if lower in ("von", "vom"):
+        return True
+    return lower in ("in", "im", "aus") and (noun.upos == "PROPN" or not noun.text.isalpha())
+
+
+def _as_phrase(doc: Document, m: Mention, start: int, end: int) -> Mention:
+    """The mention `m` written as the attribution phrase `start`..`end` („Angaben der Polizei“,
+    „eigenen Angaben“): its speaker is still `m`'s."""
+    return replace(m, span=Span(doc.text[start:end], start, end), citation=m.citation or m.description)
 
 
 def _compound_key(w: Word, words: dict[str, str]) -> str | None:
@@ -117,12 +195,20 @@ def find_attributions(doc: Document, s: Sentence, marks: QuoteMarkList) -> list[
             head = _source_after(s, w) if kind == "pre" else _source_before(s, w)
         if head is None:
             continue
-        if own or compound is not None:
+        if compound is not None:
+            mention = mention_at(s, head, doc.text, limit=head.id, floor=head.id)  # „Zeitungsberichten zufolge“
+        elif own:
             mention = mention_at(s, head, doc.text, limit=head.id)
         else:
-            mention = oblique(
-                mention_at(s, head, doc.text, limit=_phrase_end(s, head) if kind == "pre" else w.id - 1), s, doc.text
-            )
+            limit, floor = (_phrase_end(s, head), 1) if kind == "pre" else (w.id - 1, _phrase_start(s, w))
+            mention = oblique(mention_at(s, head, doc.text, limit=limit, floor=floor), s, doc.text)
+        if kind == "post" and compound is None and (before := s.word(w.id - 1)) is not None:
+            # „Dem Sender al-Dschasira zufolge“: the whole phrase before „zufolge“
+            mention = _as_phrase(doc, mention, mention.span.start, max(mention.span.end, before.end))
+        if kind == "pre" and key[:1].isupper() and compound is None and not own:
+            # the source as a reader marks it is the attribution noun with its complement: „Angaben der
+            # Polizei“ („nach eigenen Angaben“ names the sentence's subject)
+            mention = _as_phrase(doc, mention, w.start, max(w.end, mention.span.end))
         phrase_start = min(cue_words[0].start, mention.span.start) if not own else cue_words[0].start
         phrase_end = max(cue_words[-1].end, mention.span.end) if not own else cue_words[-1].end
         first, last_end = s.words[0], sentence_content_end(s)

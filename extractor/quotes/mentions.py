@@ -110,6 +110,12 @@ def _is_nominal(w: Word) -> bool:
     return w.upos in ("NOUN", "PROPN") or (is_capitalised(w) and w.upos in ("X", "ADJ") and w.id > 1)
 
 
+def _contracted(s: Sentence, w: Word) -> bool:
+    """The article of a contraction with a preposition („dem“ of „vom“, „im“, „beim“)."""
+    prev = s.word(w.id - 1)
+    return prev is not None and prev.start == w.start and prev.upos == "ADP"
+
+
 def _span(s: Sentence, words: list[Word], text: str) -> Span:
     start, end = words[0].start, words[-1].end
     return Span(text[start:end], start, end)
@@ -188,8 +194,12 @@ def mention_at(s: Sentence, head: Word, text: str, *, limit: int | None = None, 
     if not names:
         hi = _extend_right(s, hi, limit)
         words = s.words[lo - 1 : hi]
-    while len(words) > 1 and words[0] is not head and (words[0].upos == "ADP" or _not_speaker_word(words[0])):
-        words = words[1:]
+    while (
+        len(words) > 1
+        and words[0] is not head
+        and (words[0].upos == "ADP" or _not_speaker_word(words[0]) or _contracted(s, words[0]))
+    ):
+        words = words[1:]  # „vom Amtsgericht“ is „von dem Amtsgericht“: the article shares the preposition
     span = _span(s, words, text)
     head_gender = head.feats.get("Gender")
     plural = head.feats.get("Number") == "Plur"
@@ -283,3 +293,161 @@ def _compound_text(s: Sentence, w: Word, text: str) -> str:
         i -= 1
         start = prev.start
     return text[start : w.end]
+
+
+#: Prepositions of a place or body a description belongs to („ein Sprecher in Berlin“, „die Botschaft
+#: in Riad“, „Rick Homans vom Sekretariat“): part of the source as a reader marks it.
+ATTRIBUTIVE_PREPOSITIONS = frozenset("in im aus vom bei beim".split())
+#: Indefinite and possessive articles: „in einem Interview“, „in ihrer Ausgabe“ say how something was
+#: said; a place or body a description belongs to is named without them („in Berlin“, „im Rat“).
+INDEFINITE_OR_POSSESSIVE = ("ein", "mein", "dein", "sein", "ihr", "unser", "euer", "eur")
+#: The longest bracket a source phrase takes in: „(SPD)“, „(IAEO)“, „(Grüne)“.
+MAX_BRACKET_WORDS = 4
+#: The longest apposition taken into a source phrase („Präsident des Bundesverfassungsgerichtes“).
+MAX_APPOSITION_WORDS = 10
+
+
+def widen(s: Sentence, m: Mention, text: str, *, floor: int = 1, limit: int | None = None) -> Mention:
+    """The whole noun phrase a reader marks as the source, never beyond words `floor`..`limit`: a
+    hyphenated name goes on („Franz“ - „Josef“), a bracket follows („Renate Schmidt (SPD)“), a
+    description takes its place („ein Sprecher in Berlin“), and an apposition joins role and name
+    („der Vorsitzende des Verbandes, Elmar Gesse“; „Elmar Gesse, Vorsitzender des Verbandes“). The
+    speaker it names stays the one `m` names."""
+    if m.kind == "pronoun":
+        return m
+    limit = min(limit or len(s.words), len(s.words))
+    inside = [w for w in s.words if m.span.start <= w.start < m.span.end]
+    if not inside:
+        return m
+    first, last = inside[0].id, inside[-1].id
+    last = _widen_right(s, m, last, limit)
+    first = _widen_left(s, m, first, floor)
+    start, end = s.words[first - 1].start, s.words[last - 1].end
+    if (start, end) == (m.span.start, m.span.end):
+        return m
+    return replace(m, span=Span(text[start:end], start, end), citation=m.citation or m.description)
+
+
+def _bracket_end(s: Sentence, i: int, limit: int) -> int | None:
+    """The closing bracket of a short bracket opening at word `i` with no verb in it."""
+    open_ = s.word(i)
+    if open_ is None or open_.text != "(":
+        return None
+    for w in s.words[i : i + MAX_BRACKET_WORDS + 1]:
+        if w.text == ")":
+            return w.id if w.id <= limit and w.id > i + 1 else None
+        if w.upos in ("VERB", "AUX") or w.text in (",", ";", ":", "(") or (w.text[:1].islower() and w.upos != "ADP"):
+            return None
+    return None
+
+
+def _pp_end(s: Sentence, i: int, limit: int) -> int | None:
+    """The end of a place or body phrase opening at word `i` („in Berlin“, „vom Sekretariat für X“)."""
+    prep = s.word(i)
+    if prep is None or prep.text.lower() not in ATTRIBUTIVE_PREPOSITIONS:
+        return None
+    end = None
+    for w in s.words[i : min(limit, i + 5)]:
+        if w.text.lower().startswith(INDEFINITE_OR_POSSESSIVE) and w.upos in ("DET", "PRON", "NUM"):
+            return None  # „in einem Interview“, „in ihrer Ausgabe“: how it was said, not who said it
+        if w.upos in ("DET", "ADJ") and not w.text[:1].isupper():
+            continue
+        if w.text[:1].isupper() and w.upos in ("PROPN", "NOUN", "X", "ADJ") and not _not_speaker_word(w):
+            if w.upos == "NOUN" and not can_name_a_source(w.lemma or w.text):
+                return end
+            end = w.id if w.upos != "ADJ" else end  # „in Berlin“, „beim Klimagipfel“, „im Aufsichtsrat“
+            continue
+        if w.text == "-" and end == w.id - 1:
+            continue
+        break
+    return end
+
+
+def _widen_right(s: Sentence, m: Mention, last: int, limit: int) -> int:
+    while last < limit:
+        nxt = s.word(last + 1)
+        if nxt is None:
+            break
+        after = s.word(last + 2)
+        if (
+            nxt.text == "-"
+            and after is not None
+            and last + 2 <= limit
+            and nxt.start == s.words[last - 1].end
+            and after.start == nxt.end
+            and after.text[:1].isupper()
+        ):
+            last += 2  # „Franz-Josef“, „Atomenergie-Organisation“ tokenised in three
+            continue
+        if (close := _bracket_end(s, last + 1, limit)) is not None:
+            last = close
+            continue
+        if m.kind == "description" and (pp := _pp_end(s, last + 1, limit)) is not None:
+            last = pp
+            continue
+        break
+    comma = s.word(last + 1)
+    if comma is not None and comma.text == "," and (app := _apposition_end(s, m, last + 2, limit)) is not None:
+        last = app
+    return last
+
+
+def _apposition_end(s: Sentence, m: Mention, i: int, limit: int) -> int | None:
+    """The end of an apposition opening at word `i` after a comma: a name after a description, a role
+    after a name; it must close with a comma, a bracket or the end of the sentence."""
+    words: list[Word] = []
+    for w in s.words[i - 1 : limit]:
+        if w.text in APPOSITION_ENDS:
+            break
+        if w.upos in ("VERB", "AUX", "PRON", "SCONJ", "CCONJ") or w.text.lower() in ("und", "oder", "sowie"):
+            return None
+        words.append(w)
+    if not words or len(words) > MAX_APPOSITION_WORDS:
+        return None
+    end_word = s.word(words[-1].id + 1)
+    if end_word is not None and end_word.text not in (",", ".", "!", "?", ")"):
+        return None
+    if m.kind == "description":
+        names = _name_run(words)
+        return words[-1].id if names and names[0] is words[0] and names[-1] is words[-1] else None
+    # a role after a name: its first noun is a capitalised role noun that can name a source
+    noun = next((w for w in words if _is_nominal(w) and w.upos != "PROPN"), None)
+    if noun is None or any(w.upos not in ("DET", "ADJ", "NUM") for w in words[: words.index(noun)]):
+        return None
+    if not can_name_a_source(noun.lemma or noun.text) or _not_speaker_word(noun):
+        return None
+    return words[-1].id
+
+
+#: What ends an apposition: a comma, a bracket, sentence punctuation, a quotation mark.
+APPOSITION_ENDS = frozenset({",", ")", "(", ".", "!", "?", ";", ":", "“", "”", "„", "«", "»", "–", "—"})
+
+
+def _widen_left(s: Sentence, m: Mention, first: int, floor: int) -> int:
+    """„der Vorsitzende des Verbandes, Elmar Gesse“: a description before the comma in front of a name."""
+    comma = s.word(first - 1)
+    if m.kind != "name" or comma is None or comma.text != "," or first - 1 <= floor:
+        return first
+    words: list[Word] = []
+    for j in range(first - 2, max(floor, first - 1 - MAX_APPOSITION_WORDS) - 1, -1):
+        w = s.word(j)
+        if w is None or w.text in APPOSITION_ENDS:
+            break
+        if w.upos in ("VERB", "AUX", "PRON", "SCONJ", "CCONJ", "ADV", "PUNCT") and w.text != "-":
+            return first
+        words.insert(0, w)
+    if not words:
+        return first
+    head = _head_noun(words)
+    if (
+        head is None
+        or head.upos == "PROPN"
+        or words[0].upos not in ("DET", "ADJ", "NOUN")
+        or not can_name_a_source(head.lemma or head.text)
+        or _not_speaker_word(head)
+    ):
+        return first
+    before = s.word(words[0].id - 1)
+    if before is not None and before.upos == "ADP":
+        return first
+    return words[0].id

@@ -226,7 +226,7 @@ def resolve(m: Mention | None, idx: EntityIndex) -> tuple[str | None, str | None
     if len(words) == 1 and words[0][:1].isupper() and (e := idx.find(words[0])) is not None:
         # a surname the tagger did not take for a name („Selenskyj:“ in a headline): the person's one name
         return e.canonical, e.role
-    keys = _role_keys(m.role or m.description)
+    keys = _role_keys(m.role or m.citation or m.description)
     nearest = next(iter(idx.before(m.span.start + 1)), None)
     for _, e in idx.before(m.span.start + 1):
         if any(keys & _role_keys(r) for r in e.roles):

@@ -14,7 +14,16 @@ from dataclasses import replace
 from extractor.document import Document, Sentence, Word
 from extractor.marks import CLOSERS, MARKS
 from extractor.quotes.cues import Cue
-from extractor.quotes.mentions import PRONOUNS, Mention, adverb_like, mention_at, names_a_source, nominal, oblique
+from extractor.quotes.mentions import (
+    PRONOUNS,
+    Mention,
+    adverb_like,
+    mention_at,
+    names_a_source,
+    nominal,
+    oblique,
+    widen,
+)
 from extractor.types import Span
 from extractor.words.people import NOT_SPEAKER_WORDS, TEMPORAL
 from foundation.german import ARTICLES, PREPOSITIONS
@@ -206,18 +215,20 @@ def speaker_mention(s: Sentence, cue: Cue, content: tuple[int, int] | None, text
     if head is None:
         return None
     after_cue = head.id > cue.word.id
-    m = mention_at(
-        s,
-        head,
-        text,
-        limit=_clause_end(s, head) if after_cue else cue.word.id - 1,
-        floor=cue.word.id + 1 if after_cue else 1,
-    )
-    m = _apposed_name(s, m, text) or m
+    limit = _clause_end(s, head) if after_cue else cue.word.id - 1
+    floor = cue.word.id + 1 if after_cue else 1
+    m = mention_at(s, head, text, limit=limit, floor=floor)
+    if (name := _apposed_name(s, m, text)) is not None:
+        # „die Sprecherin von Joe Biden, Jen Psaki“: the speaker is the name, the source the whole phrase
+        m = replace(name, span=Span(text[m.span.start : name.span.end], m.span.start, name.span.end))
     if m.kind == "description" and m.head.feats.get("Case") in ("Acc", "Dat"):
         m = oblique(m, s, text)  # „zitiert … einen ehemaligen US-Kommandeur“
     if content and content[0] < m.span.end and m.span.start < content[1]:
         return None
+    # after the cue, an apposition may close the sentence: „…, sagte Jana Petersen, Vorsitzende des Vereins.“
+    wide = widen(s, m, text, floor=floor, limit=len(s.words) if after_cue else limit)
+    if not (content and content[0] < wide.span.end and wide.span.start < content[1]):
+        m = wide
     if m.kind != "pronoun" and m.span.text.lower() in ARTICLES:
         return None
     if is_dateline(s, m.head) or not names_a_source(m):

@@ -1,0 +1,77 @@
+"""Sources as a reader marks them (issue 12 item 3, issue 11 item 2): the whole noun phrase, the
+attribution phrase of „nach Angaben X“, appositions and brackets, while the speaker it names stays the
+person or body. Sentences composed for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.slow
+
+
+def _only(extractor, text: str):
+    quotes = extractor.extract(text)
+    assert quotes, text
+    return quotes[0]
+
+
+@pytest.mark.parametrize(
+    "text, mention, speaker",
+    [
+        (
+            "Nach Angaben der Feuerwehr wurden bei dem Brand drei Menschen leicht verletzt.",
+            "Angaben der Feuerwehr",
+            "Feuerwehr",
+        ),
+        (
+            "Der Verein hat nach eigenen Angaben mehr als zweitausend Mitglieder verloren.",
+            "Der Verein",  # „nach eigenen Angaben“ names the subject
+            "Verein",
+        ),
+        (
+            "Dem Sender Radio Nord zufolge soll die Brücke bis zum Sommer gesperrt bleiben.",
+            "Dem Sender Radio Nord",
+            "Radio Nord",
+        ),
+    ],
+)
+def test_an_attribution_phrase_is_the_source_and_names_its_speaker(extractor, text, mention, speaker):
+    q = _only(extractor, text)
+    assert q.speaker_mention is not None and q.speaker_mention.text == mention
+    assert q.speaker == speaker
+
+
+@pytest.mark.parametrize(
+    "text, mention, speaker",
+    [
+        (
+            "„Wir werden nicht aufgeben“, sagte Jana Petersen, Vorsitzende des Mieterbundes.",
+            "Jana Petersen, Vorsitzende des Mieterbundes",
+            "Jana Petersen",
+        ),
+        (
+            "Die Sprecherin des Landesamtes, Karin Vogt, erklärte, die Messwerte seien unauffällig.",
+            "Die Sprecherin des Landesamtes, Karin Vogt",
+            "Karin Vogt",
+        ),
+        (
+            "Ein Sprecher der Stadtverwaltung in Kassel sagte, die Schule bleibe geschlossen.",
+            "Ein Sprecher der Stadtverwaltung in Kassel",
+            "Sprecher der Stadtverwaltung",
+        ),
+        (
+            "Die Abgeordnete Lisa Brandt (Grüne) kritisierte, der Entwurf sei unausgegoren.",
+            "Die Abgeordnete Lisa Brandt (Grüne)",
+            "Lisa Brandt",
+        ),
+    ],
+)
+def test_the_source_is_the_whole_noun_phrase(extractor, text, mention, speaker):
+    q = _only(extractor, text)
+    assert q.speaker_mention is not None and q.speaker_mention.text == mention
+    assert q.speaker == speaker
+
+
+def test_how_something_was_said_is_no_part_of_the_source(extractor):
+    q = _only(extractor, "„Das war ein klares Foul“, erklärte Trainer Mats Olsen in einem Interview.")
+    assert q.speaker_mention is not None and q.speaker_mention.text == "Trainer Mats Olsen"
