@@ -56,6 +56,29 @@ def test_stance_with_a_clause_is_still_reported(quotes_of):
     assert q.kind == "indirect"
 
 
+def test_stance_that_labels_its_object_is_reported(quotes_of):
+    text = "Das Außenministerium kritisierte den Anschlag als barbarische Tat."
+    (q,) = containing(quotes_of(text), "barbarische Tat")
+    assert q.text == text
+    assert q.cue.text == "kritisierte"
+
+
+def test_reflexive_act_without_content_reports_nothing(quotes_of):
+    assert quotes_of("Der Sprecher der Regierung äußerte sich am Montag nicht zu dem Vorfall.") == []
+
+
+def test_das_with_a_cue_reports_the_sentence_before(quotes_of):
+    text = (
+        "Bei dem Angriff wurden drei Menschen verletzt. "
+        "In dem Fahrzeug befand sich auch eine weitere deutsche Mitarbeiterin. "
+        "Das teilte die Organisation am Montag in Bonn mit."
+    )
+    (q,) = containing(quotes_of(text), "Mitarbeiterin")
+    assert q.text == "In dem Fahrzeug befand sich auch eine weitere deutsche Mitarbeiterin. Das"
+    assert q.cue.text == "teilte"
+    assert q.speaker_mention.text.endswith("Organisation")
+
+
 def test_negated_act_reports_nothing(quotes_of):
     text = "Die Gewerkschaft forderte am Dienstag keine weiteren Zugeständnisse von den Arbeitgebern."
     assert quotes_of(text) == []
@@ -95,3 +118,30 @@ def test_quoted_title_with_a_capitalised_article_is_no_quote(quotes_of):
 def test_quoted_phrase_with_lower_case_words_stays_a_quote(quotes_of):
     text = "Der Bischof sprach in seiner Predigt von einer „Kluft zwischen Arm und Reich“."
     assert containing(quotes_of(text), "Kluft zwischen Arm und Reich")
+
+
+# --- what follows a cue's comma -------------------------------------------------------------------
+
+
+def test_reported_clause_opening_with_a_long_noun_phrase(quotes_of):
+    # the plural subject with Konjunktiv, the first constituent longer than two words
+    (q,) = quotes_of("Der Außenminister sagte am Abend, die Vorwürfe gegen sein Land seien falsch.")
+    assert q.text == "die Vorwürfe gegen sein Land seien falsch"
+    assert q.cue.text == "sagte"
+
+
+def test_relative_and_adverbial_clauses_after_a_cue_are_no_report(quotes_of):
+    for text in (
+        "Der Mann wurde 1965 zu einer Haftstrafe verurteilt, die er bis 1970 in Berlin verbüßte.",
+        "Die Demonstranten forderten am Sonntag den Rücktritt, um den Weg zu Neuwahlen freizumachen.",
+    ):
+        assert not [q for q in quotes_of(text) if q.text.startswith(("die er", "um den"))], text
+
+
+def test_an_adjective_that_closes_a_cue_is_no_cue_alone(quotes_of):
+    assert quotes_of("Wie am Montag bekannt wurde, ist der Minister der Regierung zurückgetreten.") == []
+
+
+def test_a_preterite_is_not_read_as_a_participle(quotes_of):
+    # „geriet“ (geraten) is no form of „raten“
+    assert quotes_of("Die Firma geriet im vergangenen Jahr in die Kritik, weil sie Mitarbeiter entließ.") == []

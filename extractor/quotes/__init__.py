@@ -1,8 +1,8 @@
 """Finding quotes in a parsed document: Document → list[Quote].
 
 Order matters: reported speech with a cue first (it claims the quotation marks inside it, which makes
-it mixed), then „laut/zufolge/so“ attributions, then free-standing quotations, then colon speech („Selenskyj: …“), then reported speech
-acts (a cue without a clause: the sentence is the report) where nothing else was found, then Konjunktiv
+it mixed), then „laut/zufolge/so“ attributions, then free-standing quotations, then colon speech („Selenskyj: …“), then a sentence that
+„Das teilte X mit“ reports, then reported speech acts (a cue without a clause: the sentence is the report) where nothing else was found, then Konjunktiv
 continuations and discourse speakers, and last the resolution of every speaker to one canonical name.
 """
 
@@ -16,7 +16,7 @@ from extractor.quotes.attribution import find_attributions
 from extractor.quotes.candidates import Candidate
 from extractor.quotes.continuation import attribute_from_discourse, konjunktiv_continuations
 from extractor.quotes.direct import find_colon_speech, find_direct
-from extractor.quotes.indirect import find_acts, find_indirect
+from extractor.quotes.indirect import find_acts, find_back_reference, find_indirect
 from extractor.quotes.names import repair_names
 from extractor.quotes.resolve import build_index, resolve
 from extractor.spans import Spans
@@ -72,6 +72,9 @@ def find_quotes(doc: Document) -> list[Quote]:
     claimed = dedupe(claimed)
     cands = dedupe(claimed + find_direct(doc, marks, claimed))
     cands = dedupe(cands + find_colon_speech(doc, marks, cands))
+    taken = Spans.of(cands)
+    backs = [c for s in doc.sentences if s.parsed and s.words for c in find_back_reference(doc, s, taken)]
+    cands = dedupe(cands + backs)
     acts = []
     taken, quoted = Spans.of(cands), marks.spans(_outermost)
     for s in doc.sentences:

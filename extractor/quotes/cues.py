@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from extractor.document import Sentence, Word
 from extractor.marks import MARKS
-from extractor.words.cues import CueEntry, lemma_candidates, lexicon
+from extractor.words.cues import PARTICLES, CueEntry, lemma_candidates, lexicon
 
 
 @dataclass(frozen=True)
@@ -67,6 +67,8 @@ def _find_cues(s: Sentence) -> list[Cue]:
     for w in s.words:
         if w.upos not in ("VERB", "AUX", "ADJ", "ADV") or not w.text[:1].isalpha():
             continue
+        if w.text.lower() in PARTICLES:
+            continue  # „bekannt“, „klar“ close a cue („gab bekannt“) but are none alone („wurde bekannt“)
         for lemma in lemma_candidates(w.text, w.lemma):
             if lemma in lex:
                 cue = _match(s, w, lemma, lex[lemma])

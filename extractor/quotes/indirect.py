@@ -204,6 +204,10 @@ def _best_content(doc: Document, s: Sentence, cue: Cue) -> tuple[tuple[int, int]
     return None, ""
 
 
+#: Words that open an adverbial clause (or an afterthought) after a cue's comma: never the report.
+ADVERBIAL_OPENERS = frozenset(
+    "als wenn weil da auch während nachdem obwohl obgleich bevor seit seitdem um damit sodass wobei zumal falls".split()
+)
 CLAUSE_OPENERS = frozenset("dass ob wie warum weshalb weswegen wer was wann wo wonach womit wofür".split())
 
 
@@ -215,8 +219,8 @@ def _is_reported_clause(s: Sentence, words: list[Word], frame: str) -> bool:
         return False
     if core[0].text.lower() in CLAUSE_OPENERS:
         return True
-    if core[0].text.lower() in ("als", "wenn", "weil", "da", "auch"):
-        return False  # an adverbial clause or an afterthought („…, auch noch, als …“)
+    if core[0].text.lower() in ADVERBIAL_OPENERS:
+        return False  # an adverbial clause or an afterthought („…, auch noch, als …“, „…, um … zu …“)
     if any(
         finite_or_subjunctive(w, s) or _verb_like(w, s.word(w.id - 1), s.word(w.id + 1)) and w.upos != "VERB"
         for w in core[1:4]
@@ -239,11 +243,17 @@ def _verb_second(s: Sentence, core: list[Word]) -> bool:
     """„…, die Lage an der Grenze sei ruhig“: a verb-second clause whose first constituent is a longer
     noun phrase — its finite verb comes before any comma, after a few words that hold no verb of a
     clause of their own (a subordinator or relative pronoun would open one)."""
-    for w in core[1 : MAX_FIRST_CONSTITUENT + 1]:
+    if core[0].upos not in ("DET", "NOUN", "PROPN", "ADJ", "NUM") or len(core) < 3:
+        return False
+    if core[0].text.lower() in RELATIVE_PRONOUNS and core[1].upos not in ("NOUN", "PROPN", "ADJ", "NUM"):
+        return False  # „…, die er bis 1970 verbüßte“: a relative clause
+    for i, w in enumerate(core[1 : MAX_FIRST_CONSTITUENT + 1], start=1):
         if w.text in (",", ";", ":") or w.upos == "SCONJ" or w.text.lower() in RELATIVE_PRONOUNS and w.upos == "PRON":
             return False
         if w.upos in ("VERB", "AUX"):
-            return finite_or_subjunctive(w, s)
+            after = core[i + 1] if i + 1 < len(core) else None
+            # verb second has the rest of its clause after it; a verb closing the clause ends a relative one
+            return finite_or_subjunctive(w, s) and after is not None and after.text not in (",", ";", ":")
     return False
 
 
@@ -294,6 +304,54 @@ def find_indirect(doc: Document, s: Sentence, marks: QuoteMarkList) -> list[Cand
     return _drop_nested(out)
 
 
+#: Words that open a sentence and stand for the sentence before it as a cue's object (guidelines 3.3 F).
+BACK_REFERENCES = frozenset("das dies".split())
+
+
+def find_back_reference(doc: Document, s: Sentence, taken: Spans) -> list[Candidate]:
+    """„Im Fahrzeug saß eine weitere Mitarbeiterin. Das teilte die Organisation mit.“ — a sentence that
+    opens with „Das“ or „Dies“ and a cue verb, with no reported clause of its own, reports the sentence
+    before it (in the same paragraph, not yet a report): the report runs from that sentence to the
+    „Das“ that stands for it, its source is the cue's subject."""
+    if s.index == 0 or len(s.words) < 4:
+        return []
+    first, verb = s.words[0], s.words[1]
+    if first.text.lower() not in BACK_REFERENCES or not tagged_finite(verb):
+        return []
+    cue = next((c for c in find_cues(s) if c.word is verb), None)
+    if cue is None or cue.entry.lemma == "heißen" or _best_content(doc, s, cue)[0] is not None:
+        return []
+    prev = doc.sentences[s.index - 1]
+    if prev.paragraph != s.paragraph or taken.overlaps(prev.start, prev.end):
+        return []
+    said = doc.text[prev.start : prev.end].rstrip()
+    if len(said.split()) < MIN_CONTENT_WORDS + 1 or not said.endswith((".", "!")):
+        return []  # a heading or a sentence that runs on („…: Das …“) is no statement of its own
+    mention = speaker_mention(s, cue, None, doc.text)
+    if mention is None or mention.span.start <= first.start:
+        # the parse took „Das“ for the subject: then the noun phrase right after the verb is it
+        head = next((w for w in s.words[2:] if w.upos in ("NOUN", "PROPN")), None)
+        if head is None or any(w.upos in ("VERB", "AUX", "ADP") for w in s.words[2 : head.id - 1]):
+            return []
+        mention = mention_at(s, head, doc.text)
+    start, _ = trim(doc, prev.start, prev.end)
+    return [
+        Candidate(
+            start,
+            first.end,
+            "indirect",
+            cue_span(doc, cue.words),
+            mention,
+            prev.index,
+            prev.paragraph,
+            0.7,
+            "cue",
+            (),
+            cue.entry.mode,
+        )
+    ]
+
+
 def _act_object(s: Sentence, v: Word, preposition: str) -> bool:
     """The act's preposition governs the verb's object: the first preposition after the verb, or one
     whose phrase the parse hangs on the verb and that follows no genitive noun („berichtete in einem
@@ -341,12 +399,14 @@ def find_acts(doc: Document, s: Sentence, marks: QuoteMarkList, taken: Spans, qu
     for cue in find_cues(s):
         if not cue.entry.act or quoted.contains(cue.word.start):
             continue
-        if cue.entry.act_preposition and not _act_object(s, cue.word, cue.entry.act_preposition):
+        prepositions = cue.entry.act_preposition.split("|") if cue.entry.act_preposition else []
+        if prepositions and not any(_act_object(s, cue.word, p) for p in prepositions):
             continue  # „sprach von einem Erfolg“, not „spricht während des Besuchs von …“
-        if any(c.text.lower() == "sich" for c in s.children(cue.word.id)) or (
-            (following := s.word(cue.word.id + 1)) is not None and following.text.lower() == "sich"
+        if not prepositions and (
+            any(c.text.lower() == "sich" for c in s.children(cue.word.id))
+            or ((following := s.word(cue.word.id + 1)) is not None and following.text.lower() == "sich")
         ):
-            continue  # „äußerte sich nicht“: reflexive, nothing is reported
+            continue  # „äußerte sich nicht“: reflexive, nothing is reported („sprach sich für … aus“ does)
         if _negated(s, cue.word):
             continue  # „konnte den Vorfall nicht bestätigen“, „forderte keine Untersuchung“: nothing said
         if not _main_predicate(s, cue.word) or any(w.text == "?" for w in s.words):

@@ -73,7 +73,8 @@ def lemma_candidates(text: str, lemma: str | None = None) -> tuple[str, ...]:
             if stem.endswith(("er", "el")):
                 cands.append(stem + "n")  # beteuerte → beteuern, handelte → handeln
     if t.startswith("ge") and t.endswith("t"):  # weak participles: gewarnt, gesagt (not „geraten“)
-        cands += [c[2:] for c in cands if c.startswith("ge")]
+        # the stem must run on from the participle's: gesagt → sagen, not geriet (geraten) → raten
+        cands += [c[2:] for c in cands if c.startswith("ge") and c[2:].startswith(t[2:-1])]
     for p in PARTICLES:
         for c in list(cands):
             if c.startswith(p + "ge"):
