@@ -19,10 +19,14 @@ from __future__ import annotations
 import bisect
 import gzip
 import re
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from extractor.document import Sentence, Word
 
 #: GermEval's OTH (titles of works, events, languages) is left out: it is never a source, and its
 #: low agreement (F1 about 0.4 here) would only blur the three that matter.
@@ -66,10 +70,13 @@ def _heads() -> dict[str, tuple[tuple[str, ...], tuple[str, ...]]]:
     return {kind: (tuple(whole[kind]), tuple(ends.get(kind, ()))) for kind in whole}
 
 
-def _head_kinds(word: str) -> list[str]:
+def head_kinds(word: str) -> list[str]:
     """The kinds of head noun `word` is or ends in: „Bundesinnenministerin“ → [person]."""
     low = word.lower()
     return [kind for kind, (whole, ends) in _heads().items() if low in whole or low.endswith(ends)]
+
+
+_head_kinds = head_kinds
 
 
 _DIGITS = re.compile(r"\d")
@@ -293,3 +300,29 @@ class NerTagger:
 
     def entities(self, words: Sequence[str]) -> list[Entity]:
         return spans(self.tag(words))
+
+
+#: Where a word's BIO tag is kept once a document is annotated (beside its morphology, as CoNLL-U keeps
+#: NER in MISC); a word never annotated reads as outside any entity.
+FEATURE = "NER"
+
+
+def annotate(sentences: Iterable[Sentence], tagger: NerTagger) -> None:
+    """Tag every word of the parsed or tagged sentences with its BIO entity tag (`entity_tag`)."""
+    for s in sentences:
+        if not s.words:
+            continue
+        for w, tag in zip(s.words, tagger.tag([w.text for w in s.words])):
+            if tag != "O":
+                w.feats[FEATURE] = tag
+
+
+def entity_tag(w: Word) -> str:
+    """The word's BIO tag („B-PER“, „I-ORG“, „O“): „O“ when the document was not annotated."""
+    return w.feats.get(FEATURE, "O")
+
+
+def entity_label(w: Word) -> str | None:
+    """PER, ORG or LOC when the word is part of a named entity."""
+    tag = entity_tag(w)
+    return tag[2:] if tag != "O" else None

@@ -97,3 +97,15 @@ def test_a_missing_model_is_a_clear_error(tmp_path):
 
     with pytest.raises(ModelNotAvailable, match="extractor.model.ner"):
         NerTagger.load(tmp_path)
+
+
+def test_a_document_is_annotated_in_place(ner: NerTagger):
+    from extractor.document import Sentence, Word
+    from extractor.ner import annotate, entity_label, entity_tag
+
+    texts = ["Die", "Ministerin", "Anna", "Berg", "sagte", "das", "."]
+    words = [Word(i + 1, t, t, "X", "", {}, 0, "dep", 0, 0) for i, t in enumerate(texts)]
+    annotate([Sentence(0, words, 0, 0, 0), Sentence(1, [], 0, 0, 0)], ner)
+    assert [entity_label(w) for w in words[2:4]] == ["PER", "PER"]
+    assert entity_tag(words[0]) == "O" and entity_label(words[4]) is None
+    assert entity_tag(Word(1, "Berg", "Berg", "X", "", {}, 0, "dep", 0, 0)) == "O"  # never annotated

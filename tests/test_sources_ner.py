@@ -75,3 +75,29 @@ def test_the_source_is_the_whole_noun_phrase(extractor, text, mention, speaker):
 def test_how_something_was_said_is_no_part_of_the_source(extractor):
     q = _only(extractor, "„Das war ein klares Foul“, erklärte Trainer Mats Olsen in einem Interview.")
     assert q.speaker_mention is not None and q.speaker_mention.text == "Trainer Mats Olsen"
+
+
+def test_the_extractor_loads_the_ner_model_once(extractor):
+    assert extractor.ner is extractor.ner
+
+
+def test_an_entity_gives_the_whole_name_of_a_source(extractor):
+    q = _only(extractor, "Das Institut Meyer Research Group teilte mit, die Messungen seien abgeschlossen.")
+    assert q.speaker_mention is not None and "Research Group" in q.speaker_mention.text
+
+
+def test_an_organisation_with_a_two_word_name_is_no_person():
+    from extractor.quotes.resolve import Entity
+
+    outlet, person = Entity(), Entity()
+    outlet.add_form("Iran Press")
+    person.add_form("Peter Albers")
+    assert outlet.is_person and person.is_person  # without the tagger, two words read as a person
+    outlet.labels["ORG"] = 2
+    person.labels["PER"] = 2
+    assert not outlet.is_person and person.is_person  # a pronoun never stands for the outlet
+
+
+def test_a_body_a_source_belongs_to_is_part_of_it(extractor):
+    q = _only(extractor, "Laut einem Sprecher im Bundesamt wurden die Pläne geändert.")
+    assert q.speaker_mention is not None and q.speaker_mention.text == "einem Sprecher im Bundesamt"

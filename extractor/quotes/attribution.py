@@ -11,11 +11,13 @@ from dataclasses import replace
 
 from extractor.document import Document, Sentence, Word
 from extractor.marks import QuoteMarkList
+from extractor.ner import entity_label, head_kinds
 from extractor.quotes.candidates import Candidate, cue_span, sentence_content_end, trim
 from extractor.quotes.mentions import Mention, mention_at, nominal, oblique
 from extractor.types import QuoteKind, Span
 from extractor.words.cues import attribution_words
 from extractor.words.people import TEMPORAL
+from extractor.words.sources import can_name_a_source
 
 MIN_CONTENT_WORDS = 4
 
@@ -100,6 +102,8 @@ def _phrase_step(s: Sentence, head: Word, i: int) -> bool:
         and nxt.text not in (",",)
         and not (nxt.upos == "ADP" and i > head.id + 3)
     ):
+        if nxt.upos == "DET" and (cur := s.word(i)) is not None and cur.upos == "ADP" and cur.start == nxt.start:
+            return True  # the article of „im“, „vom“: the preposition already continued the phrase
         if nxt.upos == "DET" and nxt.text.lower() not in GENITIVE_ARTICLES:
             return False  # „laut einer Sprecherin ein Teilgeständnis“: a new phrase, not a complement
         if nxt.upos == "DET" and nxt.feats.get("Case") in ("Nom", "Acc"):
@@ -128,7 +132,17 @@ def _attributive_pp(s: Sentence, prep: Word) -> bool:
         return False
     if lower in ("von", "vom"):
         return True
-    return lower in ("in", "im", "aus") and (noun.upos == "PROPN" or not noun.text.isalpha())
+    if lower not in ("in", "im", "aus"):
+        return False
+    if noun.upos == "PROPN" or entity_label(noun) in ("LOC", "ORG") or not noun.text.isalpha():
+        return True
+    # „einem Beamten im Pentagon“: a body by its noun, definite; not a place referred back to („in dem Land“)
+    article = next((x for x in rest if x.upos == "DET"), None)
+    return (
+        (article is None or article.text.lower() in ("dem", "der", "den"))
+        and "place" not in head_kinds(noun.text)
+        and can_name_a_source(noun.text)
+    )
 
 
 def _as_phrase(doc: Document, m: Mention, start: int, end: int) -> Mention:

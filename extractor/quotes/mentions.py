@@ -12,6 +12,7 @@ import unicodedata
 from dataclasses import dataclass, replace
 
 from extractor.document import Sentence, Word
+from extractor.ner import entity_label, head_kinds
 from extractor.types import Span
 from extractor.words.people import (
     NOT_SPEAKER_WORDS,
@@ -101,9 +102,14 @@ def is_capitalised(w: Word) -> bool:
 
 
 def is_name_word(w: Word) -> bool:
+    """A word of a proper name: tagged so, a known first name, a foreign script, or a capitalised word
+    of a named entity (extractor.ner) that is no role or title noun („National“ in „National Hurricane
+    Centre“, a surname the tagger took for a noun)."""
     if not is_capitalised(w) or w.text.lower() in ARTICLES or w.lemma.lower() in TEMPORAL:
         return False
-    return w.upos == "PROPN" or first_name_gender(w.text) is not None or foreign_script(w.text)
+    if w.upos == "PROPN" or first_name_gender(w.text) is not None or foreign_script(w.text):
+        return True
+    return entity_label(w) is not None and w.upos in ("NOUN", "X", "ADJ") and not head_kinds(w.text)
 
 
 def _is_nominal(w: Word) -> bool:
@@ -353,8 +359,8 @@ def _pp_end(s: Sentence, i: int, limit: int) -> int | None:
         if w.upos in ("DET", "ADJ") and not w.text[:1].isupper():
             continue
         if w.text[:1].isupper() and w.upos in ("PROPN", "NOUN", "X", "ADJ") and not _not_speaker_word(w):
-            if w.upos == "NOUN" and not can_name_a_source(w.lemma or w.text):
-                return end
+            if w.upos != "ADJ" and entity_label(w) is None and not can_name_a_source(w.lemma or w.text):
+                return end  # „in Anspielung auf …“, whatever the tagger made of it
             end = w.id if w.upos != "ADJ" else end  # „in Berlin“, „beim Klimagipfel“, „im Aufsichtsrat“
             continue
         if w.text == "-" and end == w.id - 1:

@@ -18,6 +18,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from extractor.document import Document, Sentence
+from extractor.ner import entity_label
 from extractor.quotes.mentions import Mention, is_name_word, mention_at
 from extractor.words.people import PERSON_TITLES, first_name_gender, role_gender
 from foundation.german import ARTICLES
@@ -37,6 +38,7 @@ class Entity:
     gender: str | None = None
     first_names: set[str] = field(default_factory=set)  # lower-cased first words of multi-word forms
     canonical: str = ""
+    labels: dict[str, int] = field(default_factory=dict)  # PER/ORG/LOC -> words so tagged (extractor.ner)
     number: int = 0  # its place in EntityIndex.entities
     _order: dict[str, int] = field(default_factory=dict, repr=False)  # form -> first appearance
     _best: tuple[int, int, int] = (0, 0, 0)
@@ -58,6 +60,10 @@ class Entity:
 
     @property
     def is_person(self) -> bool:
+        """A person, not an organisation or a place: so the named-entity tagger says where it tagged the
+        name (a pronoun never stands for „das Portal Iran Press“), else a gender or a two-word name."""
+        if self.labels:
+            return max(self.labels, key=lambda k: self.labels[k]) == "PER"
         return self.gender is not None or len(self.canonical.split()) > 1
 
     @property
@@ -180,6 +186,9 @@ def build_index(doc: Document) -> EntityIndex:
                 e = idx.add(m)
                 if e is not None:
                     _apposition_role(s, i, j, idx, e)
+                    for x in s.words[i - 1 : j]:
+                        if (label := entity_label(x)) is not None:
+                            e.labels[label] = e.labels.get(label, 0) + 1
                 i = j + 1
             else:
                 i += 1
