@@ -145,3 +145,14 @@ def test_an_adjective_that_closes_a_cue_is_no_cue_alone(quotes_of):
 def test_a_preterite_is_not_read_as_a_participle(quotes_of):
     # „geriet“ (geraten) is no form of „raten“
     assert quotes_of("Die Firma geriet im vergangenen Jahr in die Kritik, weil sie Mitarbeiter entließ.") == []
+
+
+def test_konjunktiv_i_reports_even_far_from_its_source(quotes_of):
+    text = (
+        "Der Minister sagte am Montag, die Lage sei ernst. Am Dienstag reiste er nach Paris. "
+        "Dort traf er den Präsidenten. Die beiden sprachen über die Krise. "
+        "Man sei sich in allen Fragen einig gewesen."
+    )
+    (q,) = containing(quotes_of(text), "einig gewesen")
+    assert q.text == "Man sei sich in allen Fragen einig gewesen."
+    assert q.speaker == "Minister" or q.speaker_mention is not None

@@ -125,6 +125,15 @@ def konjunktiv_continuations(doc: Document, found: list[Candidate], marks: Quote
             prev = _next_speaker(by_sentence.get(s.index + 1, []), end, s.paragraph, s.index) or prev
         if prev is None and reportative_perfect([w.text for w in s.words]):
             prev = Candidate(start, end, "indirect", None, None, s.index, s.paragraph, 0.4, "continuation")
+        if prev is None and opening:
+            # a Konjunktiv I main clause reports by itself (guidelines 3.4: no frame needed); its source
+            # is the last one the text named, however far back — with a low confidence
+            far = [c for c in (latest.before(start), out[-1] if out else None) if c is not None and c.end <= start]
+            anchor = max(far, key=lambda c: c.end) if far else None
+            mention = anchor.mention if anchor is not None else None
+            prev = Candidate(start, end, "indirect", None, mention, s.index, s.paragraph, 0.4, "continuation")
+            if anchor is not None:
+                prev.mode = anchor.mode
         if prev is None:
             continue
         end = with_full_stop(doc, end)
