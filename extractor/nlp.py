@@ -30,8 +30,9 @@ SOURCES = ("bundled", "official")
 #: Bumped when the extractor's code changes what it finds from the same models (the lemma layer, the
 #: quote rules): part of the model version, so cached documents are not served stale. 2: lemmas from
 #: the dictionary + simplemma (extractor.parsing.lemma_of). 3: abstract nouns are never sources.
-#: 4: contractions expanded from the MWT dictionary only.
-EXTRACTION_REVISION = 4
+#: 4: contractions expanded from the MWT dictionary only. 5: HanTa's part-of-speech tags and lemmas
+#: under the parser (extractor.hanta_tags).
+EXTRACTION_REVISION = 5
 
 
 @dataclass(frozen=True)

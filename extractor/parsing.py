@@ -1,8 +1,11 @@
-"""text → Document: Stanza tokenizes, zitat repairs the sentence boundaries, Stanza tags and parses.
+"""text → Document: Stanza tokenizes, zitat repairs the sentence boundaries, HanTa and Stanza tag,
+Stanza parses.
 
 Two Stanza pipelines share the models: tokenize+mwt over raw text, then pos+lemma+depparse over the
 repaired sentences given as pre-tokenized words (the MWT expansion already done, so „im“ reaches the
-tagger as „in dem“). Sentences of several documents are parsed in one batch.
+tagger as „in dem“). HanTa's part-of-speech tags replace the bundled tagger's before the lemmatizer
+and the parser read them (extractor.hanta_tags); the tagger's morphology stays. Sentences of several
+documents are parsed in one batch.
 
 By default only the sentences that can carry speech are parsed, and those that give context only
 tagged (extractor.selection); the rest keep their boundaries but no words. `full_parse` in
@@ -15,6 +18,7 @@ from collections.abc import Callable
 
 import simplemma
 
+from extractor import hanta_tags
 from extractor.document import Document, Sentence, Word
 from extractor.nlp import ModelConfig, build_pipeline
 from extractor.selection import PARSE, TAG, SpeechScreen
@@ -47,17 +51,22 @@ def _lemma_dictionary(pipeline) -> dict[str, str]:
         return {}
 
 
-def lemma_of(text: str, upos: str, lemma: str | None) -> str:
+def lemma_of(text: str, upos: str, lemma: str | None, other: str | None = None) -> str:
     """The lemma of a word: the lemmatizer's dictionary entry (learnt from the training treebank),
-    else simplemma's German dictionary, cased as German cases the part of speech.
+    else `other` (HanTa's lemma, extractor.hanta_tags), else simplemma's German dictionary, cased as
+    German cases the part of speech.
 
     Why not Stanza's seq2seq lemmatizer for the words its dictionary lacks: trained on ~2,000
     sentences it guessed 93.9 % of the held-out lemmas right; with simplemma for those words
-    96.5 % (`python -m extractor.model.evaluate`), the parse unchanged, and the tagger's pass a
-    fifth faster. The lemmatizer runs in dictionary-only mode, so an unknown word comes back as
-    itself; that is when simplemma answers."""
+    96.5 %, with HanTa's lemmas 97.9 % (`python -m extractor.model.evaluate`), the parse unchanged,
+    and the tagger's pass a fifth faster. The lemmatizer runs in dictionary-only mode, so an unknown
+    word comes back as itself; that is when HanTa or simplemma answers."""
     lemma = lemma or text
-    if lemma != text or not text.isalpha():
+    if lemma != text:
+        return lemma
+    if other:
+        return other
+    if not text.isalpha():
         return lemma
     lemma = simplemma.lemmatize(text, lang="de")
     if upos in ("NOUN", "PROPN"):
@@ -91,8 +100,16 @@ def _chunks(pieces: list, words: int) -> list[list]:
 
 
 class Parser:
-    def __init__(self, config: ModelConfig) -> None:
+    def __init__(self, config: ModelConfig, tags: str | None = None) -> None:
+        """`tags`: whose part-of-speech tags the parser reads — "hanta" (the default with the bundled
+        models: extractor.hanta_tags) or "stanza" (the tagger's own; the default with Stanza's
+        official models, whose tagger is trained on far more than the bundled one)."""
         self.config = config
+        self.tags = tags or ("hanta" if config.source == "bundled" else "stanza")
+        if self.tags not in ("hanta", "stanza"):
+            raise ValueError(f"unknown tags {self.tags!r}: hanta or stanza")
+        if self.tags == "hanta":
+            hanta_tags.tagger()  # loaded with the other models, before a worker forks
         self._tokenizer = build_pipeline(config, ["tokenize", "mwt"], mwt_dict_only=True)
         self._tagger = build_pipeline(
             config, ["tokenize", "pos", "lemma", "depparse"], pretokenized=True, lemma_dict_only=True
@@ -144,21 +161,25 @@ class Parser:
                 if s not in tiers[d]:
                     continue
                 batches[tiers[d][s]].append((d, s, [(w, tok) for tok in toks for w in tok.words]))
-        pieces, parsed = [], []
-        for tier, processors in ((PARSE, None), (TAG, "tokenize,pos,lemma")):
+        pieces: list = []
+        parsed: list = []
+        fallback: list = []
+        for tier in (PARSE, TAG):
             for chunk in _chunks(batches[tier], CHECK_EVERY_WORDS):
                 check()
                 pieces += chunk
-                parsed += self._tagger([[w for w, _ in p[2]] for p in chunk], processors).sentences
+                analysed, lemmas = self._analyse([[w for w, _ in p[2]] for p in chunk], parse=tier == PARSE)
+                parsed += analysed
+                fallback += lemmas
 
         docs = [Document(text=t) for t in texts]
         by_sentence: dict[tuple[int, int], list[Word]] = {}
-        for (d, s, words), sp in zip(pieces, parsed):
+        for (d, s, words), sp, other in zip(pieces, parsed, fallback):
             by_sentence[(d, s)] = [
                 Word(
                     id=w.id,
                     text=w.text,
-                    lemma=lemma_of(w.text, w.upos or "X", w.lemma),
+                    lemma=lemma_of(w.text, w.upos or "X", w.lemma, o),
                     upos=w.upos or "X",
                     xpos=w.xpos or "",
                     feats=_feats(w.feats),
@@ -168,7 +189,7 @@ class Parser:
                     end=tok.end,
                     sent=s,
                 )
-                for (_, tok), w in zip(words, sp.words)
+                for (_, tok), w, o in zip(words, sp.words, other or [None] * len(words))
             ]
         for d, sents in enumerate(tokenized):
             for s, toks in enumerate(sents):
@@ -183,6 +204,21 @@ class Parser:
                     )
                 )
         return docs
+
+    def _analyse(self, sentences: list[list[str]], *, parse: bool) -> tuple[list, list]:
+        """Stanza sentences tagged (and parsed if `parse`), with HanTa's lemma of each word (None per
+        sentence when Stanza tags alone).
+
+        With HanTa (the default): Stanza's tagger gives the morphology (UFeats: mood, case, number),
+        HanTa's tags replace its UPOS and XPOS (extractor.hanta_tags), the lemmatizer's dictionary
+        looks the words up under the new tags, and the parser reads them all."""
+        if self.tags == "stanza":
+            doc = self._tagger(sentences, None if parse else "tokenize,pos,lemma")
+            return doc.sentences, [None] * len(doc.sentences)
+        doc = self._tagger(sentences, "tokenize,pos")
+        tags = hanta_tags.retag(doc)
+        doc = self._tagger(doc, "lemma,depparse" if parse else "lemma")
+        return doc.sentences, hanta_tags.lemmas(doc, tags)
 
     def parse(self, text: str) -> Document:
         return self.parse_many([text])[0]
