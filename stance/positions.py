@@ -27,8 +27,8 @@ from dataclasses import dataclass
 
 from foundation.german import RELATIVE_PRONOUNS
 from stance.lexicon import BLOCKING, Lexicon, Modifier, fold, stem
-from stance.rules import Cue, _particle_keys, find_negators
-from stance.tokens import Token
+from stance.rules import CONJUNCTIONS, Cue, _particle_keys, find_negators
+from stance.tokens import Token, subtree
 
 FRAMED, ACT, TOPIC, DESCRIBED = "framed", "act", "topic", "described"
 
@@ -203,6 +203,171 @@ def report_clauses(toks: list[Token], lex: Lexicon) -> set[int]:
         if any(lex.modifier(w.text, "report") for w in words)
         or any(a.low == "zu" and b.low in ("haben", "sein") for a, b in zip(words, words[1:]))
     }
+
+
+#: Dependents that open a clause of their own, which is not what the clause above it takes a position
+#: on: adverbial and relative clauses, juxtaposed main clauses ("Wir wollen die UN reformieren, um
+#: sie gegen Massenvernichtungswaffen zu stärken": the purpose is no part of the will).
+OWN_CLAUSE = frozenset({"advcl", "acl:relcl", "parataxis", "list", "discourse", "vocative"})
+#: Clausal dependents that are what their clause takes a position on: "Wir fordern, dass ...",
+#: "bereit, zu verhandeln", "Wir versuchen, ... zu erreichen".
+COMPLEMENT = frozenset({"ccomp", "xcomp", "csubj", "csubj:pass"})
+#: Where a clause ends going up the tree from a word in it.
+CLAUSE_EDGE = OWN_CLAUSE | COMPLEMENT | {"acl"}
+VERBAL = frozenset({"VERB", "AUX"})
+#: Conjunctions that after a comma open a main clause of its own ("..., und im Süden gehen die
+#: Kämpfe weiter"); "aber", "sondern" take a comma in any coordination ("nicht Krieg, sondern
+#: Verhandlungen"), so after them an elliptical conjunct shares the frame.
+COORDINATORS = frozenset({"und", "oder"})
+#: Conjunctions after which a comma clause without a parse continues the frame: "setzt auf
+#: Abschreckung, aber auch auf Dialog", "keinen Krieg, sondern Verhandlungen".
+CONTRASTIVE = frozenset({"aber", "sondern", "jedoch", "doch", "sowie"})
+
+
+def frame_scope(toks: list[Token], t: Token, lex: Lexicon) -> set[int]:
+    """The tokens position word `t` frames: the clause it belongs to and the clauses that clause takes
+    as its complement ("Wir fordern, dass die Truppen abziehen"), never an adverbial or relative
+    clause ("..., um ... zu stärken", "..., die ... angreifen") nor a coordinated clause with a subject
+    of its own. On a sane tree: the clause head's subtree without such clauses, and t's own comma
+    clause (German sets a comma before every subordinate clause, so a parse that hangs a word of it
+    elsewhere is wrong); without one: the comma clauses (stance.tokens), a clause opened by "dass"/"ob"
+    (modifiers.tsv, complementizer), a zu-infinitive not opened by "um"/"ohne"/"statt"
+    (adverbial_infinitive) or a clause after a colon continuing the frame, and a "dass" clause right
+    before it too ("Dass die Waffen schweigen, wollen wir alle"); these surface complements count
+    with a sane tree too (a parser that calls a zu-infinitive adverbial is wrong). Only without a
+    parse does a conjunct after "aber"/"sondern" continue the frame ("setzt auf Abschreckung, aber
+    auch auf Dialog"): whether it has a subject of its own is not known."""
+    scope = {w.i for w in toks if w.word and w.clause == t.clause} | _comma_frame(toks, t, lex, not t.tree_ok)
+    if t.tree_ok:
+        return scope | _tree_frame(toks, t.i, lex)
+    return scope
+
+
+def _tree_frame(toks: list[Token], i: int, lex: Lexicon) -> set[int]:
+    head = _clause_head(toks, i)
+    out, stack = set(), [head]
+    while stack:
+        j = stack.pop()
+        if j in out:
+            continue
+        out.add(j)
+        for c in toks[j].children:
+            d = toks[c].deprel or ""
+            if d in OWN_CLAUSE and not _after_colon(toks, c):
+                continue
+            if d in COMPLEMENT and _adverbial(toks, c, lex):
+                continue
+            if d == "conj" and _full_clause(toks, c):
+                continue
+            stack.append(c)
+    return out
+
+
+def _adverbial(toks: list[Token], c: int, lex: Lexicon) -> bool:
+    """Whether the clause the parse hangs at c as a complement is opened by an adverbial subordinator
+    ("wenn", "weil", "um ... zu": modifiers.tsv, aside, conditional, adverbial_infinitive): the
+    compact parser labels such clauses ccomp now and then."""
+    marks = [toks[k] for k in toks[c].children if toks[k].deprel == "mark"]
+    first = toks[min(subtree(toks, c))]  # "die Truppen abzuziehen": an article is no relative pronoun
+    return any(lex.modifier(w.text, k) for w in marks for k in ("aside", "conditional", "adverbial_infinitive")) or any(
+        lex.modifier(first.text, k) for k in ("conditional", "adverbial_infinitive")
+    )
+
+
+def _clause_head(toks: list[Token], i: int) -> int:
+    """The head of the clause token i belongs to: up the tree to the root, or to a word that heads a
+    clause of its own (a clausal dependent, a coordinated clause with its own subject)."""
+    j = i
+    for _ in range(len(toks)):
+        t = toks[j]
+        if t.head is None or (t.deprel or "") in CLAUSE_EDGE or (t.deprel == "conj" and _full_clause(toks, j)):
+            return j
+        j = t.head
+    return j
+
+
+def _full_clause(toks: list[Token], j: int) -> bool:
+    """Whether the conjunct at j is a clause of its own: a verb with its own subject ("wir wollen
+    Frieden, aber die anderen greifen an"), or one after a comma and "und"/"oder" (German sets no
+    comma between two verbs of one subject: "verhandeln und Frieden schließen"), not a second verb
+    of the same subject."""
+    t = toks[j]
+    if t.upos not in VERBAL:
+        return False
+    if any((toks[c].deprel or "").startswith(("nsubj", "expl")) for c in t.children):
+        return True
+    own = [w for w in toks if w.word and w.clause == t.clause]
+    return (
+        t.head is not None
+        and toks[t.head].clause != t.clause
+        and own[0].low in COORDINATORS
+        and own[0].i > 0
+        and toks[own[0].i - 1].text == ","
+    )
+
+
+def _after_colon(toks: list[Token], c: int) -> bool:
+    """Whether the clause at c begins right after a colon: "Unsere Forderung ist klar: ..."."""
+    first = min(subtree(toks, c))
+    return first > 0 and toks[first - 1].text == ":"
+
+
+def _comma_frame(toks: list[Token], t: Token, lex: Lexicon, conjuncts: bool) -> set[int]:
+    clauses = _clauses(toks)
+    out: set[int] = set()
+    k = t.clause + 1
+    while k in clauses and clauses[k][0].sent == t.sent:
+        if _complement_clause(toks, clauses[k], lex) or (conjuncts and clauses[k][0].low in CONTRASTIVE):
+            out.update(w.i for w in clauses[k])
+            k += 1
+        elif _resumed(clauses, k, lex):  # "wird nicht, wie befürchtet, mit Sanktionen drohen"
+            out.update(w.i for w in clauses[k + 1])
+            k += 2
+        else:
+            break
+    before = clauses.get(t.clause - 1)
+    if before and before[0].sent == t.sent and lex.modifier(before[0].text, "complementizer"):
+        out.update(w.i for w in before)
+    return out
+
+
+def _opener(w: Token, lex: Lexicon) -> bool:
+    """Whether w opens a clause of its own: a subordinator or a conjunction."""
+    return w.text.islower() and (
+        w.low in CONJUNCTIONS
+        or any(
+            lex.modifier(w.text, kind)
+            for kind in ("aside", "conditional", "complementizer", "adverbial_infinitive", "insertion")
+        )
+    )
+
+
+def _resumed(clauses: dict[int, list[Token]], k: int, lex: Lexicon) -> bool:
+    """Whether comma clause k is inserted into the clause before it and clause k + 1 resumes that one:
+    k opens with a subordinator ("wie befürchtet", "wenn nötig"), k + 1 with no opener of its own and
+    ends the sentence."""
+    words, nxt, after = clauses.get(k), clauses.get(k + 1), clauses.get(k + 2)
+    return (
+        words is not None
+        and nxt is not None
+        and nxt[0].sent == words[0].sent
+        and (after is None or after[0].sent != nxt[0].sent)
+        and words[0].low not in CONJUNCTIONS
+        and _opener(words[0], lex)
+        and not _opener(nxt[0], lex)
+    )
+
+
+def _complement_clause(toks: list[Token], words: list[Token], lex: Lexicon) -> bool:
+    """Whether a comma clause is the complement of the clause before it: opened by "dass"/"ob", a
+    zu-infinitive not opened by "um"/"ohne"/"statt", or the clause after a colon."""
+    if lex.modifier(words[0].text, "complementizer"):
+        return True
+    if words[0].i > 0 and toks[words[0].i - 1].text == ":":
+        return True
+    if lex.modifier(words[0].text, "adverbial_infinitive") or lex.modifier(words[0].text, "aside"):
+        return False
+    return any((a.low == "zu" and b.text.islower()) or _fused_zu(b, lex) for a, b in zip([words[0], *words], words))
 
 
 def _holds(toks: list[Token], t: Token, m: Modifier, lex: Lexicon) -> bool:
@@ -438,7 +603,8 @@ def statuses(toks: list[Token], cues: list[Cue], lex: Lexicon, cue: str | None =
         m = position_word(t, lex, toks)
         if m is not None and t.clause not in asides and t.clause not in hearsay and _holds(toks, t, m, lex):
             positions.setdefault(t.sent, []).append((t, m))
-    position_tokens = frozenset(t.i for ps in positions.values() for t, _ in ps)
+    frames = {t.i: frame_scope(toks, t, lex) for ps in positions.values() for t, _ in ps}
+    position_tokens = frozenset(frames)
     cue_tokens = (
         frozenset(j for c in cues if c.entry.category not in BLOCKING for j in range(c.first, c.last + 1))
         | position_tokens
@@ -503,6 +669,7 @@ def statuses(toks: list[Token], cues: list[Cue], lex: Lexicon, cue: str | None =
             (t, m)
             for t, m in positions.get(anchor.sent, ())
             if t.i not in range(c.first, c.last + 1)
+            and c.anchor in frames[t.i]
             and anchor.clause not in asides
             and not (conditional and m.note.startswith("future") and not _own_voice(toks, t, lex))
         ]

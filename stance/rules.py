@@ -67,6 +67,11 @@ FIGHT = {"fight"}
 ADJUNCT_SHIFTERS = {"ohne", "statt", "anstatt", "anstelle"}
 #: Outside a negation's scope: the agent ("Iran greift nicht an"); passive subjects are patients.
 ACTIVE_SUBJECTS = frozenset({"nsubj", "csubj", "expl"})
+#: A determiner negation ("kein") negates its noun phrase, never the clause's verb: where the parse
+#: makes the noun the clause's head ("Wir wollen keinen Krieg" with "wollen" an aux of "Krieg"), its
+#: auxiliaries, copula, subject and conjunction are no part of the phrase, nor a coordinated noun
+#: ("keinen Krieg, sondern Verhandlungen").
+NP_NEGATOR_SKIP = ACTIVE_SUBJECTS | {"conj", "aux", "aux:pass", "cop", "cc", "punct"}
 
 
 @dataclass
@@ -101,8 +106,14 @@ def _particle_keys(t: Token, toks: list[Token], lex: Lexicon) -> list[str]:
     part = t.particle
     if part is None:  # the parse found none: a particle ending the clause ("ließ ... frei")
         words = [x for x in toks if x.clause == t.clause and x.word]
-        if words and words[-1].i > t.i and lex.modifier(words[-1].text, "particle"):
-            part = words[-1].low
+        last = words[-1] if words else None
+        if (
+            last is not None
+            and last.i > t.i
+            and lex.modifier(last.text, "particle")
+            and not (last.tree_ok and last.deprel == "compound:prt" and last.head != t.i)
+        ):  # a particle the parse gave another verb is not this word's ("greift ... weiter an")
+            part = last.low
     if not part:
         return []
     return [part + k for k in (t.text, t.lemma) if k and k.isalpha()]
@@ -227,7 +238,7 @@ def negation_scope(
     t = toks[n]
     window = _negation_window(toks, n, kind, polar, lex)
     if t.tree_ok and t.head is not None:
-        skip = {"conj"} if kind == "np_negator" else ACTIVE_SUBJECTS | {"conj"}
+        skip = NP_NEGATOR_SKIP if kind == "np_negator" else ACTIVE_SUBJECTS | {"conj"}
         tree = subtree(toks, t.head, skip_top=skip) - {n}
         if _prefer_tree(toks, n, tree, window, cue_tokens):
             return tree
