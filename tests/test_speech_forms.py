@@ -156,3 +156,13 @@ def test_konjunktiv_i_reports_even_far_from_its_source(quotes_of):
     (q,) = containing(quotes_of(text), "einig gewesen")
     assert q.text == "Man sei sich in allen Fragen einig gewesen."
     assert q.speaker == "Minister" or q.speaker_mention is not None
+
+
+def test_demnach_attributes_its_sentence_to_the_source_before(quotes_of):
+    text = (
+        "Die Polizei teilte am Montag mit, der Fahrer sei betrunken gewesen. "
+        "Demnach hatte er nach einem Test mehr als zwei Promille im Blut, soll aber weitergefahren sein."
+    )
+    (q,) = containing(quotes_of(text), "Promille")
+    assert q.text.startswith("hatte er")  # „Demnach“ stands for the source, it is not what was said
+    assert q.speaker_mention is not None and "Polizei" in q.speaker_mention.text

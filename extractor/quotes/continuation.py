@@ -18,6 +18,8 @@ from extractor.words.verbs import MAX_SENTENCE_GAP, REPORTATIVE_SOLLEN, REPORTIV
 from foundation.german import RELATIVE_PRONOUNS
 
 MIN_WORDS = 4
+#: Adverbs that refer back to a source named before and so attribute their sentence to it.
+BACK_REFERRING = frozenset({"demnach", "demzufolge"})
 
 
 class _Latest:
@@ -103,11 +105,15 @@ def konjunktiv_continuations(doc: Document, found: list[Candidate], marks: Quote
             or (out and out[-1].start < s.end and s.start < out[-1].end)
         ):
             continue
-        opening = [w for w in konjunktiv_i_words(s) if _in_main_clause(s, w)]
+        # „Demnach …“: a word that stands for the source named before (guidelines 3.3 E) opens a report
+        # in any mood; the report is the rest of the sentence
+        referring = [w for w in s.words if w.text.lower() in BACK_REFERRING and _in_main_clause(s, w)]
+        opening = referring + [w for w in konjunktiv_i_words(s) if _in_main_clause(s, w)]
         carrying = opening or [w for w in reportive_words(s) if _in_main_clause(s, w)]
         if not carrying:
             continue
-        start, end = trim(doc, s.words[0].start, sentence_content_end(s))
+        first = s.words[1] if referring and referring[0] is s.words[0] and len(s.words) > 1 else s.words[0]
+        start, end = trim(doc, first.start, sentence_content_end(s))
         probe = Candidate(start, end, "indirect", None, None, s.index, s.paragraph, 0.0, "continuation")
         prev = _previous_report(doc, latest, out, start, s.paragraph, s.index)
         if prev is not None and not opening and not _subjunctive(doc, prev):
