@@ -59,7 +59,16 @@ def position_word(t: Token, lex: Lexicon, toks: list[Token] | None = None) -> Mo
     m = _position_word(t, lex, toks)
     if m is not None and m.note.startswith("future") and toks is not None and _passive(t, toks):
         return None  # "werden ... verfolgt" without a sane parse: a passive, no announcement
+    if m is not None and m.note.startswith("future") and toks is not None and _verb_first(t, toks):
+        return None  # "Werden die Angriffe nicht gestoppt, ...": a condition or a question, no announcement
     return m
+
+
+def _verb_first(t: Token, toks: list[Token]) -> bool:
+    """Whether the finite "werden" at t opens its sentence: German puts the finite verb first only in
+    questions and conditions ("Wird ... angegriffen, ..."), never in an announcement."""
+    first = next((w for w in toks if w.word and w.sent == t.sent), None)
+    return first is t and t.text[:1].isupper()
 
 
 #: A past participle in -t, or a strong one with ge- ("angegriffen", "festgenommen").
@@ -365,7 +374,9 @@ def _complement_clause(toks: list[Token], words: list[Token], lex: Lexicon) -> b
         return True
     if words[0].i > 0 and toks[words[0].i - 1].text == ":":
         return True
-    if lex.modifier(words[0].text, "adverbial_infinitive") or lex.modifier(words[0].text, "aside"):
+    if lex.modifier(words[0].text, "adverbial_infinitive") or (
+        lex.modifier(words[0].text, "aside") and not _article(words, 0)
+    ):  # "..., das Land zu verteidigen": an article, no relative pronoun
         return False
     return any((a.low == "zu" and b.text.islower()) or _fused_zu(b, lex) for a, b in zip([words[0], *words], words))
 
@@ -393,6 +404,19 @@ def _holds(toks: list[Token], t: Token, m: Modifier, lex: Lexicon) -> bool:
         and not any(lex.modifier(w.text, "negator") or lex.modifier(w.text, "np_negator") for w in clause)
     )
     return not forecast
+
+
+def _categorical_refusal(toks: list[Token], t: Token, m: Modifier, lex: Lexicon) -> bool:
+    """Whether the future `t` frames "es wird kein(e) ... geben": no forecast but a refusal or an
+    assurance said outright ("Mit Terroristen wird es keine Gespräche geben"), counted in full rather
+    than at the future's strength."""
+    clause = [w for w in toks if w.word and w.clause == t.clause]
+    return (
+        m.note.startswith("future")
+        and any(w.low == "es" for w in clause)
+        and any(lex.modifier(w.text, "existential") for w in clause)
+        and any(lex.modifier(w.text, "np_negator") or lex.modifier(w.text, "negator") for w in clause)
+    )
 
 
 def _fused_zu(w: Token, lex: Lexicon) -> str:
@@ -685,10 +709,13 @@ def statuses(toks: list[Token], cues: list[Cue], lex: Lexicon, cue: str | None =
                 None,
             )  # no negator counts twice
             is_act = role == "act" or _acted_on(toks, c, lex) is not None
+            strength, said = m.factor, f"position '{t.text}' ({m.note})"
+            if _categorical_refusal(toks, t, m, lex):  # "es wird keine Gespräche geben": in full
+                strength, said = 1.0, f"refused outright ('es {t.text} kein ... geben')"
             if neg is not None:
-                out.append(Status(FRAMED, m.factor, f"position '{t.text}' negated by '{toks[neg].text}'", True, is_act))
+                out.append(Status(FRAMED, strength, f"{said} negated by '{toks[neg].text}'", True, is_act))
             else:
-                out.append(Status(FRAMED, m.factor, f"position '{t.text}' ({m.note})", act=is_act))
+                out.append(Status(FRAMED, strength, said, act=is_act))
             continue
         if accuses is not None:
             out.append(Status(DESCRIBED, 0.0, f"what the cue '{accuses}' accuses another party of"))

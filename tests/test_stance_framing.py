@@ -91,3 +91,23 @@ def test_the_frame_of_a_quote_in_its_document_is_clause_scoped(scorer):
     at = doc.index("dass")
     st = scorer.score_in(doc, at, doc.index("“", at))
     assert st.label == "conciliatory", st.explain()
+
+
+def test_talks_refused_outright_are_a_hard_line(scorer):
+    """ "Es wird keine Gespräche geben" refuses: no forecast, counted in full, not at the future's
+    strength."""
+    st = scorer.score_text("Mit dieser Regierung wird es keine Gespräche geben.")
+    assert st.label == "hawkish", st.explain()
+    assert any("refused outright" in e.note for e in st.evidence), st.explain()
+
+
+def test_a_sentence_opened_by_werden_announces_nothing(scorer):
+    """Verb-first "Werden ..." is a condition or a question, not the future of an announcement."""
+    st = scorer.score_text("Werden die Täter nicht mit derselben Härte verfolgt wie andere, leidet das Vertrauen.")
+    assert not any("future" in e.note for e in st.evidence), st.explain()
+    assert st.label == "neutral", st.explain()
+
+
+def test_a_duty_is_a_position(scorer):
+    st = scorer.score_text("Es ist unsere Pflicht, das Land zu verteidigen.")
+    assert any("position 'Pflicht'" in e.note for e in st.evidence), st.explain()
