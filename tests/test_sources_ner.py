@@ -101,3 +101,54 @@ def test_an_organisation_with_a_two_word_name_is_no_person():
 def test_a_body_a_source_belongs_to_is_part_of_it(extractor):
     q = _only(extractor, "Laut einem Sprecher im Bundesamt wurden die Pläne geändert.")
     assert q.speaker_mention is not None and q.speaker_mention.text == "einem Sprecher im Bundesamt"
+
+
+@pytest.mark.parametrize(
+    "text, mention, speaker",
+    [
+        (
+            "Der Schweizer Politiker Jonas Kern hat angekündigt, von seinem Amt zurückzutreten.",
+            "Der Schweizer Politiker Jonas Kern",
+            "Jonas Kern",
+        ),
+        (
+            "Das Unternehmen sei zahlungsfähig, so BMW-Finanzchef Tobias Maier.",
+            "BMW-Finanzchef Tobias Maier",
+            "Tobias Maier",
+        ),
+        (
+            "Karl Brenner vom Institut für Meeresforschung erklärte, das Wasser sei wärmer geworden.",
+            "Karl Brenner vom Institut für Meeresforschung",
+            "Karl Brenner",
+        ),
+        (
+            "Nach Aussagen des Statistischen Landesamtes stieg die Zahl der Geburten.",
+            "Aussagen des Statistischen Landesamtes",
+            None,
+        ),
+        (
+            "Die Zeitung „Nordkurier“ berichtet, der Bürgermeister wolle zurücktreten.",
+            "Die Zeitung „Nordkurier“",
+            None,
+        ),
+        (
+            "Das Bundesamt für Umwelt und Verkehr teilte mit, die Messstelle werde geschlossen.",
+            "Das Bundesamt für Umwelt und Verkehr",
+            None,
+        ),
+    ],
+)
+def test_the_head_of_a_source_and_what_belongs_to_it(extractor, text, mention, speaker):
+    quotes = extractor.extract(text)
+    assert len(quotes) == 1  # one body, however many nouns its name has
+    assert quotes[0].speaker_mention is not None and quotes[0].speaker_mention.text == mention
+    if speaker is not None:
+        assert quotes[0].speaker == speaker
+
+
+def test_a_demonstrative_standing_alone_is_a_source_and_as_an_article_is_not(extractor):
+    text = "Der Kandidat warf dem Minister Untätigkeit vor. Dieser bestätigte, dass die Gespräche weitergehen."
+    (q,) = [q for q in extractor.extract(text) if "Gespräche" in q.text]
+    assert q.speaker_mention is not None and q.speaker_mention.text == "Dieser"
+    for q in extractor.extract("Diese Regelung sei verfehlt, erklärte der Verband."):
+        assert q.speaker_mention is None or "Diese" not in q.speaker_mention.text

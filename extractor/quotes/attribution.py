@@ -13,7 +13,7 @@ from extractor.document import Document, Sentence, Word
 from extractor.marks import QuoteMarkList
 from extractor.ner import entity_label, head_kinds
 from extractor.quotes.candidates import Candidate, cue_span, sentence_content_end, trim
-from extractor.quotes.mentions import Mention, mention_at, nominal, oblique
+from extractor.quotes.mentions import Mention, mention_at, nominal, oblique, widen
 from extractor.types import QuoteKind, Span
 from extractor.words.cues import attribution_words
 from extractor.words.people import TEMPORAL
@@ -137,9 +137,9 @@ def _attributive_pp(s: Sentence, prep: Word) -> bool:
     if noun.upos == "PROPN" or entity_label(noun) in ("LOC", "ORG") or not noun.text.isalpha():
         return True
     # „einem Beamten im Pentagon“: a body by its noun, definite; not a place referred back to („in dem Land“)
-    article = next((x for x in rest if x.upos == "DET"), None)
+    article = next((x for x in s.words[prep.id : prep.id + 2] if x.upos == "DET"), None)  # „im“ has one
     return (
-        (article is None or article.text.lower() in ("dem", "der", "den"))
+        (article is not None and article.text.lower() in ("dem", "der", "den"))
         and "place" not in head_kinds(noun.text)
         and can_name_a_source(noun.text)
     )
@@ -215,7 +215,11 @@ def find_attributions(doc: Document, s: Sentence, marks: QuoteMarkList) -> list[
             mention = mention_at(s, head, doc.text, limit=head.id)
         else:
             limit, floor = (_phrase_end(s, head), 1) if kind == "pre" else (w.id - 1, _phrase_start(s, w))
-            mention = oblique(mention_at(s, head, doc.text, limit=limit, floor=floor), s, doc.text)
+            mention = oblique(
+                widen(s, mention_at(s, head, doc.text, limit=limit, floor=floor), doc.text, floor=floor, limit=limit),
+                s,
+                doc.text,
+            )
         if kind == "post" and compound is None and (before := s.word(w.id - 1)) is not None:
             # „Dem Sender al-Dschasira zufolge“: the whole phrase before „zufolge“
             mention = _as_phrase(doc, mention, mention.span.start, max(mention.span.end, before.end))
@@ -262,7 +266,7 @@ def _so_x(doc: Document, s: Sentence, marks: QuoteMarkList) -> list[Candidate]:
         head = next((x for x in tail if nominal(x, mistagged=True)), None)
         if head is None:
             continue
-        mention = mention_at(s, head, doc.text, limit=tail[-1].id)
+        mention = widen(s, mention_at(s, head, doc.text, limit=tail[-1].id), doc.text, limit=tail[-1].id)
         span = trim(doc, ws[0].start, comma.start)
         first = ws[0]
         if first.text.lower() in ("und", "aber", "doch") and (second := s.word(2)) is not None:

@@ -32,7 +32,22 @@ PRONOUNS = {
     "ihm": ("Masc", "Sing"),
     "sie": ("Fem", None),
     "ihr": ("Fem", "Sing"),
+    # demonstratives standing alone („Dieser bestätigte, dass …“): the person just named
+    "dieser": ("Masc", "Sing"),
+    "diesen": ("Masc", "Sing"),
+    "diesem": ("Masc", "Sing"),
+    "diese": ("Fem", None),
+    "jener": ("Masc", "Sing"),
 }
+
+DEMONSTRATIVES = frozenset({"dieser", "diesen", "diesem", "diese", "jener"})
+
+
+def stands_alone(w: Word) -> bool:
+    """A demonstrative as a pronoun („Dieser bestätigte …“), not as the article of a noun („Diese Regel“):
+    the tagger may call both DET, the parse tells them apart."""
+    return w.upos == "PRON" or (w.upos == "DET" and w.deprel not in ("det", "dep"))
+
 
 #: Endings of German sentence adverbs („Folglich“, „Täglich“, „Möglicherweise“, „Keinesfalls“,
 #: „Andererseits“): capitalised at the start of a sentence and mistagged, never a speaker.
@@ -59,7 +74,7 @@ def nominal(w: Word, *, mistagged: bool = False) -> bool:
     if lower in NOT_SPEAKERS or lower in TEMPORAL or _not_speaker_word(w):
         return False
     if lower in PRONOUNS:
-        return True
+        return lower not in DEMONSTRATIVES or stands_alone(w)  # „Diese Regel“: an article, not a speaker
     if mistagged:
         return w.upos in ("NOUN", "PROPN") or (w.text[:1].isupper() and w.upos in ("X", "ADJ"))
     return w.upos in ("NOUN", "PROPN") and w.text[:1].isupper()
@@ -161,7 +176,11 @@ def _extend_right(s: Sentence, last: int, limit: int) -> int:
 def mention_at(s: Sentence, head: Word, text: str, *, limit: int | None = None, floor: int = 1) -> Mention:
     """The noun phrase around `head` (never reaching left of word `floor`), role and name separated."""
     limit = limit or len(s.words)
-    if head.upos == "PRON" or head.text.lower() in PRONOUNS:
+    if (
+        head.upos == "PRON"
+        or (head.text.lower() in PRONOUNS and head.text.lower() not in DEMONSTRATIVES)
+        or (head.text.lower() in DEMONSTRATIVES and stands_alone(head))
+    ):
         g, n = PRONOUNS.get(head.text.lower(), (None, None))
         plural = head.feats.get("Number") == "Plur"
         return Mention(_span(s, [head], text), "pronoun", None, None, head, g, plural)
@@ -303,7 +322,7 @@ def _compound_text(s: Sentence, w: Word, text: str) -> str:
 
 #: Prepositions of a place or body a description belongs to („ein Sprecher in Berlin“, „die Botschaft
 #: in Riad“, „Rick Homans vom Sekretariat“): part of the source as a reader marks it.
-ATTRIBUTIVE_PREPOSITIONS = frozenset("in im aus vom bei beim".split())
+ATTRIBUTIVE_PREPOSITIONS = frozenset("in im aus von vom bei beim".split())
 #: Indefinite and possessive articles: „in einem Interview“, „in ihrer Ausgabe“ say how something was
 #: said; a place or body a description belongs to is named without them („in Berlin“, „im Rat“).
 INDEFINITE_OR_POSSESSIVE = ("ein", "mein", "dein", "sein", "ihr", "unser", "euer", "eur")
@@ -326,12 +345,39 @@ def widen(s: Sentence, m: Mention, text: str, *, floor: int = 1, limit: int | No
     if not inside:
         return m
     first, last = inside[0].id, inside[-1].id
+    core = _core_end(s, last, limit)
+    if core != last:
+        # the phrase's head lies further right („Der Schweizer“ → „Politiker Joseph Deiss“): it names the speaker
+        m = mention_at(s, s.words[core - 1], text, limit=core, floor=first)
+        inside = [w for w in s.words if m.span.start <= w.start < m.span.end]
+        first, last = min(first, inside[0].id), core
     last = _widen_right(s, m, last, limit)
     first = _widen_left(s, m, first, floor)
     start, end = s.words[first - 1].start, s.words[last - 1].end
     if (start, end) == (m.span.start, m.span.end):
         return m
     return replace(m, span=Span(text[start:end], start, end), citation=m.citation or m.description)
+
+
+def _core_end(s: Sentence, last: int, limit: int) -> int:
+    """The last word of the phrase's core, where its head ends: across hyphens („VW-Finanzvorstand“),
+    from an adjective to its noun, from a role to the name after it."""
+    while last < limit and (nxt := s.word(last + 1)) is not None:
+        after = s.word(last + 2)
+        if (
+            nxt.text == "-"
+            and after is not None
+            and last + 2 <= limit
+            and nxt.start == s.words[last - 1].end
+            and after.start == nxt.end
+            and after.text[:1].isupper()
+        ):
+            last += 2  # „Franz-Josef“, „Atomenergie-Organisation“ tokenised in three
+        elif _noun_goes_on(s, s.words[last - 1], nxt):
+            last += 1  # „Der Schweizer Politiker Joseph Deiss“, „Die Politiker Peter Danckert“
+        else:
+            break
+    return last
 
 
 def _bracket_end(s: Sentence, i: int, limit: int) -> int | None:
@@ -353,7 +399,14 @@ def _pp_end(s: Sentence, i: int, limit: int) -> int | None:
     if prep is None or prep.text.lower() not in ATTRIBUTIVE_PREPOSITIONS:
         return None
     end = None
+    article = False  # a common noun needs one („im Aufsichtsrat“, „beim Gipfel“), a name none („in Berlin“)
     for w in s.words[i : min(limit, i + 5)]:
+        if (
+            w.upos == "DET"
+            and w.text.lower() not in ("ein",)
+            and not w.text.lower().startswith(INDEFINITE_OR_POSSESSIVE)
+        ):
+            article = True
         if w.text.lower().startswith(INDEFINITE_OR_POSSESSIVE) and w.upos in ("DET", "PRON", "NUM"):
             return None  # „in einem Interview“, „in ihrer Ausgabe“: how it was said, not who said it
         if w.upos in ("DET", "ADJ") and not w.text[:1].isupper():
@@ -361,6 +414,8 @@ def _pp_end(s: Sentence, i: int, limit: int) -> int | None:
         if w.text[:1].isupper() and w.upos in ("PROPN", "NOUN", "X", "ADJ") and not _not_speaker_word(w):
             if w.upos != "ADJ" and entity_label(w) is None and not can_name_a_source(w.lemma or w.text):
                 return end  # „in Anspielung auf …“, whatever the tagger made of it
+            if w.upos == "NOUN" and not article and entity_label(w) is None:
+                return end  # „in Zukunft“, „in Absprache mit …“
             end = w.id if w.upos != "ADJ" else end  # „in Berlin“, „beim Klimagipfel“, „im Aufsichtsrat“
             continue
         if w.text == "-" and end == w.id - 1:
@@ -374,28 +429,80 @@ def _widen_right(s: Sentence, m: Mention, last: int, limit: int) -> int:
         nxt = s.word(last + 1)
         if nxt is None:
             break
-        after = s.word(last + 2)
-        if (
-            nxt.text == "-"
-            and after is not None
-            and last + 2 <= limit
-            and nxt.start == s.words[last - 1].end
-            and after.start == nxt.end
-            and after.text[:1].isupper()
-        ):
-            last += 2  # „Franz-Josef“, „Atomenergie-Organisation“ tokenised in three
-            continue
         if (close := _bracket_end(s, last + 1, limit)) is not None:
             last = close
             continue
-        if m.kind == "description" and (pp := _pp_end(s, last + 1, limit)) is not None:
-            last = pp
+        if (m.kind == "description" or nxt.text.lower() in ("von", "vom")) and (
+            pp := _pp_end(s, last + 1, limit)
+        ) is not None:
+            last = pp  # „ein Sprecher in Berlin“; a name's body: „Ken Rice vom Institut für Astronomie“
+            continue
+        if (
+            nxt.text == "für"
+            and (after := s.word(last + 2)) is not None
+            and last + 2 <= limit
+            and after.upos in ("NOUN", "PROPN")
+            and after.text[:1].isupper()
+            and (
+                {"org", "person"} & set(head_kinds(s.words[last - 1].text)) or entity_label(s.words[last - 1]) == "ORG"
+            )
+        ):
+            last += 2  # „die Aufsichtsbehörde für Zivilluftfahrt“, „das Institut für Meeresforschung“
+            while (
+                (conj := s.word(last + 1)) is not None
+                and conj.text.lower() == "und"
+                and (more := s.word(last + 2)) is not None
+                and last + 2 <= limit
+                and more.upos in ("NOUN", "PROPN")
+                and more.text[:1].isupper()
+            ):
+                last += 2  # „das Bundesministerium für Arbeit und Wirtschaft“: one body, not two speakers
+            continue
+        if head_kinds(s.words[last - 1].text) and (quoted := _quoted_name_end(s, last + 1, limit)) is not None:
+            last = quoted  # „die Zeitung „Yemen Observer““
             continue
         break
     comma = s.word(last + 1)
     if comma is not None and comma.text == "," and (app := _apposition_end(s, m, last + 2, limit)) is not None:
         last = app
+        if (close := _bracket_end(s, last + 1, limit)) is not None:
+            last = close  # „…, Renate Künast (Grüne)“
     return last
+
+
+def _noun_goes_on(s: Sentence, cur: Word, nxt: Word) -> bool:
+    """Does the phrase go on from `cur` to the next word: an adjective before its noun („Der Schweizer
+    Politiker“, „des Statistischen Bundesamtes“), a role before a name („Die Politiker Peter Danckert“),
+    a name that goes on („Ärzte ohne Grenzen“ is left alone), an abbreviated title („Prof.“)?"""
+    if nxt.start != cur.end and not nxt.text[:1].isupper():
+        return False
+    if _not_speaker_word(nxt) or nxt.lemma.lower() in TEMPORAL:
+        return False
+    if cur.upos == "ADJ" and nxt.upos in ("NOUN", "PROPN") and nxt.text[:1].isupper():
+        return True
+    if cur.upos == "NOUN" and cur.text[:1].isupper() and cur.text.endswith("er") and head_kinds(nxt.text):
+        return True  # „der Schweizer Politiker“, „der Berliner Zeitung“: a place's adjective before a role
+    if (cur.upos == "NOUN" or is_name_word(cur)) and is_name_word(nxt):
+        return True  # „Politiker Joseph“ → „Deiss“
+    return (
+        nxt.text == "."
+        and nxt.start == cur.end
+        and cur.text in ("Dr", "Prof")
+        and ((after := s.word(nxt.id + 1)) is not None and after.text[:1].isupper())
+    )
+
+
+def _quoted_name_end(s: Sentence, i: int, limit: int) -> int | None:
+    """A name in quotation marks right after a source noun: „die Zeitung „Yemen Observer““."""
+    open_ = s.word(i)
+    if open_ is None or open_.text not in ("„", "»", '"', "“"):
+        return None
+    for w in s.words[i : min(limit, i + 6)]:
+        if w.text in ("“", "«", '"', "”"):
+            return w.id if w.id > i + 1 and w.id <= limit else None
+        if not (w.text[:1].isupper() or w.text[:1].isdigit() or w.upos in ("ADP", "DET", "CCONJ", "PUNCT")):
+            return None
+    return None
 
 
 def _apposition_end(s: Sentence, m: Mention, i: int, limit: int) -> int | None:
@@ -405,7 +512,12 @@ def _apposition_end(s: Sentence, m: Mention, i: int, limit: int) -> int | None:
     for w in s.words[i - 1 : limit]:
         if w.text in APPOSITION_ENDS:
             break
-        if w.upos in ("VERB", "AUX", "PRON", "SCONJ", "CCONJ") or w.text.lower() in ("und", "oder", "sowie"):
+        article = not words and w.text.lower() in ARTICLES  # „…, die Leiterin der Fachstelle,“ (tagged PRON)
+        if (w.upos in ("VERB", "AUX", "PRON", "SCONJ", "CCONJ") and not article) or w.text.lower() in (
+            "und",
+            "oder",
+            "sowie",
+        ):
             return None
         words.append(w)
     if not words or len(words) > MAX_APPOSITION_WORDS:
@@ -415,10 +527,15 @@ def _apposition_end(s: Sentence, m: Mention, i: int, limit: int) -> int | None:
         return None
     if m.kind == "description":
         names = _name_run(words)
+        if all(entity_label(w) == "PER" for w in words):
+            return words[-1].id  # „Mohammed el-Baradei“
         return words[-1].id if names and names[0] is words[0] and names[-1] is words[-1] else None
     # a role after a name: its first noun is a capitalised role noun that can name a source
     noun = next((w for w in words if _is_nominal(w) and w.upos != "PROPN"), None)
-    if noun is None or any(w.upos not in ("DET", "ADJ", "NUM") for w in words[: words.index(noun)]):
+    if noun is None or any(
+        w.upos not in ("DET", "ADJ", "NUM", "PROPN") and w.text.lower() not in ARTICLES
+        for w in words[: words.index(noun)]
+    ):
         return None
     if not can_name_a_source(noun.lemma or noun.text) or _not_speaker_word(noun):
         return None

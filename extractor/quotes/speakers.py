@@ -226,7 +226,11 @@ def speaker_mention(s: Sentence, cue: Cue, content: tuple[int, int] | None, text
     if content and content[0] < m.span.end and m.span.start < content[1]:
         return None
     # after the cue, an apposition may close the sentence: „…, sagte Jana Petersen, Vorsitzende des Vereins.“
-    wide = widen(s, m, text, floor=floor, limit=len(s.words) if after_cue else limit)
+    wide_limit = len(s.words) if after_cue else limit
+    if content and content[0] >= m.span.end:
+        # never into the reported content that follows the source
+        wide_limit = min(wide_limit, max((w.id for w in s.words if w.end <= content[0]), default=head.id))
+    wide = widen(s, m, text, floor=floor, limit=wide_limit)
     if not (content and content[0] < wide.span.end and wide.span.start < content[1]):
         m = wide
     if m.kind != "pronoun" and m.span.text.lower() in ARTICLES:
