@@ -166,3 +166,31 @@ def test_demnach_attributes_its_sentence_to_the_source_before(quotes_of):
     (q,) = containing(quotes_of(text), "Promille")
     assert q.text.startswith("hatte er")  # „Demnach“ stands for the source, it is not what was said
     assert q.speaker_mention is not None and "Polizei" in q.speaker_mention.text
+
+
+def test_senses_of_cue_verbs_that_report_nothing(quotes_of):
+    for text in (
+        "Der Sturm forderte in der Region mindestens zwölf Todesopfer.",  # claimed lives
+        "Täglich haben etwa eine Million Nutzer die Seite der Zeitung aufgerufen.",  # called up a page
+        "Das Objekt, genannt 2003 EL61, hat die Form einer Kartoffel.",  # a participle as an attribute
+    ):
+        assert quotes_of(text) == [], text
+
+
+def test_calling_for_something_is_a_reported_act(quotes_of):
+    text = "Die Gewerkschaft rief die Beschäftigten am Montag zu Warnstreiks auf."
+    (q,) = quotes_of(text)
+    assert q.text == text
+
+
+def test_a_colon_lead_is_a_name_not_a_list_heading(quotes_of):
+    assert quotes_of("Hinzu: Die Zahl der Arbeitslosen stieg um drei Prozent.") == []
+    (q,) = quotes_of("Selenskyj: Ohne Druck wird es keinen Frieden geben.")
+    assert q.speaker_mention.text == "Selenskyj"
+
+
+def test_a_single_quoted_name_after_a_naming_verb_is_no_quote(quotes_of):
+    quotes = quotes_of("Das Unternehmen nennt seinen neuen Geländewagen „Touareg“.")
+    assert not [q for q in quotes if q.text == "Touareg"]
+    (q,) = quotes_of("Der Minister nannte den Vorschlag „Unsinn“.")
+    assert q.text == "Unsinn"

@@ -66,8 +66,10 @@ def is_name(doc: Document, s: Sentence | None, q: QuoteMarks) -> bool:
         return False
     words = [w for w in s.words if q.content_start <= w.start and w.end <= q.content_end]
     alpha = [w for w in words if any(ch.isalpha() for ch in w.text)]
-    if len(alpha) < 2 or any(w.upos in ("VERB", "AUX") for w in words):
+    if not alpha or any(w.upos in ("VERB", "AUX") for w in words):
         return False
+    if len(alpha) == 1:  # „nennt „Twitter““: a single word is a name when tagged as one
+        return alpha[0].upos in ("PROPN", "X") and alpha[0].text[:1].isupper()
     if any(not w.text[:1].isupper() and w.text.lower() not in NAME_FUNCTION_WORDS for w in alpha):
         return False
     capitalised = [w for w in alpha if w.text[:1].isupper()]
@@ -242,10 +244,8 @@ def colon_lead_head(s: Sentence, words: list) -> int | None:
     if any(w.upos in ("PUNCT", "SCONJ", "PRON", "ADP") for w in words) or any(c.word in words for c in find_cues(s)):
         return None
     heads = [
-        i
-        for i, w in enumerate(words)
-        if w.text[:1].isupper() and w.upos not in ("DET", "NUM", "CCONJ", "NOUN") and not _not_speaker_word(w)
-    ]
+        i for i, w in enumerate(words) if w.text[:1].isupper() and w.upos in ("PROPN", "X") and not _not_speaker_word(w)
+    ]  # a name: „Hinzu:“, „Neue:“, „Aufgeschlüsselt:“ (an adverb, adjective or participle) lead a list
     return heads[-1] if heads else None
 
 

@@ -414,6 +414,10 @@ def find_acts(doc: Document, s: Sentence, marks: QuoteMarkList, taken: Spans, qu
         prev = s.word(cue.word.id - 1)
         if cue.word.upos == "ADJ" or (prev is not None and prev.upos == "DET"):
             continue  # „die als rechtsradikal eingestufte Website“: an attribute, not the act
+        if _participle(cue.word) and not any(c.deprel in ("aux", "aux:pass", "cop") for c in s.children(cue.word.id)):
+            continue  # „Das Objekt, genannt 2003 EL61, …“: a participle without an auxiliary is no act
+        if cue.entry.lemma == "fordern" and any(w.lemma.lower() in VICTIMS for w in s.words[cue.word.id :]):
+            continue  # „Das Unglück forderte 92 Menschenleben“: claimed lives, not a demand
         start, end = trim(doc, s.words[0].start, sentence_content_end(s))
         words = _words_between(s, start, end)
         if len(words) < MIN_CONTENT_WORDS + 1:
@@ -460,6 +464,14 @@ def _negated(s: Sentence, v: Word) -> bool:
         for w in s.words
         if w.upos == "DET"
     )
+
+
+#: The objects of „fordern“ in its sense „claim (lives)“: „Der Sturm forderte zwölf Todesopfer“.
+VICTIMS = frozenset("leben menschenleben opfer todesopfer tote toter verletzte".split())
+
+
+def _participle(w: Word) -> bool:
+    return w.feats.get("VerbForm") == "Part" or w.xpos == "VVPP"
 
 
 FIRST_PERSON = frozenset("ich wir".split())
