@@ -152,3 +152,19 @@ def test_a_demonstrative_standing_alone_is_a_source_and_as_an_article_is_not(ext
     assert q.speaker_mention is not None and q.speaker_mention.text == "Dieser"
     for q in extractor.extract("Diese Regelung sei verfehlt, erklärte der Verband."):
         assert q.speaker_mention is None or "Diese" not in q.speaker_mention.text
+
+
+def test_coordinated_roles_of_one_person_and_a_pair_of_one_group_are_one_source(extractor):
+    q = _only(
+        extractor, "Der Landtagsabgeordnete und Fraktionschef Peter Holm erklärte, das Gesetz sei verfassungswidrig."
+    )
+    assert q.speaker_mention.text == "Der Landtagsabgeordnete und Fraktionschef Peter Holm"
+    assert q.speaker == "Peter Holm"
+    quotes = extractor.extract("Die Bürgerinnen und Bürger forderten, die Schule müsse erhalten bleiben.")
+    assert [q.speaker_mention.text for q in quotes] == ["Die Bürgerinnen und Bürger"]
+    assert quotes[0].speaker == "Bürgerinnen und Bürger"
+
+
+def test_two_speakers_stay_two(extractor):
+    quotes = extractor.extract("Macron und Scholz erklärten, die Gespräche seien konstruktiv gewesen.")
+    assert sorted(q.speaker for q in quotes) == ["Macron", "Scholz"]

@@ -283,7 +283,40 @@ def coordinated(s: Sentence, m: Mention, text: str) -> list[Mention]:
         and (nominal(before[-2]) or before[-2].upos == "PROPN")
     ):
         out.append(mention_at(s, before[-2], text))
-    return [o for o in out if o.kind != "pronoun" and not (o.span.start < m.span.end and m.span.start < o.span.end)]
+    return [
+        o
+        for o in out
+        if o.kind != "pronoun"
+        and not (o.span.start < m.span.end and m.span.start < o.span.end)
+        and names_a_source(o)
+        and not o.span.text.lower().startswith(POSSESSIVES)  # „die Linien und ihre Geschäfte“: an object
+    ]
+
+
+#: Possessive articles: a phrase they open after „und“ is what the speaker has, not another speaker.
+POSSESSIVES = ("sein", "ihr", "unser", "euer", "eur", "mein", "dein")
+
+
+def _one_source(m: Mention, other: Mention) -> bool:
+    """Is a phrase coordinated with `m` part of the same source: two roles of one person („Der
+    Abgeordnete und Fraktionschef Andreas Stoch“), or the feminine and masculine of one group („die
+    Bürgerinnen und Bürger“)?"""
+    if other.span.start < m.span.start:
+        return False
+    if m.kind == "description" and other.kind == "name" and other.span.text.split()[0].lower() not in ARTICLES:
+        # a second title before the name („Der Abgeordnete und Fraktionschef Andreas Stoch“), or a name
+        # going on the complement („Die Regierungen von Deutschland und Frankreich“)
+        complement = any(w in m.span.text.split()[1:] for w in ("von", "der", "des"))
+        return other.role is not None or complement
+    a, b = (m.role or "").lower(), (other.role or "").lower()
+    return bool(a and b) and m.kind == other.kind == "description" and (a.startswith(b) or b.startswith(a))
+
+
+def _merged(m: Mention, other: Mention, text: str) -> Mention:
+    """`m` and the phrase coordinated with it as one source, named as the later phrase names it when
+    that is a name."""
+    span = Span(text[m.span.start : other.span.end], m.span.start, other.span.end)
+    return replace(other if other.kind == "name" else m, span=span, citation=None)  # „Bürgerinnen und Bürger“
 
 
 def impersonal_source(doc, s: Sentence, cue: Cue, content: tuple[int, int]) -> Mention | None:
@@ -313,4 +346,12 @@ def cue_source(
     if cue.entry.lemma == "heißen":
         return impersonal_source(doc, s, cue, content), ()
     mention = speaker_mention(s, cue, content, doc.text)
-    return mention, tuple(coordinated(s, mention, doc.text)) if mention else ()
+    if mention is None:
+        return None, ()
+    others = []
+    for other in coordinated(s, mention, doc.text):
+        if _one_source(mention, other):
+            mention = _merged(mention, other, doc.text)
+        else:
+            others.append(other)
+    return mention, tuple(others)
