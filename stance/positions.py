@@ -233,6 +233,17 @@ COORDINATORS = frozenset({"und", "oder"})
 CONTRASTIVE = frozenset({"aber", "sondern", "jedoch", "doch", "sowie"})
 
 
+def _purpose(toks: list[Token], words: list[Token], t: Token | None, lex: Lexicon) -> bool:
+    """Whether `words` is an "um ... zu" purpose clause of the speaker's own action, which the
+    position word `t` frames with its own clause (rules version 13): the aim the speaker states for
+    what they do is their position ("Wir wollen mit allen Seiten reden, um den Frieden zu sichern").
+    Said of another party ("Die Regierung will ..., um ...") the aim is that party's, not the
+    speaker's: t's clause must speak in the own voice (modifiers.tsv, own_voice)."""
+    if t is None or not words or words[0].low != "um":
+        return False
+    return any(w.low == "zu" or _fused_zu(w, lex) for w in words[1:]) and _own_voice(toks, t, lex)
+
+
 def frame_scope(toks: list[Token], t: Token, lex: Lexicon) -> set[int]:
     """The tokens position word `t` frames: the clause it belongs to and the clauses that clause takes
     as its complement ("Wir fordern, dass die Truppen abziehen"), never an adverbial or relative
@@ -241,18 +252,19 @@ def frame_scope(toks: list[Token], t: Token, lex: Lexicon) -> set[int]:
     clause (German sets a comma before every subordinate clause, so a parse that hangs a word of it
     elsewhere is wrong); without one: the comma clauses (stance.tokens), a clause opened by "dass"/"ob"
     (modifiers.tsv, complementizer), a zu-infinitive not opened by "um"/"ohne"/"statt"
-    (adverbial_infinitive) or a clause after a colon continuing the frame, and a "dass" clause right
+    (adverbial_infinitive) or a clause after a colon continuing the frame, an "um ... zu" purpose
+    clause where t's clause speaks in the own voice (_purpose), and a "dass" clause right
     before it too ("Dass die Waffen schweigen, wollen wir alle"); these surface complements count
     with a sane tree too (a parser that calls a zu-infinitive adverbial is wrong). Only without a
     parse does a conjunct after "aber"/"sondern" continue the frame ("setzt auf Abschreckung, aber
     auch auf Dialog"): whether it has a subject of its own is not known."""
     scope = {w.i for w in toks if w.word and w.clause == t.clause} | _comma_frame(toks, t, lex, not t.tree_ok)
     if t.tree_ok:
-        return scope | _tree_frame(toks, t.i, lex)
+        return scope | _tree_frame(toks, t.i, lex, t)
     return scope
 
 
-def _tree_frame(toks: list[Token], i: int, lex: Lexicon) -> set[int]:
+def _tree_frame(toks: list[Token], i: int, lex: Lexicon, t: Token | None = None) -> set[int]:
     head = _clause_head(toks, i)
     out, stack = set(), [head]
     while stack:
@@ -262,9 +274,10 @@ def _tree_frame(toks: list[Token], i: int, lex: Lexicon) -> set[int]:
         out.add(j)
         for c in toks[j].children:
             d = toks[c].deprel or ""
-            if d in OWN_CLAUSE and not _after_colon(toks, c):
+            sub = [toks[k] for k in sorted(subtree(toks, c)) if toks[k].word]
+            if d in OWN_CLAUSE and not _after_colon(toks, c) and not (d == "advcl" and _purpose(toks, sub, t, lex)):
                 continue
-            if d in COMPLEMENT and _adverbial(toks, c, lex):
+            if d in COMPLEMENT and _adverbial(toks, c, lex) and not _purpose(toks, sub, t, lex):
                 continue
             if d == "conj" and _full_clause(toks, c):
                 continue
@@ -326,7 +339,11 @@ def _comma_frame(toks: list[Token], t: Token, lex: Lexicon, conjuncts: bool) -> 
     out: set[int] = set()
     k = t.clause + 1
     while k in clauses and clauses[k][0].sent == t.sent:
-        if _complement_clause(toks, clauses[k], lex) or (conjuncts and clauses[k][0].low in CONTRASTIVE):
+        if (
+            _complement_clause(toks, clauses[k], lex)
+            or _purpose(toks, clauses[k], t, lex)
+            or (conjuncts and clauses[k][0].low in CONTRASTIVE)
+        ):
             out.update(w.i for w in clauses[k])
             k += 1
         elif _resumed(clauses, k, lex):  # "wird nicht, wie befürchtet, mit Sanktionen drohen"

@@ -34,7 +34,7 @@ CONCILIATORY_AT = 0.2
 ACT_ALONE = 1.0
 TOPIC_ALONE = 0.0
 #: Bumped when the rules change in a way that changes scores; part of LEXICON_VERSION.
-RULES_VERSION = "12"
+RULES_VERSION = "13"
 #: Identifies lexicon + modifier files + rules: caches of scores must be keyed on it.
 LEXICON_VERSION = f"{lexicon_digest()}-r{RULES_VERSION}"
 

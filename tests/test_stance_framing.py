@@ -18,8 +18,9 @@ def readings(scorer: Scorer, text: str):
 @pytest.mark.parametrize(
     "text",
     [
-        # a purpose clause ("um ... zu") is no part of the will
-        "Wir wollen die Vereinten Nationen reformieren, um sie gegen Atomwaffen zu wappnen.",
+        # another party's purpose clause ("um ... zu") is no part of the speaker's position (in the own
+        # voice it is: tests/test_stance_coverage.py)
+        "Die Regierung will die Vereinten Nationen reformieren, um sie gegen Atomwaffen zu wappnen.",
         # adverbial clauses: condition, concession, purpose
         "Wir müssen die Steuern senken, wenn die Armee weiter angreift.",
         "Der Minister will die Renten erhöhen, obwohl die Rebellen mit Anschlägen drohen.",
