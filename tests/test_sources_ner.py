@@ -168,3 +168,29 @@ def test_coordinated_roles_of_one_person_and_a_pair_of_one_group_are_one_source(
 def test_two_speakers_stay_two(extractor):
     quotes = extractor.extract("Macron und Scholz erklärten, die Gespräche seien konstruktiv gewesen.")
     assert sorted(q.speaker for q in quotes) == ["Macron", "Scholz"]
+
+
+@pytest.mark.parametrize(
+    "text, mention, speaker",
+    [
+        (
+            "Der Kommandeur der Küstenwache, Oberst Lena Hartwig, erklärte, die Lage sei unter Kontrolle.",
+            "Der Kommandeur der Küstenwache, Oberst Lena Hartwig",
+            "Lena Hartwig",
+        ),
+        (
+            "Laut einem Reuters-Bericht soll die Fabrik im Frühjahr schließen.",
+            "einem Reuters-Bericht",
+            "Reuters",
+        ),
+        (
+            "Das Magazin „Nordspiegel“ berichtet, der Minister habe gelogen.",
+            "Das Magazin „Nordspiegel“",
+            "Nordspiegel",
+        ),
+    ],
+)
+def test_the_speaker_of_a_whole_phrase_is_its_name(extractor, text, mention, speaker):
+    q = _only(extractor, text)
+    assert q.speaker_mention is not None and q.speaker_mention.text == mention
+    assert q.speaker == speaker

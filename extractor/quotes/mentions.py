@@ -348,12 +348,26 @@ def widen(s: Sentence, m: Mention, text: str, *, floor: int = 1, limit: int | No
     core = _core_end(s, last, limit)
     if core != last:
         # the phrase's head lies further right („Der Schweizer“ → „Politiker Joseph Deiss“): it names the speaker
-        m = mention_at(s, s.words[core - 1], text, limit=core, floor=first)
-        inside = [w for w in s.words if m.span.start <= w.start < m.span.end]
+        core_m = mention_at(s, s.words[core - 1], text, limit=core, floor=first)
+        if core_m.kind == "name" or m.kind != "name":  # „einem Reuters-Bericht“ still names Reuters
+            m = core_m
+        inside = [w for w in s.words if core_m.span.start <= w.start < core_m.span.end]
         first, last = min(first, inside[0].id), core
+    before = last
     last = _widen_right(s, m, last, limit)
     first = _widen_left(s, m, first, floor)
     start, end = s.words[first - 1].start, s.words[last - 1].end
+    quoted = s.words[before : last - 1]  # „das Magazin „Politico““: the quoted name names the speaker
+    if (
+        m.kind == "description"
+        and last > before + 2
+        and s.words[before].text in ("„", "»", '"', "“")
+        and s.words[last - 1].text in ("“", "«", '"', "”")
+        and quoted[1:]
+        and all(w.text[:1].isupper() or not w.text.isalpha() for w in quoted[1:2])
+    ):
+        inner = quoted[1:]
+        m = replace(m, kind="name", name=text[inner[0].start : inner[-1].end])
     if (start, end) == (m.span.start, m.span.end):
         return m
     return replace(m, span=Span(text[start:end], start, end), citation=m.citation or m.description)

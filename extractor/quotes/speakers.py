@@ -18,6 +18,7 @@ from extractor.quotes.mentions import (
     PRONOUNS,
     Mention,
     adverb_like,
+    is_name_word,
     mention_at,
     names_a_source,
     nominal,
@@ -197,9 +198,12 @@ def _apposed_name(s: Sentence, m: Mention, text: str) -> Mention | None:
     if len(after) < 2 or after[0].text != ",":
         return None
     run: list[Word] = []
+    titles = 0  # „…, Generalmajor Abdolrahim Mussawi,“: a rank or title may open the name
     for w in after[1:]:
-        if w.upos == "PROPN" or (w.text == "-" and run):
+        if w.upos == "PROPN" or is_name_word(w) or (w.text == "-" and run):
             run.append(w)
+        elif not run and w.upos == "NOUN" and w.text[:1].isupper() and titles < 2:
+            titles += 1
         else:
             if w.text not in (",", ".") and w.text not in CLOSERS and run:
                 return None
