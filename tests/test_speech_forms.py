@@ -194,3 +194,8 @@ def test_a_single_quoted_name_after_a_naming_verb_is_no_quote(quotes_of):
     assert not [q for q in quotes if q.text == "Touareg"]
     (q,) = quotes_of("Der Minister nannte den Vorschlag „Unsinn“.")
     assert q.text == "Unsinn"
+
+
+def test_a_fronted_adverbial_clause_is_not_what_the_verb_after_it_reports(quotes_of):
+    text = "Obwohl der Täter am Abend gefasst wurde, bestritt er bis zuletzt jede Beteiligung an der Tat."
+    assert not [q for q in quotes_of(text) if q.text.startswith("Obwohl")]

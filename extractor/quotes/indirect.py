@@ -194,6 +194,8 @@ def _best_content(doc: Document, s: Sentence, cue: Cue) -> tuple[tuple[int, int]
         if span is None:
             continue
         words = _words_between(s, *span)
+        if how == "before" and words and words[0].text.lower() in ADVERBIAL_OPENERS - {"auch"}:
+            continue  # „Da …, bewertet X …“: a fronted adverbial clause, and the verb after it the main one
         opener = words[0].text.lower() in ("dass", "ob") if words else False  # a verb it has, tagged or not
         if (
             len(words) >= MIN_CONTENT_WORDS
