@@ -625,8 +625,9 @@ def cue_accuses(cue: str | None, lex: Lexicon) -> str | None:
 
 
 #: Act categories whose verbs say what the speaker does only in the speaker's own voice ("wir drohen
-#: mit ..."); "Nordkorea droht mit ..." reports another party's threat.
-OWN_VOICE_ACTS = {"threat", "punitive"}
+#: mit ..."); "Nordkorea droht mit ..." reports another party's threat. Resolve too: "wir bleiben
+#: kompromisslos" is a hard line, "der Trainer war unerbittlich" none.
+OWN_VOICE_ACTS = {"threat", "punitive", "resolve"}
 
 #: Categories of a cue verb that make the quote what the speaker threatens, warns of or justifies.
 CUE_THREATS = {"threat", "ultimatum", "justification"}

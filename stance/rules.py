@@ -62,6 +62,7 @@ CRIME = {"crime"}
 #: Fighting is force only against an armed party: fought poverty, disease, fire or for a title
 #: (a civil_object in its clause, modifiers.tsv) it is a metaphor and counts nothing.
 FIGHT = {"fight"}
+METAPHOR_VERBS = {"force", "readiness", "crackdown"}
 #: Prepositions that shift the phrase they govern ("ohne Blutvergießen", "statt Eskalation"): that
 #: phrase is no verb's object, so the verb's reversal does not reach it.
 ADJUNCT_SHIFTERS = {"ohne", "statt", "anstatt", "anstelle"}
@@ -563,7 +564,7 @@ def apply_rules(toks: list[Token], cues: list[Cue], lex: Lexicon) -> list[Cue]:
         if w and _in_title(toks, c.first, persons):  # "der Vorsitzende des Generalstabs der Streitkräfte"
             c.weight, c.notes = 0.0, notes + ["part of a title"]
             continue
-        if c.entry.category in FIGHT and any(
+        if (c.entry.category in FIGHT or (c.entry.category in METAPHOR_VERBS and not toks[c.anchor].is_noun)) and any(
             lex.modifier(x.text, "civil_object", stemmed=True) for x in _clause_words(toks, c.anchor) if x.is_noun
         ):
             c.weight, c.notes = 0.0, notes + ["a fight against no armed party (a metaphor)"]

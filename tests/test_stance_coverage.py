@@ -159,3 +159,44 @@ def test_round4_entries_are_in_the_lexicon():
     ]:
         hit = lex.lookup(word, True)
         assert hit is not None and hit.entry.category == category, (word, hit)
+
+
+# --- fewer false hawks: metaphors, determination, homonyms --------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Wir sind entschlossen, die Reformen umzusetzen.",
+        "Der Trainer war unerbittlich mit seinen Spielern.",
+        "Die Mannschaft zeigte eine kompromisslose Abwehrarbeit.",
+        "Die Lage an der Grenze bereitet der Armee große Sorgen.",
+        "Der Verein will den Titel verteidigen.",
+        "Das Unternehmen will den Markt angreifen.",
+        "Wir müssen härter gegen Steuerhinterziehung vorgehen.",
+    ],
+)
+def test_no_force_without_an_armed_party(scorer, text):
+    """Determination is a topic (a position only where it frames force), an uncompromising manner a
+    hard line only in the own voice (positions.OWN_VOICE_ACTS); defending a title, attacking a market, a crackdown on
+    tax evasion are metaphors (modifiers.tsv civil_object, now for verbs of force, defence and
+    crackdown too); "bereitet" (causes) is no "bereit"."""
+    check(scorer, text, "neutral")
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Wir sind entschlossen, jeden Angriff zurückzuschlagen.", "hawkish"),
+        ("Auf jeden Angriff folgt eine entschlossene Reaktion.", "hawkish"),
+        ("Die Armee muss die Hauptstadt verteidigen.", "hawkish"),
+        ("Er forderte die Ausweisung der russischen Diplomaten.", "hawkish"),
+        ("Er plädierte für einen sofortigen Rückzug der Truppen.", "conciliatory"),
+        ("Ein Rückzug kommt für uns nicht in Frage.", "hawkish"),
+    ],
+)
+def test_force_still_counts(scorer, text, expected):
+    """Retaliation and defence against an armed party still count, and so does a resolute response
+    ("eine entschlossene Reaktion", like "eine entschlossene Antwort"); diplomats are persons (their
+    expulsion is no talks); a withdrawal reverses what it governs, like "Abzug"."""
+    check(scorer, text, expected)
