@@ -200,3 +200,23 @@ def test_force_still_counts(scorer, text, expected):
     ("eine entschlossene Reaktion", like "eine entschlossene Antwort"); diplomats are persons (their
     expulsion is no talks); a withdrawal reverses what it governs, like "Abzug"."""
     check(scorer, text, expected)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Die Luftangriffe sind legitim.", "hawkish"),
+        ("Der Militäreinsatz ist gerechtfertigt.", "hawkish"),
+        ("Wir stehen hinter dem Militäreinsatz.", "hawkish"),
+        ("Die Regierung hält an den Sanktionen fest.", "hawkish"),
+        ("Die Armee hat das Recht, zurückzuschießen.", "hawkish"),
+        ("Die einzige Lösung sind Verhandlungen.", "conciliatory"),
+        ("Die legitime Regierung kontrolliert die Armee.", "neutral"),
+        ("Die Truppen standen am Morgen vor der Stadt.", "neutral"),
+    ],
+)
+def test_endorsement_and_support(scorer, text, expected):
+    """Predicative endorsement ("ist legitim", "ist gerechtfertigt"), support ("hinter X stehen"),
+    keeping ("an X festhalten") and "die einzige Lösung" frame what they name; the attributive form
+    ("die legitime Regierung") describes its noun, "stehen" without "hinter" supports nothing."""
+    check(scorer, text, expected)
