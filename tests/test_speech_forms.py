@@ -199,3 +199,12 @@ def test_a_single_quoted_name_after_a_naming_verb_is_no_quote(quotes_of):
 def test_a_fronted_adverbial_clause_is_not_what_the_verb_after_it_reports(quotes_of):
     text = "Obwohl der Täter am Abend gefasst wurde, bestritt er bis zuletzt jede Beteiligung an der Tat."
     assert not [q for q in quotes_of(text) if q.text.startswith("Obwohl")]
+
+
+def test_a_fronted_prepositional_phrase_stays_in_the_report(quotes_of):
+    text = (
+        "Während des Gesprächs mit dem Minister erörterten die Generäle die Lage in der Region, "
+        "teilte das Ministerium am Montag mit."
+    )
+    (q,) = containing(quotes_of(text), "erörterten")
+    assert q.text.startswith("Während des Gesprächs")

@@ -194,7 +194,12 @@ def _best_content(doc: Document, s: Sentence, cue: Cue) -> tuple[tuple[int, int]
         if span is None:
             continue
         words = _words_between(s, *span)
-        if how == "before" and words and words[0].text.lower() in ADVERBIAL_OPENERS - {"auch"}:
+        if (
+            how == "before"
+            and words
+            and words[0].text.lower() in ADVERBIAL_OPENERS - {"auch"}
+            and not _preposition(words)
+        ):
             continue  # „Da …, bewertet X …“: a fronted adverbial clause, and the verb after it the main one
         opener = words[0].text.lower() in ("dass", "ob") if words else False  # a verb it has, tagged or not
         if (
@@ -210,6 +215,22 @@ def _best_content(doc: Document, s: Sentence, cue: Cue) -> tuple[tuple[int, int]
 ADVERBIAL_OPENERS = frozenset(
     "als wenn weil da auch während nachdem obwohl obgleich bevor seit seitdem um damit sodass wobei zumal falls".split()
 )
+
+
+def _preposition(words: list[Word]) -> bool:
+    """„Während des Gesprächs …“, „Seit dem Frühjahr …“: a subordinator that is also a preposition,
+    here governing a genitive or dative phrase (tagged ADP, or followed by an article in that case)."""
+    first, nxt = words[0], words[1] if len(words) > 1 else None
+    if first.upos == "ADP":
+        return True
+    return (
+        first.text.lower() in ("während", "seit", "bis")
+        and nxt is not None
+        and nxt.upos == "DET"
+        and nxt.feats.get("Case") in ("Gen", "Dat")
+    )
+
+
 CLAUSE_OPENERS = frozenset("dass ob wie warum weshalb weswegen wer was wann wo wonach womit wofür".split())
 
 
