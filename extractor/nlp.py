@@ -31,8 +31,9 @@ SOURCES = ("bundled", "official")
 #: quote rules): part of the model version, so cached documents are not served stale. 2: lemmas from
 #: the dictionary + simplemma (extractor.parsing.lemma_of). 3: abstract nouns are never sources.
 #: 4: contractions expanded from the MWT dictionary only. 5: HanTa's part-of-speech tags and lemmas
-#: under the parser (extractor.hanta_tags).
-EXTRACTION_REVISION = 5
+#: under the parser (extractor.hanta_tags). 6: the quote and source rules of issue 12 (speech acts,
+#: back references, whole source phrases, the NER model) and no sentence end on a bare word.
+EXTRACTION_REVISION = 6
 
 
 @dataclass(frozen=True)

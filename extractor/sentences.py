@@ -75,6 +75,8 @@ def _should_merge(prev: list[Tok], nxt: list[Tok], text: str, closers: set[int])
         return True
     if first.text[:1].islower() and first.text[:1].isalpha():
         return True
+    if prev[-1].text[-1:].isalnum():
+        return True  # no sentence ends on a bare word within a line („… mit General | Dan Caine …“)
     if prev[-1].text == ":" and len(prev) <= 4:
         return True  # a label („Heitmeyer:“, „Im Blickpunkt:“) belongs to what it introduces
     return _ends_with_abbreviation(prev, text) or _ordinal_before_month(prev, nxt)

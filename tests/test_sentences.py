@@ -49,6 +49,12 @@ def test_a_line_break_always_ends_a_sentence():
     assert as_text(text, repair(toks(text, []), text)) == ["Update", "Die Sorge vor einem Atomkrieg wächst."]
 
 
+def test_a_sentence_never_ends_on_a_bare_word_within_a_line():
+    text = "Das Treffen schließt an ein Gespräch mit General Jana Berg in Rom an, hieß es. Dann ging er."
+    sents = repair(toks(text, ["Jana", "Dann"]), text)
+    assert as_text(text, sents) == [text[: text.index(" Dann")], "Dann ging er."]
+
+
 def test_a_lower_case_start_continues_the_sentence():
     text = "Die Lage sei ernst. sagte er."
     assert as_text(text, repair(toks(text, ["sagte"]), text)) == [text]
