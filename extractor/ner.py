@@ -110,6 +110,10 @@ def _shape(word: str) -> str:
 Clusters = Mapping[str, str]  # word -> its Brown cluster path as a bit string
 
 
+#: Words whose cluster lookups a ClusterTable remembers (a few MB at most).
+REMEMBERED_WORDS = 100_000
+
+
 class ClusterTable(Mapping[str, str]):
     """The word → cluster path table of a gzipped `word<TAB>path` file whose lines are sorted by their
     UTF-8 bytes, looked up by binary search in the file's bytes: 860,000 words take about 22 MB of
@@ -125,6 +129,19 @@ class ClusterTable(Mapping[str, str]):
         starts = np.concatenate(([0], ends[:-1] + 1))[: len(ends)]
         self._starts = starts[ends > starts].astype(np.uint32)  # blank lines left out
         self._keys = _Keys(self)
+        self._seen: dict[str, str | None] = {}  # news repeats its words: each is searched once
+
+    def get(self, word: str, default: str | None = None) -> str | None:  # type: ignore[override]
+        if word in self._seen:
+            hit = self._seen[word]
+        else:
+            try:
+                hit = self[word]
+            except KeyError:
+                hit = None
+            if len(self._seen) < REMEMBERED_WORDS:
+                self._seen[word] = hit
+        return default if hit is None else hit
 
     @classmethod
     def read(cls, path: Path) -> ClusterTable:
@@ -181,9 +198,35 @@ def _cluster_features(path: str | None, prefix: str) -> dict[str, object]:
     return {f"{prefix}c{n}": path[:n] for n in CLUSTER_PREFIXES}
 
 
-def _word_features(word: str, path: str | None, prefix: str) -> dict[str, object]:
-    """What a neighbour contributes."""
+@lru_cache(maxsize=50_000)
+def _own(word: str, path: str | None, first: bool) -> dict[str, object]:
+    """A word's features of its own, whatever its place (remembered like `_lent`)."""
     low = word.lower()
+    return {
+        "bias": 1.0,
+        "low": low,
+        "shape": _shape(word),
+        "title": word[:1].isupper(),
+        "upper": word.isupper() and len(word) > 1,
+        "digit": bool(_DIGITS.search(word)),
+        "hyphen": "-" in word,
+        "len": min(len(word), 12),
+        "pre2": low[:2],
+        "pre3": low[:3],
+        "suf2": low[-2:],
+        "suf3": low[-3:],
+        "suf4": low[-4:],
+        "first": first,
+        **_cluster_features(path, ""),
+    }
+
+
+@lru_cache(maxsize=50_000)
+def _lent(word: str, path: str | None, offset: int) -> dict[str, object]:
+    """What a word lends the word `offset` places away (remembered: news repeats its words; callers
+    only read the dict)."""
+    low = word.lower()
+    prefix = f"{offset:+d}:"
     return {
         f"{prefix}low": low,
         f"{prefix}shape": _shape(word),
@@ -212,25 +255,11 @@ def features(words: Sequence[str], clusters: Clusters | None = None) -> list[dic
     n = len(words)
     for i, word in enumerate(words):
         low = word.lower()
-        f: dict[str, object] = {
-            "bias": 1.0,
-            "low": low,
-            "shape": _shape(word),
-            "title": word[:1].isupper(),
-            "upper": word.isupper() and len(word) > 1,
-            "digit": bool(_DIGITS.search(word)),
-            "hyphen": "-" in word,
-            "len": min(len(word), 12),
-            "pre2": low[:2],
-            "pre3": low[:3],
-            "suf2": low[-2:],
-            "suf3": low[-3:],
-            "suf4": low[-4:],
-            "first": firsts[i],
+        f = {
+            **_own(word, paths[i], firsts[i]),
             "bos": i == 0,
             "eos": i == n - 1,
             "quote": quotes[i],
-            **_cluster_features(paths[i], ""),
         }
         if word.endswith("s") and word[:-1] in names:
             f["first_gen"] = True  # „Annas“
@@ -244,7 +273,7 @@ def features(words: Sequence[str], clusters: Clusters | None = None) -> list[dic
         for offset in (-2, -1, 1, 2):
             j = i + offset
             if 0 <= j < n:
-                f.update(_word_features(words[j], paths[j], f"{offset:+d}:"))
+                f.update(_lent(words[j], paths[j], offset))
                 if offset < 2:
                     for kind in heads[j]:
                         f[f"{offset:+d}:head_{kind}"] = True

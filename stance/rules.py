@@ -106,8 +106,7 @@ def _particle_keys(t: Token, toks: list[Token], lex: Lexicon) -> list[str]:
         return []
     part = t.particle
     if part is None:  # the parse found none: a particle ending the clause ("ließ ... frei")
-        words = [x for x in toks if x.clause == t.clause and x.word]
-        last = words[-1] if words else None
+        last = next((x for x in reversed(toks) if x.clause == t.clause and x.word), None)
         if (
             last is not None
             and last.i > t.i
