@@ -277,6 +277,7 @@ class Lexicon:
         self.modifiers: dict[str, list[Modifier]] = {}
         self.modifier_stems: dict[str, list[Modifier]] = {}
         self._off_topic = [m for m in modifiers if m.kind == "off_topic"]
+        self._modifier_seen: dict[tuple[str, str, bool], Modifier | None] = {}
         for m in modifiers:
             self.modifiers.setdefault(m.word.lower(), []).append(m)
             self.modifier_stems.setdefault(stem(m.word.lower()), []).append(m)
@@ -330,7 +331,17 @@ class Lexicon:
 
     def modifier(self, word: str, kind: str, *, stemmed: bool = False) -> Modifier | None:
         """The modifier of this kind spelled `word`; with `stemmed`, also any inflected form of it
-        ("weitere" for "weiter"): only for content words, since "eine" and "ein" share a stem."""
+        ("weitere" for "weiter"): only for content words, since "eine" and "ein" share a stem.
+        Remembered per lexicon: every token of a quote asks for several kinds."""
+        key = (word, kind, stemmed)
+        if key in self._modifier_seen:
+            return self._modifier_seen[key]
+        found = self._modifier(word, kind, stemmed)
+        if len(self._modifier_seen) < STEM_CACHE:
+            self._modifier_seen[key] = found
+        return found
+
+    def _modifier(self, word: str, kind: str, stemmed: bool) -> Modifier | None:
         for m in self.modifiers.get(word.lower(), ()):
             if m.kind == kind:
                 return m
