@@ -55,6 +55,7 @@ SHARED ?= ../shared
 EVAL_DIR ?= build/spkatt
 eval: $(VPY)
 	$(VENV)/bin/zitat eval --gold $(SHARED)/gold/seed_quotes.jsonl --docs seeds
+	$(VPY) -m extractor.cue_coverage --gepade $(SHARED)/corpora/gepade --missing 15
 	$(VPY) $(SHARED)/eval/spkatt.py prepare $(EVAL_DIR)
 	$(VENV)/bin/zitat extract $(EVAL_DIR)/docs --format jsonl > $(EVAL_DIR)/pred.jsonl
 	@for part in all dev heldout; do \

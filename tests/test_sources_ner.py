@@ -194,3 +194,20 @@ def test_the_speaker_of_a_whole_phrase_is_its_name(extractor, text, mention, spe
     q = _only(extractor, text)
     assert q.speaker_mention is not None and q.speaker_mention.text == mention
     assert q.speaker == speaker
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ("Die Lage gilt laut dem Magazin im Kanzleramt als ernst.", "Magazin"),
+        ("Der Plan sei nach Angaben der Zeitung im Rathaus gescheitert.", "Zeitung"),
+    ],
+)
+def test_a_place_after_a_medium_belongs_to_the_verb(extractor, text, speaker):
+    """„laut dem Magazin im Pentagon“: the officials in the Pentagon judge, the magazine reports."""
+    assert _only(extractor, text).speaker == speaker
+
+
+def test_a_place_after_a_spokesman_is_part_of_the_source(extractor):
+    quote = _only(extractor, "Ein Sprecher in Kassel sagte, die Straße bleibe gesperrt.")
+    assert quote.speaker_mention is not None and quote.speaker_mention.text.endswith("in Kassel")

@@ -17,7 +17,7 @@ from extractor.quotes.mentions import Mention, mention_at, nominal, oblique, wid
 from extractor.types import QuoteKind, Span
 from extractor.words.cues import attribution_words
 from extractor.words.people import TEMPORAL
-from extractor.words.sources import can_name_a_source
+from extractor.words.sources import can_name_a_source, is_a_medium
 
 MIN_CONTENT_WORDS = 4
 
@@ -110,6 +110,8 @@ def _phrase_step(s: Sentence, head: Word, i: int) -> bool:
             return False  # „laut Verfassung der Parlamentspräsident“: the clause's subject
         if nxt.upos == "ADP" and not _attributive_pp(s, nxt):
             return False  # „nach Angaben der Polizei vom Dienstag“, „in dem Land“
+        if nxt.upos == "ADP" and nxt.text.lower() in ("in", "im") and is_a_medium(s.words[i - 1].text):
+            return False  # „laut dem Magazin im Pentagon“: the place belongs to the verb
         if nxt.upos == "NOUN" and (cur := s.word(i)) is not None and cur.upos == "PROPN":
             return False  # „nach Ansicht von ai Disziplinarmaßnahmen“: a noun after a name starts anew
         return nxt.upos not in ("DET", "ADP", "ADJ") or any(x.upos in ("NOUN", "PROPN") for x in s.words[i + 1 : i + 4])

@@ -23,7 +23,7 @@ from extractor.words.people import (
     first_name_gender,
     role_gender,
 )
-from extractor.words.sources import can_name_a_source
+from extractor.words.sources import can_name_a_source, is_a_medium
 from foundation.german import ARTICLES
 
 PRONOUNS = {
@@ -446,9 +446,11 @@ def _widen_right(s: Sentence, m: Mention, last: int, limit: int) -> int:
         if (close := _bracket_end(s, last + 1, limit)) is not None:
             last = close
             continue
-        if (m.kind == "description" or nxt.text.lower() in ("von", "vom")) and (
-            pp := _pp_end(s, last + 1, limit)
-        ) is not None:
+        if (
+            (m.kind == "description" or nxt.text.lower() in ("von", "vom"))
+            and not (nxt.text.lower() in ("in", "im") and is_a_medium(s.words[last - 1].text))
+            and (pp := _pp_end(s, last + 1, limit)) is not None
+        ):
             last = pp  # „ein Sprecher in Berlin“; a name's body: „Ken Rice vom Institut für Astronomie“
             continue
         if (

@@ -39,5 +39,17 @@ def can_name_a_source(noun: str) -> bool:
         for i in range(len(form) - MIN_PART + 1):  # the longest listed ending wins: „Regierungspartei“
             kind = _TABLE.get(form[i:])
             if kind is not None:
-                return kind == "source"
+                return kind in ("source", "medium")
     return not any(form.endswith(ABSTRACT_ENDINGS) for form in forms)
+
+
+@lru_cache(maxsize=4096)
+def is_a_medium(noun: str) -> bool:
+    """Whether the common noun names a medium („die Zeitung“, „das Nachrichtenmagazin“, „der Sender“):
+    a source that is not located by a place phrase after it („laut dem Magazin im Pentagon“: the
+    place belongs to the verb, not to the magazine)."""
+    word = noun.lower().rsplit("-", 1)[-1]
+    forms = [word] + [
+        word[: -len(e)] for e in ("en", "n", "e", "s") if word.endswith(e) and len(word) - len(e) >= MIN_PART
+    ]
+    return any(_TABLE.get(form[i:]) == "medium" for form in forms for i in range(len(form) - MIN_PART + 1))
