@@ -27,6 +27,13 @@ CONTINUATION_START = frozenset(",;)]}–-")
 _ORDINAL = re.compile(r"^\d{1,2}\.$")
 _INITIAL = re.compile(r"^[A-ZÄÖÜ]\.$")
 _FINAL = frozenset(".!?")
+#: A dateline opening an article or paragraph („TEHERAN, 25. Feb. –“, „Kiew (dpa) –“): no part of
+#: the sentence after it, and the parser would take its place name for that sentence's subject.
+DATELINE = re.compile(
+    r"(?:[A-ZÄÖÜ]{2,}(?:[ -][A-ZÄÖÜ]{2,})*,\s*\d{1,2}\.\s*[A-ZÄÖÜ][a-zäöü]{2,}\.?"
+    r"(?:\s*\d{4})?(?:\s*\([\w/ ]{1,12}\))?|[A-ZÄÖÜ][\w-]+(?: [A-ZÄÖÜ][\w-]+)?"
+    r"\s*\((?:[a-z]{2,5}|[A-Z]{2,5}|Reuters)(?:/[\w]{1,6})*\)\s*[–—-])\s*(?:[–—-]\s*)?"
+)
 
 
 @dataclass(frozen=True)
@@ -117,7 +124,16 @@ def repair(sentences: list[list[Tok]], text: str) -> list[list[Tok]]:
             merged[-1] = merged[-1] + sent
         else:
             merged.append(list(sent))
-    return merged
+    return [piece for sent in merged for piece in _without_dateline(sent, text)]
+
+
+def _without_dateline(sent: list[Tok], text: str) -> list[list[Tok]]:
+    """A sentence opening with a dateline, as the dateline and the sentence after it."""
+    m = DATELINE.match(text, sent[0].start)
+    if m is None:
+        return [sent]
+    cut = next((i for i, t in enumerate(sent) if t.start >= m.end()), 0)
+    return [sent[:cut], sent[cut:]] if cut else [sent]
 
 
 #: Marks where an over-long run of words is best cut: after a clause's punctuation.

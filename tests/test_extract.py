@@ -416,6 +416,18 @@ def test_datelines_and_agency_tags_are_never_inside_a_span(quotes_of):
     assert q.text == "Die Lage sei unter Kontrolle"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kiew (dpa) - Der Bürgermeister sagte, die Stadt sei auf den Winter vorbereitet.",
+        "ODESSA, 3. März – Der Bürgermeister sagte, die Stadt sei auf den Winter vorbereitet.",
+    ],
+)
+def test_the_speaker_after_a_dateline_is_found(quotes_of, text):
+    q = only(quotes_of("Am Abend sagte die Ministerin, man werde helfen.\n\n" + text), "Winter")
+    assert q.speaker == "Bürgermeister"
+
+
 def test_quotation_marks_are_never_part_of_a_reported_span(quotes_of):
     q = only(quotes_of("Der Minister sagte, „die Lage ist ernst“."), "Lage")
     assert "„" not in q.text and "“" not in q.text

@@ -73,3 +73,8 @@ def test_an_over_long_run_of_words_becomes_bounded_sentences_cut_after_a_comma()
     assert all(len(p) <= 20 for p in pieces)
     assert all(p[-1].text == "," for p in pieces[:3])  # cut after the last comma of each piece's second half
     assert pieces[-1] == toks[:5]  # a short sentence stays as it is
+
+
+def test_a_dateline_is_a_sentence_of_its_own():
+    text = "Kiew (dpa) - Der Bürgermeister sagte, die Stadt sei vorbereitet."
+    assert as_text(text, repair(toks(text, []), text)) == ["Kiew (dpa) -", text[len("Kiew (dpa) - ") :]]

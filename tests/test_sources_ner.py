@@ -211,3 +211,15 @@ def test_a_place_after_a_medium_belongs_to_the_verb(extractor, text, speaker):
 def test_a_place_after_a_spokesman_is_part_of_the_source(extractor):
     quote = _only(extractor, "Ein Sprecher in Kassel sagte, die Straße bleibe gesperrt.")
     assert quote.speaker_mention is not None and quote.speaker_mention.text.endswith("in Kassel")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Laut eigener Aussage hat der Minister von den Plänen nichts gewusst.",
+        "Der Minister hat laut eigener Aussage von den Plänen nichts gewusst.",
+    ],
+)
+def test_laut_eigener_aussage_names_the_subject(extractor, text):
+    """„laut eigener Aussage“ is the subject speaking of itself; „Aussage“ is nobody."""
+    assert _only(extractor, text).speaker == "Minister"

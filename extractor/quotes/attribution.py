@@ -118,6 +118,9 @@ def _phrase_step(s: Sentence, head: Word, i: int) -> bool:
     return False
 
 
+#: „nach eigenen Angaben“, „laut eigener Aussage“: the source is the clause's own subject.
+OWN = frozenset({"eigenen", "eigener", "eigenem"})
+
 #: Articles that can open a genitive complement („Angaben des Ministeriums“, „einer Sprecherin der Polizei“).
 GENITIVE_ARTICLES = frozenset(
     "der des eines einer dieser dieses mehrerer einiger verschiedener aller zahlreicher beider seiner ihrer".split()
@@ -161,8 +164,10 @@ def _compound_key(w: Word, words: dict[str, str]) -> str | None:
     return next((k for k in words if k[:1].isupper() and lower.endswith(k.lower()) and len(lower) > len(k) + 2), None)
 
 
-def _sentence_subject(s: Sentence, before: Word) -> Word | None:
-    """„Die Firma hat nach eigenen Angaben …“: the subject of the clause the phrase sits in."""
+def _sentence_subject(s: Sentence, before: Word, after: Word | None = None) -> Word | None:
+    """„Die Firma hat nach eigenen Angaben …“, „Laut eigener Aussage hat der Minister …“: the subject
+    of the clause the phrase (`before` … `after`) sits in — the parse's, else the first nominal before
+    the phrase, else the first nominative one after it."""
     for x in s.words:
         if (
             x.deprel in ("nsubj", "nsubj:pass")
@@ -172,6 +177,9 @@ def _sentence_subject(s: Sentence, before: Word) -> Word | None:
         ):
             return x
     first = next((x for x in s.words[: before.id - 1] if nominal(x, mistagged=True)), None)
+    if first is None and after is not None:
+        rest = s.words[after.id :]
+        first = next((x for x in rest if nominal(x, mistagged=True) and x.feats.get("Case") in (None, "Nom")), None)
     return first
 
 
@@ -191,7 +199,7 @@ def find_attributions(doc: Document, s: Sentence, marks: QuoteMarkList) -> list[
         own = False
         if key[:1].isupper():
             prev = s.word(w.id - 1)
-            if prev is not None and prev.text.lower() in ("eigenen", "eigener") and kind == "pre":
+            if prev is not None and prev.text.lower() in OWN and kind == "pre":
                 own = True
                 prev = s.word(prev.id - 1)
             if compound is not None and kind == "pre" and (prev is None or prev.text.lower() != "nach"):
@@ -203,8 +211,16 @@ def find_attributions(doc: Document, s: Sentence, marks: QuoteMarkList) -> list[
                 continue  # „Angaben“ only as „nach Angaben …“
             else:
                 cue_words = [prev, w]
+        if (
+            kind == "pre"
+            and not key[:1].isupper()
+            and (mine := s.word(w.id + 1)) is not None
+            and mine.text.lower() in OWN
+            and (noun := s.word(w.id + 2)) is not None
+        ):
+            own, cue_words = True, [w, mine, noun]  # „laut eigener Aussage“ names the subject too
         if own:
-            head = _sentence_subject(s, cue_words[0])
+            head = _sentence_subject(s, cue_words[0], cue_words[-1])
         elif compound is not None:
             head = w  # the compound names its source: „nach Polizeiangaben“
         else:

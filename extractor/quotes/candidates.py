@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from extractor.document import Document, Sentence, Word
 from extractor.marks import CLOSERS, OPENERS
 from extractor.quotes.mentions import Mention
+from extractor.sentences import DATELINE
 from extractor.types import QuoteKind, QuoteMode, Span
 
 SENTENCE_FINAL = frozenset(".!?")
@@ -38,13 +39,7 @@ def cue_span(doc: Document, words: list[Word]) -> Span:
     return Span(doc.text[start:end], start, end)
 
 
-#: A dateline opening an article („TEHERAN, 25. Feb. –“, „Kiew (dpa) –“) and an agency's initials
-#: closing it („/sus/DP/jha“) are no part of anything said.
-DATELINE = re.compile(
-    r"(?:[A-ZÄÖÜ]{2,}(?:[ -][A-ZÄÖÜ]{2,})*,\s*\d{1,2}\.\s*[A-ZÄÖÜ][a-zäöü]{2,}\.?"
-    r"(?:\s*\d{4})?(?:\s*\([\w/ ]{1,12}\))?|[A-ZÄÖÜ][\w-]+(?: [A-ZÄÖÜ][\w-]+)?"
-    r"\s*\((?:[a-z]{2,5}|[A-Z]{2,5}|Reuters)(?:/[\w]{1,6})*\)\s*[–—-])\s*(?:[–—-]\s*)?"
-)
+#: An agency's initials closing an article („/sus/DP/jha“) are no part of anything said.
 AGENCY_TAG = re.compile(r"\s*\(?/[a-zA-Z]{1,4}(?:/[a-zA-Z]{1,4}){1,4}\)?\s*$")
 
 
