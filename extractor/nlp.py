@@ -32,8 +32,9 @@ SOURCES = ("bundled", "official")
 #: the dictionary + simplemma (extractor.parsing.lemma_of). 3: abstract nouns are never sources.
 #: 4: contractions expanded from the MWT dictionary only. 5: HanTa's part-of-speech tags and lemmas
 #: under the parser (extractor.hanta_tags). 6: the quote and source rules of issue 12 (speech acts,
-#: back references, whole source phrases, the NER model) and no sentence end on a bare word.
-EXTRACTION_REVISION = 6
+#: back references, whole source phrases, the NER model) and no sentence end on a bare word. 7: a
+#: medium is not located by a place phrase, a dateline is a sentence of its own, „laut eigener Aussage“.
+EXTRACTION_REVISION = 7
 
 
 @dataclass(frozen=True)
