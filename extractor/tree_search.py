@@ -28,19 +28,8 @@ def plain_tree(scores: np.ndarray) -> np.ndarray | None:
     heads = [0, *best.argmax(axis=1).tolist()]
     if heads.count(0) != 2:  # the root's own slot and one word
         return None
-    state = [0] * n  # 0 unseen, 1 on the current path, 2 reaches the root
-    state[0] = 2
-    for start in range(1, n):
-        path, node = [], start
-        while state[node] == 0:
-            state[node] = 1
-            path.append(node)
-            node = heads[node]
-        if state[node] == 1:
-            return None  # the walk came back to itself: a cycle
-        for node in path:
-            state[node] = 2
-    return np.array(heads)
+    tree = np.array(heads)
+    return None if cycles(tree) else tree
 
 
 def cycles(tree: np.ndarray) -> list[np.ndarray]:
