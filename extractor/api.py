@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
+from pathlib import Path
 from typing import TypeVar
 
 from extractor import markup
@@ -121,7 +122,7 @@ class Extractor:
         return extract_each(self.extract_many, texts)
 
 
-def ner_model_dir(config: ModelConfig):
+def ner_model_dir(config: ModelConfig) -> Path:
     """Where the NER model is: the configured bundled folder if it has one, else zitat's own."""
     from extractor.ner import MODEL_FILE
 
