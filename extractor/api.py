@@ -9,12 +9,11 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
-from pathlib import Path
 from typing import TypeVar
 
 from extractor import markup
 from extractor.document import Sentence
-from extractor.ner import NerTagger, annotate
+from extractor.ner import NerTagger
 from extractor.nlp import ModelConfig
 from extractor.types import Analysis, Quote
 from foundation import defaults
@@ -50,7 +49,6 @@ class Extractor:
         self.config = config or ModelConfig.from_settings()
         self._lock = threading.Lock()
         self._parser = None
-        self._ner: NerTagger | None = None
 
     @property
     def model_version(self) -> str:
@@ -67,17 +65,13 @@ class Extractor:
 
     @property
     def ner(self) -> NerTagger:
-        """The named-entity tagger (loading it on first use): who is a person, an organisation or a place,
-        for the sources of quotes. The bundled model, whichever Stanza models parse."""
-        if self._ner is None:
-            self._ner = NerTagger.load(ner_model_dir(self.config))
-        return self._ner
+        """The parser's named-entity tagger (extractor.parsing: every parse is annotated with it)."""
+        return self.parser.ner
 
     def load(self) -> Extractor:
         """Load the models now rather than on the first document (servers do this at start-up)."""
         with self._lock:
             _ = self.parser
-            _ = self.ner
         return self
 
     def extract(self, text: str) -> list[Quote]:
@@ -99,9 +93,6 @@ class Extractor:
         for text in texts:
             validate_text(text)
         masked, docs = self._parse(texts, stop)
-        with self._lock:
-            for doc in docs:
-                annotate(doc.sentences, self.ner)
         return [Analysis(m.restore(find_quotes(doc)), doc.sentences) for m, doc in zip(masked, docs)]
 
     def parse_sentences(self, texts: list[str]) -> list[list[Sentence]]:
@@ -120,15 +111,6 @@ class Extractor:
         """extract_many, but a document that cannot be processed gets its exception in place of its
         quotes instead of failing the others (see `extract_each`)."""
         return extract_each(self.extract_many, texts)
-
-
-def ner_model_dir(config: ModelConfig) -> Path:
-    """Where the NER model is: the configured bundled folder if it has one, else zitat's own."""
-    from extractor.ner import MODEL_FILE
-
-    if config.source == "bundled" and (config.model_dir / MODEL_FILE).exists():
-        return config.model_dir
-    return defaults.BUNDLED_MODEL_DIR
 
 
 def statement_parser(source: str | None = None, threads: int | None = None) -> Callable[[list[str]], list]:

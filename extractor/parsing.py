@@ -1,5 +1,5 @@
 """text → Document: Stanza tokenizes, zitat repairs the sentence boundaries, HanTa and Stanza tag,
-Stanza parses.
+Stanza parses, and the NER model marks who is a person, an organisation or a place.
 
 Two Stanza pipelines share the models: tokenize+mwt over raw text, then pos+lemma+depparse over the
 repaired sentences given as pre-tokenized words (the MWT expansion already done, so „im“ reaches the
@@ -15,15 +15,19 @@ the ModelConfig parses all.
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 import simplemma
 
 from extractor import hanta_tags
 from extractor.document import Document, Sentence, Word
+from extractor.ner import MODEL_FILE as NER_MODEL_FILE
+from extractor.ner import NerTagger, annotate
 from extractor.nlp import ModelConfig, build_pipeline
 from extractor.selection import PARSE, TAG, SpeechScreen
 from extractor.sentences import Tok, bound, repair
 from extractor.tree_search import use_fast_search
+from foundation import defaults
 from foundation.errors import Cancelled
 
 #: The parser's cost grows with the square of sentence length, and quote finding looks at a sentence
@@ -99,6 +103,14 @@ def _chunks(pieces: list, words: int) -> list[list]:
     return out
 
 
+def ner_model_dir(config: ModelConfig) -> Path:
+    """Where the NER model is: the configured bundled folder if it has one, else zitat's own (it is
+    used whichever Stanza models parse)."""
+    if config.source == "bundled" and (config.model_dir / NER_MODEL_FILE).exists():
+        return config.model_dir
+    return defaults.BUNDLED_MODEL_DIR
+
+
 class Parser:
     def __init__(self, config: ModelConfig, tags: str | None = None) -> None:
         """`tags`: whose part-of-speech tags the parser reads — "hanta" (the default with the bundled
@@ -116,6 +128,9 @@ class Parser:
         )
         use_fast_search(self._tagger)
         self.screen = SpeechScreen(_lemma_dictionary(self._tagger))
+        #: who is a person, an organisation or a place (for the sources of quotes); its tags go into
+        #: every parsed or tagged word (extractor.ner.annotate)
+        self.ner = NerTagger.load(ner_model_dir(config))
 
     @property
     def tagger(self):
@@ -203,6 +218,9 @@ class Parser:
                         parsed=tiers[d].get(s) == PARSE,
                     )
                 )
+        check()
+        for doc in docs:
+            annotate(doc.sentences, self.ner)
         return docs
 
     def _analyse(self, sentences: list[list[str]], *, parse: bool) -> tuple[list, list]:
