@@ -25,31 +25,39 @@ ABSTRACT_ENDINGS = ("ung", "heit", "keit", "ität", "ismus", "nis", "tion", "sio
 MIN_PART = 4
 
 
+def _forms(noun: str) -> list[str]:
+    """The noun's last part („US-Regierung“: „regierung“) lower-cased, as given and without a plural
+    or case ending („Reaktionen“, „Mitteilungen“, „Unmuts“)."""
+    word = noun.lower().rsplit("-", 1)[-1]
+    return [word] + [
+        word[: -len(e)] for e in ("en", "n", "e", "s") if word.endswith(e) and len(word) - len(e) >= MIN_PART
+    ]
+
+
+@lru_cache(maxsize=4096)
+def _listed_kind(noun: str) -> str | None:
+    """The table's kind of the noun's longest listed ending („Regierungspartei“ by „partei“), if any."""
+    for form in _forms(noun):
+        for i in range(len(form) - MIN_PART + 1):
+            kind = _TABLE.get(form[i:])
+            if kind is not None:
+                return kind
+    return None
+
+
 @lru_cache(maxsize=4096)
 def can_name_a_source(noun: str) -> bool:
     """Whether the common noun `noun` (any case, a lemma or an inflected form) can name a source."""
-    word = noun.lower().rsplit("-", 1)[-1]  # „US-Regierung“: its last part
-    if not word.isalpha():
+    if not noun.lower().rsplit("-", 1)[-1].isalpha():
         return True  # figures and codes are not judged here
-    # The word as given, and without a plural or case ending („Reaktionen“, „Mitteilungen“, „Unmuts“).
-    forms = [word] + [
-        word[: -len(e)] for e in ("en", "n", "e", "s") if word.endswith(e) and len(word) - len(e) >= MIN_PART
-    ]
-    for form in forms:
-        for i in range(len(form) - MIN_PART + 1):  # the longest listed ending wins: „Regierungspartei“
-            kind = _TABLE.get(form[i:])
-            if kind is not None:
-                return kind in ("source", "medium")
-    return not any(form.endswith(ABSTRACT_ENDINGS) for form in forms)
+    kind = _listed_kind(noun)
+    if kind is not None:
+        return kind in ("source", "medium")
+    return not any(form.endswith(ABSTRACT_ENDINGS) for form in _forms(noun))
 
 
-@lru_cache(maxsize=4096)
 def is_a_medium(noun: str) -> bool:
     """Whether the common noun names a medium („die Zeitung“, „das Nachrichtenmagazin“, „der Sender“):
     a source that is not located by a place phrase after it („laut dem Magazin im Pentagon“: the
     place belongs to the verb, not to the magazine)."""
-    word = noun.lower().rsplit("-", 1)[-1]
-    forms = [word] + [
-        word[: -len(e)] for e in ("en", "n", "e", "s") if word.endswith(e) and len(word) - len(e) >= MIN_PART
-    ]
-    return any(_TABLE.get(form[i:]) == "medium" for form in forms for i in range(len(form) - MIN_PART + 1))
+    return _listed_kind(noun) == "medium"
