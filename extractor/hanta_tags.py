@@ -188,6 +188,20 @@ def retag(doc: Any) -> list[list[str]]:
     return out
 
 
+#: The verb form each STTS verb tag states (UD's VerbForm): what a tagged-only sentence knows of its
+#: verbs without Stanza's morphology (extractor.parsing.Parser._analyse).
+_VERB_FORMS = {"FIN": "Fin", "IMP": "Fin", "INF": "Inf", "IZU": "Inf", "PP": "Part"}
+
+
+def verb_feats(tag: str) -> str | None:
+    """UFeats for a word tagged `tag` (STTS) from the tag alone: „VerbForm=Fin“ for VVFIN, None for a
+    tag that states no form."""
+    if tag[:2] not in ("VV", "VA", "VM"):
+        return None
+    form = _VERB_FORMS.get(tag[2:])
+    return f"VerbForm={form}" if form else None
+
+
 def lemmas(doc: Any, hanta_tags: list[list[str]]) -> list[list[str | None]]:
     """HanTa's lemma of each word the lemmatizer's dictionary left as it is (None for the others:
     their dictionary lemma stands, extractor.parsing.lemma_of)."""

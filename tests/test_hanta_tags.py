@@ -112,3 +112,37 @@ def test_stanza_tags_remain_selectable(extractor):
     )
     assert len([w for w in s.words if w.head == 0]) == 1
     assert all(w.upos for w in s.words)
+
+
+def test_verb_feats_state_the_form_an_stts_verb_tag_gives():
+    assert hanta_tags.verb_feats("VVFIN") == "VerbForm=Fin"
+    assert hanta_tags.verb_feats("VAIMP") == "VerbForm=Fin"
+    assert hanta_tags.verb_feats("VMINF") == "VerbForm=Inf"
+    assert hanta_tags.verb_feats("VVIZU") == "VerbForm=Inf"
+    assert hanta_tags.verb_feats("VVPP") == "VerbForm=Part"
+    assert hanta_tags.verb_feats("NN") is None and hanta_tags.verb_feats("ADJD") is None
+
+
+@pytest.mark.slow
+def test_a_tagged_only_continuation_has_hantas_tags_and_its_konjunktiv(extractor):
+    """Sentences that are only tagged (a continuation of reported speech) get HanTa's tags without the
+    Stanza tagger; the verb form comes from the tag, and the Konjunktiv rule still reads them."""
+    from dataclasses import replace
+
+    from extractor.parsing import Parser
+
+    text = (
+        "Die Bürgermeisterin sagte am Dienstag, die Brücke sei marode. "
+        "Die Stadt habe seit Jahren kein Geld gehabt und werde die Sanierung verschieben müssen."
+    )
+    doc = Parser(replace(extractor.config, full_parse=False)).parse(text)
+    first, second = doc.sentences
+    assert first.parsed and not second.parsed
+    by_text = {w.text: w for w in second.words}
+    assert by_text["habe"].xpos == "VAFIN" and by_text["habe"].feats == {"VerbForm": "Fin"}
+    assert by_text["gehabt"].feats == {"VerbForm": "Part"}
+    assert by_text["Stadt"].upos == "NOUN" and by_text["Stadt"].feats == {}
+    assert is_konjunktiv_i(by_text["habe"], second)
+    assert is_konjunktiv_i(by_text["werde"], second)
+    quotes = extractor.extract(text)
+    assert any(q.text.startswith("Die Stadt habe") and q.speaker for q in quotes)
