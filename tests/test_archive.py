@@ -354,3 +354,29 @@ def test_a_quote_that_holds_two_earlier_statements_joins_them(newsroom: Newsroom
     assert (st.text, st.count) == (whole, 3) and st.first_seen.meta.outlet == "Eins"
     assert [s.quotes for s in newsroom.service.list_speakers(5, 0)] == [1]
     assert [s.text for s in newsroom.statements(outlet="Zwei")] == [whole]
+
+
+def test_publishing_again_what_was_published_writes_nothing_and_new_metadata_is_indexed(
+    newsroom: Newsroom, redis_client: redis.Redis
+) -> None:
+    """A resubmitted document (the cache's answer) is published again: with the same document and the
+    same article fields nothing is rewritten; with a new date the article is indexed anew."""
+    doc = f"Der Minister Jan Hollmann sagte: „{SAID}.“"
+    url = "https://tagesblatt.example/hollmann"
+    m = meta("Hollmann zu Gesprächen", "Tagesblatt", "2025-05-02", url)
+    article_id = newsroom.article(doc, [(said(doc, SAID, "Jan Hollmann", "Minister"), stance(-0.5))], m)
+    key = newsroom.archive.keys.article(article_id)
+    before = redis_client.hgetall(key)
+    writes = redis_client.info("stats")["total_commands_processed"]
+    assert newsroom.archive.publish(article_id) == 1
+    # the article, the document and the speaker's revision are read; nothing is written
+    assert redis_client.hgetall(key) == before
+    assert redis_client.info("stats")["total_commands_processed"] - writes < 10
+    [st] = newsroom.statements(speaker="Hollmann")
+    assert st.first_seen.meta.published == "2025-05-02"
+
+    newsroom.archive.register(doc_id_for(doc), "", meta("Hollmann zu Gesprächen", "Tagesblatt", "2025-04-30", url))
+    assert newsroom.archive.publish(article_id) == 1
+    [st] = newsroom.statements(speaker="Hollmann")
+    assert st.first_seen.meta.published == "2025-04-30"
+    assert redis_client.hgetall(key) != before

@@ -64,6 +64,8 @@ from worker.types import (
 SORTS = {"newest": "time", "hawkish": "stance", "conciliatory": "stance", "repeated": "count"}
 #: Articles listed with each statement (its count says how many there are in all).
 ARTICLES_PER_STATEMENT = 50
+#: The article fields that publishing writes: not part of what an article is published from.
+_PUBLISH_STATE = frozenset({"state", "index", "published_from"})
 SCRATCH_TTL = 30  # seconds: a net under a query's scratch keys, which the query deletes itself
 
 
@@ -233,9 +235,16 @@ class Archive:
                 raise NotFound(f"no article {article_id}")
             doc_id = art["doc_id"]
             pipe.watch(k.doc(doc_id))  # a job rewriting the document meanwhile makes us read again
-            count = pipe.hget(k.doc(doc_id), "quotes")
+            count, updated = (
+                as_text(v) if v is not None else None for v in pipe.hmget(k.doc(doc_id), ["quotes", "updated"])
+            )
             if count is None:
                 return 0
+            # The document's write and the article's fields it was published from: the same again (a
+            # resubmitted document, the cache's answer) publishes nothing anew.
+            source = json.dumps([updated, sorted((f, v) for f, v in art.items() if f not in _PUBLISH_STATE)])
+            if art.get("state") == "published" and art.get("published_from") == source:
+                return sum(1 for sid, _ in json.loads(art.get("index", "[]")) if sid)
             quotes = self.store.fetch([(doc_id, i) for i in range(int(count))])
             ts = float(art.get("published_ts") or art["stored"])
             outlet = outlet_key(art.get("outlet", ""))
@@ -278,7 +287,10 @@ class Archive:
                 if name not in seen_names:
                     seen_names.add(name)
                     self.speakers.register(pipe, token, q.quote)
-            pipe.hset(k.article(article_id), mapping={"state": "published", "index": json.dumps(index)})
+            pipe.hset(
+                k.article(article_id),
+                mapping={"state": "published", "index": json.dumps(index), "published_from": source},
+            )
             pipe.zadd(k.articles, {article_id: ts})
             return len(registered)
 
