@@ -6,7 +6,9 @@ it is a known first name (gender-guesser's list), whether it or a neighbour is a
 an organisation or a place (`extractor/data/ner_heads.tsv`: „Bundeskanzlerin“, „Verlag“, „Stadt“),
 whether it stands inside quotation marks, and its Brown cluster (`models/de/ner_clusters.tsv.gz`: all
 of spaCy's German lexeme clusters, 860,000 words; names of people share clusters, so do places and
-companies), so it needs no word vectors and tags a sentence in a few milliseconds. Training and tagging
+companies) and, when the model ships with `models/de/ner_names.tsv.gz` (built by
+`extractor.model.names`), whether the word and its neighbours are known first or last names, common
+nouns or places, so it needs no word vectors and tags a sentence in a few milliseconds. Training and tagging
 use `features()` from this module, so they cannot drift apart.
 
 Why zitat needs it: a source is a person, an organisation, a place standing for its government or a
@@ -33,6 +35,7 @@ if TYPE_CHECKING:
 LABELS = ("PER", "ORG", "LOC")
 MODEL_FILE = "ner.crfsuite"
 CLUSTER_FILE = "ner_clusters.tsv.gz"
+NAMES_FILE = "ner_names.tsv.gz"  # optional: word -> flags (F first name, L last name, N common noun, P place)
 CLUSTER_PREFIXES = (4, 6, 10, 14)  # bits of a cluster's path: coarse to fine word classes
 HEADS_FILE = Path(__file__).parent / "data" / "ner_heads.tsv"
 
@@ -192,6 +195,32 @@ def load_clusters(path: Path) -> ClusterTable:
     return ClusterTable.read(path)
 
 
+def load_names(path: Path, keep: str | None = None) -> ClusterTable:
+    """The name list (`word<TAB>flags`, the cluster table's format); `keep`: only these flags (a word
+    left with none is left out), as a model trained on some of the flags reads it."""
+    if keep is None:
+        return ClusterTable.read(path)
+    with gzip.open(path, "rt", encoding="utf-8") as f:
+        lines = (line.rstrip("\n").split("\t") for line in f if "\t" in line)
+        kept = ((w, "".join(c for c in flags if c in keep)) for w, flags in lines)
+        return ClusterTable("".join(f"{w}\t{flags}\n" for w, flags in kept if flags).encode())
+
+
+def _name_features(f: dict[str, object], i: int, flags: Sequence[str], after_first: bool, title: bool) -> None:
+    """The name list's features of word `i` (its flags: F first name, L last name, N common noun, P place)."""
+    own = flags[i]
+    if own:
+        f["names"] = own  # the flags together: „L“ (a surname only) reads unlike „LN“ („Koch“)
+        if "L" in own and after_first:
+            f["first+last"] = True  # „Anna Kowalczyk“
+        elif "L" in own and title and i > 0 and "N" not in own and "F" not in own:
+            f["lone_last"] = True  # „verlässt Lear“
+    for offset in (-1, 1):
+        j = i + offset
+        if 0 <= j < len(flags) and flags[j]:
+            f[f"{offset:+d}:names"] = flags[j]
+
+
 def _cluster_features(path: str | None, prefix: str) -> dict[str, object]:
     if path is None:
         return {f"{prefix}nocluster": True}
@@ -243,14 +272,17 @@ def _is_first_name(word: str) -> bool:
     return word in names or ("-" in word and all(part in names for part in word.split("-")))
 
 
-def features(words: Sequence[str], clusters: Clusters | None = None) -> list[dict[str, object]]:
-    """CRFsuite features of each word of one sentence."""
+def features(
+    words: Sequence[str], clusters: Clusters | None = None, names: Clusters | None = None
+) -> list[dict[str, object]]:
+    """CRFsuite features of each word of one sentence (`names`: the name list, see `load_names`)."""
     table: Clusters = clusters if clusters is not None else {}
     paths = [table.get(w) or table.get(w.lower()) for w in words]
     heads = [_head_kinds(w) for w in words]
     quotes = _quote_states(words)
     firsts = [_is_first_name(w) for w in words]
-    names = _first_names()
+    first_names = _first_names()
+    flags = [names.get(w) or "" for w in words] if names is not None else None
     out = []
     n = len(words)
     for i, word in enumerate(words):
@@ -261,10 +293,13 @@ def features(words: Sequence[str], clusters: Clusters | None = None) -> list[dic
             "eos": i == n - 1,
             "quote": quotes[i],
         }
-        if word.endswith("s") and word[:-1] in names:
+        if word.endswith("s") and word[:-1] in first_names:
             f["first_gen"] = True  # „Annas“
         if i > 0 and firsts[i - 1] and word[:1].isupper():
             f["after_first"] = True
+        if flags is not None:
+            after_first = i > 0 and (firsts[i - 1] or "F" in flags[i - 1])
+            _name_features(f, i, flags, after_first, word[:1].isupper())
         if "-" in word:
             head, _, tail = word.rpartition("-")
             f["hyphen_head"], f["hyphen_tail"] = head.lower(), tail.lower()
@@ -303,11 +338,12 @@ def spans(tags: Sequence[str]) -> list[Entity]:
 class NerTagger:
     """The bundled CRF; load once per process (`NerTagger.load(model_dir)`)."""
 
-    def __init__(self, path: Path, clusters: Clusters | None = None) -> None:
+    def __init__(self, path: Path, clusters: Clusters | None = None, names: Clusters | None = None) -> None:
         import pycrfsuite
 
         self.path = path
         self.clusters: Clusters = clusters if clusters is not None else {}
+        self.names = names  # None: a model trained without the name list
         self._tagger = pycrfsuite.Tagger()
         self._tagger.open(str(path))
 
@@ -319,13 +355,14 @@ class NerTagger:
         for needed in (path, clusters):
             if not needed.exists():
                 raise ModelNotAvailable(f"no NER model file {needed} (train it with `python -m extractor.model.ner`)")
-        return cls(path, load_clusters(clusters))
+        names = Path(model_dir) / NAMES_FILE
+        return cls(path, load_clusters(clusters), load_names(names) if names.exists() else None)
 
     def tag(self, words: Sequence[str]) -> list[str]:
         """BIO tags of a sentence's words."""
         if not words:
             return []
-        return list(self._tagger.tag(features(words, self.clusters)))
+        return list(self._tagger.tag(features(words, self.clusters, self.names)))
 
     def entities(self, words: Sequence[str]) -> list[Entity]:
         return spans(self.tag(words))

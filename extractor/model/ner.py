@@ -2,6 +2,16 @@
 
     python -m extractor.model.ner [--germeval ../shared/corpora/germeval2014-ner] [--out models/de]
 
+Variants of the features train and are scored side by side, one process per variant and L1 weight:
+
+    python -m extractor.model.ner --variants base,names,names-nouns --workers 6 [--results DIR]
+
+Each variant's scores go to `<work>/<variant>/scores.json` (and `DIR/scores-<variant>.json`, its
+final model to `DIR/ner-<variant>.crfsuite`); models/de is only written with `--out` (then the variant
+with the best dev F1 is installed there). The variants (VARIANTS) differ in the flags of the name list
+(`extractor.model.names`) they read: none (base), first and last names (names), also common nouns
+(-nouns) and places (-places).
+
 The fixed split (never changes, so scores stay comparable): the last HELDOUT_SENTENCES sentences of
 test.tsv are held out — never trained on, only scored; the DEV_SENTENCES before them choose the
 regularisation; everything else (dev.tsv and the start of test.tsv) is training data, and the final
@@ -15,17 +25,22 @@ The word clusters are all of spaCy's German lexeme clusters (`spacy-lookups-data
 for training: `pip install spacy-lookups-data`): 860,000 words as `word<TAB>bit path`, chosen by
 nothing (an earlier table kept the 250,000 most probable words plus the training and dev words, which
 made dev scores look better than held-out ones: 89 % of dev entity words had a cluster, 78 % of
-held-out ones).
+held-out ones). `--clusters models/de/ner_clusters.tsv.gz` reuses a built table instead.
+
+For smoke runs, NER_MAX_ITERATIONS and NER_MAX_SENTENCES (each part of the split cut to that many
+sentences) make training quick; scores from such runs mean nothing.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
+import shutil
 import time
 from collections import Counter
 from collections.abc import Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -33,10 +48,12 @@ from extractor.ner import (
     CLUSTER_FILE,
     LABELS,
     MODEL_FILE,
+    NAMES_FILE,
     Clusters,
     NerTagger,
     features,
     load_clusters,
+    load_names,
     spans,
     write_clusters,
 )
@@ -47,7 +64,14 @@ HELDOUT_SENTENCES = 1000
 DEV_SENTENCES = 500
 C1_CANDIDATES = (0.1, 0.3)  # L1 weight: sparsity (model size) against fit
 C2 = 0.05
-MAX_ITERATIONS = 300
+MAX_ITERATIONS = int(os.environ.get("NER_MAX_ITERATIONS", "300"))
+#: variant -> the name-list flags its features read (None: no name list, the model as before)
+VARIANTS: dict[str, str | None] = {
+    "base": None,
+    "names": "FL",
+    "names-nouns": "FLN",
+    "names-nouns-places": "FLNP",
+}
 
 
 def build_clusters(path: Path) -> None:
@@ -134,84 +158,205 @@ def score(gold: Sequence[Sentence], predicted: Sequence[Sequence[str]]) -> dict[
     return out
 
 
-def train(sentences: Sequence[Sentence], path: Path, c1: float, clusters: Clusters) -> None:
+def train(
+    sentences: Sequence[Sentence], path: Path, c1: float, clusters: Clusters, names: Clusters | None = None
+) -> None:
     import pycrfsuite
 
     trainer = pycrfsuite.Trainer(verbose=False)
     for s in sentences:
-        trainer.append(features(s.words, clusters), list(s.tags))
+        trainer.append(features(s.words, clusters, names), list(s.tags))
     trainer.set_params({"c1": c1, "c2": C2, "max_iterations": MAX_ITERATIONS, "feature.possible_transitions": True})
     path.parent.mkdir(parents=True, exist_ok=True)
     trainer.train(str(path))
 
 
-def evaluate(model: Path, sentences: Sequence[Sentence], clusters: Clusters) -> tuple[dict[str, float], float]:
+def evaluate(
+    model: Path, sentences: Sequence[Sentence], clusters: Clusters, names: Clusters | None = None
+) -> tuple[dict[str, float], float]:
     """Scores, and sentences tagged per second (features included)."""
-    tagger = NerTagger(model, clusters)
+    tagger = NerTagger(model, clusters, names)
     started = time.perf_counter()
     predicted = [tagger.tag(s.words) for s in sentences]
     speed = len(sentences) / (time.perf_counter() - started)
     return score(sentences, predicted), speed
 
 
-def _candidate(split: Split, path: Path, c1: float, cluster_file: Path) -> tuple[Path, dict[str, float], float]:
+@dataclass(frozen=True)
+class Variant:
+    name: str
+    flags: str | None  # the name list's flags it reads; None: no name list
+    cluster_file: Path
+    names_file: Path | None  # the name list with every flag (filtered to `flags` on loading)
+
+    def tables(self) -> tuple[Clusters, Clusters | None]:
+        names = load_names(self.names_file, self.flags) if self.flags and self.names_file else None
+        return load_clusters(self.cluster_file), names
+
+
+def _candidate(split: Split, path: Path, c1: float, variant: Variant) -> tuple[dict[str, float], float]:
     """Train on the training part with this L1 weight; its dev scores and training seconds."""
     started = time.monotonic()
-    clusters = load_clusters(cluster_file)
-    train(split.train, path, c1, clusters)
-    return path, evaluate(path, split.dev, clusters)[0], time.monotonic() - started
+    clusters, names = variant.tables()
+    train(split.train, path, c1, clusters, names)
+    return evaluate(path, split.dev, clusters, names)[0], time.monotonic() - started
+
+
+def _final(split: Split, path: Path, c1: float, variant: Variant) -> tuple[dict[str, float], float, float]:
+    """Train on training and dev parts; held-out scores, sentences per second and training seconds."""
+    started = time.monotonic()
+    clusters, names = variant.tables()
+    train([*split.train, *split.dev], path, c1, clusters, names)
+    seconds = time.monotonic() - started
+    heldout, speed = evaluate(path, split.heldout, clusters, names)
+    return heldout, speed, seconds
+
+
+def _cut(split: Split, n: int | None) -> Split:
+    if not n:
+        return split
+    return Split(train=split.train[:n], dev=split.dev[:n], heldout=split.heldout[:n])
+
+
+def run_variants(
+    split: Split, variants: Sequence[Variant], work: Path, workers: int, results_dir: Path | None = None
+) -> dict[str, dict[str, object]]:
+    """Every variant's dev-chosen model and scores (the `ner` entry of heldout_scores.json, plus
+    `variant`, `names_flags` and `model`). With a worker for every run, the final models of every L1
+    weight train beside the candidates (those not chosen are dropped unscored); otherwise each
+    variant's final model trains once its candidates are scored. `results_dir`: each variant's
+    scores-<variant>.json and ner-<variant>.crfsuite are also written there as soon as it is done."""
+    ahead = workers >= 2 * len(variants) * len(C1_CANDIDATES)
+    results: dict[str, dict[str, object]] = {}
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        candidates: dict[str, dict[float, Future]] = {}
+        finals: dict[str, dict[float, Future]] = {}
+        for v in variants:
+            candidates[v.name] = {
+                c1: pool.submit(_candidate, split, work / v.name / f"ner-c1-{c1}.crfsuite", c1, v)
+                for c1 in C1_CANDIDATES
+            }
+            if ahead:
+                finals[v.name] = {
+                    c1: pool.submit(_final, split, work / v.name / f"final-c1-{c1}.crfsuite", c1, v)
+                    for c1 in C1_CANDIDATES
+                }
+        chosen: dict[str, tuple[float, dict[str, float]]] = {}
+        for v in variants:
+            best: tuple[float, dict[str, float]] | None = None
+            for c1, run in candidates[v.name].items():
+                dev_scores, seconds = run.result()
+                print(
+                    f"{v.name} c1={c1}: dev F1 {dev_scores['f1']:.4f}, PER {dev_scores['per_f1']:.4f} ({seconds:.0f} s)",
+                    flush=True,
+                )
+                if best is None or dev_scores["f1"] > best[1]["f1"]:
+                    best = (c1, dev_scores)
+            if best is None:
+                raise ValueError("C1_CANDIDATES is empty: no model to choose")
+            chosen[v.name] = best
+            if not ahead:
+                finals[v.name] = {
+                    best[0]: pool.submit(_final, split, work / v.name / f"final-c1-{best[0]}.crfsuite", best[0], v)
+                }
+        for v in variants:
+            c1, dev_scores = chosen[v.name]
+            heldout, speed, seconds = finals[v.name][c1].result()
+            model = work / v.name / MODEL_FILE
+            shutil.copyfile(work / v.name / f"final-c1-{c1}.crfsuite", model)
+            results[v.name] = {
+                **heldout,
+                "c1": c1,
+                "dev_f1": dev_scores["f1"],
+                "dev_per_f1": dev_scores["per_f1"],
+                "heldout_sentences": len(split.heldout),
+                "train_sentences": len(split.train) + len(split.dev),
+                "sentences_per_s": round(speed, 1),
+                "train_minutes": round(seconds / 60, 1),
+                "variant": v.name,
+                "names_flags": v.flags,
+                "model": str(model),
+            }
+            (work / v.name / "scores.json").write_text(json.dumps(results[v.name], indent=2) + "\n")
+            if results_dir is not None:
+                results_dir.mkdir(parents=True, exist_ok=True)
+                (results_dir / f"scores-{v.name}.json").write_text(json.dumps(results[v.name], indent=2) + "\n")
+                shutil.copyfile(model, results_dir / f"ner-{v.name}.crfsuite")
+            print(
+                f"{v.name}: held-out F1 {heldout['f1']:.4f}, PER {heldout['per_f1']:.4f}, ORG {heldout['org_f1']:.4f},"
+                f" LOC {heldout['loc_f1']:.4f} (c1 {c1}, dev F1 {dev_scores['f1']:.4f})",
+                flush=True,
+            )
+    return results
+
+
+def install(result: dict[str, object], variant: Variant, out: Path) -> None:
+    """Copy a variant's model, its cluster table and its name list into `out`; its scores under "ner"."""
+    out.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(Path(str(result["model"])), out / MODEL_FILE)
+    if variant.cluster_file.resolve() != (out / CLUSTER_FILE).resolve():
+        shutil.copyfile(variant.cluster_file, out / CLUSTER_FILE)
+    names_target = out / NAMES_FILE
+    if variant.flags and variant.names_file:
+        table = load_names(variant.names_file, variant.flags)
+        write_clusters(names_target, dict(table.items()))
+    elif names_target.exists():
+        names_target.unlink()  # a model trained without the name list
+    sizes = sum((out / f).stat().st_size for f in (MODEL_FILE, CLUSTER_FILE, NAMES_FILE) if (out / f).exists())
+    entry = {k: v for k, v in result.items() if k not in ("model", "variant", "names_flags")}
+    entry["model_kib"] = round(sizes / 1024)
+    if variant.flags:
+        entry["names_flags"] = variant.flags
+    scores_file = out / "heldout_scores.json"
+    scores = json.loads(scores_file.read_text()) if scores_file.exists() else {}
+    scores["ner"] = entry
+    scores_file.write_text(json.dumps(scores, indent=2) + "\n")
 
 
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(prog="python -m extractor.model.ner", description=__doc__.split("\n\n")[0])
     p.add_argument("--germeval", type=Path, default=DEFAULT_GERMEVAL)
-    p.add_argument("--out", type=Path, default=defaults.BUNDLED_MODEL_DIR)
+    p.add_argument(
+        "--out", type=Path, default=None, help="install the best variant here (default without --variants: models/de)"
+    )
     p.add_argument("--work", type=Path, default=defaults.REPO_ROOT / "build" / "ner")
+    p.add_argument("--variants", default=None, help=f"comma-separated, of {', '.join(VARIANTS)} (default: base)")
+    p.add_argument("--workers", type=int, default=2)
+    p.add_argument("--clusters", type=Path, default=None, help="a built cluster table (default: build from spaCy's)")
+    p.add_argument("--names", type=Path, default=None, help="a built name list (default: build with Faker)")
+    p.add_argument(
+        "--results", type=Path, default=None, help="also write scores-<variant>.json, ner-<variant>.crfsuite"
+    )
     args = p.parse_args(argv)
+    names = args.variants.split(",") if args.variants else ["base"]
+    unknown = [n for n in names if n not in VARIANTS]
+    if unknown:
+        p.error(f"unknown variants {unknown}: choose from {', '.join(VARIANTS)}")
+    out: Path | None = args.out if args.out or args.variants else defaults.BUNDLED_MODEL_DIR
     began = time.monotonic()
-    split = make_split(args.germeval)
+    max_sentences = os.environ.get("NER_MAX_SENTENCES")
+    split = _cut(make_split(args.germeval), int(max_sentences) if max_sentences else None)
     print(f"train {len(split.train)}, dev {len(split.dev)}, held-out {len(split.heldout)} sentences", flush=True)
-    cluster_file = args.work / CLUSTER_FILE
-    build_clusters(cluster_file)
-    clusters = load_clusters(cluster_file)
-    best: tuple[Path, dict[str, float], float] | None = None
-    # model selection on dev only; the candidates train side by side, one process each
-    with ProcessPoolExecutor(max_workers=min(2, len(C1_CANDIDATES))) as pool:
-        runs = {
-            c1: pool.submit(_candidate, split, args.work / f"ner-c1-{c1}.crfsuite", c1, cluster_file)
-            for c1 in C1_CANDIDATES
-        }
-        for c1, run in runs.items():
-            candidate, dev_scores, seconds = run.result()
-            print(
-                f"c1={c1}: dev F1 {dev_scores['f1']:.4f}, PER {dev_scores['per_f1']:.4f} ({seconds:.0f} s)", flush=True
-            )
-            if best is None or dev_scores["f1"] > best[1]["f1"]:
-                best = (candidate, dev_scores, c1)
-    if best is None:
-        raise ValueError("C1_CANDIDATES is empty: no model to choose")
-    _, dev_scores, c1 = best
-    model = args.work / MODEL_FILE
-    train([*split.train, *split.dev], model, c1, clusters)  # the chosen setting, on all but the held-out
-    heldout, speed = evaluate(model, split.heldout, clusters)
-    target = args.out / MODEL_FILE
-    target.write_bytes(model.read_bytes())
-    (args.out / CLUSTER_FILE).write_bytes(cluster_file.read_bytes())
-    scores_file = args.out / "heldout_scores.json"
-    scores = json.loads(scores_file.read_text()) if scores_file.exists() else {}
-    scores["ner"] = {
-        **heldout,
-        "c1": c1,
-        "dev_f1": dev_scores["f1"],
-        "dev_per_f1": dev_scores["per_f1"],
-        "heldout_sentences": len(split.heldout),
-        "train_sentences": len(split.train) + len(split.dev),
-        "sentences_per_s": round(speed, 1),
-        "train_minutes": round((time.monotonic() - began) / 60, 1),
-        "model_kib": round((target.stat().st_size + (args.out / CLUSTER_FILE).stat().st_size) / 1024),
-    }
-    scores_file.write_text(json.dumps(scores, indent=2) + "\n")
-    print(json.dumps(scores["ner"], indent=2))
+    cluster_file = args.clusters
+    if cluster_file is None:
+        cluster_file = args.work / CLUSTER_FILE
+        build_clusters(cluster_file)
+    flags = "".join(sorted({f for n in names for f in VARIANTS[n] or ""}))
+    names_file = args.names
+    if names_file is None and flags:
+        from extractor.model.names import build
+
+        names_file = args.work / NAMES_FILE
+        build(names_file, flags)
+    variants = [Variant(n, VARIANTS[n], cluster_file, names_file) for n in names]
+    results = run_variants(split, variants, args.work, max(1, args.workers), args.results)
+    summary = {n: {k: r[k] for k in ("f1", "per_f1", "org_f1", "loc_f1", "dev_f1", "c1")} for n, r in results.items()}
+    print(json.dumps(summary, indent=2), flush=True)
+    print(f"{(time.monotonic() - began) / 60:.1f} minutes", flush=True)
+    if out is not None:
+        best = max(variants, key=lambda v: float(str(results[v.name]["dev_f1"])))
+        install(results[best.name], best, out)
+        print(f"installed {best.name} (best dev F1) into {out}", flush=True)
     return 0
 
 
