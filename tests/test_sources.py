@@ -50,3 +50,28 @@ def test_an_abstract_subject_is_never_the_speaker(extractor):
     for said in ("Wir lassen uns nicht erpressen.", "Das ist ein Wortbruch."):
         mention = quotes[said].speaker_mention
         assert mention is None or not any(w in mention.text for w in ("Absage", "Reaktionen"))
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        (
+            "Die Staatschefs von Deutschland, Frankreich und Großbritannien erklärten, man sei besorgt.",
+            "Staatschefs von Deutschland, Frankreich und Großbritannien",
+        ),
+        (
+            "Die Außenminister der USA und Kanadas forderten, die Gespräche müssten weitergehen.",
+            "Außenminister der USA und Kanadas",
+        ),
+        ("Die Chefs der SPD und der Union sagten, man sei sich einig.", "Chefs der SPD und der Union"),
+        # an apposition is no enumeration, and two phrases with articles are two sources
+        ("Der Sprecher von Siemens, Hans Müller, sagte, die Zahlen seien gut.", "Hans Müller"),
+        ("Ein Sprecher von Siemens und die Gewerkschaft erklärten, man habe sich geeinigt.", "Sprecher von Siemens"),
+    ],
+)
+def test_an_enumeration_in_a_complement_belongs_to_the_source(extractor, text, speaker):
+    """Issue 11: „Staatschefs von Deutschland, Frankreich und Großbritannien“ was cut after the first name."""
+    quote = extractor.extract(text)[0]
+    assert quote.speaker == speaker
+    assert quote.speaker_mention is not None and quote.speaker_mention.text.endswith(speaker)

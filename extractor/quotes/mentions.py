@@ -169,8 +169,36 @@ def _extend_right(s: Sentence, last: int, limit: int) -> int:
             if _is_nominal(w2):
                 end = j
             j += 1
-        return end if end > last else last
+        if end <= last:
+            return last
+        first = s.word(i + 1 if lower != "in" else i + 2)
+        return _enumeration_end(
+            s, end, limit, articles=lower in ("des", "der") or (first is not None and first.upos == "DET")
+        )
     return last
+
+
+def _enumeration_end(s: Sentence, last: int, limit: int, *, articles: bool) -> int:
+    """The end of an enumeration of names that goes on after word `last` („von Deutschland, Frankreich
+    und Großbritannien“, „der USA und Kanadas“), only where „und“/„sowie“ closes it: „von Siemens, Hans
+    Müller, sagte“ is an apposition, not a list. An item takes an article only where the first one had
+    one: „ein Sprecher von Siemens und die Gewerkschaft“ are two sources."""
+    j, end = last + 1, last
+    while (sep := s.word(j)) is not None and j < limit and sep.text in (",", "und", "sowie"):
+        k = j + 1
+        if articles and (det := s.word(k)) is not None and det.upos == "DET" and det.text.islower():
+            k += 1
+        item = k
+        while k <= limit and (w := s.word(k)) is not None and is_capitalised(w) and _is_nominal(w):
+            item = k
+            k += 1
+        if item == k and (first := s.word(item)) is not None and not (is_capitalised(first) and _is_nominal(first)):
+            return last
+        if sep.text != ",":
+            end = item  # the closing „und X“
+            break
+        j = item + 1
+    return end
 
 
 def mention_at(s: Sentence, head: Word, text: str, *, limit: int | None = None, floor: int = 1) -> Mention:
