@@ -26,6 +26,8 @@ BUNDLED_FILES = {
     "lemma": "lemma.pt",
     "depparse": "depparse.pt",
 }
+#: The parser's word vectors (a Stanza pretrain file), when it was trained with them.
+PRETRAIN_FILE = "pretrain.pt"
 SOURCES = ("bundled", "official")
 #: Bumped when the extractor's code changes what it finds from the same models (the lemma layer, the
 #: quote rules): part of the model version, so cached documents are not served stale. 2: lemmas from
@@ -145,10 +147,14 @@ def build_pipeline(
     if config.source == "bundled":
         kwargs.update(dir=_empty_resources_dir(), allow_unknown_language=True)
         kwargs.update(_bundled_paths(config.model_dir, processors))
-        # The bundled tagger/parser were trained without pretrained word vectors.
-        for p in ("pos", "depparse"):
-            if p in processors:
-                kwargs[f"{p}_pretrain_path"] = None
+        # The bundled tagger was trained without pretrained word vectors; the parser reads the word
+        # vectors that lie beside it, if any (it was trained with them: extractor.model.wordvec).
+        # A parser trained without them ignores them.
+        pretrain = config.model_dir / PRETRAIN_FILE
+        if "pos" in processors:
+            kwargs["pos_pretrain_path"] = None
+        if "depparse" in processors:
+            kwargs["depparse_pretrain_path"] = str(pretrain) if pretrain.exists() else None
     else:
         if not (config.model_dir / "de").is_dir():
             raise ModelNotAvailable(
