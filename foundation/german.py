@@ -42,6 +42,14 @@ DOUBLE_MARKS = QUOTATION_MARKS - SINGLE_MARKS
 ARTICLES = frozenset("der die das den dem des ein eine einer einem einen eines".split())
 #: Relative pronouns, every case: „…, die in Berlin war“, „…, welchen er nannte“.
 RELATIVE_PRONOUNS = frozenset("der die das dem den denen deren dessen welcher welche welches welchem welchen".split())
+#: Conjunctions that open an adverbial clause (time, cause, condition, concession, purpose, result):
+#: „…, weil …“, „…, um … zu“. Not „wobei“: its clause comments on the one before and, in
+#: Konjunktiv, carries a report on like a main clause.
+ADVERBIAL_SUBORDINATORS = frozenset(
+    "als wenn weil da während nachdem obwohl obgleich bevor seit seitdem um damit sodass zumal falls".split()
+)
+#: Words that open a content clause: „dass“, „ob“ and the question words of an indirect question.
+COMPLEMENT_OPENERS = frozenset("dass ob wie warum weshalb weswegen wer was wann wo wonach womit wofür".split())
 #: Prepositions, with their contractions („im“, „zum“, „beim“).
 PREPOSITIONS = frozenset(
     """gegenüber laut zufolge gemäß nach vor bei mit von seit während wegen trotz angesichts aus in im am

@@ -208,3 +208,15 @@ def test_a_fronted_prepositional_phrase_stays_in_the_report(quotes_of):
     )
     (q,) = containing(quotes_of(text), "erörterten")
     assert q.text.startswith("Während des Gesprächs")
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ("Die Patrouillen, so glaubt Esper, würden weitere Angriffe verhindern.", "Esper"),
+        ("Die Lage werde sich, so hofft die Ministerin, bald bessern.", "Ministerin"),
+    ],
+)
+def test_an_inserted_so_cue_names_the_source_of_the_sentence_around_it(quotes_of, text, speaker):
+    [q] = quotes_of(text)
+    assert q.speaker == speaker and q.cue is not None and q.cue.start > q.start

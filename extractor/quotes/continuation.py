@@ -15,7 +15,7 @@ from extractor.quotes.konjunktiv import is_konjunktiv_i, konjunktiv_i_words, rep
 from extractor.spans import Spans
 from extractor.types import QuoteKind
 from extractor.words.verbs import MAX_SENTENCE_GAP, REPORTATIVE_SOLLEN, REPORTIVE, reportative_perfect
-from foundation.german import RELATIVE_PRONOUNS
+from foundation.german import ADVERBIAL_SUBORDINATORS, COMPLEMENT_OPENERS, RELATIVE_PRONOUNS
 
 MIN_WORDS = 4
 #: Adverbs that refer back to a source named before and so attribute their sentence to it.
@@ -49,13 +49,8 @@ def _previous_speaker(latest: _Latest, c_start: int, paragraph: int, sentence: i
     return prev
 
 
-SUBORDINATORS = (
-    frozenset(
-        """dass ob wie wonach weil da als wenn falls obwohl nachdem damit sodass
- während bevor seit seitdem wo was""".split()
-    )
-    | RELATIVE_PRONOUNS
-)
+#: Words after a comma that make the clause subordinate: its Konjunktiv continues no report.
+SUBORDINATORS = ADVERBIAL_SUBORDINATORS | COMPLEMENT_OPENERS | RELATIVE_PRONOUNS
 
 
 def _in_main_clause(s, w) -> bool:

@@ -22,7 +22,7 @@ from extractor.spans import Spans
 from extractor.types import QuoteKind
 from extractor.words.people import NOT_SPEAKER_WORDS
 from extractor.words.verbs import KONJUNKTIV_II
-from foundation.german import RELATIVE_PRONOUNS
+from foundation.german import ADVERBIAL_SUBORDINATORS, COMPLEMENT_OPENERS, RELATIVE_PRONOUNS
 
 MIN_CONTENT_WORDS = 3
 
@@ -211,10 +211,9 @@ def _best_content(doc: Document, s: Sentence, cue: Cue) -> tuple[tuple[int, int]
     return None, ""
 
 
-#: Words that open an adverbial clause (or an afterthought) after a cue's comma: never the report.
-ADVERBIAL_OPENERS = frozenset(
-    "als wenn weil da auch während nachdem obwohl obgleich bevor seit seitdem um damit sodass wobei zumal falls".split()
-)
+#: Words that open an adverbial clause (or an afterthought: „auch“, „wobei“) after a cue's comma:
+#: never the report.
+ADVERBIAL_OPENERS = ADVERBIAL_SUBORDINATORS | {"auch", "wobei"}
 
 
 def _preposition(words: list[Word]) -> bool:
@@ -231,16 +230,13 @@ def _preposition(words: list[Word]) -> bool:
     )
 
 
-CLAUSE_OPENERS = frozenset("dass ob wie warum weshalb weswegen wer was wann wo wonach womit wofür".split())
-
-
 def _is_reported_clause(s: Sentence, words: list[Word], frame: str) -> bool:
     """What follows a cue's comma is a report only as a dass/ob/w-clause, a verb-second clause
     („…, die Lage sei ernst“) or, after urging verbs, a zu-infinitive; not „…, auch noch, als …“."""
     core = [w for w in words if w.upos != "PUNCT" and w.text not in OPENERS]
     if not core:
         return False
-    if core[0].text.lower() in CLAUSE_OPENERS:
+    if core[0].text.lower() in COMPLEMENT_OPENERS:
         return True
     if core[0].text.lower() in ADVERBIAL_OPENERS:
         return False  # an adverbial clause or an afterthought („…, auch noch, als …“, „…, um … zu …“)
@@ -304,7 +300,9 @@ def find_indirect(doc: Document, s: Sentence, marks: QuoteMarkList) -> list[Cand
             continue
         if _is_only_quotation(doc, span[0], span[1], marks):
             continue  # a plain quotation: the direct finder attributes it
-        mention, co = cue_source(doc, s, cue, span)
+        # the inserted „so glaubt X“ lies inside the sentence it reports: the source is looked for
+        # outside the words before it
+        mention, co = cue_source(doc, s, cue, span if how != "around" else (span[0], s.words[cue.word.id - 3].start))
         if how == "before" and mention is None and not impersonal:
             continue  # „…, sprach aber von …“: a second verb of the same subject, not an inserted cue
         kind: QuoteKind = "mixed" if _mixed(span[0], span[1], marks) else "indirect"
@@ -402,7 +400,7 @@ def _main_predicate(s: Sentence, v: Word) -> bool:
         if w.text == ",":
             nxt = s.word(w.id + 1)
             if nxt is not None and (
-                nxt.text.lower() in RELATIVE_PRONOUNS or nxt.upos == "SCONJ" or nxt.text.lower() in CLAUSE_OPENERS
+                nxt.text.lower() in RELATIVE_PRONOUNS or nxt.upos == "SCONJ" or nxt.text.lower() in COMPLEMENT_OPENERS
             ):
                 return False
     first, second = s.words[0] if s.words else None, s.word(2)
