@@ -83,9 +83,11 @@ def evaluate(rows: list[dict], scorer, frame: bool = False) -> tuple[dict, list[
     for r in rows:
         if frame and r.get("context") and r["quote"] in r["context"]:
             at = r["context"].index(r["quote"])
-            st = scorer.score_in(r["context"], at, at + len(r["quote"]), cue=r.get("cue"))
+            st = scorer.score_in(r["context"], at, at + len(r["quote"]), cue=r.get("cue"), speaker=r.get("speaker"))
         else:
-            st = scorer.score_text(r["quote"], offset=int(r.get("start") or 0), cue=r.get("cue"))
+            st = scorer.score_text(
+                r["quote"], offset=int(r.get("start") or 0), cue=r.get("cue"), speaker=r.get("speaker")
+            )
         g = gold_label(r)
         parts["all"].add(g, st.label)
         parts[half(str(r["doc"]))].add(g, st.label)

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 
 from foundation.german import RELATIVE_PRONOUNS
 from stance.lexicon import BLOCKING, Lexicon, Modifier, fold, stem
-from stance.rules import CONJUNCTIONS, Cue, _particle_keys, find_negators
+from stance.rules import CONJUNCTIONS, Cue, _article, _complement_clause, _fused_zu, _particle_keys, find_negators
 from stance.tokens import Token, subtree
 
 FRAMED, ACT, TOPIC, DESCRIBED = "framed", "act", "topic", "described"
@@ -187,16 +187,6 @@ def _relative_fragment(words: list[Token], lex: Lexicon) -> bool:
         and words[0].low in RELATIVE_PRONOUNS
         and lex.modifier(words[1].text, "relative_follower") is not None
     )
-
-
-def _article(words: list[Token], k: int) -> bool:
-    """Whether the relative-looking words[k] is an article: tagged DET by a sane parse, or followed
-    by a noun ("..., die Niederschlagung der Rebellen", "..., gegen die Angriffe vorzugehen")."""
-    t = words[k]
-    if t.tree_ok and t.upos:
-        return t.upos == "DET"
-    nxt = words[k + 1] if k + 1 < len(words) else None
-    return nxt is not None and nxt.noun_flag is True and t.low in ("der", "die", "das", "dem", "den")
 
 
 def _first_of_sentence(toks: list[Token], t: Token) -> int:
@@ -384,20 +374,6 @@ def _resumed(clauses: dict[int, list[Token]], k: int, lex: Lexicon) -> bool:
     )
 
 
-def _complement_clause(toks: list[Token], words: list[Token], lex: Lexicon) -> bool:
-    """Whether a comma clause is the complement of the clause before it: opened by "dass"/"ob", a
-    zu-infinitive not opened by "um"/"ohne"/"statt", or the clause after a colon."""
-    if lex.modifier(words[0].text, "complementizer"):
-        return True
-    if words[0].i > 0 and toks[words[0].i - 1].text == ":":
-        return True
-    if lex.modifier(words[0].text, "adverbial_infinitive") or (
-        lex.modifier(words[0].text, "aside") and not _article(words, 0)
-    ):  # "..., das Land zu verteidigen": an article, no relative pronoun
-        return False
-    return any((a.low == "zu" and b.text.islower()) or _fused_zu(b, lex) for a, b in zip([words[0], *words], words))
-
-
 def _holds(toks: list[Token], t: Token, m: Modifier, lex: Lexicon) -> bool:
     """Whether position word `t` takes a position in its clause: one that `requires` a word has it
     ("auf Diplomatie setzen", "für Verhandlungen eintreten", "es gilt"; not "ein Signal setzen", "die
@@ -420,7 +396,13 @@ def _holds(toks: list[Token], t: Token, m: Modifier, lex: Lexicon) -> bool:
         and any(lex.modifier(w.text, "existential") for w in clause)
         and not any(lex.modifier(w.text, "negator") or lex.modifier(w.text, "np_negator") for w in clause)
     )
-    return not forecast
+    # "es wird schwer werden, ...", "es wird lange dauern, bis ...": difficulty and time forecast (v14)
+    hard = (
+        m.note.startswith("future")
+        and any(w.low == "es" for w in clause)
+        and any(w.text.islower() and lex.modifier(w.text, "forecast") for w in clause)
+    )
+    return not (forecast or hard)
 
 
 def _categorical_refusal(toks: list[Token], t: Token, m: Modifier, lex: Lexicon) -> bool:
@@ -434,20 +416,6 @@ def _categorical_refusal(toks: list[Token], t: Token, m: Modifier, lex: Lexicon)
         and any(lex.modifier(w.text, "existential") for w in clause)
         and any(lex.modifier(w.text, "np_negator") or lex.modifier(w.text, "negator") for w in clause)
     )
-
-
-def _fused_zu(w: Token, lex: Lexicon) -> str:
-    """ "zu" where w is the zu-infinitive of a separable verb, written as one word ("einzugreifen",
-    "anzugreifen", "zurückzuschlagen"), else ""."""
-    for k in range(2, min(len(w.low), 8)):
-        if (
-            w.low[k : k + 2] == "zu"
-            and len(w.low) >= k + 5
-            and w.low.endswith("n")
-            and lex.modifier(w.low[:k], "particle")
-        ):
-            return "zu"
-    return ""
 
 
 def hearsay_clauses(toks: list[Token], lex: Lexicon) -> set[int]:
@@ -585,9 +553,63 @@ def _reported_refusal(toks: list[Token], t: Token, lex: Lexicon) -> bool:
 
 def _own_voice(toks: list[Token], t: Token, lex: Lexicon) -> bool:
     """Whether t's clause speaks in the speaker's own voice: a first-person word or "man"
-    (modifiers.tsv, kind own_voice). A consequence said so is threatened; one said of others is a
+    (modifiers.tsv, kind own_voice), or the speaker named as its agent (mark_speaker: "Gaddafi drohte
+    mit Gewalt", said by Gaddafi). A consequence said so is threatened; one said of others is a
     forecast or a warning."""
-    return any(lex.modifier(w.text, "own_voice") for w in toks if w.word and w.clause == t.clause)
+    return any(w.speaker or lex.modifier(w.text, "own_voice") for w in toks if w.word and w.clause == t.clause)
+
+
+def _own_conditional(toks: list[Token], t: Token, lex: Lexicon) -> Modifier | None:
+    """ "würde(n)" in the speaker's own voice (rules version 14; modifiers.tsv, own_conditional): what
+    the speaker says they would do, or in reported speech will do ("die Taliban würden ... angreifen",
+    said by a Taliban commander; "man würde jeden Angriff beantworten"), is their position, at the
+    word's strength; the irrealis still weakens the cue (stance.rules). Said of others it stays a
+    hypothesis, no position ("würde" is no position word by itself)."""
+    m = lex.modifier(t.text, "own_conditional") if t.word else None
+    return m if m is not None and _own_voice(toks, t, lex) else None
+
+
+def mark_speaker(toks: list[Token], speaker: str | None, lex: Lexicon) -> None:
+    """Flag the words that name the quote's speaker as an agent (rules version 14): the guideline
+    labels the speaker's position, and a speaker reported in the third person ("die Taliban würden
+    ... angreifen", said by a Taliban commander; "Gaddafi drohte mit Gewalt", said by Gaddafi) speaks
+    in the own voice as much as with "wir". A word names the speaker where it is a capitalised word
+    of the speaker's name (not a title the lexicon calls a person: "Sprecher", "Minister"), or the
+    front of a speaker's compound whose rest is a person ("Taliban" of "Talibanführer", "Regierung"
+    of "Regierungssprecher"); on a sane tree it must stand in a subject."""
+    if not speaker:
+        return
+    names: set[str] = set()
+    fronts: list[str] = []
+    for w in re.findall(r"[^\W\d_]+", speaker):
+        if len(w) < 4 or not w[:1].isupper():
+            continue
+        hit = lex.lookup(w, True)
+        if hit is not None and hit.how == "head" and hit.entry.category == "person":
+            fronts.append(fold(w))  # "Talibanführer": the side is its front
+        elif hit is None or hit.entry.category != "person":
+            names.add(stem(w))
+    for t in toks:
+        if not t.word or len(t.text) < 4 or not t.text[:1].isupper() or lex.modifier(t.text, "own_voice"):
+            continue
+        named = stem(t.text) in names or any(f.startswith(fold(t.text)) and len(f) - len(t.text) >= 4 for f in fronts)
+        if named and (not t.tree_ok or _in_subject(toks, t)):
+            t.speaker = True
+
+
+def _in_subject(toks: list[Token], t: Token) -> bool:
+    """Whether t is (in) a subject on the tree: itself or a word above it within its clause is one."""
+    j: int | None = t.i
+    for _ in range(4):
+        if j is None:
+            return False
+        if (toks[j].deprel or "").startswith("nsubj"):
+            return True
+        if toks[j].deprel in ("flat", "appos", "nmod", "amod", "det", "compound", "flat:name", "conj"):
+            j = toks[j].head
+            continue
+        return False
+    return False
 
 
 def cue_position(cue: str | None, lex: Lexicon) -> tuple[str, float] | None:
@@ -642,7 +664,7 @@ def statuses(toks: list[Token], cues: list[Cue], lex: Lexicon, cue: str | None =
     hearsay = hearsay_clauses(toks, lex)
     positions: dict[int, list[tuple[Token, Modifier]]] = {}  # sentence -> position words outside asides
     for t in toks:
-        m = position_word(t, lex, toks)
+        m = position_word(t, lex, toks) or _own_conditional(toks, t, lex)
         if m is not None and t.clause not in asides and t.clause not in hearsay and _holds(toks, t, m, lex):
             positions.setdefault(t.sent, []).append((t, m))
     frames = {t.i: frame_scope(toks, t, lex) for ps in positions.values() for t, _ in ps}

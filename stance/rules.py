@@ -459,6 +459,14 @@ def find_negators(
         nxt = toks[t.i + 1] if t.i + 1 < len(toks) else None
         if m.kind == "np_rejector" and (t.deprel == "compound:prt" or nxt is None or not nxt.word):
             continue  # "finden ... statt": the particle of "stattfinden", no "statt" before a noun
+        if (
+            nxt is not None
+            and nxt.word
+            and nxt.text.islower()
+            and lex.modifier(nxt.text, "forecast")
+            and any(w.low == "es" for w in _clause_words(toks, t.i))
+        ):
+            continue  # "es wird nicht leicht sein, ...": the forecast is negated, not the act (v14)
         strength = m.factor
         if nxt is not None and nxt.word:
             not_neg = lex.modifier(nxt.text, "not_negation")  # "nicht nur", "nicht unbedingt"
@@ -483,6 +491,21 @@ def find_negators(
         if raised:
             negators.append((t.i, strength * raised[0], raised[1], kind))
     return negators
+
+
+def _ended_in_own_clause(
+    toks: list[Token], c: Cue, r: Cue, span: set[int], reversers: list[tuple[Cue, set[int]]]
+) -> bool:
+    """Whether resolver r, in another clause than cue c, only restates a reverser of c's own clause
+    (rules version 14): in "eine Lösung, um die Krise zu beenden" the solution is ending the crisis,
+    one reversal, not two that cancel."""
+    own = toks[c.anchor].clause
+    if toks[r.anchor].clause == own:
+        return False
+    return any(
+        o is not r and o is not c and span & scope and toks[o.anchor].clause == own and o.entry.category != "rejection"
+        for o, scope in reversers
+    )
 
 
 def _off_topic(toks: list[Token], c: Cue, span: set[int], lex: Lexicon) -> tuple[str, Modifier] | None:
@@ -544,8 +567,11 @@ def apply_rules(toks: list[Token], cues: list[Cue], lex: Lexicon) -> list[Cue]:
     in_idioms = {j for c in cues if c.how == "multiword" for j in (c.parts or range(c.first, c.last + 1))}
     negators = [n for n in find_negators(toks, lex, cue_tokens, polar) if n[0] not in in_idioms]
 
+    acts = (
+        frozenset(j for c in cues if c.entry.category not in NOT_REVERSIBLE for j in range(c.first, c.last + 1)) & polar
+    )
     reversers = [
-        (c, reverser_scope(toks, c.anchor, polar, c.parts, GAP in c.entry.stems))
+        (c, reverser_scope(toks, c.anchor, polar, c.parts, GAP in c.entry.stems) | complement_scope(toks, c, lex, acts))
         for c in cues
         if c.entry.reverser and c.how != "front"
     ]
@@ -607,6 +633,8 @@ def apply_rules(toks: list[Token], cues: list[Cue], lex: Lexicon) -> list[Cue]:
                     continue
                 if r.entry.category == "resolver" and unflipped < 0:
                     continue  # "auf dem Verhandlungsweg lösen": talks are the way, not the problem solved
+                if r.entry.category == "resolver" and _ended_in_own_clause(toks, c, r, span, reversers):
+                    continue  # "eine Lösung, um die Krise zu beenden": the solution is that ending, once
                 w = flip(w, 1.0)
                 full_flips += 1
                 notes.append(f"reversed by '{toks[r.anchor].text}'")
@@ -666,3 +694,78 @@ def apply_rules(toks: list[Token], cues: list[Cue], lex: Lexicon) -> list[Cue]:
                 extra.append(cue)
                 polar_clauses.add(t.clause)
     return extra
+
+
+# --- complement clauses -----------------------------------------------------------------------
+
+
+def complement_scope(toks: list[Token], c: Cue, lex: Lexicon, polar: frozenset[int] = frozenset()) -> set[int]:
+    """What a rejection takes as its complement (rules version 14): the clauses after its own that
+    complete it, a "dass"/"ob" clause or a zu-infinitive, and the complements of those in turn
+    ("Wir müssen verhindern, dass der Konflikt eskaliert", "Wir warnen davor, die Truppen abzuziehen",
+    "Es wäre naiv zu glauben, dass ..."). The tree's scope stops at a clause boundary and the
+    window at the comma, so without this a rejection never reached what it rejects there. A
+    complement in the perfect ("..., dass wir Waffen geliefert hätten") is a fact denied, no act
+    rejected: it is left out, and so is the agent of a complement ("dass die Armee ... einstellt": the
+    act is rejected, not the army; on a sane tree, where the clause names a `polar` cue besides it).
+    Shifters other than rejections ("beenden", "lösen") take none."""
+    if c.entry.category != "rejection" or c.how == "front":
+        return set()
+    last = toks[c.parts[-1] if c.parts else c.last]
+    clauses: dict[int, list[Token]] = {}
+    for t in toks:
+        if t.word and t.sent == last.sent and t.clause > last.clause:
+            clauses.setdefault(t.clause, []).append(t)
+    out: set[int] = set()
+    k = last.clause + 1
+    while k in clauses and _complement_clause(toks, clauses[k], lex):
+        if not any(lex.modifier(w.text, "perfect_auxiliary") for w in clauses[k]):
+            out.update(w.i for w in clauses[k])
+        k += 1
+    # the agent of the rejected act is no part of it ("..., dass die Armee das Feuer einstellt"), unless
+    # it is all the clause names that a shifter may turn ("..., dass Verhandlungen etwas bringen")
+    for j in sorted(out):
+        t = toks[j]
+        if j in out and t.tree_ok and t.deprel in ACTIVE_SUBJECTS and t.head is not None and t.head in out:
+            agent = subtree(toks, j)
+            if (out - agent) & polar:
+                out -= agent
+    return out
+
+
+def _article(words: list[Token], k: int) -> bool:
+    """Whether the relative-looking words[k] is an article: tagged DET by a sane parse, or followed
+    by a noun ("..., die Niederschlagung der Rebellen", "..., gegen die Angriffe vorzugehen")."""
+    t = words[k]
+    if t.tree_ok and t.upos:
+        return t.upos == "DET"
+    nxt = words[k + 1] if k + 1 < len(words) else None
+    return nxt is not None and nxt.noun_flag is True and t.low in ("der", "die", "das", "dem", "den")
+
+
+def _complement_clause(toks: list[Token], words: list[Token], lex: Lexicon) -> bool:
+    """Whether a comma clause is the complement of the clause before it: opened by "dass"/"ob", a
+    zu-infinitive not opened by "um"/"ohne"/"statt", or the clause after a colon."""
+    if lex.modifier(words[0].text, "complementizer"):
+        return True
+    if words[0].i > 0 and toks[words[0].i - 1].text == ":":
+        return True
+    if lex.modifier(words[0].text, "adverbial_infinitive") or (
+        lex.modifier(words[0].text, "aside") and not _article(words, 0)
+    ):  # "..., das Land zu verteidigen": an article, no relative pronoun
+        return False
+    return any((a.low == "zu" and b.text.islower()) or _fused_zu(b, lex) for a, b in zip([words[0], *words], words))
+
+
+def _fused_zu(w: Token, lex: Lexicon) -> str:
+    """ "zu" where w is the zu-infinitive of a separable verb, written as one word ("einzugreifen",
+    "anzugreifen", "zurückzuschlagen"), else ""."""
+    for k in range(2, min(len(w.low), 8)):
+        if (
+            w.low[k : k + 2] == "zu"
+            and len(w.low) >= k + 5
+            and w.low.endswith("n")
+            and lex.modifier(w.low[:k], "particle")
+        ):
+            return "zu"
+    return ""

@@ -24,7 +24,7 @@ from typing import Any
 
 from stance.frame import Frame, frame_of
 from stance.lexicon import Lexicon, default_lexicon, lexicon_digest
-from stance.positions import ACT, FRAMED, TOPIC, Status, statuses
+from stance.positions import ACT, FRAMED, TOPIC, Status, mark_speaker, statuses
 from stance.rules import apply_rules, find_cues, flip
 from stance.tokens import analyze
 from stance.types import Evidence, Stance, StanceLabel
@@ -34,7 +34,7 @@ CONCILIATORY_AT = 0.2
 ACT_ALONE = 1.0
 TOPIC_ALONE = 0.0
 #: Bumped when the rules change in a way that changes scores; part of LEXICON_VERSION.
-RULES_VERSION = "13"
+RULES_VERSION = "14"
 #: Identifies lexicon + modifier files + rules: caches of scores must be keyed on it.
 LEXICON_VERSION = f"{lexicon_digest()}-r{RULES_VERSION}"
 
@@ -125,26 +125,38 @@ class Scorer:
         offsets = [f.offset if f else q.start for q, f in zip(quotes, frames)]
         views = self._views(texts, offsets, sentences)
         return [
-            self._score(t, o, parsed, shift, f, _cue_text(q))
+            self._score(t, o, parsed, shift, f, _cue_text(q), _speaker_text(q))
             for q, f, t, o, (parsed, shift) in zip(quotes, frames, texts, offsets, views)
         ]
 
     def score_text(
-        self, text: str, offset: int = 0, cue: str | None = None, sentences: Sentences | None = None
+        self,
+        text: str,
+        offset: int = 0,
+        cue: str | None = None,
+        sentences: Sentences | None = None,
+        speaker: str | None = None,
     ) -> Stance:
         """Stance of `text`; `offset` is where it starts in its document (added to evidence offsets);
         `cue` the speech cue that reported it ("forderte": a position on all of it); `sentences` its
-        parse in document offsets (default: parsed with `parse`, if given)."""
+        parse in document offsets (default: parsed with `parse`, if given); `speaker` who said it
+        (named as an agent in the text, the speaker speaks in the own voice: "Gaddafi drohte mit ...")."""
         ((parsed, shift),) = self._views([text], [offset], sentences)
-        return self._score(text, offset, parsed, shift, None, cue)
+        return self._score(text, offset, parsed, shift, None, cue, speaker)
 
     def score_in(
-        self, document: str, start: int, end: int, cue: str | None = None, sentences: Sentences | None = None
+        self,
+        document: str,
+        start: int,
+        end: int,
+        cue: str | None = None,
+        sentences: Sentences | None = None,
+        speaker: str | None = None,
     ) -> Stance:
         """Stance of the quote document[start:end], read within its sentence in `document`."""
         f = frame_of(document, start, end)
         ((parsed, shift),) = self._views([f.text], [f.offset], sentences)
-        return self._score(f.text, f.offset, parsed, shift, f, cue)
+        return self._score(f.text, f.offset, parsed, shift, f, cue, speaker)
 
     def _views(
         self, texts: list[str], offsets: list[int], sentences: Sentences | None
@@ -164,13 +176,15 @@ class Scorer:
         frame: Frame | None = None,
         cue: str | None = None,
         shift: int | None = None,
+        speaker: str | None = None,
     ) -> list[Reading]:
         """The readings of `text` with its parsed `sentences` (offsets shifted by `shift`, default
         `offset`); with a `frame`, only cues inside the quote are read, while shifters and position
-        words anywhere in the sentence act on them."""
+        words anywhere in the sentence act on them. `speaker`: who said it (stance.positions.mark_speaker)."""
         if not text or not text.strip():
             return []
         toks = analyze(text, sentences, offset if shift is None else shift)
+        mark_speaker(toks, speaker, self.lexicon)
         cues = find_cues(toks, self.lexicon)
         cues += apply_rules(toks, cues, self.lexicon)
         sts = statuses(toks, cues, self.lexicon, cue)
@@ -194,8 +208,9 @@ class Scorer:
         shift: int,
         frame: Frame | None = None,
         cue: str | None = None,
+        speaker: str | None = None,
     ) -> Stance:
-        return combine(self.read(text, offset, sentences, frame, cue, shift), self.params)
+        return combine(self.read(text, offset, sentences, frame, cue, shift, speaker), self.params)
 
     def parse_all(self, texts: list[str]) -> list[Sentences | None]:
         """The parse of each text (offsets into it) in one batch, from `parse`; None for an empty
@@ -215,6 +230,15 @@ def within(sentences: Sentences, start: int, end: int) -> list:
 def _cue_text(quote) -> str | None:
     cue = getattr(quote, "cue", None)
     return getattr(cue, "text", cue) if cue else None
+
+
+def _speaker_text(quote) -> str | None:
+    """The speaker's name and its mention near the quote ("Muammar al-Gaddafi", "der libysche
+    Diktator"), as one string of words: what names the speaker in the quote."""
+    mention = getattr(quote, "speaker_mention", None)
+    parts = [getattr(quote, "speaker", None), getattr(mention, "text", mention) if mention else None]
+    words = " ".join(p for p in parts if isinstance(p, str) and p)
+    return words or None
 
 
 def label_for(score: float) -> str:

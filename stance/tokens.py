@@ -112,6 +112,8 @@ class Token:
     particle: str | None = None  # separable verb particle attached by the parse ("droht ... an")
     tree_ok: bool = False
     children: list[int] = field(default_factory=list)
+    #: names the quote's speaker or the speaker's side as an agent (stance.positions.mark_speaker)
+    speaker: bool = False
 
     @property
     def word(self) -> bool:

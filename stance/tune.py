@@ -55,10 +55,10 @@ def read_rows(rows: list[dict], scorer, frame: bool) -> list[list]:
 
             f = frame_of(r["context"], at, at + len(r["quote"]))
             doc = scorer.parse_all([f.text])[0]
-            out.append(scorer.read(f.text, f.offset, doc, f, r.get("cue"), shift=0))
+            out.append(scorer.read(f.text, f.offset, doc, f, r.get("cue"), shift=0, speaker=r.get("speaker")))
         else:
             doc = scorer.parse_all([r["quote"]])[0]
-            out.append(scorer.read(r["quote"], 0, doc, None, r.get("cue")))
+            out.append(scorer.read(r["quote"], 0, doc, None, r.get("cue"), speaker=r.get("speaker")))
     return out
 
 
