@@ -493,21 +493,6 @@ def find_negators(
     return negators
 
 
-def _ended_in_own_clause(
-    toks: list[Token], c: Cue, r: Cue, span: set[int], reversers: list[tuple[Cue, set[int]]]
-) -> bool:
-    """Whether resolver r, in another clause than cue c, only restates a reverser of c's own clause
-    (rules version 14): in "eine Lösung, um die Krise zu beenden" the solution is ending the crisis,
-    one reversal, not two that cancel."""
-    own = toks[c.anchor].clause
-    if toks[r.anchor].clause == own:
-        return False
-    return any(
-        o is not r and o is not c and span & scope and toks[o.anchor].clause == own and o.entry.category != "rejection"
-        for o, scope in reversers
-    )
-
-
 def _off_topic(toks: list[Token], c: Cue, span: set[int], lex: Lexicon) -> tuple[str, Modifier] | None:
     """A noun of the cue's sentence that takes it off the topic of force (modifiers.tsv, kind
     off_topic), with its entry: talks between unions and employers, weapons of criminals and hunters."""
@@ -633,8 +618,6 @@ def apply_rules(toks: list[Token], cues: list[Cue], lex: Lexicon) -> list[Cue]:
                     continue
                 if r.entry.category == "resolver" and unflipped < 0:
                     continue  # "auf dem Verhandlungsweg lösen": talks are the way, not the problem solved
-                if r.entry.category == "resolver" and _ended_in_own_clause(toks, c, r, span, reversers):
-                    continue  # "eine Lösung, um die Krise zu beenden": the solution is that ending, once
                 w = flip(w, 1.0)
                 full_flips += 1
                 notes.append(f"reversed by '{toks[r.anchor].text}'")

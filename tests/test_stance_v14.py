@@ -54,23 +54,6 @@ def test_dismissals(scorer, text, expected):
 
 
 @pytest.mark.parametrize(
-    "text, expected",
-    [
-        ("Wir lassen uns nicht erpressen.", "hawkish"),
-        ("Die Ukraine lässt sich von Moskau nicht einschüchtern.", "hawkish"),
-        ("Wir dürfen die Extremisten nicht länger gewähren lassen.", "hawkish"),
-        ("Die Polizei ließ die Demonstranten gewähren.", "neutral"),
-        ("Wir lassen uns nicht provozieren.", "conciliatory"),
-    ],
-)
-def test_yielding_refused(scorer, text, expected):
-    """Not letting oneself be blackmailed or intimidated, and refusing to let an armed party go on, is
-    a hard line (a negated coercion verb used to read as restraint); not letting oneself be provoked
-    is restraint; letting someone be, reported, is nothing."""
-    check(scorer, text, expected)
-
-
-@pytest.mark.parametrize(
     "text, speaker, expected",
     [
         ("Die Rebellen drohten mit weiteren Angriffen.", "ein Rebellensprecher", "hawkish"),
@@ -116,19 +99,6 @@ def test_speaker_words(scorer):
     toks = analyze("Der Minister drohte.")
     mark_speaker(toks, "der Minister", default_lexicon())
     assert not any(t.speaker for t in toks)
-
-
-@pytest.mark.parametrize(
-    "text, expected",
-    [
-        ("Wir sehen keine andere Lösung, um die Krise ohne Blutvergießen zu beenden.", "conciliatory"),
-        ("Wir suchen eine Lösung, um den Krieg zu beenden.", "conciliatory"),
-    ],
-)
-def test_solution_that_ends(scorer, text, expected):
-    """A solution whose purpose clause ends the crisis is that ending, one reversal: the solution and
-    the ending used to reverse the crisis twice, which restored it."""
-    check(scorer, text, expected)
 
 
 @pytest.mark.parametrize(
