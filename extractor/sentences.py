@@ -27,12 +27,13 @@ CONTINUATION_START = frozenset(",;)]}–-")
 _ORDINAL = re.compile(r"^\d{1,2}\.$")
 _INITIAL = re.compile(r"^[A-ZÄÖÜ]\.$")
 _FINAL = frozenset(".!?")
-#: A dateline opening an article or paragraph („TEHERAN, 25. Feb. –“, „Kiew (dpa) –“): no part of
-#: the sentence after it, and the parser would take its place name for that sentence's subject.
+#: A dateline opening an article or paragraph („TEHERAN, 25. Feb. –“, „Kiew (dpa) –“, with its own
+#: full stop „BERLIN, 5. Juli (AP).“): no part of the sentence after it, and the parser would take
+#: its place name for that sentence's subject.
 DATELINE = re.compile(
     r"(?:[A-ZÄÖÜ]{2,}(?:[ -][A-ZÄÖÜ]{2,})*,\s*\d{1,2}\.\s*[A-ZÄÖÜ][a-zäöü]{2,}\.?"
     r"(?:\s*\d{4})?(?:\s*\([\w/ ]{1,12}\))?|[A-ZÄÖÜ][\w-]+(?: [A-ZÄÖÜ][\w-]+)?"
-    r"\s*\((?:[a-z]{2,5}|[A-Z]{2,5}|Reuters)(?:/[\w]{1,6})*\)\s*[–—-])\s*(?:[–—-]\s*)?"
+    r"\s*\((?:[a-z]{2,5}|[A-Z]{2,5}|Reuters)(?:/[\w]{1,6})*\)\s*[–—-])\s*(?:[–—-]\s*|\.\s+)?"
 )
 
 

@@ -78,3 +78,11 @@ def test_an_over_long_run_of_words_becomes_bounded_sentences_cut_after_a_comma()
 def test_a_dateline_is_a_sentence_of_its_own():
     text = "Kiew (dpa) - Der Bürgermeister sagte, die Stadt sei vorbereitet."
     assert as_text(text, repair(toks(text, []), text)) == ["Kiew (dpa) -", text[len("Kiew (dpa) - ") :]]
+
+
+def test_a_dateline_keeps_its_own_full_stop():
+    text = "HAMBURG, 3. Mai (AP). Der Senat beschloss am Dienstag den neuen Haushalt."
+    assert as_text(text, repair(toks(text, []), text)) == [
+        "HAMBURG, 3. Mai (AP).",
+        text[len("HAMBURG, 3. Mai (AP). ") :],
+    ]
