@@ -13,6 +13,7 @@ from dataclasses import replace
 
 from extractor.document import Document, Sentence, Word
 from extractor.marks import CLOSERS, MARKS
+from extractor.ner import entity_label
 from extractor.quotes.cues import Cue
 from extractor.quotes.mentions import (
     PRONOUNS,
@@ -35,12 +36,14 @@ SUBJECT_RELS = ("nsubj", "nsubj:pass", "csubj")
 
 
 def _clause_initial_name(s: Sentence, w: Word) -> bool:
-    """„Teheran wies … zurück“: a capitalised word the tagger missed, right before the finite verb."""
+    """„Teheran wies … zurück“: a capitalised word the tagger missed, right before the finite verb. A
+    word tagged as an adverb counts only where the NER model calls it an entity: „Dagegen beteuerte
+    …“, „Da gab …“ open the clause with an adverb."""
     nxt = s.word(w.id + 1)
     prev = s.word(w.id - 1)
     return (
         w.text[:1].isupper()
-        and w.upos in ("ADV", "ADJ", "X")
+        and (w.upos in ("ADJ", "X") or (w.upos == "ADV" and entity_label(w) is not None))
         and w.text.lower() not in NOT_SPEAKER_WORDS
         and not adverb_like(w)
         and (prev is None or prev.text in CLAUSE_BREAK)
