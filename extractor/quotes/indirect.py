@@ -300,9 +300,10 @@ def find_indirect(doc: Document, s: Sentence, marks: QuoteMarkList) -> list[Cand
             continue
         if _is_only_quotation(doc, span[0], span[1], marks):
             continue  # a plain quotation: the direct finder attributes it
-        # the inserted „so glaubt X“ lies inside the sentence it reports: the source is looked for
-        # outside the words before it
-        mention, co = cue_source(doc, s, cue, span if how != "around" else (span[0], s.words[cue.word.id - 3].start))
+        # the inserted „…, so glaubt X, …“ lies inside the sentence it reports: the content the source
+        # must stay out of ends at the comma before „so“
+        content = span if how != "around" else (span[0], s.words[cue.word.id - 3].start)
+        mention, co = cue_source(doc, s, cue, content)
         if how == "before" and mention is None and not impersonal:
             continue  # „…, sprach aber von …“: a second verb of the same subject, not an inserted cue
         kind: QuoteKind = "mixed" if _mixed(span[0], span[1], marks) else "indirect"

@@ -188,12 +188,12 @@ def _enumeration_end(s: Sentence, last: int, limit: int, *, articles: bool) -> i
         k = j + 1
         if articles and (det := s.word(k)) is not None and det.upos == "DET" and det.text.islower():
             k += 1
-        item = k
+        item = None
         while k <= limit and (w := s.word(k)) is not None and is_capitalised(w) and _is_nominal(w):
             item = k
             k += 1
-        if item == k and (first := s.word(item)) is not None and not (is_capitalised(first) and _is_nominal(first)):
-            return last
+        if item is None:
+            return last  # „…, sagte …“: no name after the separator
         if sep.text != ",":
             end = item  # the closing „und X“
             break
