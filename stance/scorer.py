@@ -187,14 +187,19 @@ class Scorer:
         mark_speaker(toks, speaker, self.lexicon)
         cues = find_cues(toks, self.lexicon)
         cues += apply_rules(toks, cues, self.lexicon)
+
+        def counted(c) -> bool:  # a cue with a weight, inside the quote
+            start, end = toks[c.first].start, toks[c.last].end
+            return c.weight != 0 and (frame is None or frame.start <= start and end <= frame.end)
+
+        if not any(counted(c) for c in cues):
+            return []  # nothing to read: the statuses (who takes a position) would decide nothing
         sts = statuses(toks, cues, self.lexicon, cue)
         out = []
         for c, st in sorted(zip(cues, sts), key=lambda x: (x[0].first, x[0].how)):
-            if c.weight == 0:
+            if not counted(c):
                 continue
             start, end = toks[c.first].start, toks[c.last].end
-            if frame is not None and not (frame.start <= start and end <= frame.end):
-                continue
             note = "; ".join([c.entry.note or c.entry.category] + c.notes[1:])  # notes[0] is the category
             w = flip(c.weight, 1.0) if st.negated else c.weight
             out.append(Reading(text[start:end], offset + start, offset + end, w, note, st))

@@ -115,9 +115,11 @@ class Token:
     #: names the quote's speaker or the speaker's side as an agent (stance.positions.mark_speaker)
     speaker: bool = False
 
-    @property
-    def word(self) -> bool:
-        return self.text[0].isalnum()
+    #: a word, not punctuation (set from `text`: read for every token by every rule)
+    word: bool = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self.word = self.text[0].isalnum()
 
     @property
     def low(self) -> str:
