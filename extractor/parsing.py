@@ -237,12 +237,9 @@ class Parser:
         if self.tags == "stanza":
             doc = self._tagger(sentences, None if parse else "tokenize,pos,lemma")
             return doc.sentences, [None] * len(doc.sentences)
-        if parse:
-            doc = self._tagger(sentences, "tokenize,pos")
-            tags = hanta_tags.retag(doc)
-        else:
-            doc = self._tagger(sentences, "tokenize")
-            tags = hanta_tags.retag(doc)
+        doc = self._tagger(sentences, "tokenize,pos" if parse else "tokenize")
+        tags = hanta_tags.retag(doc)
+        if not parse:
             for sentence in doc.sentences:
                 for w in sentence.words:
                     w.feats = hanta_tags.verb_feats(w.xpos)
