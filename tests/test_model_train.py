@@ -1,5 +1,5 @@
 """Training the parser on the tags it reads at run time (extractor.model.train, parser_data), its word
-vectors (wordvec) and the half-size transport of a model (transport), on sentences composed here."""
+vectors (wordvec), on sentences composed here."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from extractor.model import parser_data, train, transport, wordvec
+from extractor.model import parser_data, train, wordvec
 
 ROWS = [
     ("1", "Die", "der", "DET", "ART", "2", "det"),
@@ -107,18 +107,3 @@ def test_word_vectors_become_a_stanza_pretrain(tmp_path: Path):
     loaded = Pretrain(str(pt))
     assert len(loaded) == size and loaded.emb.shape[1] == 8
     assert loaded.vocab.unit2id("ministerin") != loaded.vocab.unit2id("nirgendwo")  # the latter is unknown
-
-
-def test_a_model_travels_at_half_size_and_comes_back_as_float32(tmp_path: Path):
-    torch = pytest.importorskip("torch")
-    weights = torch.linspace(-3, 3, 1000).reshape(10, 100)
-    checkpoint = {"model": {"w": weights, "steps": torch.tensor([7])}, "vocab": {"word": ["a"]}, "config": {"x": 1}}
-    torch.save(checkpoint, tmp_path / "m.pt")
-    transport.convert(tmp_path / "m.pt", tmp_path / "half.pt", "half")
-    transport.convert(tmp_path / "half.pt", tmp_path / "back.pt", "full")
-    half = torch.load(tmp_path / "half.pt", weights_only=True)
-    back = torch.load(tmp_path / "back.pt", weights_only=True)
-    assert half["model"]["w"].dtype == torch.float16 and back["model"]["w"].dtype == torch.float32
-    assert (back["model"]["w"] - weights).abs().max() < 2e-3
-    assert back["model"]["steps"].tolist() == [7] and back["vocab"] == checkpoint["vocab"]
-    assert (tmp_path / "half.pt").stat().st_size < (tmp_path / "m.pt").stat().st_size

@@ -283,8 +283,7 @@ def main(argv: list[str] | None = None) -> int:
     vectors = ap.add_mutually_exclusive_group()
     vectors.add_argument(
         "--pretrain",
-        action=argparse.BooleanOptionalAction,
-        default=False,
+        action="store_true",
         help="train word vectors for the parser (extractor.model.wordvec; needs gensim) and ship pretrain.pt",
     )
     vectors.add_argument("--pretrain-file", type=Path, help="an existing Stanza pretrain file for the parser")
