@@ -15,6 +15,13 @@ def _only(extractor, text: str):
     return quotes[0]
 
 
+def _assert_source(extractor, text: str, mention: str, speaker: str) -> None:
+    """The only quote of `text` has the source phrase `mention` and the speaker `speaker`."""
+    q = _only(extractor, text)
+    assert q.speaker_mention is not None and q.speaker_mention.text == mention
+    assert q.speaker == speaker
+
+
 @pytest.mark.parametrize(
     "text, mention, speaker",
     [
@@ -36,9 +43,7 @@ def _only(extractor, text: str):
     ],
 )
 def test_an_attribution_phrase_is_the_source_and_names_its_speaker(extractor, text, mention, speaker):
-    q = _only(extractor, text)
-    assert q.speaker_mention is not None and q.speaker_mention.text == mention
-    assert q.speaker == speaker
+    _assert_source(extractor, text, mention, speaker)
 
 
 @pytest.mark.parametrize(
@@ -67,9 +72,7 @@ def test_an_attribution_phrase_is_the_source_and_names_its_speaker(extractor, te
     ],
 )
 def test_the_source_is_the_whole_noun_phrase(extractor, text, mention, speaker):
-    q = _only(extractor, text)
-    assert q.speaker_mention is not None and q.speaker_mention.text == mention
-    assert q.speaker == speaker
+    _assert_source(extractor, text, mention, speaker)
 
 
 def test_how_something_was_said_is_no_part_of_the_source(extractor):
@@ -191,9 +194,7 @@ def test_two_speakers_stay_two(extractor):
     ],
 )
 def test_the_speaker_of_a_whole_phrase_is_its_name(extractor, text, mention, speaker):
-    q = _only(extractor, text)
-    assert q.speaker_mention is not None and q.speaker_mention.text == mention
-    assert q.speaker == speaker
+    _assert_source(extractor, text, mention, speaker)
 
 
 @pytest.mark.parametrize(
