@@ -27,7 +27,7 @@ from dataclasses import dataclass
 
 from foundation.german import RELATIVE_PRONOUNS
 from stance.lexicon import BLOCKING, Lexicon, Modifier, fold, stem
-from stance.rules import CONJUNCTIONS, Cue, _article, _complement_clause, _fused_zu, _particle_keys, find_negators
+from stance.rules import CONJUNCTIONS, Cue, find_negators, fused_zu, is_article, is_complement_clause, particle_keys
 from stance.tokens import Token, subtree
 
 FRAMED, ACT, TOPIC, DESCRIBED = "framed", "act", "topic", "described"
@@ -112,7 +112,7 @@ def _position_word(t: Token, lex: Lexicon, toks: list[Token] | None) -> Modifier
     if t.particle and t.lemma and t.lemma.isalpha():  # "rief ... auf" -> "aufrufen" (or "aufrief")
         keys = [t.particle + t.lemma, t.particle + t.text]
     elif toks is not None and not t.particle:
-        keys = _particle_keys(t, toks, lex) or keys
+        keys = particle_keys(t, toks, lex) or keys
     # a separable verb is read with its particle only: "rief ... hervor" (caused) is no "rief" (appeal)
     for k in keys:
         for m in _candidates(index, k):  # stems keep case: "Ziel" and "ziel" differ
@@ -171,7 +171,7 @@ def aside_clauses(toks: list[Token], lex: Lexicon) -> set[int]:
                 out.add(cid)
             continue
         k = 1 if len(words) > 1 and lex.modifier(words[0].text, "aside_preposition") else 0
-        if lex.modifier(words[k].text, "aside") and not _article(words, k):
+        if lex.modifier(words[k].text, "aside") and not is_article(words, k):
             out.add(cid)
     return out
 
@@ -231,7 +231,7 @@ def _purpose(toks: list[Token], words: list[Token], t: Token | None, lex: Lexico
     speaker's: t's clause must speak in the own voice (modifiers.tsv, own_voice)."""
     if t is None or not words or words[0].low != "um":
         return False
-    return any(w.low == "zu" or _fused_zu(w, lex) for w in words[1:]) and _own_voice(toks, t, lex)
+    return any(w.low == "zu" or fused_zu(w, lex) for w in words[1:]) and _own_voice(toks, t, lex)
 
 
 def frame_scope(toks: list[Token], t: Token, lex: Lexicon) -> set[int]:
@@ -330,7 +330,7 @@ def _comma_frame(toks: list[Token], t: Token, lex: Lexicon, conjuncts: bool) -> 
     k = t.clause + 1
     while k in clauses and clauses[k][0].sent == t.sent:
         if (
-            _complement_clause(toks, clauses[k], lex)
+            is_complement_clause(toks, clauses[k], lex)
             or _purpose(toks, clauses[k], t, lex)
             or (conjuncts and clauses[k][0].low in CONTRASTIVE)
         ):
@@ -386,7 +386,7 @@ def _holds(toks: list[Token], t: Token, m: Modifier, lex: Lexicon) -> bool:
     if (
         m.requires
         and not any(w.low in m.requires for w in clause)
-        and not any(">" + k in m.requires for w in nxt for k in (w.low, _fused_zu(w, lex)))
+        and not any(">" + k in m.requires for w in nxt for k in (w.low, fused_zu(w, lex)))
     ):  # ">zu": after it
         return False
     # "es wird weitere Gespräche geben": a forecast; "es wird keine ... geben" refuses or assures
@@ -450,7 +450,7 @@ def _acted_on(toks: list[Token], c: Cue, lex: Lexicon) -> str | None:
             [w.text, w.lemma]
             + ([w.particle + w.lemma] if w.particle and w.lemma else [])
             + ([w.particle + w.text] if w.particle else [])
-            + ([] if w.particle else _particle_keys(w, toks, lex))
+            + ([] if w.particle else particle_keys(w, toks, lex))
         )
         if w.is_noun and w.noun_flag is not None:
             continue
@@ -540,7 +540,7 @@ def _reported_refusal(toks: list[Token], t: Token, lex: Lexicon) -> bool:
     A refusal in the speaker's voice ("wir haben den Krieg verhindert") stays a position."""
     if not t.word or not t.text.islower() or _own_voice(toks, t, lex):
         return False
-    keys = [k for k in (t.lemma, t.text, *_particle_keys(t, toks, lex)) if k]
+    keys = [k for k in (t.lemma, t.text, *particle_keys(t, toks, lex)) if k]
     if not any(lex.modifier(k, "deed", stemmed=True) for k in keys):
         return False
     if any(w.low in ("er", "sie") for w in toks if w.word and w.clause == t.clause):

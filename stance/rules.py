@@ -101,7 +101,7 @@ def _keys(t: Token, toks: list[Token]) -> list[str]:
     return keys
 
 
-def _particle_keys(t: Token, toks: list[Token], lex: Lexicon) -> list[str]:
+def particle_keys(t: Token, toks: list[Token], lex: Lexicon) -> list[str]:
     if not t.text.islower():
         return []
     part = t.particle
@@ -123,7 +123,7 @@ def find_cues(toks: list[Token], lex: Lexicon) -> list[Cue]:
     cues: list[Cue] = []
     used: set[int] = set()
     # particle + lemma too: "nahm ... auf" is "aufnehmen", "greift ... durch" is "durchgreifen"
-    stems = [{stem(k) for k in _keys(t, toks) + _particle_keys(t, toks, lex)} if t.word else set() for t in toks]
+    stems = [{stem(k) for k in _keys(t, toks) + particle_keys(t, toks, lex)} if t.word else set() for t in toks]
     for t in toks:
         for e in _multi_candidates(stems[t.i], lex):
             hit = _match_multi(toks, stems, t.i, e, used)
@@ -142,7 +142,7 @@ def find_cues(toks: list[Token], lex: Lexicon) -> list[Cue]:
             m = lex.lookup(k, t.noun())
             if m and (best is None or rank[m.how] < rank[best[0].how]):
                 best = (m, k)
-        for k in _particle_keys(t, toks, lex):
+        for k in particle_keys(t, toks, lex):
             m = lex.lookup(k, False)
             if m and m.how == "exact" and (best is None or best[0].how != "exact"):
                 best = (m, k)
@@ -701,7 +701,7 @@ def complement_scope(toks: list[Token], c: Cue, lex: Lexicon, polar: frozenset[i
             clauses.setdefault(t.clause, []).append(t)
     out: set[int] = set()
     k = last.clause + 1
-    while k in clauses and _complement_clause(toks, clauses[k], lex):
+    while k in clauses and is_complement_clause(toks, clauses[k], lex):
         if not any(lex.modifier(w.text, "perfect_auxiliary") for w in clauses[k]):
             out.update(w.i for w in clauses[k])
         k += 1
@@ -716,7 +716,7 @@ def complement_scope(toks: list[Token], c: Cue, lex: Lexicon, polar: frozenset[i
     return out
 
 
-def _article(words: list[Token], k: int) -> bool:
+def is_article(words: list[Token], k: int) -> bool:
     """Whether the relative-looking words[k] is an article: tagged DET by a sane parse, or followed
     by a noun ("..., die Niederschlagung der Rebellen", "..., gegen die Angriffe vorzugehen")."""
     t = words[k]
@@ -726,7 +726,7 @@ def _article(words: list[Token], k: int) -> bool:
     return nxt is not None and nxt.noun_flag is True and t.low in ("der", "die", "das", "dem", "den")
 
 
-def _complement_clause(toks: list[Token], words: list[Token], lex: Lexicon) -> bool:
+def is_complement_clause(toks: list[Token], words: list[Token], lex: Lexicon) -> bool:
     """Whether a comma clause is the complement of the clause before it: opened by "dass"/"ob", a
     zu-infinitive not opened by "um"/"ohne"/"statt", or the clause after a colon."""
     if lex.modifier(words[0].text, "complementizer"):
@@ -734,13 +734,13 @@ def _complement_clause(toks: list[Token], words: list[Token], lex: Lexicon) -> b
     if words[0].i > 0 and toks[words[0].i - 1].text == ":":
         return True
     if lex.modifier(words[0].text, "adverbial_infinitive") or (
-        lex.modifier(words[0].text, "aside") and not _article(words, 0)
+        lex.modifier(words[0].text, "aside") and not is_article(words, 0)
     ):  # "..., das Land zu verteidigen": an article, no relative pronoun
         return False
-    return any((a.low == "zu" and b.text.islower()) or _fused_zu(b, lex) for a, b in zip([words[0], *words], words))
+    return any((a.low == "zu" and b.text.islower()) or fused_zu(b, lex) for a, b in zip([words[0], *words], words))
 
 
-def _fused_zu(w: Token, lex: Lexicon) -> str:
+def fused_zu(w: Token, lex: Lexicon) -> str:
     """ "zu" where w is the zu-infinitive of a separable verb, written as one word ("einzugreifen",
     "anzugreifen", "zurückzuschlagen"), else ""."""
     for k in range(2, min(len(w.low), 8)):
