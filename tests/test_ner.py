@@ -104,8 +104,35 @@ def test_a_document_is_annotated_in_place(ner: NerTagger):
     from extractor.ner import annotate, entity_label, entity_tag
 
     texts = ["Die", "Ministerin", "Anna", "Berg", "sagte", "das", "."]
-    words = [Word(i + 1, t, t, "X", "", {}, 0, "dep", 0, 0) for i, t in enumerate(texts)]
+    tags = ["ART", "NN", "NE", "NE", "VVFIN", "PDS", "$."]  # the parser's XPOS, which annotate passes on
+    words = [Word(i + 1, t, t, "X", x, {}, 0, "dep", 0, 0) for i, (t, x) in enumerate(zip(texts, tags))]
     annotate([Sentence(0, words, 0, 0, 0), Sentence(1, [], 0, 0, 0)], ner)
     assert [entity_label(w) for w in words[2:4]] == ["PER", "PER"]
     assert entity_tag(words[0]) == "O" and entity_label(words[4]) is None
     assert entity_tag(Word(1, "Berg", "Berg", "X", "", {}, 0, "dep", 0, 0)) == "O"  # never annotated
+
+
+def test_a_model_trained_with_tags_reads_the_words_stts_tags():
+    """The part-of-speech features: the word's tag, its neighbours' (±2), the pairs around it."""
+    words = ["Gestern", "sprach", "Anna", "Wagner", "in", "Kiel", "."]
+    tags = ["ADV", "VVFIN", "NE", "NE", "APPR", "NE", "$."]
+    f = features(words, tags=tags)
+    assert f[3]["pos"] == "NE" and f[3]["-2:pos"] == "VVFIN" and f[3]["+2:pos"] == "NE"
+    assert f[3]["-1:pos|pos"] == "NE|NE" and f[3]["pos|+1:pos"] == "NE|APPR" and f[3]["NE+NE"] is True
+    assert "NE+NE" not in f[2] and "-2:pos" not in f[1]
+    assert not any(k.endswith("pos") or "pos|" in k for k in features(words)[3])  # no tags, no such features
+
+
+def test_the_bundled_model_reads_tags_and_finds_them_itself_when_none_are_given(ner: NerTagger):
+    """The parser's tags are passed on by `annotate`; a caller without them gets HanTa's, so the model
+    never meets a sentence without the features it was trained with. The tag decides an unknown
+    capitalised word after a verb: a proper noun (NE) is a person, a common noun (NN) is not."""
+    from extractor.ner import pos_tags
+
+    assert ner.reads_tags
+    words = "Gestern sprach Wagner über die Lage .".split()
+    tags = pos_tags(words)
+    assert tags[2] == "NE" and ner.tag(words) == ner.tag(words, tags)
+    assert ner.tag(words, tags)[2] == "B-PER"
+    assert ner.tag(words, [*tags[:2], "NN", *tags[3:]])[2] == "O"
+    assert ner.tag(words, ["", *tags[1:]]) == ner.tag(words)  # a missing tag: HanTa tags the sentence

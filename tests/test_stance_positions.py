@@ -245,6 +245,18 @@ def test_the_cli_prints_the_score_and_its_explanation(capsys, restore_cli_loggin
     assert d["label"] == "neutral" and d["evidence"] == [] and d["described"][0]["text"] == "Aggression"
 
 
+def test_the_cli_takes_the_speaker(capsys, restore_cli_logging):
+    """`--speaker` says who said it: the rebels' threat is a description said by anyone else and the
+    speaker's own position said by their spokesman (as scored inside an extraction)."""
+    from zitat.cli import main
+
+    text = ["Die", "Rebellen", "drohten", "mit", "weiteren", "Angriffen."]
+    assert main(["stance", "--no-parse", *text]) == 0
+    assert capsys.readouterr().out.startswith("neutral")
+    assert main(["stance", "--no-parse", "--speaker", "ein Rebellensprecher", *text]) == 0
+    assert capsys.readouterr().out.startswith("hawkish")
+
+
 # --- topic words decide nothing alone; acts and positions do ---------------------------------------------
 
 

@@ -11,7 +11,8 @@ Each variant's scores go to `<work>/<variant>/scores.json` (and `DIR/scores-<var
 final model to `DIR/ner-<variant>.crfsuite`); models/de is only written with `--out` (then the variant
 with the best dev F1 is installed there). The variants (VARIANTS) differ in the flags of the name list
 (`extractor.model.names`) they read: none (base), first and last names (names), also common nouns
-(-nouns) and places (-places).
+(-nouns) and places (-places); a -tags variant also reads the words' STTS tags, which HanTa gives the
+training sentences here as the parser gives them at run time (extractor.ner.pos_tags).
 
 The fixed split (never changes, so scores stay comparable): the last HELDOUT_SENTENCES sentences of
 test.tsv are held out — never trained on, only scored; the DEV_SENTENCES before them choose the
@@ -55,6 +56,7 @@ from extractor.ner import (
     features,
     load_clusters,
     load_names,
+    pos_tags,
     spans,
     write_clusters,
 )
@@ -63,19 +65,22 @@ from foundation import defaults
 DEFAULT_GERMEVAL = defaults.REPO_ROOT.parent / "shared" / "corpora" / "germeval2014-ner"
 HELDOUT_SENTENCES = 1000
 DEV_SENTENCES = 500
-C1_CANDIDATES = (0.1, 0.3)  # L1 weight: sparsity (model size) against fit
+C1_CANDIDATES = (0.05, 0.1, 0.3)  # L1 weight: sparsity (model size) against fit
 C2 = 0.05
 MAX_ITERATIONS = int(os.environ.get("NER_MAX_ITERATIONS", "300"))
-#: variant -> the name-list flags its features read (None: no name list, the model as before)
-VARIANTS: dict[str, str | None] = {
-    "base": None,
-    "names": "FL",
-    "names-nouns": "FLN",
-    "names-nouns-places": "FLNP",
+#: variant -> the name-list flags its features read (None: no name list, the model as before) and
+#: whether it reads the words' part-of-speech tags (HanTa's STTS, extractor.ner.pos_tags)
+VARIANTS: dict[str, tuple[str | None, bool]] = {
+    "base": (None, False),
+    "names": ("FL", False),
+    "names-nouns": ("FLN", False),
+    "names-nouns-places": ("FLNP", False),
+    "tags": (None, True),
+    "names-nouns-tags": ("FLN", True),
 }
-#: The variant models/de ships: the best dev F1 of all four (models/de/README.md); the default run
+#: The variant models/de ships: the best dev F1 of all six (models/de/README.md); the default run
 #: trains it alone, so that the whole training keeps within its time on 2 cores.
-SHIPPED = "names-nouns"
+SHIPPED = "names-nouns-tags"
 
 
 def build_clusters(path: Path) -> None:
@@ -93,7 +98,13 @@ def build_clusters(path: Path) -> None:
 @dataclass(frozen=True)
 class Sentence:
     words: tuple[str, ...]
-    tags: tuple[str, ...]
+    tags: tuple[str, ...]  # BIO entity tags
+    pos: tuple[str, ...] | None = None  # the words' STTS tags, once `with_pos` has set them
+
+
+def with_pos(sentences: Sequence[Sentence]) -> list[Sentence]:
+    """The sentences with HanTa's STTS tags, as the tagger reads them at run time (about a minute)."""
+    return [Sentence(s.words, s.tags, tuple(pos_tags(s.words))) for s in sentences]
 
 
 @dataclass(frozen=True)
@@ -163,13 +174,18 @@ def score(gold: Sequence[Sentence], predicted: Sequence[Sequence[str]]) -> dict[
 
 
 def train(
-    sentences: Sequence[Sentence], path: Path, c1: float, clusters: Clusters, names: Clusters | None = None
+    sentences: Sequence[Sentence],
+    path: Path,
+    c1: float,
+    clusters: Clusters,
+    names: Clusters | None = None,
+    pos: bool = False,
 ) -> None:
     import pycrfsuite
 
     trainer = pycrfsuite.Trainer(verbose=False)
     for s in sentences:
-        trainer.append(features(s.words, clusters, names), list(s.tags))
+        trainer.append(features(s.words, clusters, names, s.pos if pos else None), list(s.tags))
     trainer.set_params({"c1": c1, "c2": C2, "max_iterations": MAX_ITERATIONS, "feature.possible_transitions": True})
     path.parent.mkdir(parents=True, exist_ok=True)
     trainer.train(str(path))
@@ -181,7 +197,7 @@ def evaluate(
     """Scores, and sentences tagged per second (features included)."""
     tagger = NerTagger(model, clusters, names)
     started = time.perf_counter()
-    predicted = [tagger.tag(s.words) for s in sentences]
+    predicted = [tagger.tag(s.words, s.pos) for s in sentences]
     speed = len(sentences) / (time.perf_counter() - started)
     return score(sentences, predicted), speed
 
@@ -192,6 +208,7 @@ class Variant:
     flags: str | None  # the name list's flags it reads; None: no name list
     cluster_file: Path
     names_file: Path | None  # the name list with every flag (filtered to `flags` on loading)
+    pos: bool = False  # reads the words' STTS tags
 
     def tables(self) -> tuple[Clusters, Clusters | None]:
         names = load_names(self.names_file, self.flags) if self.flags and self.names_file else None
@@ -202,7 +219,7 @@ def _candidate(split: Split, path: Path, c1: float, variant: Variant) -> tuple[d
     """Train on the training part with this L1 weight; its dev scores and training seconds."""
     started = time.monotonic()
     clusters, names = variant.tables()
-    train(split.train, path, c1, clusters, names)
+    train(split.train, path, c1, clusters, names, variant.pos)
     return evaluate(path, split.dev, clusters, names)[0], time.monotonic() - started
 
 
@@ -210,7 +227,7 @@ def _final(split: Split, path: Path, c1: float, variant: Variant) -> tuple[dict[
     """Train on training and dev parts; held-out scores, sentences per second and training seconds."""
     started = time.monotonic()
     clusters, names = variant.tables()
-    train([*split.train, *split.dev], path, c1, clusters, names)
+    train([*split.train, *split.dev], path, c1, clusters, names, variant.pos)
     seconds = time.monotonic() - started
     heldout, speed = evaluate(path, split.heldout, clusters, names)
     return heldout, speed, seconds
@@ -345,14 +362,16 @@ def main(argv: list[str] | None = None) -> int:
     if cluster_file is None:
         cluster_file = args.work / CLUSTER_FILE
         build_clusters(cluster_file)
-    flags = "".join(sorted({f for n in names for f in VARIANTS[n] or ""}))
+    if any(VARIANTS[n][1] for n in names):
+        split = Split(*(with_pos(part) for part in (split.train, split.dev, split.heldout)))
+    flags = "".join(sorted({f for n in names for f in VARIANTS[n][0] or ""}))
     names_file = args.names
     if names_file is None and flags:
         from extractor.model.names import build
 
         names_file = args.work / NAMES_FILE
         build(names_file, flags)
-    variants = [Variant(n, VARIANTS[n], cluster_file, names_file) for n in names]
+    variants = [Variant(n, VARIANTS[n][0], cluster_file, names_file, VARIANTS[n][1]) for n in names]
     results = run_variants(split, variants, args.work, max(1, args.workers), args.results)
     summary = {n: {k: r[k] for k in ("f1", "per_f1", "org_f1", "loc_f1", "dev_f1", "c1")} for n, r in results.items()}
     print(json.dumps(summary, indent=2), flush=True)
