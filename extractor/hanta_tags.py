@@ -159,7 +159,28 @@ def tag_sentence(words: list[str]) -> list[tuple[str, str, str]]:
     if not words:
         return []
     own: list[str] = tagger().tag_sent(words, taglevel=0)
+    if _first_name_read_as_imperative(words, own):
+        own = ["NE", *own[1:]]
     return [(upos(stts(h), word), stts(h), h) for word, h in zip(words, own)]
+
+
+#: Words after a sentence-opening imperative („Lesen Sie …“, „Stell dir vor“): no name follows.
+_ADDRESSED = frozenset("sie ihr du dir dich euch wir uns mal doch bitte".split())
+
+
+def _first_name_read_as_imperative(words: list[str], own: list[str]) -> bool:
+    """„Henk Jaap Meijer, Laborleiter …, erklärte“: HanTa reads an unfamiliar first name opening a
+    sentence as an imperative, which news hardly ever opens with; a known first name followed by a
+    capitalised word that addresses nobody is a name."""
+    from extractor.words.people import first_name_gender
+
+    return (
+        len(words) > 1
+        and own[0] == "VV(IMP)"
+        and words[1][:1].isupper()
+        and words[1].lower() not in _ADDRESSED
+        and first_name_gender(words[0]) is not None
+    )
 
 
 @lru_cache(maxsize=MEMO_WORDS)

@@ -6,8 +6,9 @@ speaker); the rest of the quote finding reads tags, lemmas and word order. So a 
   PARSEd  when it shows a cue word candidate (a form the lemmatizer's dictionary files under a cue
           lemma, or one that starts with a cue verb's stem: sagte, behauptet, gewarnt, forderte … auf)
           or an attribution word (laut, zufolge, nach Angaben, „…, so X“);
-  TAGged  when it shows a Konjunktiv I candidate (sei, habe, werde, stelle … vor) or a form that carries
-          a report on (hätte, würden, käme, soll: extractor.words.verbs.REPORTIVE) close enough after
+  TAGged  when it shows a Konjunktiv I candidate (sei, habe, werde, stelle … vor), a form that carries
+          a report on (hätte, würden, käme, soll: extractor.words.verbs.REPORTIVE) or an adverb that
+          refers back to a source (demnach: extractor.words.cues.BACK_REFERRING) close enough after
           or before such a sentence to continue its quote (the window extractor.quotes.continuation
           looks in: extractor.words.verbs.MAX_SENTENCE_GAP); a quotation mark whose role the words
           around it decide (it opens after „X sagte:“, or it is short enough to be a title: „im
@@ -26,7 +27,7 @@ from collections.abc import Mapping, Sequence
 
 from extractor.marks import MARKS, find_quote_marks
 from extractor.sentences import Tok
-from extractor.words.cues import PARTICLES, attribution_words, lemma_candidates, lexicon
+from extractor.words.cues import BACK_REFERRING, PARTICLES, attribution_words, lemma_candidates, lexicon
 from extractor.words.people import first_name_gender
 from extractor.words.quotations import MAX_LEAD_WORDS, MIN_NON_TITLE_WORDS, MIN_UTTERANCE_WORDS, word_count
 from extractor.words.verbs import MAX_SENTENCE_GAP, REPORTIVE, SEIN_SUBJUNCTIVE, reportative_perfect
@@ -156,7 +157,7 @@ class SpeechScreen:
             if w[:1].isupper() and i > 0 and words[i - 1] not in MARKS and words[i - 1] != ":":
                 continue
             cue = cue or self.is_cue(w, context)
-            konj = konj or self.is_konjunktiv(w)
+            konj = konj or self.is_konjunktiv(w) or w.lower() in BACK_REFERRING  # „Demnach …“: any mood
         return cue, konj
 
     def select(self, text: str, sentences: Sequence[Sequence[Tok]], paragraphs: Sequence[int]) -> dict[int, str]:

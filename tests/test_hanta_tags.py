@@ -146,3 +146,15 @@ def test_a_tagged_only_continuation_has_hantas_tags_and_its_konjunktiv(extractor
     assert is_konjunktiv_i(by_text["werde"], second)
     quotes = extractor.extract(text)
     assert any(q.text.startswith("Die Stadt habe") and q.speaker for q in quotes)
+
+
+def test_a_first_name_opening_a_sentence_is_no_imperative():
+    """HanTa reads the unfamiliar first name „Henk“ as an imperative; a sentence that opens with a
+    known first name and a capitalised word is about a person, while „Stell dir vor“ stays a verb."""
+    from extractor.hanta_tags import tag_sentence, tagger
+
+    words = "Henk Jansen , Sprecher der Reederei , erklärte das .".split()
+    assert tagger().tag_sent(words, taglevel=0)[0] == "VV(IMP)"  # what the rule is for
+    assert tag_sentence(words)[0][:2] == ("PROPN", "NE")
+    assert tag_sentence("Stell dir das vor .".split())[0][1] == "VVIMP"
+    assert tag_sentence("Lies Sie das .".split())[0][1] != "NE"  # „Sie“ is addressed

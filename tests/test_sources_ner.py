@@ -32,8 +32,18 @@ def _assert_source(extractor, text: str, mention: str, speaker: str) -> None:
         ),
         (
             "Der Verein hat nach eigenen Angaben mehr als zweitausend Mitglieder verloren.",
-            "Der Verein",  # „nach eigenen Angaben“ names the subject
+            "eigenen Angaben",  # the source phrase; its speaker is the subject
             "Verein",
+        ),
+        (
+            "Nach Aussage der Feuerwehr wurden bei dem Brand zwei Menschen leicht verletzt.",
+            "Aussage der Feuerwehr",  # a singular attribution noun is no part of the source's name
+            "Feuerwehr",
+        ),
+        (
+            "Der Bruder des Ministers, Georg Brenner, war nach eigenem Bekunden in die Pläne eingeweiht.",
+            "eigenem Bekunden",
+            "Georg Brenner",
         ),
         (
             "Dem Sender Radio Nord zufolge soll die Brücke bis zum Sommer gesperrt bleiben.",

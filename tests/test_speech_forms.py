@@ -79,9 +79,47 @@ def test_das_with_a_cue_reports_the_sentence_before(quotes_of):
     assert q.speaker_mention.text.endswith("Organisation")
 
 
+def test_das_with_a_cue_gives_the_quotation_before_its_speaker(quotes_of):
+    """„„…“ Das räumte X ein.“ / „Das musste X einräumen“: the quotation is what „Das“ stands for; it
+    keeps its own span and takes the cue and its subject (a modal's infinitive is the cue)."""
+    for text, cue in (
+        (
+            "Der Haushalt wird knapp. „Ja, es gibt Zumutungen für alle.“ Das räumte die Ministerin Eva Brandt ein.",
+            "räumte",
+        ),
+        (
+            "Der Haushalt wird knapp. „Ja, es gibt Zumutungen für alle.“ "
+            "Das musste die Ministerin Eva Brandt zu Beginn der Debatte einräumen.",
+            "einräumen",
+        ),
+    ):
+        (q,) = containing(quotes_of(text), "Zumutungen")
+        assert q.text == "Ja, es gibt Zumutungen für alle." and q.kind == "direct"
+        assert q.speaker == "Eva Brandt" and q.cue.text == cue
+
+
 def test_negated_act_reports_nothing(quotes_of):
     text = "Die Gewerkschaft forderte am Dienstag keine weiteren Zugeständnisse von den Arbeitgebern."
     assert quotes_of(text) == []
+
+
+def test_an_attitude_shown_reports_what_goes_with_it(quotes_of):
+    """„zeigte sich zufrieden / besorgt“ is said in public: with a quotation or a dass-clause it is
+    the cue; with only a prepositional object („mit dem Ergebnis zufrieden“) it reports nothing."""
+    text = (
+        "„Wir haben jetzt vier Punkte und brauchen nur noch ein Unentschieden“, zeigte sich der Trainer "
+        "der Gäste nach dem Spiel zufrieden.\n\n"
+        "Im Fernsehen zeigte sich die Bundestrainerin Anna Berg zufrieden: „Wir haben eine deutliche "
+        "Steigerung gezeigt.“\n\n"
+        "Die Ministerin Karin Vogt zeigte sich besorgt, dass die Preise weiter steigen könnten.\n\n"
+        "Die Veranstalter zeigten sich mit dem Ergebnis zufrieden."
+    )
+    quotes = quotes_of(text)
+    assert [q.speaker for q in containing(quotes, "vier Punkte")] == ["Trainer der Gäste"]
+    assert [q.speaker for q in containing(quotes, "Steigerung")] == ["Anna Berg"]
+    (worry,) = containing(quotes, "Preise")
+    assert worry.text == "dass die Preise weiter steigen könnten" and worry.cue.text == "besorgt"
+    assert not containing(quotes, "Ergebnis")
 
 
 # --- Konjunktiv passages ------------------------------------------------------------------------
@@ -100,6 +138,21 @@ def test_konjunktiv_sentences_after_a_report_are_one_passage(quotes_of):
         "Die Soldaten hätten ihre Stellungen nicht verlassen. Man werde die Lage in den nächsten Tagen weiter beobachten."
     )
     assert not containing(quotes, "fuhr der Minister")
+
+
+def test_konjunktiv_after_quotations_takes_their_speaker(quotes_of):
+    """A quotation without a cue takes its speaker from the quotation before it, and a Konjunktiv
+    sentence after it carries the same report on: it has that speaker too, though the quotation got
+    it only once the continuations were found."""
+    text = (
+        "Die Ärztin Maria Kowalczyk sagte: „Wir sind auf eine Welle vorbereitet.“ "
+        "„Aber die Betten reichen nicht für alle.“ "
+        "Im schlimmsten Fall sei mit langen Wartezeiten zu rechnen."
+    )
+    quotes = quotes_of(text)
+    (second,) = containing(quotes, "Betten reichen")
+    (carried,) = containing(quotes, "Wartezeiten")
+    assert second.speaker == carried.speaker == "Maria Kowalczyk"
 
 
 # --- names in quotation marks ---------------------------------------------------------------------
@@ -165,7 +218,23 @@ def test_demnach_attributes_its_sentence_to_the_source_before(quotes_of):
     )
     (q,) = containing(quotes_of(text), "Promille")
     assert q.text.startswith("hatte er")  # „Demnach“ stands for the source, it is not what was said
-    assert q.speaker_mention is not None and "Polizei" in q.speaker_mention.text
+    # the adverb is the source phrase (SpkAtt guidelines 3.3 E); the speaker is whom it refers to
+    assert q.speaker_mention is not None and q.speaker_mention.text == "Demnach"
+    assert q.speaker is not None and "Polizei" in q.speaker
+
+
+def test_demnach_inside_a_sentence_and_the_konjunktiv_after_it(quotes_of):
+    text = (
+        "Der Wahlleiter Jonas Brenner gab am Abend das vorläufige Ergebnis bekannt. "
+        "Die Amtsinhaberin liegt demnach mit 52 Prozent knapp vorn. "
+        "Die Auszählung der Briefwahl sei aber noch nicht abgeschlossen."
+    )
+    quotes = quotes_of(text)
+    (q,) = containing(quotes, "52 Prozent")
+    assert q.speaker_mention is not None and q.speaker_mention.text == "demnach"
+    assert q.speaker == "Jonas Brenner"
+    (after,) = containing(quotes, "Briefwahl")
+    assert after.speaker == "Jonas Brenner" and after.speaker_mention.text != "demnach"
 
 
 def test_senses_of_cue_verbs_that_report_nothing(quotes_of):

@@ -73,7 +73,7 @@ def find_quotes(doc: Document) -> list[Quote]:
     cands = dedupe(claimed + find_direct(doc, marks, claimed))
     cands = dedupe(cands + find_colon_speech(doc, marks, cands))
     taken = Spans.of(cands)
-    backs = [c for s in doc.sentences if s.parsed and s.words for c in find_back_reference(doc, s, taken)]
+    backs = [c for s in doc.sentences if s.parsed and s.words for c in find_back_reference(doc, s, taken, cands)]
     cands = dedupe(cands + backs)
     acts = []
     taken, quoted = Spans.of(cands), marks.spans(_outermost)

@@ -196,11 +196,11 @@ def find_attributions(doc: Document, s: Sentence, marks: QuoteMarkList) -> list[
             key = compound
         kind = words[key]
         cue_words = [w]
-        own = False
+        own, own_from = False, w  # own_from: „eigenen“ in „nach eigenen Angaben“
         if key[:1].isupper():
             prev = s.word(w.id - 1)
             if prev is not None and prev.text.lower() in OWN and kind == "pre":
-                own = True
+                own, own_from = True, prev
                 prev = s.word(prev.id - 1)
             if compound is not None and kind == "pre" and (prev is None or prev.text.lower() != "nach"):
                 post = s.word(w.id + 1)  # „Polizeiangaben zufolge“
@@ -218,7 +218,7 @@ def find_attributions(doc: Document, s: Sentence, marks: QuoteMarkList) -> list[
             and mine.text.lower() in OWN
             and (noun := s.word(w.id + 2)) is not None
         ):
-            own, cue_words = True, [w, mine, noun]  # „laut eigener Aussage“ names the subject too
+            own, own_from, cue_words = True, mine, [w, mine, noun]  # „laut eigener Aussage“ names the subject too
         if own:
             head = _sentence_subject(s, cue_words[0], cue_words[-1])
         elif compound is not None:
@@ -230,9 +230,13 @@ def find_attributions(doc: Document, s: Sentence, marks: QuoteMarkList) -> list[
         if compound is not None:
             mention = mention_at(s, head, doc.text, limit=head.id, floor=head.id)  # „Zeitungsberichten zufolge“
         elif own:
+            # the source phrase is „eigenen Angaben“ (as the SpkAtt guidelines mark it); its speaker is
+            # the clause's subject, who speaks of itself
             mention = mention_at(s, head, doc.text, limit=head.id)
+            mention = _as_phrase(doc, mention, own_from.start, cue_words[-1].end)
         else:
-            limit, floor = (_phrase_end(s, head), 1) if kind == "pre" else (w.id - 1, _phrase_start(s, w))
+            # „nach Aussage der Feuerwehr“: the source starts after the attribution word
+            limit, floor = (_phrase_end(s, head), w.id + 1) if kind == "pre" else (w.id - 1, _phrase_start(s, w))
             mention = oblique(
                 widen(s, mention_at(s, head, doc.text, limit=limit, floor=floor), doc.text, floor=floor, limit=limit),
                 s,
@@ -243,7 +247,7 @@ def find_attributions(doc: Document, s: Sentence, marks: QuoteMarkList) -> list[
             mention = _as_phrase(doc, mention, mention.span.start, max(mention.span.end, before.end))
         if kind == "pre" and key[:1].isupper() and compound is None and not own:
             # the source as a reader marks it is the attribution noun with its complement: „Angaben der
-            # Polizei“ („nach eigenen Angaben“ names the sentence's subject)
+            # Polizei“
             mention = _as_phrase(doc, mention, w.start, max(w.end, mention.span.end))
         phrase_start = min(cue_words[0].start, mention.span.start) if not own else cue_words[0].start
         phrase_end = max(cue_words[-1].end, mention.span.end) if not own else cue_words[-1].end

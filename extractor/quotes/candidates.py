@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from extractor.document import Document, Sentence, Word
 from extractor.marks import CLOSERS, OPENERS
@@ -27,6 +27,9 @@ class Candidate:
     via: str  # cue | attribution | continuation | discourse | colon: how it was found
     co_speakers: tuple = ()  # further Mentions coordinated with `mention` („Macron und Scholz“)
     mode: QuoteMode = "speech"  # from the cue (a continuation keeps its report's)
+    #: the earlier report a continuation carries on: its speaker, if only found later (a quotation
+    #: that takes its own from the discourse), is the continuation's too
+    carries: Candidate | None = field(default=None, compare=False, repr=False)
 
 
 def cue_span(doc: Document, words: list[Word]) -> Span:

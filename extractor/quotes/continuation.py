@@ -8,18 +8,20 @@ paragraph — with a lower confidence than a cue gives, and never across a longe
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from extractor.document import Document
 from extractor.marks import QuoteMarkList
 from extractor.quotes.candidates import Candidate, sentence_content_end, trim, with_full_stop
 from extractor.quotes.konjunktiv import is_konjunktiv_i, konjunktiv_i_words, reportive_words
+from extractor.quotes.mentions import reference_to
 from extractor.spans import Spans
 from extractor.types import QuoteKind
+from extractor.words.cues import BACK_REFERRING
 from extractor.words.verbs import MAX_SENTENCE_GAP, REPORTATIVE_SOLLEN, REPORTIVE, reportative_perfect
 from foundation.german import ADVERBIAL_SUBORDINATORS, COMPLEMENT_OPENERS, RELATIVE_PRONOUNS
 
 MIN_WORDS = 4
-#: Adverbs that refer back to a source named before and so attribute their sentence to it.
-BACK_REFERRING = frozenset({"demnach", "demzufolge"})
 
 
 class _Latest:
@@ -134,20 +136,28 @@ def konjunktiv_continuations(doc: Document, found: list[Candidate], marks: Quote
             mention = anchor.mention if anchor is not None else None
             prev = Candidate(start, end, "indirect", None, mention, s.index, s.paragraph, 0.4, "continuation")
             if anchor is not None:
-                prev.mode = anchor.mode
+                prev.mode, prev.carries = anchor.mode, anchor
         if prev is None:
             continue
         end = with_full_stop(doc, end)
-        if prev is not None and out and prev is out[-1] and _adjacent(doc, prev, s):
-            # „A habe …. B sei ….“: consecutive Konjunktiv sentences are one passage of the report
+        referred = prev is not None and prev.mention is not None and prev.mention.kind == "reference"
+        if prev is not None and out and prev is out[-1] and _adjacent(doc, prev, s) and not (referring or referred):
+            # „A habe …. B sei ….“: consecutive Konjunktiv sentences are one passage of the report (but
+            # „demnach“ is the source phrase of its own sentence only)
             prev.end = end
             if marks.outer_opens_in(start, end):
                 prev.kind = "mixed"
             continue
         probe.end = end
         kind: QuoteKind = "mixed" if marks.outer_opens_in(start, end) else "indirect"
-        probe.kind, probe.mention, probe.confidence = kind, prev.mention, round(prev.confidence * 0.7, 3)
+        source = (
+            prev.mention.refers_to if prev.mention is not None and prev.mention.kind == "reference" else prev.mention
+        )
+        if referring:
+            source = reference_to(s, referring[0], doc.text, source)  # „Demnach“ is the source phrase
+        probe.kind, probe.mention, probe.confidence = kind, source, round(prev.confidence * 0.7, 3)
         probe.mode = prev.mode
+        probe.carries = prev.carries if prev.via == "continuation" and prev.carries else prev
         out.append(probe)
     return out
 
@@ -188,6 +198,13 @@ def attribute_from_discourse(doc: Document, cands: list[Candidate]) -> None:
     does a reported clause whose cue has no subject in a Konjunktiv sentence („Man habe angewiesen, …“)."""
     latest = _Latest(cands, keep=lambda c: c.mention is not None)  # asked in text order, below
     for c in sorted(cands, key=lambda c: c.start):
+        if c.via == "continuation" and c.carries is not None and c.carries.mention is not None:
+            # „… sagte X: „A.“ „B.“ C sei …“: the Konjunktiv carries on the quotation before it, whose
+            # speaker came from the discourse after the continuation was found
+            if c.mention is None:
+                c.mention = c.carries.mention
+            elif c.mention.kind == "reference" and c.mention.refers_to is None:
+                c.mention = replace(c.mention, refers_to=c.carries.mention)
         if c.mention is not None:
             continue
         if c.via == "cue":

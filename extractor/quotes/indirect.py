@@ -11,6 +11,8 @@ A content needs a few words and a verb; a clause that is only a quotation is lef
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from extractor.document import Document, Sentence, Word
 from extractor.marks import CLOSERS, OPENERS, QuoteMarkList, QuoteMarks
 from extractor.quotes.candidates import Candidate, cue_span, sentence_content_end, trim, with_full_stop
@@ -330,24 +332,37 @@ def find_indirect(doc: Document, s: Sentence, marks: QuoteMarkList) -> list[Cand
 BACK_REFERENCES = frozenset("das dies".split())
 
 
-def find_back_reference(doc: Document, s: Sentence, taken: Spans) -> list[Candidate]:
+def find_back_reference(
+    doc: Document, s: Sentence, taken: Spans, quotations: Sequence[Candidate] = ()
+) -> list[Candidate]:
     """„Im Fahrzeug saß eine weitere Mitarbeiterin. Das teilte die Organisation mit.“ — a sentence that
-    opens with „Das“ or „Dies“ and a cue verb, with no reported clause of its own, reports the sentence
-    before it (in the same paragraph, not yet a report): the report runs from that sentence to the
-    „Das“ that stands for it, its source is the cue's subject."""
+    opens with „Das“ or „Dies“ and a cue verb (or a modal and a cue: „Das musste X einräumen“), with no
+    reported clause of its own, reports the sentence before it (in the same paragraph, not yet a
+    report): the report runs from that sentence to the „Das“ that stands for it, its source is the
+    cue's subject. Where the sentence before is a quotation found without a speaker (`quotations`:
+    the candidates so far), that quotation takes the cue and its subject instead."""
     if s.index == 0 or len(s.words) < 4:
         return []
     first, verb = s.words[0], s.words[1]
     if first.text.lower() not in BACK_REFERENCES or not tagged_finite(verb):
         return []
     cue = next((c for c in find_cues(s) if c.word is verb), None)
+    if cue is None and verb.xpos == "VMFIN":
+        cue = next((c for c in find_cues(s) if c.word.xpos == "VVINF" and c.word.id > verb.id), None)
     if cue is None or cue.entry.lemma == "heißen" or _best_content(doc, s, cue)[0] is not None:
         return []
     prev = doc.sentences[s.index - 1]
-    if prev.paragraph != s.paragraph or taken.overlaps(prev.start, prev.end):
+    if prev.paragraph != s.paragraph:
+        return []
+    bare = [
+        c
+        for c in quotations
+        if c.kind == "direct" and c.mention is None and prev.start <= c.end <= s.start and c.paragraph == s.paragraph
+    ]
+    if taken.overlaps(prev.start, prev.end) and not bare:
         return []
     said = doc.text[prev.start : prev.end].rstrip()
-    if len(said.split()) < MIN_CONTENT_WORDS + 1 or not said.endswith((".", "!")):
+    if not bare and (len(said.split()) < MIN_CONTENT_WORDS + 1 or not said.endswith((".", "!"))):
         return []  # a heading or a sentence that runs on („…: Das …“) is no statement of its own
     mention = speaker_mention(s, cue, None, doc.text)
     if mention is None or mention.span.start <= first.start:
@@ -356,6 +371,10 @@ def find_back_reference(doc: Document, s: Sentence, taken: Spans) -> list[Candid
         if head is None or any(w.upos in ("VERB", "AUX", "ADP") for w in s.words[2 : head.id - 1]):
             return []
         mention = mention_at(s, head, doc.text)
+    if bare:
+        for c in bare:  # „„Ja, es gibt Zumutungen.“ Das musste der Minister einräumen.“
+            c.mention, c.cue, c.mode, c.confidence = mention, cue_span(doc, cue.words), cue.entry.mode, 0.7
+        return []
     start, _ = trim(doc, prev.start, prev.end)
     return [
         Candidate(

@@ -14,11 +14,11 @@ from dataclasses import dataclass, replace
 from extractor.document import Sentence, Word
 from extractor.ner import entity_label, head_kinds
 from extractor.types import Span
+from extractor.words.cues import attribution_nouns
 from extractor.words.people import (
     NOT_SPEAKER_WORDS,
     NOT_SPEAKERS,
     RANKS,
-    STOP_NOUNS,
     TEMPORAL,
     first_name_gender,
     role_gender,
@@ -83,13 +83,16 @@ def nominal(w: Word, *, mistagged: bool = False) -> bool:
 @dataclass(frozen=True)
 class Mention:
     span: Span  # the whole phrase as written („der US-Präsident“, „Außenminister Mike Pompeo“)
-    kind: str  # name | description | pronoun
+    kind: str  # name | description | pronoun | reference („demnach“: see refers_to)
     name: str | None  # the proper-name part („Mike Pompeo“), for names
     role: str | None  # title or description noun („Außenminister“, „Sprecher“)
     head: Word
     gender: str | None = None  # Masc | Fem | None
     plural: bool = False
     citation: str | None = None  # how to name an unnamed source cited in the dative („laut einem Beamten“)
+    #: for a reference: the source named before that an adverb stands for („Demnach sei …“, guidelines
+    #: 3.3 E: the adverb is the report's source phrase, the speaker is whom it refers to)
+    refers_to: Mention | None = None
 
     @property
     def description(self) -> str:
@@ -98,6 +101,13 @@ class Mention:
         while words and words[0].lower() in ARTICLES:
             words = words[1:]
         return " ".join(words)
+
+
+def reference_to(s: Sentence, adverb: Word, text: str, source: Mention | None) -> Mention:
+    """The mention an adverb that refers back to a source makes („demnach“, „demzufolge“)."""
+    if source is not None and source.kind == "reference":
+        source = source.refers_to
+    return Mention(_span(s, [adverb], text), "reference", None, None, adverb, refers_to=source)
 
 
 def names_a_source(m: Mention) -> bool:
@@ -228,7 +238,7 @@ def mention_at(s: Sentence, head: Word, text: str, *, limit: int | None = None, 
                 _is_nominal(w)
                 and is_capitalised(w)
                 and w.lemma.lower() not in TEMPORAL
-                and w.text.lower() not in STOP_NOUNS
+                and w.text.lower() not in attribution_nouns()
             )
         ):
             lo -= 1

@@ -214,6 +214,8 @@ def resolve(m: Mention | None, idx: EntityIndex) -> tuple[str | None, str | None
     """(canonical speaker, role) for a local mention."""
     if m is None:
         return None, None
+    if m.kind == "reference":
+        return resolve(m.refers_to, idx)
     if m.kind == "name":
         e = idx.find(m.name) if m.name else None  # a name mention always has one (mention_at)
         if e is None:

@@ -21,6 +21,10 @@ PARTICLES = frozenset(
     "ab an auf aus bei dar ein fest hervor heraus hin hinzu klar deutlich mit nach vor voraus zu zurück bekannt".split()
 )
 
+#: Adverbs that refer back to a source named before and so attribute their sentence to it, in any
+#: mood („Demnach liegt die Amtsinhaberin vorn“; SpkAtt guidelines 3.3 E).
+BACK_REFERRING = frozenset({"demnach", "demzufolge"})
+
 
 @dataclass(frozen=True)
 class CueEntry:
@@ -51,6 +55,13 @@ def lexicon() -> dict[str, list[CueEntry]]:
         if particle:
             out.setdefault(particle + row["lemma"], []).append(entry)
     return out
+
+
+@lru_cache(maxsize=1)
+def attribution_nouns() -> frozenset[str]:
+    """The attribution table's nouns, lower-cased („angaben“, „aussage“): a source mention never
+    reaches back over one („nach Angaben Pompeos“ names Pompeo)."""
+    return frozenset(w.lower() for w in attribution_words() if w[:1].isupper())
 
 
 @lru_cache(maxsize=1)

@@ -31,8 +31,6 @@ NOT_SPEAKER_WORDS = word_list("not_speakers.txt")
 #: Pronouns that never stand for a speaker somebody quotes: impersonal, demonstrative, reflexive, and
 #: the first and second person of an interview.
 NOT_SPEAKERS = frozenset("es man das dies was wer sich ich wir du ihr uns mich mir dich dir euch".split())
-#: Nouns of an attribution phrase that a mention never reaches back over („nach Angaben Pompeos“).
-STOP_NOUNS = frozenset("angaben ansicht worten auffassung meinung einschätzung informationen darstellung".split())
 
 #: Ranks and titles the tagger takes for part of a name.
 RANKS = frozenset(
