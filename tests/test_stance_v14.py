@@ -115,3 +115,21 @@ def test_forecasts_of_difficulty(scorer, text, expected):
     the negation of "leicht" negates the forecast, not the ceasefire; the future in the own voice
     still announces."""
     check(scorer, text, expected)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Wir werden uns nicht erpressen lassen.", "hawkish"),
+        ("Wir lassen uns von niemandem einschüchtern.", "hawkish"),
+        ("Die Regierung lässt sich nicht unter Druck setzen.", "hawkish"),
+        ("Wir werden niemanden erpressen.", "conciliatory"),
+        ("Ein Militäreinsatz ist die einzige Option.", "hawkish"),
+        ("Verhandlungen sind die beste Option.", "conciliatory"),
+    ],
+)
+def test_yielding_refused_negative_pronouns_and_the_only_option(scorer, text, expected):
+    """Refusing to be coerced („lassen uns nicht erpressen“) is a hard line, not a rejection of
+    coercion; „niemanden“/„niemandem“ negate like „niemand“; „die einzige / beste Option“ takes a
+    position on what it names, like „der einzige Weg“ (composed sentences, issue 13)."""
+    check(scorer, text, expected)
