@@ -133,3 +133,22 @@ def test_yielding_refused_negative_pronouns_and_the_only_option(scorer, text, ex
     coercion; „niemanden“/„niemandem“ negate like „niemand“; „die einzige / beste Option“ takes a
     position on what it names, like „der einzige Weg“ (composed sentences, issue 13)."""
     check(scorer, text, expected)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Die Eskalationsspirale muss endlich durchbrochen werden.", "conciliatory"),
+        ("Ein Gefangenenaustausch wäre ein erster Schritt.", "conciliatory"),
+        ("Wer uns angreift, wird es bereuen.", "hawkish"),
+        ("Die NATO müsse ihre Ostflanke dringend stärken.", "hawkish"),
+        ("Die Nationalmannschaft hat ihren Angriff verstärkt.", "neutral"),
+        ("Der Stürmer kämpfte in der zweiten Halbzeit um jeden Ball.", "neutral"),
+        ("Wir werden unsere Angriffe verstärken.", "hawkish"),
+    ],
+)
+def test_spirals_broken_steps_endorsed_deterrence_and_sport(scorer, text, expected):
+    """Breaking a spiral ends it („durchbrechen“ reverses like „beenden“); „ein erster / wichtiger
+    Schritt“ endorses what it names; „wird es bereuen“ is a threat; an alliance's flank is military;
+    a team's attack and a striker's fight are sport (composed probes, issue 13)."""
+    check(scorer, text, expected)
