@@ -98,6 +98,25 @@ def test_das_with_a_cue_gives_the_quotation_before_its_speaker(quotes_of):
         assert q.speaker == "Eva Brandt" and q.cue.text == cue
 
 
+@pytest.mark.parametrize(
+    "text, cue",
+    [
+        ("Die Ermittler gehen inzwischen von Brandstiftung aus.", "gehen"),
+        ("Der Forscher Jonas Kern rechnet mit einem steigenden Bedarf an Wohnungen.", "rechnet"),
+        ("Ein Sprecher der Versicherung bezifferte den Schaden auf zwei Millionen Euro.", "bezifferte"),
+    ],
+)
+def test_assumptions_expectations_and_figures_are_reported_acts(quotes_of, text, cue):
+    """„geht von … aus“, „rechnet mit …“, „beziffert … auf …“ pass on what the speaker assumes,
+    expects or counts: the sentence is the report (guidelines 3.5), its object the content."""
+    (q,) = quotes_of(text)
+    assert q.text == text and q.cue.text.startswith(cue)
+
+
+def test_what_emanates_from_something_is_no_assumption(quotes_of):
+    assert quotes_of("Von dem Stoff geht nach den Messungen keine Gefahr für Menschen aus.") == []
+
+
 def test_negated_act_reports_nothing(quotes_of):
     text = "Die Gewerkschaft forderte am Dienstag keine weiteren Zugeständnisse von den Arbeitgebern."
     assert quotes_of(text) == []
