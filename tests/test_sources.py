@@ -52,6 +52,13 @@ def test_an_abstract_subject_is_never_the_speaker(extractor):
         assert mention is None or not any(w in mention.text for w in ("Absage", "Reaktionen"))
 
 
+def test_a_fronted_object_taken_for_a_second_subject_is_not_the_speaker(extractor):
+    """The parse gives „bezeichnete“ two subjects when its object comes first; the one that can speak
+    is the speaker."""
+    (q,) = extractor.extract("Eine Verschiebung der Wahl bezeichnete der Diplomat Karl Brenner als fatal.")
+    assert q.speaker == "Karl Brenner" and q.cue.text == "bezeichnete"
+
+
 @pytest.mark.slow
 @pytest.mark.parametrize(
     "text, speaker",

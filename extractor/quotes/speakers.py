@@ -28,6 +28,7 @@ from extractor.quotes.mentions import (
 )
 from extractor.types import Span
 from extractor.words.people import NOT_SPEAKER_WORDS, TEMPORAL
+from extractor.words.sources import can_name_a_source
 from foundation.german import ARTICLES, PREPOSITIONS
 
 #: Marks that end the cue's clause (the searches for its start and its subject look past quotation marks).
@@ -146,15 +147,20 @@ def speaker_head(s: Sentence, cue: Cue, content: tuple[int, int] | None) -> Word
             )
             if agent and cue.entry.frame != "cite" and nominal(k) and not _blocked(k, content):
                 return k
-    for k in kids:
-        if (
-            k.deprel in SUBJECT_RELS
-            and nominal(k)
-            and not _blocked(k, content)
-            and _case_ok(k)
-            and not _after_adposition(s, k, 1)
-        ):
-            return _phrase_head(s, k)
+    subjects = [
+        k
+        for k in kids
+        if k.deprel in SUBJECT_RELS
+        and nominal(k)
+        and not _blocked(k, content)
+        and _case_ok(k)
+        and not _after_adposition(s, k, 1)
+    ]
+    if subjects:
+        # two subjects on one verb: the parse took a fronted object for one („Eine Verschiebung
+        # bezeichnete der Diplomat als fatal“); the one that can speak is the subject
+        speaking = [k for k in subjects if k.upos != "NOUN" or can_name_a_source(k.lemma or k.text)]
+        return _phrase_head(s, (speaking or subjects)[0])
     # Word order: after the cue (inverted, „…, sagte X“, „Gleichzeitig betonte der US-Präsident“) …
     lo = _clause_start(s, v)
     hi = _clause_end(s, v)
