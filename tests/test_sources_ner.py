@@ -225,6 +225,21 @@ def test_a_place_after_a_spokesman_is_part_of_the_source(extractor):
 
 
 @pytest.mark.parametrize(
+    "text, mention",
+    [
+        ("Nach offiziellen Angaben wurden bei dem Anschlag drei Menschen getötet.", "offiziellen Angaben"),
+        ("Die Polizei schoss nach ersten Angaben in die Luft, um die Menge zu zerstreuen.", "ersten Angaben"),
+    ],
+)
+def test_an_attribution_with_adjectives_and_no_source_names_nobody(extractor, text, mention):
+    """„nach offiziellen / ersten Angaben“ is the source phrase as a reader marks it, but it names no
+    one: the quote has no speaker (and „in die Luft“ after it is no source)."""
+    q = _only(extractor, text)
+    assert q.speaker_mention is not None and q.speaker_mention.text == mention
+    assert q.speaker is None
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "Laut eigener Aussage hat der Minister von den Plänen nichts gewusst.",

@@ -23,11 +23,13 @@ MIN_CONTENT_WORDS = 4
 
 
 def _source_after(s: Sentence, w: Word) -> Word | None:
-    """The head of the phrase after „laut“ / „nach Angaben“: its first nominal word."""
+    """The head of the phrase after „laut“ / „nach Angaben“: its first nominal word, in a genitive or
+    „von“ or „aus“ complement („nach Angaben aus Regierungskreisen“; „nach Angaben in die Luft“ names
+    no source)."""
     for x in s.words[w.id : w.id + 6]:
         if nominal(x, mistagged=True):
             return x
-        if x.upos in ("VERB", "AUX", "PUNCT"):
+        if x.upos in ("VERB", "AUX", "PUNCT") or (x.upos == "ADP" and x.text.lower() not in ("von", "vom", "aus")):
             return None
     return None
 
@@ -197,10 +199,14 @@ def find_attributions(doc: Document, s: Sentence, marks: QuoteMarkList) -> list[
         kind = words[key]
         cue_words = [w]
         own, own_from = False, w  # own_from: „eigenen“ in „nach eigenen Angaben“
+        described: list[Word] = []  # adjectives before the attribution noun: „nach offiziellen Angaben“
         if key[:1].isupper():
             prev = s.word(w.id - 1)
             if prev is not None and prev.text.lower() in OWN and kind == "pre":
                 own, own_from = True, prev
+                prev = s.word(prev.id - 1)
+            while not own and kind == "pre" and prev is not None and prev.xpos == "ADJA" and len(described) < 2:
+                described.insert(0, prev)  # „nach offiziellen / ersten israelischen Angaben“
                 prev = s.word(prev.id - 1)
             if compound is not None and kind == "pre" and (prev is None or prev.text.lower() != "nach"):
                 post = s.word(w.id + 1)  # „Polizeiangaben zufolge“
@@ -225,10 +231,15 @@ def find_attributions(doc: Document, s: Sentence, marks: QuoteMarkList) -> list[
             head = w  # the compound names its source: „nach Polizeiangaben“
         else:
             head = _source_after(s, w) if kind == "pre" else _source_before(s, w)
+            if head is None and described:
+                head = w  # „nach offiziellen Angaben“ names no one: the phrase is the source
         if head is None:
             continue
         if compound is not None:
             mention = mention_at(s, head, doc.text, limit=head.id, floor=head.id)  # „Zeitungsberichten zufolge“
+        elif head is w:
+            # the phrase is the source and names nobody („nach offiziellen Angaben“): no speaker
+            mention = replace(mention_at(s, head, doc.text, limit=head.id, floor=described[0].id), kind="unnamed")
         elif own:
             # the source phrase is „eigenen Angaben“ (as the SpkAtt guidelines mark it); its speaker is
             # the clause's subject, who speaks of itself
@@ -245,10 +256,10 @@ def find_attributions(doc: Document, s: Sentence, marks: QuoteMarkList) -> list[
         if kind == "post" and compound is None and (before := s.word(w.id - 1)) is not None:
             # „Dem Sender al-Dschasira zufolge“: the whole phrase before „zufolge“
             mention = _as_phrase(doc, mention, mention.span.start, max(mention.span.end, before.end))
-        if kind == "pre" and key[:1].isupper() and compound is None and not own:
+        if kind == "pre" and key[:1].isupper() and compound is None and not own and head is not w:
             # the source as a reader marks it is the attribution noun with its complement: „Angaben der
-            # Polizei“
-            mention = _as_phrase(doc, mention, w.start, max(w.end, mention.span.end))
+            # Polizei“ („nach offiziellen Angaben der Polizei“: with its adjectives)
+            mention = _as_phrase(doc, mention, (described or [w])[0].start, max(w.end, mention.span.end))
         phrase_start = min(cue_words[0].start, mention.span.start) if not own else cue_words[0].start
         phrase_end = max(cue_words[-1].end, mention.span.end) if not own else cue_words[-1].end
         first, last_end = s.words[0], sentence_content_end(s)

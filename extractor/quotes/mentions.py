@@ -83,7 +83,7 @@ def nominal(w: Word, *, mistagged: bool = False) -> bool:
 @dataclass(frozen=True)
 class Mention:
     span: Span  # the whole phrase as written („der US-Präsident“, „Außenminister Mike Pompeo“)
-    kind: str  # name | description | pronoun | reference („demnach“: see refers_to)
+    kind: str  # name | description | pronoun | reference („demnach“: see refers_to) | unnamed („nach offiziellen Angaben“)
     name: str | None  # the proper-name part („Mike Pompeo“), for names
     role: str | None  # title or description noun („Außenminister“, „Sprecher“)
     head: Word

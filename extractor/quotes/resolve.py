@@ -212,7 +212,7 @@ def _apposition_role(s: Sentence, first_id: int, last_id: int, idx: EntityIndex,
 
 def resolve(m: Mention | None, idx: EntityIndex) -> tuple[str | None, str | None]:
     """(canonical speaker, role) for a local mention."""
-    if m is None:
+    if m is None or m.kind == "unnamed":
         return None, None
     if m.kind == "reference":
         return resolve(m.refers_to, idx)
