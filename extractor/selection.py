@@ -27,7 +27,14 @@ from collections.abc import Mapping, Sequence
 
 from extractor.marks import MARKS, find_quote_marks
 from extractor.sentences import Tok
-from extractor.words.cues import BACK_REFERRING, PARTICLES, attribution_words, lemma_candidates, lexicon
+from extractor.words.cues import (
+    BACK_REFERRING,
+    PARTICLES,
+    attribution_words,
+    lemma_candidates,
+    lexicon,
+    report_nouns,
+)
 from extractor.words.people import first_name_gender
 from extractor.words.quotations import MAX_LEAD_WORDS, MIN_NON_TITLE_WORDS, MIN_UTTERANCE_WORDS, word_count
 from extractor.words.verbs import MAX_SENTENCE_GAP, REPORTIVE, SEIN_SUBJUNCTIVE, reportative_perfect
@@ -65,6 +72,16 @@ def _ablaut(stem: str) -> list[str]:
         return []
     variants = [stem[: m.start()] + v + stem[m.end() :] for v in _ABLAUT.get(m.group(), ())]
     return [v for v in variants if len(v) > MIN_STEM]
+
+
+def _reports_a_clause(words: Sequence[str], i: int) -> bool:
+    """A report noun („Forderung“, „Befürchtungen“) followed by „, dass“ or „, ob“, maybe after a
+    short complement („die Forderung des Ministers, dass“)."""
+    comma = next((j for j in range(i + 1, min(i + 6, len(words))) if words[j] == ","), None)
+    if comma is None or comma + 1 >= len(words) or words[comma + 1] not in ("dass", "ob"):
+        return False
+    low, nouns = words[i].lower(), report_nouns()
+    return low in nouns or any(low.endswith(e) and low[: -len(e)] in nouns for e in ("en", "n", "e", "s"))
 
 
 class SpeechScreen:
@@ -154,6 +171,8 @@ class SpeechScreen:
                 or (i > 0 and words[i - 1].lower() == "nach" and w.lower().endswith(self._attribution_suffixes))
             ):
                 cue = True
+            if _reports_a_clause(words, i):
+                cue = True  # „die Forderung, dass …“ (extractor.quotes.report_nouns)
             if w[:1].isupper() and i > 0 and words[i - 1] not in MARKS and words[i - 1] != ":":
                 continue
             cue = cue or self.is_cue(w, context)

@@ -117,6 +117,23 @@ def test_what_emanates_from_something_is_no_assumption(quotes_of):
     assert quotes_of("Von dem Stoff geht nach den Messungen keine Gefahr für Menschen aus.") == []
 
 
+def test_a_report_noun_with_a_dass_clause_reports_it(quotes_of):
+    """„die Forderung des Ministers, dass …“: the clause is the report, the noun its cue, the genitive
+    its source; a clause after a noun of facts („die Tatsache, dass“) reports nothing."""
+    text = (
+        "Die Forderung des Ministers, dass die Steuern sinken müssten, stieß auf Kritik. "
+        "Die Polizei fand keine Hinweise für die Behauptungen, dass jemand einen Anschlag geplant hatte. "
+        "Die Tatsache, dass die Brücke gesperrt ist, ärgert viele Pendler."
+    )
+    quotes = quotes_of(text)
+    (demand,) = containing(quotes, "Steuern")
+    assert demand.text == "dass die Steuern sinken müssten" and demand.cue.text == "Forderung"
+    assert demand.speaker == "Minister"
+    (claim,) = containing(quotes, "Anschlag")
+    assert claim.text == "dass jemand einen Anschlag geplant hatte" and claim.cue.text == "Behauptungen"
+    assert not containing(quotes, "Brücke")
+
+
 def test_negated_act_reports_nothing(quotes_of):
     text = "Die Gewerkschaft forderte am Dienstag keine weiteren Zugeständnisse von den Arbeitgebern."
     assert quotes_of(text) == []

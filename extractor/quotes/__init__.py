@@ -18,6 +18,7 @@ from extractor.quotes.continuation import attribute_from_discourse, konjunktiv_c
 from extractor.quotes.direct import find_colon_speech, find_direct
 from extractor.quotes.indirect import find_acts, find_back_reference, find_indirect
 from extractor.quotes.names import repair_names
+from extractor.quotes.report_nouns import find_noun_reports
 from extractor.quotes.resolve import build_index, resolve
 from extractor.spans import Spans
 from extractor.types import Quote
@@ -81,6 +82,9 @@ def find_quotes(doc: Document) -> list[Quote]:
         if s.parsed and s.words:
             acts += find_acts(doc, s, marks, taken, quoted)
     cands = dedupe(cands + acts)
+    taken = Spans.of(cands)
+    nouns = [c for s in doc.sentences if s.parsed and s.words for c in find_noun_reports(doc, s, marks, taken)]
+    cands = dedupe(cands + nouns)
     cands = dedupe(cands + konjunktiv_continuations(doc, cands, marks))
     attribute_from_discourse(doc, cands)
     index = build_index(doc)

@@ -58,6 +58,13 @@ def lexicon() -> dict[str, list[CueEntry]]:
 
 
 @lru_cache(maxsize=1)
+def report_nouns() -> dict[str, QuoteMode]:
+    """„Forderung“, „Befürchtung“ … (lower-cased) → the mode of the report a „dass“ clause after them is
+    (extractor/data/report_nouns.tsv)."""
+    return {row["word"].lower(): cast(QuoteMode, row["mode"]) for row in table("report_nouns.tsv")}
+
+
+@lru_cache(maxsize=1)
 def attribution_nouns() -> frozenset[str]:
     """The attribution table's nouns, lower-cased („angaben“, „aussage“): a source mention never
     reaches back over one („nach Angaben Pompeos“ names Pompeo)."""
