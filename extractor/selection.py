@@ -5,7 +5,8 @@ of the sentences report nobody. Only a speech cue needs the dependency parse (it
 speaker); the rest of the quote finding reads tags, lemmas and word order. So a sentence is
   PARSEd  when it shows a cue word candidate (a form the lemmatizer's dictionary files under a cue
           lemma, or one that starts with a cue verb's stem: sagte, behauptet, gewarnt, forderte … auf)
-          or an attribution word (laut, zufolge, nach Angaben, „…, so X“);
+          or an attribution word (laut, zufolge, nach Angaben, „…, so X“) or a report noun with a
+          „dass“ clause („die Forderung, dass“: extractor.quotes.report_nouns);
   TAGged  when it shows a Konjunktiv I candidate (sei, habe, werde, stelle … vor), a form that carries
           a report on (hätte, würden, käme, soll: extractor.words.verbs.REPORTIVE) or an adverb that
           refers back to a source (demnach: extractor.words.cues.BACK_REFERRING) close enough after
