@@ -17,6 +17,8 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Any
 
+from extractor.words.people import first_name_gender
+
 MODEL = "morphmodel_ger.pgz"
 
 #: HanTa's tag spellings that differ from STTS as GSD writes it: ADJ(A) → ADJA and VV(FIN) → VVFIN
@@ -172,8 +174,6 @@ def _first_name_read_as_imperative(words: list[str], own: list[str]) -> bool:
     """„Henk Jaap Meijer, Laborleiter …, erklärte“: HanTa reads an unfamiliar first name opening a
     sentence as an imperative, which news hardly ever opens with; a known first name followed by a
     capitalised word that addresses nobody is a name."""
-    from extractor.words.people import first_name_gender
-
     return (
         len(words) > 1
         and own[0] == "VV(IMP)"
