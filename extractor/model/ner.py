@@ -78,7 +78,7 @@ VARIANTS: dict[str, tuple[str | None, bool]] = {
     "tags": (None, True),
     "names-nouns-tags": ("FLN", True),
 }
-#: The variant models/de ships: the best dev F1 of all six (models/de/README.md); the default run
+#: The variant models/de ships: the best dev F1 of those measured (models/de/README.md); the default run
 #: trains it alone, so that the whole training keeps within its time on 2 cores.
 SHIPPED = "names-nouns-tags"
 
