@@ -83,7 +83,7 @@ def find_quotes(doc: Document) -> list[Quote]:
             acts += find_acts(doc, s, marks, taken, quoted)
     cands = dedupe(cands + acts)
     taken = Spans.of(cands)
-    nouns = [c for s in doc.sentences if s.parsed and s.words for c in find_noun_reports(doc, s, marks, taken)]
+    nouns = [c for s in doc.sentences if s.parsed and s.words for c in find_noun_reports(doc, s, marks, taken, quoted)]
     cands = dedupe(cands + nouns)
     cands = dedupe(cands + konjunktiv_continuations(doc, cands, marks))
     attribute_from_discourse(doc, cands)

@@ -76,10 +76,11 @@ def _source(doc: Document, s: Sentence, noun: Word) -> Mention | None:
     return None
 
 
-def find_noun_reports(doc: Document, s: Sentence, marks: QuoteMarkList, taken: Spans) -> list[Candidate]:
-    """The „dass“/„ob“ clauses that complete a report noun, outside the reports found so far."""
+def find_noun_reports(doc: Document, s: Sentence, marks: QuoteMarkList, taken: Spans, quoted: Spans) -> list[Candidate]:
+    """The „dass“/„ob“ clauses that complete a report noun, outside the reports found so far (`taken`)
+    and outside quotations (`quoted`: the outermost quotations' contents, where a report is part of
+    the quotation)."""
     nouns = report_nouns()
-    quoted = marks.spans(lambda q: q.depth == 0)  # inside a quotation a report is part of it
     out: list[Candidate] = []
     for w in s.words:
         mode = nouns.get((w.lemma or w.text).lower()) if w.upos == "NOUN" else None
