@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from foundation.german import RELATIVE_PRONOUNS
 from stance.lexicon import BLOCKING, Lexicon, Modifier, fold, stem
 from stance.rules import CONJUNCTIONS, Cue, find_negators, fused_zu, is_article, is_complement_clause, particle_keys
+from stance.sides import side_words, sides_of
 from stance.tokens import Token, subtree
 
 FRAMED, ACT, TOPIC, DESCRIBED = "framed", "act", "topic", "described"
@@ -574,9 +575,11 @@ def mark_speaker(toks: list[Token], speaker: str | None, lex: Lexicon) -> None:
     labels the speaker's position, and a speaker reported in the third person ("die Taliban würden
     ... angreifen", said by a Taliban commander; "Gaddafi drohte mit Gewalt", said by Gaddafi) speaks
     in the own voice as much as with "wir". A word names the speaker where it is a capitalised word
-    of the speaker's name (not a title the lexicon calls a person: "Sprecher", "Minister"), or the
+    of the speaker's name (not a title the lexicon calls a person: "Sprecher", "Minister"), the
     front of a speaker's compound whose rest is a person ("Taliban" of "Talibanführer", "Regierung"
-    of "Regierungssprecher"); on a sane tree it must stand in a subject."""
+    of "Regierungssprecher"), or the country the speaker belongs to ("Russland", said by "der
+    russische Präsident": stance.sides); on a sane tree it must stand in a subject. `Token.side` marks
+    such words wherever they stand."""
     if not speaker:
         return
     names: set[str] = set()
@@ -589,10 +592,15 @@ def mark_speaker(toks: list[Token], speaker: str | None, lex: Lexicon) -> None:
             fronts.append(fold(w))  # "Talibanführer": the side is its front
         elif hit is None or hit.entry.category != "person":
             names.add(stem(w))
+    side = side_words(sides_of(speaker))  # "der russische Präsident": Russland is the speaker's side
     for t in toks:
-        if not t.word or len(t.text) < 4 or not t.text[:1].isupper() or lex.modifier(t.text, "own_voice"):
+        if not t.word or not t.text[:1].isupper() or lex.modifier(t.text, "own_voice"):
+            continue
+        if len(t.text) < 4 and fold(t.text) not in side:
             continue
         named = stem(t.text) in names or any(f.startswith(fold(t.text)) and len(f) - len(t.text) >= 4 for f in fronts)
+        named = named or fold(t.text) in side or (t.text.endswith("s") and fold(t.text[:-1]) in side)
+        t.side = named
         if named and (not t.tree_ok or _in_subject(toks, t)):
             t.speaker = True
 
@@ -688,6 +696,10 @@ def statuses(toks: list[Token], cues: list[Cue], lex: Lexicon, cue: str | None =
             and not any(o is not c and o.weight != 0 and toks[o.anchor].sent == anchor.sent for o in cues)
         ):
             out.append(Status(DESCRIBED, 0.0, "a disavowal that names nothing of force or talks"))
+            continue
+        deterrence = next((j for kind, j in c.shifters if kind == "deterrence"), None)
+        if deterrence is not None:
+            out.append(Status(FRAMED, 1.0, f"position taken by '{toks[deterrence].text}' (deterrence)", act=True))
             continue
         if role == "description":
             out.append(Status(DESCRIBED, 0.0, f"'{c.entry.category}' describes another party"))

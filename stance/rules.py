@@ -56,6 +56,11 @@ MAX_GAP = 3
 NOT_REVERSIBLE = {"hostility", "resolve", "justification"}
 #: "vor Vergeltung warnen": a warning of one's own response announces it, it does not caution against it.
 WARNED_AS_THREAT = {"retaliation", "threat", "ultimatum", "annihilation"}
+#: "Wir warnen jeden davor, uns anzugreifen": a warning against force or aggression aimed at the
+#: speaker's side deters (the guideline's deterrence); aimed at others it cautions against it.
+DETERRED = {"force", "hostility", "war", "escalation"}
+#: First-person words that name the speaker's side as the one acted on (own_voice, minus subjects)
+OWN_SUBJECTS = {"wir", "ich", "man"}
 #: Crime and terror: preventing them, warning of them or their absence is police work, not a position
 #: toward force ("Anschläge verhindern", "vor Anschlägen warnen"): a shifter on them leaves nothing.
 CRIME = {"crime"}
@@ -595,9 +600,14 @@ def apply_rules(toks: list[Token], cues: list[Cue], lex: Lexicon) -> list[Cue]:
             for n, _s, scope, kind in negators
             if kind == "rejection" or toks[n].low in ADJUNCT_SHIFTERS
         )
+        warning = _deterring_warning(toks, c, reversers, span, lex)
+        if warning is not None:
+            notes.append(f"warned against by '{toks[warning].text}': aimed at the speaker's side (deterrence)")
+            c.shifters.append(("deterrence", warning))
         for r, scope in reversers:
             if (
                 r is not c
+                and warning is None
                 and span & scope
                 and not rejected
                 and not (c.entry.reverser and c.entry.weight == 0)
@@ -679,6 +689,37 @@ def apply_rules(toks: list[Token], cues: list[Cue], lex: Lexicon) -> list[Cue]:
     return extra
 
 
+def _deterring_warning(
+    toks: list[Token], c: Cue, reversers: list[tuple[Cue, set[int]]], span: set[int], lex: Lexicon
+) -> int | None:
+    """The warning verb ("warnen ... davor/vor") whose scope holds force or aggression `c` aimed at the
+    speaker's side, or None: a first-person object ("uns", "unser Land") or the speaker named
+    ("Russland", said by Russia's government) in c's clause, not as its subject."""
+    if c.entry.category not in DETERRED or c.how == "front":
+        return None
+    warning = next(
+        (
+            r.anchor
+            for r, scope in reversers
+            if r is not c
+            and span & scope
+            and r.entry.category == "rejection"
+            and any(toks[p].low.removeprefix("ge").startswith("warn") for p in r.parts)
+        ),
+        None,
+    )
+    if warning is None:
+        return None
+    words = _clause_words(toks, c.anchor)
+    infinitive = has_zu_infinitive(words, lex)  # no subject of its own: a "subject" parsed there is an object
+    for t in words:
+        if t.i in span or (t.tree_ok and not infinitive and (t.deprel or "").startswith("nsubj")):
+            continue
+        if t.side or (t.low not in OWN_SUBJECTS and lex.modifier(t.text, "own_voice")):
+            return warning
+    return None
+
+
 # --- complement clauses -----------------------------------------------------------------------
 
 
@@ -737,6 +778,11 @@ def is_complement_clause(toks: list[Token], words: list[Token], lex: Lexicon) ->
         lex.modifier(words[0].text, "aside") and not is_article(words, 0)
     ):  # "..., das Land zu verteidigen": an article, no relative pronoun
         return False
+    return has_zu_infinitive(words, lex)
+
+
+def has_zu_infinitive(words: list[Token], lex: Lexicon) -> bool:
+    """Whether the clause `words` holds a zu-infinitive ("zu verüben", "anzugreifen")."""
     return any((a.low == "zu" and b.text.islower()) or fused_zu(b, lex) for a, b in zip([words[0], *words], words))
 
 

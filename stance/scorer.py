@@ -26,6 +26,7 @@ from stance.frame import Frame, frame_of
 from stance.lexicon import Lexicon, default_lexicon, lexicon_digest
 from stance.positions import ACT, FRAMED, TOPIC, Status, mark_speaker, statuses
 from stance.rules import apply_rules, find_cues, flip
+from stance.sides import descriptions
 from stance.tokens import analyze
 from stance.types import Evidence, Stance, StanceLabel
 
@@ -34,7 +35,7 @@ CONCILIATORY_AT = 0.2
 ACT_ALONE = 1.0
 TOPIC_ALONE = 0.0
 #: Bumped when the rules change in a way that changes scores; part of LEXICON_VERSION.
-RULES_VERSION = "14"
+RULES_VERSION = "15"
 #: Identifies lexicon + modifier files + rules: caches of scores must be keyed on it.
 LEXICON_VERSION = f"{lexicon_digest()}-r{RULES_VERSION}"
 
@@ -125,7 +126,7 @@ class Scorer:
         offsets = [f.offset if f else q.start for q, f in zip(quotes, frames)]
         views = self._views(texts, offsets, sentences)
         return [
-            self._score(t, o, parsed, shift, f, _cue_text(q), _speaker_text(q))
+            self._score(t, o, parsed, shift, f, _cue_text(q), _speaker_text(q, document))
             for q, f, t, o, (parsed, shift) in zip(quotes, frames, texts, offsets, views)
         ]
 
@@ -237,11 +238,17 @@ def _cue_text(quote) -> str | None:
     return getattr(cue, "text", cue) if cue else None
 
 
-def _speaker_text(quote) -> str | None:
-    """The speaker's name and its mention near the quote ("Muammar al-Gaddafi", "der libysche
-    Diktator"), as one string of words: what names the speaker in the quote."""
+def _speaker_text(quote, document: str | None = None) -> str | None:
+    """The speaker's name, its mention near the quote ("Muammar al-Gaddafi", "der libysche
+    Diktator") and the words before the name elsewhere in the document ("der russische Präsident
+    Wladimir Putin": stance.sides), as one string of words: what names the speaker and the side."""
     mention = getattr(quote, "speaker_mention", None)
-    parts = [getattr(quote, "speaker", None), getattr(mention, "text", mention) if mention else None]
+    speaker = getattr(quote, "speaker", None)
+    parts = [
+        speaker,
+        getattr(mention, "text", mention) if mention else None,
+        descriptions(document, speaker) if document and isinstance(speaker, str) else None,
+    ]
     words = " ".join(p for p in parts if isinstance(p, str) and p)
     return words or None
 

@@ -114,6 +114,9 @@ class Token:
     children: list[int] = field(default_factory=list)
     #: names the quote's speaker or the speaker's side as an agent (stance.positions.mark_speaker)
     speaker: bool = False
+    #: names the speaker or the speaker's side anywhere, as agent or not ("davor warnen, Russland
+    #: anzugreifen", said by Russia's government): whom a warning protects (stance.rules, deterrence)
+    side: bool = False
 
     #: a word, not punctuation (set from `text`: read for every token by every rule)
     word: bool = field(init=False, repr=False)

@@ -152,6 +152,28 @@ def test_warning_against_a_war_is_conciliatory(scorer):
     assert scorer.score_text(text).label == "conciliatory", explain(scorer, text)
 
 
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ("Wir warnen jeden davor, uns anzugreifen.", None),
+        ("Die Regierung warnte vor einem Angriff auf unser Land.", None),
+        ("Kanada warnt die Nachbarn davor, gegen Kanada Aggressionen zu verüben.", "Kanada"),
+    ],
+)
+def test_a_warning_against_attacking_the_speakers_side_deters(scorer, text, speaker):
+    """Deterrence is hawkish (guideline): the attack warned against is aimed at the speaker's own
+    side, a first-person object or the speaker named; cautioning others against force stays
+    conciliatory (the test above)."""
+    st = scorer.score_text(text, speaker=speaker)
+    assert st.label == "hawkish", st.explain()
+    assert any("deterrence" in e.note for e in st.evidence)
+
+
+def test_a_warning_against_attacking_a_third_party_is_conciliatory(scorer):
+    text = "Der Generalsekretär warnte davor, das Nachbarland anzugreifen."
+    assert scorer.score_text(text, speaker="Generalsekretär").label == "conciliatory", explain(scorer, text)
+
+
 # --- the whole statement: a quote is scored within its frame ----------------------------------------------
 
 DOCUMENT = "Der Minister sprach in Berlin. Dies bedeute jedoch nicht, dass wir den Krieg suchen, sagte er."
