@@ -129,6 +129,41 @@ def test_konjunktiv_continuation_takes_the_previous_speaker(quotes_of):
     assert q.speaker == "Anna Berger"
 
 
+@pytest.mark.parametrize(
+    "text, word, speaker",
+    [
+        (
+            "Der Minister Paul Berger hat am Montag seinen Rücktritt verkündet. Er werde allerdings Abgeordneter bleiben.",
+            "Abgeordneter",
+            "Paul Berger",
+        ),
+        (
+            "Die Staatsanwaltschaft erhob am Dienstag Anklage gegen einen Händler und nannte Einzelheiten. "
+            "Er soll Waren im Wert von zwei Millionen Euro unterschlagen haben.",
+            "unterschlagen",
+            "Staatsanwaltschaft",
+        ),
+    ],
+)
+def test_a_continuation_after_a_speech_act_without_a_clause_takes_its_speaker(quotes_of, text, word, speaker):
+    """The sentence before names a speaker with a verb of saying and reports no clause: the
+    Konjunktiv I or reportative „soll“ sentence after it carries that speaker's act on."""
+    q = only(quotes_of(text), word)
+    assert q.speaker is not None and speaker in q.speaker
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Der Bürgermeister besuchte am Montag die Schule. Sie soll im Sommer renoviert werden.",
+        "Die Ärztin Lea Wagner stellte am Montag ihre Studie vor. Das wäre ein großer Fortschritt.",
+    ],
+)
+def test_a_plan_or_a_hypothesis_after_a_sentence_without_speech_reports_nothing(quotes_of, text):
+    """No verb of saying before (besuchen), or a Konjunktiv II (a hypothesis of the writer's)."""
+    assert not [q for q in quotes_of(text) if "Sommer" in q.text or "Fortschritt" in q.text]
+
+
 # --- speakers ----------------------------------------------------------------------------------------
 
 

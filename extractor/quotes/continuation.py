@@ -13,8 +13,10 @@ from dataclasses import replace
 from extractor.document import Document
 from extractor.marks import QuoteMarkList
 from extractor.quotes.candidates import Candidate, sentence_content_end, trim, with_full_stop
+from extractor.quotes.cues import find_cues
 from extractor.quotes.konjunktiv import is_konjunktiv_i, konjunktiv_i_words, reportive_words
-from extractor.quotes.mentions import reference_to
+from extractor.quotes.mentions import Mention, reference_to
+from extractor.quotes.speakers import cue_source
 from extractor.spans import Spans
 from extractor.types import QuoteKind
 from extractor.words.cues import BACK_REFERRING
@@ -115,17 +117,28 @@ def konjunktiv_continuations(doc: Document, found: list[Candidate], marks: Quote
         prev = _previous_report(doc, latest, out, start, s.paragraph, s.index)
         if prev is not None and not opening and not _subjunctive(doc, prev):
             prev = None  # „hätten“, „soll“ carry on a report in the subjunctive, not an indicative one
-        if (
+        plan = (
             prev is not None
             and not opening
             and prev.mention is None
             and all(w.text.lower() in REPORTATIVE_SOLLEN for w in carrying)
             and not reportative_perfect([w.text for w in s.words])
-        ):
+        )
+        if plan:
             prev = None  # „Das Zentrum soll 150 Meter lang sein“: a plan, unless somebody's report goes on
         if opening and (prev is None or prev.paragraph != s.paragraph):
             # „X werde …. Es gehe darum, …, sagte Y.“: the next sentence names the speaker
             prev = _next_speaker(by_sentence.get(s.index + 1, []), end, s.paragraph, s.index) or prev
+        if (
+            prev is None
+            and not plan
+            and (opening or any(w.text.lower() in REPORTATIVE_SOLLEN for w in carrying))
+            and (speaker := _cue_subject_before(doc, s)) is not None
+        ):
+            # „X hat seinen Rücktritt verkündet. Er werde …“: the sentence before names a speaker with a
+            # verb of saying but reports no clause; a Konjunktiv I or a reportative „soll“ carries that
+            # act on (a Konjunktiv II there is mostly a hypothesis of the writer's: „Das wäre …“)
+            prev = Candidate(start, end, "indirect", None, speaker, s.index, s.paragraph, 0.4, "continuation")
         if prev is None and reportative_perfect([w.text for w in s.words]):
             prev = Candidate(start, end, "indirect", None, None, s.index, s.paragraph, 0.4, "continuation")
         if prev is None and opening:
@@ -160,6 +173,19 @@ def konjunktiv_continuations(doc: Document, found: list[Candidate], marks: Quote
         probe.carries = prev.carries if prev.via == "continuation" and prev.carries else prev
         out.append(probe)
     return out
+
+
+def _cue_subject_before(doc: Document, s) -> Mention | None:
+    """The speaker of a verb of saying in the main clause of the sentence just before `s`, in the same
+    paragraph („Die Behörden werfen ihm Betrug vor.“, „X hat seinen Rücktritt verkündet.“), or None."""
+    before = doc.sentences[s.index - 1] if s.index > 0 else None
+    if before is None or before.paragraph != s.paragraph or not before.parsed or not before.words:
+        return None
+    nothing = (before.end, before.end)  # no reported clause: the whole sentence may name the source
+    for cue in find_cues(before):
+        if _in_main_clause(before, cue.word) and (m := cue_source(doc, before, cue, nothing)[0]) is not None:
+            return m
+    return None
 
 
 def _adjacent(doc: Document, c: Candidate, s) -> bool:
