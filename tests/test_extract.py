@@ -167,6 +167,48 @@ def test_a_plan_or_a_hypothesis_after_a_sentence_without_speech_reports_nothing(
 # --- speakers ----------------------------------------------------------------------------------------
 
 
+@pytest.mark.parametrize(
+    "text, word, mention",
+    [
+        # the parse took the subject for an object: a feminine noun has one form for both cases
+        (
+            "Gestern hat eine Sprecherin des Landgerichts mitgeteilt, dass das Gericht die Klage abgewiesen hat.",
+            "Klage",
+            "eine Sprecherin des Landgerichts",
+        ),
+        ("Die taz berichtet, dass die Polizei die Daten schon lange nutzt.", "Daten", "Die taz"),  # lower case
+        (
+            "Einer der zwölf beteiligten Polizisten sagte: „So etwas habe ich noch nie gesehen.“",
+            "So etwas",
+            "Einer der zwölf beteiligten Polizisten",
+        ),  # one of a group
+        (
+            "So sagte der Koordinator, Paul Berger, gegenüber der ARD, dass nur zehn Boote im Einsatz seien.",
+            "Boote",
+            "Paul Berger",
+        ),  # the clause after an apposition and an adjunct set off by commas
+    ],
+)
+def test_sources_the_parse_makes_hard_to_find(quotes_of, text, word, mention):
+    q = only(quotes_of(text), word)
+    assert q.speaker_mention is not None and mention in q.speaker_mention.text
+
+
+def test_an_enumeration_after_the_cue_is_the_report_not_an_insertion(quotes_of):
+    q = only(quotes_of("Der Sprecher sagte, Paris, Rom und Berlin seien sich einig."), "einig")
+    assert q.text.startswith("Paris")
+
+
+def test_a_place_after_a_cue_gets_no_role_and_never_speaks(quotes_of):
+    """„Der Sprecher sagte, Paris, Rom …“: the noun before the comma is no apposition of „Rom“, so a
+    later „der Sprecher“ is not resolved to the place."""
+    text = (
+        "Der Sprecher sagte, Paris, Rom und Berlin seien sich einig. Der Sprecher sagte am Montag, die Lage sei ruhig."
+    )
+    q = only(quotes_of(text), "ruhig")
+    assert q.speaker != "Rom"
+
+
 def test_pronoun_resolves_to_the_named_person(quotes_of):
     text = (
         "Die Sprecherin des Weißen Hauses, Karine Jean-Pierre, trat vor die Presse. "

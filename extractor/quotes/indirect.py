@@ -80,6 +80,8 @@ def _content_after(doc: Document, s: Sentence, cue: Cue) -> tuple[int, int] | No
             nxt = s.word(i + 1)
             if nxt is None:
                 return None
+            if w.text == "," and _inserted_phrase(s, i):
+                continue  # „sagte der Koordinator, Paul Berger, gegenüber der ARD, dass …“
             after = s.word(i + 2)
             if (
                 w.text == ","
@@ -95,6 +97,33 @@ def _content_after(doc: Document, s: Sentence, cue: Cue) -> tuple[int, int] | No
         if tagged_finite(w) and i != cue.word.id and not (cue.particle is not None and w is cue.particle):
             return None  # another clause's verb („gab bekannt“: the particle is part of the cue)
     return None
+
+
+def _inserted_phrase(s: Sentence, comma: int) -> bool:
+    """Whether the words after the comma at `comma`, up to the next comma, are a phrase of the cue's
+    own clause set off by commas (an apposition „, Paul Berger,“ or an adjunct „, gegenüber der
+    ARD,“): no verb in them, and on the parse every word that leads out of them leads back before
+    the comma. Not an enumeration of the report's subjects („…, Paris, Rom und Berlin seien …“)."""
+    words = []
+    for w in s.words[comma:]:
+        if w.text in (",", ":"):
+            break
+        if w.text in ".!?;" or w.text in OPENERS or w.upos in ("VERB", "AUX"):
+            return False
+        words.append(w)
+    else:
+        return False
+    ids = {w.id for w in words}
+    if not words or words[0].text.lower() in ADVERBIAL_SUBORDINATORS | COMPLEMENT_OPENERS:
+        return False  # a relative clause has a verb: the check above
+    out = [w for w in words if w.head not in ids]
+    return bool(out) and all(w.head < comma and w.deprel.split(":")[0] in INSERTED_RELATIONS for w in out)
+
+
+#: How a phrase set off by commas hangs on the cue's clause: an apposition, an adjunct, or a
+#: conjunct the parse made of an apposition — never a subject or object (an enumeration of the
+#: report's subjects: „sagte, Paris, Rom und Berlin seien …“).
+INSERTED_RELATIONS = frozenset({"appos", "flat", "obl", "nmod", "conj", "advmod"})
 
 
 def _reporter_resumes(s: Sentence, first: int, end: int) -> int:

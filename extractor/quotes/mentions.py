@@ -67,7 +67,7 @@ def _not_speaker_word(w: Word) -> bool:
 def nominal(w: Word, *, mistagged: bool = False) -> bool:
     """Can `w` head the mention of a speaker or source? Never a word that names nobody (NOT_SPEAKERS,
     NOT_SPEAKER_WORDS, a temporal word, a sentence adverb); a personal pronoun; a capitalised noun or
-    name. With `mistagged`, also what the tagger may have mistagged where a phrase can only name a
+    name, or a name in lower case that the NER model calls a person or organisation. With `mistagged`, also what the tagger may have mistagged where a phrase can only name a
     source (after „laut“, before „zufolge“): a lower-case noun or name („bildblog.de“) or a capitalised
     adjective or X („des Weißen Hauses“)."""
     lower = w.text.lower()
@@ -77,6 +77,8 @@ def nominal(w: Word, *, mistagged: bool = False) -> bool:
         return lower not in DEMONSTRATIVES or stands_alone(w)  # „Diese Regel“: an article, not a speaker
     if mistagged:
         return w.upos in ("NOUN", "PROPN") or (w.text[:1].isupper() and w.upos in ("X", "ADJ"))
+    if w.upos == "PROPN" and entity_label(w) in ("ORG", "PER"):
+        return True  # a name written in lower case: „die taz“, „die dpa“
     return w.upos in ("NOUN", "PROPN") and w.text[:1].isupper()
 
 

@@ -200,8 +200,10 @@ def _apposition_role(s: Sentence, first_id: int, last_id: int, idx: EntityIndex,
     „Abdolrahim Mussawi, Stabschef der Streitkräfte,“ (after it)."""
     comma = s.word(first_id - 1)
     if comma is not None and comma.text == ",":
-        nouns = [w for w in s.words[max(0, first_id - 7) : first_id - 2] if w.upos == "NOUN"]
-        if nouns:
+        before = s.words[max(0, first_id - 7) : first_id - 2]
+        nouns = [w for w in before if w.upos == "NOUN"]
+        # the noun phrase right before the comma („Der Sprecher sagte, Paris, Rom …“ is no apposition)
+        if nouns and not any(w.upos in ("VERB", "AUX") or w.text in (",", ":") for w in before if w.id > nouns[0].id):
             idx.add_role(e, nouns[0].text)
     comma = s.word(last_id + 1)
     if comma is not None and comma.text == ",":
@@ -248,6 +250,7 @@ def resolve(m: Mention | None, idx: EntityIndex) -> tuple[str | None, str | None
         for pos, e in [nearest] if nearest else []:
             if (
                 e.gender is not None
+                and e.is_person  # „Der Sprecher sagte, Paris und Rom …“: no place is the next speaker
                 and m.span.start - pos < NEARBY_CHARS
                 and (not m.gender or not e.gender or m.gender == e.gender)
             ):

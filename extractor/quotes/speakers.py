@@ -57,9 +57,20 @@ def _blocked(w: Word, content: tuple[int, int] | None) -> bool:
     return content is not None and content[0] <= w.start < content[1]
 
 
-def _case_ok(w: Word) -> bool:
-    """Nominative, or a name: the compact tagger's case on proper names is unreliable."""
-    return w.upos == "PROPN" or w.feats.get("Case") in (None, "Nom")
+def _case_ok(w: Word, relaxed: bool = False) -> bool:
+    """Nominative, or a name: the compact tagger's case on proper names is unreliable. `relaxed`, where
+    no nominative was found: also an accusative of the same form, that of a feminine or neuter noun in the
+    singular („Gestern hat eine Sprecherin mitgeteilt“, tagged as an object), if the noun can speak
+    (plural objects are too common: „habe man die Aktivisten informiert“)."""
+    if w.upos == "PROPN" or w.feats.get("Case") in (None, "Nom"):
+        return True
+    return (
+        relaxed
+        and w.feats.get("Case") == "Acc"
+        and w.feats.get("Gender") in ("Fem", "Neut")
+        and w.feats.get("Number") != "Plur"
+        and can_name_a_source(w.lemma or w.text)
+    )
 
 
 def _after_adposition(s: Sentence, w: Word, lo: int) -> bool:
@@ -75,16 +86,25 @@ def _after_adposition(s: Sentence, w: Word, lo: int) -> bool:
     return False
 
 
-def _scan(s: Sentence, ids: range, content, lo: int) -> Word | None:
+def _scan(s: Sentence, ids: range, content, lo: int, relaxed: bool = False) -> Word | None:
     for i in ids:
         w = s.word(i)
         if w is not None and w.text in MARKS and not _blocked(w, content):
             continue
         if w is None or w.text in CLAUSE_BREAK or _blocked(w, content):
             return None
-        if (nominal(w) and _case_ok(w) and not _after_adposition(s, w, lo)) or _clause_initial_name(s, w):
+        if (nominal(w) and _case_ok(w, relaxed) and not _after_adposition(s, w, lo)) or _clause_initial_name(s, w):
             return _compound_head(s, w)
     return None
+
+
+def _partitive(s: Sentence, w: Word) -> Word | None:
+    """„Einer der beteiligten Polizisten sagte“: an indefinite pronoun (STTS PIS) heading a genitive
+    stands for one of them, and the noun names the source; None for any other word."""
+    if w.xpos != "PIS":
+        return None
+    part = next((c for c in s.children(w.id) if c.deprel == "nmod" and c.upos == "NOUN"), None)
+    return part if part is not None and can_name_a_source(part.lemma or part.text) else None
 
 
 def _compound_head(s: Sentence, w: Word) -> Word:
@@ -156,6 +176,9 @@ def speaker_head(s: Sentence, cue: Cue, content: tuple[int, int] | None) -> Word
         and _case_ok(k)
         and not _after_adposition(s, k, 1)
     ]
+    subjects += [
+        p for k in kids if k.deprel in SUBJECT_RELS and (p := _partitive(s, k)) is not None and not _blocked(p, content)
+    ]
     if subjects:
         # two subjects on one verb: the parse took a fronted object for one („Eine Verschiebung
         # bezeichnete der Diplomat als fatal“); the one that can speak is the subject
@@ -164,8 +187,6 @@ def speaker_head(s: Sentence, cue: Cue, content: tuple[int, int] | None) -> Word
     # Word order: after the cue (inverted, „…, sagte X“, „Gleichzeitig betonte der US-Präsident“) …
     lo = _clause_start(s, v)
     hi = _clause_end(s, v)
-    after = _scan(s, range(v.id + 1, hi + 1), content, v.id + 1)
-    before = _scan(s, range(lo, v.id), content, lo)
     inverted = lo == v.id or (
         lo > 1 and (prev := s.word(lo - 1)) is not None and (prev.text in (",", ":") or prev.text in CLOSERS)
     )
@@ -180,7 +201,15 @@ def speaker_head(s: Sentence, cue: Cue, content: tuple[int, int] | None) -> Word
             and first.upos not in ("DET", "ADJ")
         )
     )
-    found = (after or before) if inverted or fronted_adverbial else (before or after)
+
+    def look(relaxed: bool) -> Word | None:
+        after = _scan(s, range(v.id + 1, hi + 1), content, v.id + 1, relaxed)
+        before = _scan(s, range(lo, v.id), content, lo, relaxed)
+        return (after or before) if inverted or fronted_adverbial else (before or after)
+
+    # a nominative first, else an accusative of the same form, where the verb has no subject at all
+    # („Man habe die Botschaft angewiesen“: „man“ names nobody, and the object is no speaker)
+    found = look(False) or (None if any(k.deprel in SUBJECT_RELS for k in kids) else look(True))
     if found is None and lo > 1:
         # „Der Stabschef der Streitkräfte, Generalmajor X, erklärte …“: the subject sits before
         # commas that only enclose an apposition
