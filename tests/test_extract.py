@@ -164,6 +164,46 @@ def test_a_plan_or_a_hypothesis_after_a_sentence_without_speech_reports_nothing(
     assert not [q for q in quotes_of(text) if "Sommer" in q.text or "Fortschritt" in q.text]
 
 
+@pytest.mark.parametrize(
+    "text, report, mention",
+    [
+        (  # the main clause after a fronted „wie“ clause
+            "Wie die Bundesbank mitteilte, hat die Regierung nur sechs Hubschrauber im Einsatz.",
+            "hat die Regierung nur sechs Hubschrauber im Einsatz",
+            "die Bundesbank",
+        ),
+        (
+            "Wie Paul Berger, Sprecher der Behörde, in Berlin mitteilte, hat die Stadt kein Geld mehr.",
+            "hat die Stadt kein Geld mehr",
+            "Paul Berger",
+        ),
+        (  # a particle written apart before the verb in verb-final order
+            "Wie die Bank in Frankfurt bekannt gab, soll der Präsident allein entschieden haben.",
+            "soll der Präsident allein entschieden haben",
+            "die Bank",
+        ),
+        (  # a second verb of the same subject, with a clause of its own
+            "Die Beobachter kritisieren Unregelmäßigkeiten, sprechen aber davon, dass die Wahl fair verlaufen sei.",
+            "dass die Wahl fair verlaufen sei",
+            "Die Beobachter",
+        ),
+        (
+            "Die Ministerin konstatierte, dass die Kluft zwischen Stadt und Land wachse.",
+            "dass die Kluft zwischen Stadt und Land wachse",
+            "Die Ministerin",
+        ),
+        ("Die Klausel besagt, dass der Käufer den Anteil zurückgeben muss.", "dass der Käufer", "Die Klausel"),
+    ],
+)
+def test_reports_in_other_clause_orders_and_with_more_verbs(quotes_of, text, report, mention):
+    q = only(quotes_of(text), report.split()[-1])
+    assert q.text.startswith(report) and q.speaker_mention is not None and q.speaker_mention.text.startswith(mention)
+
+
+def test_a_participle_set_off_by_commas_reports_nothing(quotes_of):
+    assert not quotes_of("Das Objekt, genannt 2003 EL61, hat die Form einer Kartoffel und die Größe eines Mondes.")
+
+
 # --- speakers ----------------------------------------------------------------------------------------
 
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from extractor.document import Sentence, Word
 from extractor.marks import MARKS
-from extractor.words.cues import PARTICLES, CueEntry, lemma_candidates, lexicon
+from extractor.words.cues import APART_PARTICLES, PARTICLES, CueEntry, lemma_candidates, lexicon
 
 
 @dataclass(frozen=True)
@@ -43,6 +43,10 @@ def _split_particle(s: Sentence, verb: Word, particle: str) -> Word | None:
     for c in s.children(verb.id):
         if c.deprel == "compound:prt" and c.text.lower() == particle:
             return c
+    # verb-final order writes some particles apart before the verb: „wie X bekannt gab“
+    prev = s.word(verb.id - 1)
+    if prev is not None and prev.text.lower() == particle and particle in APART_PARTICLES:
+        return prev
     # Weak parse: the particle closes the verb's clause („forderte die Regierung auf, …“).
     for w in s.words[verb.id :]:
         if w.text in {",", ".", ":", ";", "!", "?"} or w.text in MARKS:

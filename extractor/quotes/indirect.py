@@ -210,7 +210,9 @@ def _insertion_span(doc: Document, s: Sentence, cue: Cue) -> tuple[int, int] | N
     return (start, end) if end > start else None
 
 
-def _best_content(doc: Document, s: Sentence, cue: Cue) -> tuple[tuple[int, int] | None, str]:
+def _best_content(
+    doc: Document, s: Sentence, cue: Cue, skip: tuple[str, ...] = ()
+) -> tuple[tuple[int, int] | None, str]:
     """The first reading of the cue's place that yields a real clause. A cue right after a comma is
     inverted („…, sagte X“): its content precedes it; otherwise it follows."""
     prev = s.word(cue.word.id - 1)
@@ -220,7 +222,12 @@ def _best_content(doc: Document, s: Sentence, cue: Cue) -> tuple[tuple[int, int]
         if inverted
         else [("after", _content_after), ("around", _insertion_span), ("before", _content_before)]
     )
+    # „Wie die Bundesbank mitteilte, hat die Regierung …“: the main clause after a fronted „wie“ clause
+    # is the report, its finite verb first
+    fronted_wie = s.words[0].text.lower() == "wie" and not any(tagged_finite(w) for w in s.words[1 : cue.word.id - 1])
     for how, find in readings:
+        if how in skip:
+            continue
         span = find(doc, s, cue)
         if span is None:
             continue
@@ -236,7 +243,11 @@ def _best_content(doc: Document, s: Sentence, cue: Cue) -> tuple[tuple[int, int]
         if (
             len(words) >= MIN_CONTENT_WORDS
             and (opener or _has_verb(words))
-            and (how != "after" or _is_reported_clause(s, words, cue.entry.frame))
+            and (
+                how != "after"
+                or _is_reported_clause(s, words, cue.entry.frame)
+                or (fronted_wie and tagged_finite(words[0]))
+            )
         ):
             return span, how
     return None, ""
@@ -336,7 +347,13 @@ def find_indirect(doc: Document, s: Sentence, marks: QuoteMarkList) -> list[Cand
         content = span if how != "around" else (span[0], s.words[cue.word.id - 3].start)
         mention, co = cue_source(doc, s, cue, content)
         if how == "before" and mention is None and not impersonal:
-            continue  # „…, sprach aber von …“: a second verb of the same subject, not an inserted cue
+            # „…, sprechen aber davon, dass …“: a second verb of the same subject, not an inserted cue;
+            # its own clause may follow a finite one (not „Das Objekt, genannt X, hat …“)
+            span, how = _best_content(doc, s, cue, skip=("around", "before")) if tagged_finite(cue.word) else (None, "")
+            if span is None:
+                continue
+            content = span
+            mention, co = cue_source(doc, s, cue, content)
         kind: QuoteKind = "mixed" if _mixed(span[0], span[1], marks) else "indirect"
         conf = 0.85 if mention is not None or impersonal else 0.5
         out.append(
@@ -484,8 +501,11 @@ def find_acts(doc: Document, s: Sentence, marks: QuoteMarkList, taken: Spans, qu
         prev = s.word(cue.word.id - 1)
         if cue.word.upos == "ADJ" or (prev is not None and prev.upos == "DET"):
             continue  # „die als rechtsradikal eingestufte Website“: an attribute, not the act
-        if _participle(cue.word) and not any(c.deprel in ("aux", "aux:pass", "cop") for c in s.children(cue.word.id)):
-            continue  # „Das Objekt, genannt 2003 EL61, …“: a participle without an auxiliary is no act
+        if _participle(cue.word) and (
+            not any(c.deprel in ("aux", "aux:pass", "cop") for c in s.children(cue.word.id))
+            or (prev is not None and prev.text == ",")
+        ):
+            continue  # „Das Objekt, genannt 2003 EL61, …“: a participle without an auxiliary (or set off by commas) is no act
         if cue.entry.lemma == "fordern" and any(w.lemma.lower() in VICTIMS for w in s.words[cue.word.id :]):
             continue  # „Das Unglück forderte 92 Menschenleben“: claimed lives, not a demand
         start, end = trim(doc, s.words[0].start, sentence_content_end(s))

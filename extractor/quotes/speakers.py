@@ -15,6 +15,7 @@ from extractor.document import Document, Sentence, Word
 from extractor.marks import CLOSERS, MARKS
 from extractor.ner import entity_label
 from extractor.quotes.cues import Cue
+from extractor.quotes.konjunktiv import tagged_finite
 from extractor.quotes.mentions import (
     PRONOUNS,
     Mention,
@@ -209,7 +210,10 @@ def speaker_head(s: Sentence, cue: Cue, content: tuple[int, int] | None) -> Word
 
     # a nominative first, else an accusative of the same form, where the verb has no subject at all
     # („Man habe die Botschaft angewiesen“: „man“ names nobody, and the object is no speaker)
-    found = look(False) or (None if any(k.deprel in SUBJECT_RELS for k in kids) else look(True))
+    # („Das Objekt, genannt X, …“: a participle with no auxiliary heads no clause of its own)
+    heads_a_clause = tagged_finite(v) or any(k.deprel.startswith("aux") for k in kids)
+    no_subject = not any(k.deprel in SUBJECT_RELS for k in kids)
+    found = look(False) or (look(True) if heads_a_clause and no_subject else None)
     if found is None and lo > 1:
         # „Der Stabschef der Streitkräfte, Generalmajor X, erklärte …“: the subject sits before
         # commas that only enclose an apposition

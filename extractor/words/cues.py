@@ -20,6 +20,9 @@ from extractor.words.data import table
 PARTICLES = frozenset(
     "ab an auf aus bei dar ein fest hervor heraus hin hinzu klar deutlich mit nach vor voraus zu zurück bekannt".split()
 )
+#: Particles that stay a word of their own before the verb in verb-final order („wie X bekannt gab“,
+#: „als Y klar machte“); the others join it („angab“, „mitteilte“).
+APART_PARTICLES = frozenset("bekannt klar deutlich fest".split())
 
 #: Adverbs that refer back to a source named before and so attribute their sentence to it, in any
 #: mood („Demnach liegt die Amtsinhaberin vorn“; SpkAtt guidelines 3.3 E).
