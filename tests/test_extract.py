@@ -200,6 +200,25 @@ def test_reports_in_other_clause_orders_and_with_more_verbs(quotes_of, text, rep
     assert q.text.startswith(report) and q.speaker_mention is not None and q.speaker_mention.text.startswith(mention)
 
 
+@pytest.mark.parametrize(
+    "text, source",
+    [
+        (
+            "Nach einem Bericht der Zeitung ist der Konzern mit einem Verlust ins Jahr gestartet.",
+            "einem Bericht der Zeitung",
+        ),
+        ("Nach den Worten des Ministers ist die Lage an der Grenze ernst.", "den Worten des Ministers"),
+    ],
+)
+def test_an_attribution_noun_with_its_article(quotes_of, text, source):
+    q = only(quotes_of(text), "ist")
+    assert q.speaker_mention is not None and q.speaker_mention.text == source
+
+
+def test_an_attribution_noun_with_no_complement_names_no_source(quotes_of):
+    assert not quotes_of("Nach einem Bericht ist die Lage an der Grenze ernst.")
+
+
 def test_a_participle_set_off_by_commas_reports_nothing(quotes_of):
     assert not quotes_of("Das Objekt, genannt 2003 EL61, hat die Form einer Kartoffel und die Größe eines Mondes.")
 

@@ -200,6 +200,7 @@ def find_attributions(doc: Document, s: Sentence, marks: QuoteMarkList) -> list[
         cue_words = [w]
         own, own_from = False, w  # own_from: „eigenen“ in „nach eigenen Angaben“
         described: list[Word] = []  # adjectives before the attribution noun: „nach offiziellen Angaben“
+        article: Word | None = None
         if key[:1].isupper():
             prev = s.word(w.id - 1)
             if prev is not None and prev.text.lower() in OWN and kind == "pre":
@@ -208,6 +209,9 @@ def find_attributions(doc: Document, s: Sentence, marks: QuoteMarkList) -> list[
             while not own and kind == "pre" and prev is not None and prev.xpos == "ADJA" and len(described) < 2:
                 described.insert(0, prev)  # „nach offiziellen / ersten israelischen Angaben“
                 prev = s.word(prev.id - 1)
+            article = prev if prev is not None and prev.xpos == "ART" and kind == "pre" and not own else None
+            if article is not None:
+                prev = s.word(article.id - 1)  # „nach den Worten X“, „nach einem Bericht X“
             if compound is not None and kind == "pre" and (prev is None or prev.text.lower() != "nach"):
                 post = s.word(w.id + 1)  # „Polizeiangaben zufolge“
                 if post is None or post.text.lower() != "zufolge":
@@ -259,7 +263,8 @@ def find_attributions(doc: Document, s: Sentence, marks: QuoteMarkList) -> list[
         if kind == "pre" and key[:1].isupper() and compound is None and not own and head is not w:
             # the source as a reader marks it is the attribution noun with its complement: „Angaben der
             # Polizei“ („nach offiziellen Angaben der Polizei“: with its adjectives)
-            mention = _as_phrase(doc, mention, (described or [w])[0].start, max(w.end, mention.span.end))
+            first = article or (described or [w])[0]  # „einem Bericht der Zeitung“ with its article
+            mention = _as_phrase(doc, mention, first.start, max(w.end, mention.span.end))
         phrase_start = min(cue_words[0].start, mention.span.start) if not own else cue_words[0].start
         phrase_end = max(cue_words[-1].end, mention.span.end) if not own else cue_words[-1].end
         first, last_end = s.words[0], sentence_content_end(s)
