@@ -215,6 +215,21 @@ def test_an_attribution_noun_with_its_article(quotes_of, text, source):
     assert q.speaker_mention is not None and q.speaker_mention.text == source
 
 
+@pytest.mark.parametrize(
+    "text, mention",
+    [
+        (
+            "Der Sprecher der Initiative ist der Meinung, dass die Klage die Reform nicht verzögern dürfe.",
+            "Der Sprecher der Initiative",
+        ),
+        ("Die Ministerin ist der Ansicht, dass die Reform zu spät komme.", "Die Ministerin"),
+    ],
+)
+def test_an_opinion_noun_after_sein_reports_with_the_subject_as_source(quotes_of, text, mention):
+    q = only(quotes_of(text), "Reform")
+    assert q.text.startswith("dass") and q.speaker_mention is not None and q.speaker_mention.text == mention
+
+
 def test_an_attribution_noun_with_no_complement_names_no_source(quotes_of):
     assert not quotes_of("Nach einem Bericht ist die Lage an der Grenze ernst.")
 

@@ -66,13 +66,21 @@ def _opener_after(s: Sentence, noun: Word) -> Word | None:
 
 
 def _source(doc: Document, s: Sentence, noun: Word) -> Mention | None:
-    """The noun's genitive or „von“ complement right after it: „die Forderung des Ministers“."""
-    for c in s.children(noun.id):
+    """The noun's genitive or „von“ complement right after it: „die Forderung des Ministers“; for a
+    noun that is the predicate of „sein“, the clause's subject: „Der Sprecher ist der Meinung, dass …“."""
+    kids = s.children(noun.id)
+    for c in kids:
         if c.deprel.startswith("nmod") and c.id > noun.id and nominal(c, mistagged=True):
             m = widen(s, mention_at(s, c, doc.text, floor=noun.id + 1), doc.text, floor=noun.id + 1)
             if m.kind == "description" and m.head.lemma:
                 m = replace(m, citation=m.head.lemma)  # the genitive „des Ministers“ names „Minister“
             return m if names_a_source(m) else None
+    cop = next((c for c in kids if c.deprel == "cop"), None)
+    if cop is not None:
+        for c in kids:
+            if c.deprel == "nsubj" and nominal(c) and c.id < cop.id:
+                m = widen(s, mention_at(s, c, doc.text, limit=cop.id - 1), doc.text, limit=cop.id - 1)
+                return m if names_a_source(m) else None
     return None
 
 
