@@ -152,6 +152,27 @@ def test_a_continuation_after_a_speech_act_without_a_clause_takes_its_speaker(qu
     assert q.speaker is not None and speaker in q.speaker
 
 
+def test_a_konjunktiv_ii_carries_on_a_speech_act(quotes_of):
+    text = "Die Regierung warnt vor weiteren Überschwemmungen. Die Dämme des Landes befänden sich an der Grenze der Belastbarkeit."
+    q = only(quotes_of(text), "Dämme")
+    assert q.speaker == "Regierung"
+
+
+def test_a_speaker_named_in_between_takes_over_the_continuation(quotes_of):
+    text = (
+        "Die Regierung warnt vor weiteren Überschwemmungen. Die Dämme befänden sich an der Grenze der Belastbarkeit. "
+        "Die Ministerin sprach sich gegen Gewalt aus. Zwar sei politischer Druck notwendig, er habe aber nichts mit Sanktionen zu tun."
+    )
+    q = only(quotes_of(text), "Druck")
+    assert q.speaker == "Ministerin"
+
+
+def test_a_subject_with_an_accusative_tag_still_speaks(quotes_of):
+    text = "Unter Berufung auf die Behörden teilte die Organisation gestern mit, durch den Sturm seien 300 Menschen gestorben."
+    q = only(quotes_of(text), "Sturm")
+    assert q.speaker_mention is not None and q.speaker_mention.text == "die Organisation"
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -82,9 +82,7 @@ def _previous_report(
     if not earlier:
         return None
     prev = max(earlier, key=lambda c: c.end)
-    last = doc.sentence_at(max(prev.start, prev.end - 1))
-    last_index = last.index if last is not None else prev.sentence
-    if paragraph - prev.paragraph > 1 or sentence - last_index - 1 > MAX_INDICATIVE_GAP:
+    if paragraph - prev.paragraph > 1 or sentence - _last_sentence(doc, prev) - 1 > MAX_INDICATIVE_GAP:
         return None
     return prev
 
@@ -115,8 +113,12 @@ def konjunktiv_continuations(doc: Document, found: list[Candidate], marks: Quote
         start, end = trim(doc, first.start, sentence_content_end(s))
         probe = Candidate(start, end, "indirect", None, None, s.index, s.paragraph, 0.0, "continuation")
         prev = _previous_report(doc, latest, out, start, s.paragraph, s.index)
-        if prev is not None and not opening and not _subjunctive(doc, prev):
-            prev = None  # „hätten“, „soll“ carry on a report in the subjunctive, not an indicative one
+        if prev is not None and _last_sentence(doc, prev) < s.index - 1 and _cue_subject_before(doc, s) is not None:
+            prev = None  # a speaker named with a verb of saying in between takes over (see below)
+        if prev is not None and not opening and not _subjunctive(doc, prev) and prev.via != "act":
+            # „hätten“, „soll“ carry on a report in the subjunctive, not an indicative one; a speech act
+            # has no clause of its own, and they carry it on („X warnte vor …. Die Dämme befänden sich …“)
+            prev = None
         plan = (
             prev is not None
             and not opening
@@ -173,6 +175,12 @@ def konjunktiv_continuations(doc: Document, found: list[Candidate], marks: Quote
         probe.carries = prev.carries if prev.via == "continuation" and prev.carries else prev
         out.append(probe)
     return out
+
+
+def _last_sentence(doc: Document, c: Candidate) -> int:
+    """The index of the sentence a candidate ends in."""
+    last = doc.sentence_at(max(c.start, c.end - 1))
+    return last.index if last is not None else c.sentence
 
 
 def _cue_subject_before(doc: Document, s) -> Mention | None:
