@@ -152,6 +152,24 @@ def test_a_continuation_after_a_speech_act_without_a_clause_takes_its_speaker(qu
     assert q.speaker is not None and speaker in q.speaker
 
 
+@pytest.mark.parametrize(
+    "text, mention",
+    [
+        (
+            "Vor dem Konzert sagte Paul Berger, Gründer der Band: „Ich spiele nicht für Geld, sondern für die Musik.“",
+            "Paul Berger",
+        ),
+        (
+            "Der Fall ist abgeschlossen. BKA-Präsident Meier: „Mit diesem Ansatz setzt das Amt ein deutliches Signal.“",
+            "BKA-Präsident Meier",
+        ),
+    ],
+)
+def test_a_quotation_after_an_apposition_or_a_hyphenated_colon_lead(quotes_of, text, mention):
+    q = only(quotes_of(text), "Signal" if "Signal" in text else "Musik")
+    assert q.speaker_mention is not None and q.speaker_mention.text == mention
+
+
 def test_a_konjunktiv_ii_carries_on_a_speech_act(quotes_of):
     text = "Die Regierung warnt vor weiteren Überschwemmungen. Die Dämme des Landes befänden sich an der Grenze der Belastbarkeit."
     q = only(quotes_of(text), "Dämme")

@@ -100,6 +100,8 @@ def _cue_before(s: Sentence, q: QuoteMarks, cues: list[Cue]) -> Cue | None:
         return None
     lo = 0
     for i in range(len(before) - 2, -1, -1):
+        if before[i].text == "," and not any(w.upos in ("VERB", "AUX") for w in before[i + 1 : -1]):
+            continue  # „sagte Paul Berger, Gründer der Band: „…““: an apposition set off by a comma
         if before[i].text in (",", ":", ";", ".") or before[i].text in CLOSERS:
             lo = i + 1
             break
@@ -241,8 +243,11 @@ def colon_lead_head(s: Sentence, words: list) -> int | None:
     name — a common noun is a label or a topic („Foto:“, „Die Sorge:“), not a speaker."""
     if not words or len(words) > MAX_LEAD_WORDS or words[0].upos == "ADP":
         return None
-    if any(w.upos in ("PUNCT", "SCONJ", "PRON", "ADP") for w in words) or any(c.word in words for c in find_cues(s)):
-        return None
+    glued = {w.id for i, w in enumerate(words[1:], 1) if w.text == "-" and w.start == words[i - 1].end}
+    if any(w.upos in ("PUNCT", "SCONJ", "PRON", "ADP") and w.id not in glued for w in words) or any(
+        c.word in words for c in find_cues(s)
+    ):
+        return None  # (a hyphen inside a compound is no punctuation: „BKA-Präsident Meier:“)
     heads = [
         i for i, w in enumerate(words) if w.text[:1].isupper() and w.upos in ("PROPN", "X") and not _not_speaker_word(w)
     ]  # a name: „Hinzu:“, „Neue:“, „Aufgeschlüsselt:“ (an adverb, adjective or participle) lead a list
