@@ -170,6 +170,15 @@ def test_a_quotation_after_an_apposition_or_a_hyphenated_colon_lead(quotes_of, t
     assert q.speaker_mention is not None and q.speaker_mention.text == mention
 
 
+def test_a_speech_act_in_the_main_clause_after_a_fronted_clause(quotes_of):
+    text = "Während die Zeitung von 100.000 Demonstranten sprach, sprach die Nachrichtenagentur von 50.000 Menschen."
+    q = only(quotes_of(text), "50.000")
+    assert q.text.startswith("sprach die Nachrichtenagentur")
+    assert (
+        q.speaker_mention is not None and q.speaker_mention.text == "die Nachrichtenagentur"
+    )  # not „… von 50.000 Menschen“
+
+
 def test_a_konjunktiv_ii_carries_on_a_speech_act(quotes_of):
     text = "Die Regierung warnt vor weiteren Überschwemmungen. Die Dämme des Landes befänden sich an der Grenze der Belastbarkeit."
     q = only(quotes_of(text), "Dämme")

@@ -12,16 +12,17 @@ A content needs a few words and a verb; a clause that is only a quotation is lef
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from extractor.document import Document, Sentence, Word
 from extractor.marks import CLOSERS, OPENERS, QuoteMarkList, QuoteMarks
 from extractor.quotes.candidates import Candidate, cue_span, sentence_content_end, trim, with_full_stop
 from extractor.quotes.cues import Cue, find_cues
 from extractor.quotes.konjunktiv import finite_or_subjunctive, is_konjunktiv_i, tagged_finite
-from extractor.quotes.mentions import mention_at
+from extractor.quotes.mentions import Mention, mention_at
 from extractor.quotes.speakers import cue_source, speaker_mention
 from extractor.spans import Spans
-from extractor.types import QuoteKind
+from extractor.types import QuoteKind, Span
 from extractor.words.people import NOT_SPEAKER_WORDS
 from extractor.words.verbs import KONJUNKTIV_II
 from foundation.german import ADVERBIAL_SUBORDINATORS, COMPLEMENT_OPENERS, RELATIVE_PRONOUNS
@@ -472,7 +473,31 @@ def _main_predicate(s: Sentence, v: Word) -> bool:
     first, second = s.words[0] if s.words else None, s.word(2)
     if first is not None and first.text.lower() == "als" and second is not None and second.upos == "NOUN":
         return True  # „Als Grund gab X … an“: „als“ with a noun is no subordinate clause
-    return not (first is not None and first.upos == "SCONJ")
+    return not (first is not None and first.upos == "SCONJ") or _after_fronted_clause(s, v)
+
+
+def _after_fronted_clause(s: Sentence, v: Word) -> bool:
+    """„Während die Zeitung von 100.000 sprach, sprach die Agentur von 50.000“: the finite verb right
+    after the comma that closes a fronted subordinate clause is the main clause's."""
+    prev = s.word(v.id - 1)
+    return (
+        prev is not None
+        and prev.text == ","
+        and tagged_finite(v)
+        and not any(w.text == "," for w in s.words[: prev.id - 1])
+    )
+
+
+def _own_clause_start(s: Sentence, v: Word) -> Word | None:
+    """Where the act's own clause starts when it is not the sentence's first: right after the comma
+    before a finite cue that opens a coordinated or main clause („…, sprach aber von …“, „Während …,
+    sprach die Agentur von …“), or after the coordinator there („…, und sprach von …“)."""
+    prev = s.word(v.id - 1)
+    if prev is not None and prev.text.lower() in ("und", "aber", "doch", "sondern"):
+        prev = s.word(prev.id - 1)
+    if prev is None or prev.text != "," or not tagged_finite(v):
+        return None
+    return s.word(prev.id + 1)
 
 
 def find_acts(doc: Document, s: Sentence, marks: QuoteMarkList, taken: Spans, quoted: Spans) -> list[Candidate]:
@@ -508,7 +533,8 @@ def find_acts(doc: Document, s: Sentence, marks: QuoteMarkList, taken: Spans, qu
             continue  # „Das Objekt, genannt 2003 EL61, …“: a participle without an auxiliary (or set off by commas) is no act
         if cue.entry.lemma == "fordern" and any(w.lemma.lower() in VICTIMS for w in s.words[cue.word.id :]):
             continue  # „Das Unglück forderte 92 Menschenleben“: claimed lives, not a demand
-        start, end = trim(doc, s.words[0].start, sentence_content_end(s))
+        own = _own_clause_start(s, cue.word)
+        start, end = trim(doc, (own or s.words[0]).start, sentence_content_end(s))
         words = _words_between(s, start, end)
         if len(words) < MIN_CONTENT_WORDS + 1:
             continue
@@ -519,6 +545,7 @@ def find_acts(doc: Document, s: Sentence, marks: QuoteMarkList, taken: Spans, qu
             mention = speaker_mention(s, cue, None, doc.text)
         if mention is None or mention.span.text.lower() in FIRST_PERSON:
             continue  # an act is reported with its actor; an interviewee's „ich lehne … ab“ is no report
+        mention = _before_act_object(doc, s, mention, cue.word, prepositions)
         kind: QuoteKind = "mixed" if _mixed(start, end, marks) else "indirect"
         return [
             Candidate(
@@ -536,6 +563,18 @@ def find_acts(doc: Document, s: Sentence, marks: QuoteMarkList, taken: Spans, qu
             )
         ]
     return []
+
+
+def _before_act_object(doc: Document, s: Sentence, m: Mention, v: Word, prepositions: list[str]) -> Mention:
+    """A source after the cue ends before the act's preposition: „sprach die Agentur von 50.000
+    Menschen“ names „die Agentur“, not „die Agentur von 50.000 Menschen“."""
+    cut = next(
+        (w for w in s.words[v.id :] if w.text.lower() in prepositions and m.span.start < w.start < m.span.end), None
+    )
+    if cut is None or cut.start <= m.head.start:
+        return m
+    end = max(w.end for w in s.words if m.span.start <= w.start and w.end <= cut.start)
+    return replace(m, span=Span(doc.text[m.span.start : end], m.span.start, end))
 
 
 NEGATIONS = frozenset("nicht nie niemals kein keine keinen keinem keiner".split())

@@ -181,6 +181,13 @@ def speaker_head(s: Sentence, cue: Cue, content: tuple[int, int] | None) -> Word
     subjects += [
         p for k in kids if k.deprel in SUBJECT_RELS and (p := _partitive(s, k)) is not None and not _blocked(p, content)
     ]
+    if not subjects and v.deprel == "conj" and (first := s.word(v.head)) is not None and first.id < v.id:
+        # „Sie lobte den Plan, sprach aber von …“: the second verb shares the first one's subject
+        subjects = [
+            k
+            for k in s.children(first.id)
+            if k.deprel in SUBJECT_RELS and nominal(k) and not _blocked(k, content) and _case_ok(k, relaxed=True)
+        ]
     if subjects:
         # two subjects on one verb: the parse took a fronted object for one („Eine Verschiebung
         # bezeichnete der Diplomat als fatal“); the one that can speak is the subject
