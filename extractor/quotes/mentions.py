@@ -67,9 +67,10 @@ def _not_speaker_word(w: Word) -> bool:
 def nominal(w: Word, *, mistagged: bool = False) -> bool:
     """Can `w` head the mention of a speaker or source? Never a word that names nobody (NOT_SPEAKERS,
     NOT_SPEAKER_WORDS, a temporal word, a sentence adverb); a personal pronoun; a capitalised noun or
-    name, or a name in lower case that the NER model calls a person or organisation. With `mistagged`, also what the tagger may have mistagged where a phrase can only name a
-    source (after „laut“, before „zufolge“): a lower-case noun or name („bildblog.de“) or a capitalised
-    adjective or X („des Weißen Hauses“)."""
+    name, or a name in lower case that the NER model calls a person or organisation („die taz“). With
+    `mistagged`, also what the tagger may have mistagged where a phrase can only name a source (after
+    „laut“, before „zufolge“): a lower-case noun or name („bildblog.de“) or a capitalised adjective or
+    X („des Weißen Hauses“)."""
     lower = w.text.lower()
     if lower in NOT_SPEAKERS or lower in TEMPORAL or _not_speaker_word(w):
         return False

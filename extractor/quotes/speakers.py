@@ -59,13 +59,13 @@ def _blocked(w: Word, content: tuple[int, int] | None) -> bool:
 
 
 def _case_ok(w: Word, relaxed: bool = False) -> bool:
-    """Nominative, or a name: the compact tagger's case on proper names is unreliable. `relaxed`, where
-    no nominative was found: also an accusative of the same form, that of a feminine or neuter noun in the
-    singular („Gestern hat eine Sprecherin mitgeteilt“, tagged as an object), if the noun can speak
-    (plural objects are too common: „habe man die Aktivisten informiert“)."""
+    """Nominative, or a name: the compact tagger's case on proper names is unreliable. `relaxed` (for a
+    word the parse calls the subject, „teilte die Organisation mit“, or where no nominative was found,
+    „Gestern hat eine Sprecherin mitgeteilt“): also an accusative of the same form, that of a feminine
+    or neuter noun in the singular, if the noun can speak (plural objects are too common: „habe man die
+    Aktivisten informiert“)."""
     if w.upos == "PROPN" or w.feats.get("Case") in (None, "Nom"):
         return True
-    # (and for a word the parse calls the subject: „teilte die Organisation mit“, its case tagged Acc)
     return (
         relaxed
         and w.feats.get("Case") == "Acc"
@@ -150,6 +150,18 @@ def _phrase_head(s: Sentence, w: Word) -> Word:
     return w
 
 
+def _subjects(s: Sentence, v: Word, content: tuple[int, int] | None) -> list[Word]:
+    """The words the parse makes subjects of `v` that can name a speaker (outside `content`), and the
+    noun a partitive subject stands for („Einer der Polizisten“)."""
+    kids = [k for k in s.children(v.id) if k.deprel in SUBJECT_RELS]
+    out = [
+        k
+        for k in kids
+        if nominal(k) and not _blocked(k, content) and _case_ok(k, relaxed=True) and not _after_adposition(s, k, 1)
+    ]
+    return out + [p for k in kids if (p := _partitive(s, k)) is not None and not _blocked(p, content)]
+
+
 def speaker_head(s: Sentence, cue: Cue, content: tuple[int, int] | None) -> Word | None:
     v = cue.word
     kids = s.children(v.id)
@@ -169,25 +181,9 @@ def speaker_head(s: Sentence, cue: Cue, content: tuple[int, int] | None) -> Word
             )
             if agent and cue.entry.frame != "cite" and nominal(k) and not _blocked(k, content):
                 return k
-    subjects = [
-        k
-        for k in kids
-        if k.deprel in SUBJECT_RELS
-        and nominal(k)
-        and not _blocked(k, content)
-        and _case_ok(k, relaxed=True)  # nsubj on the parse: a feminine or neuter accusative tag may be wrong
-        and not _after_adposition(s, k, 1)
-    ]
-    subjects += [
-        p for k in kids if k.deprel in SUBJECT_RELS and (p := _partitive(s, k)) is not None and not _blocked(p, content)
-    ]
+    subjects = _subjects(s, v, content)
     if not subjects and v.deprel == "conj" and (first := s.word(v.head)) is not None and first.id < v.id:
-        # „Sie lobte den Plan, sprach aber von …“: the second verb shares the first one's subject
-        subjects = [
-            k
-            for k in s.children(first.id)
-            if k.deprel in SUBJECT_RELS and nominal(k) and not _blocked(k, content) and _case_ok(k, relaxed=True)
-        ]
+        subjects = _subjects(s, first, content)  # „Sie lobte den Plan, sprach aber von …“: the first verb's
     if subjects:
         # two subjects on one verb: the parse took a fronted object for one („Eine Verschiebung
         # bezeichnete der Diplomat als fatal“); the one that can speak is the subject
