@@ -36,6 +36,8 @@ LEXICON_FILE = "lexicon.tsv"
 MODIFIERS_FILE = "modifiers.tsv"
 ROLES_FILE = "roles.tsv"
 ACTS_FILE = "acts.tsv"
+#: The speaker's side: countries and the words that name them (read by stance.sides).
+SIDES_FILE = "sides.tsv"
 
 #: A compound must have at least this many letters before its matched head ("Vor|schlag" has 3).
 MIN_COMPOUND_PREFIX = 3
@@ -454,4 +456,4 @@ def default_lexicon() -> Lexicon:
 
 def lexicon_digest() -> str:
     """sha256 of the data files: a change in any changes the scores."""
-    return _digest(LEXICON_FILE, MODIFIERS_FILE, ROLES_FILE, ACTS_FILE)
+    return _digest(LEXICON_FILE, MODIFIERS_FILE, ROLES_FILE, ACTS_FILE, SIDES_FILE)

@@ -9,9 +9,8 @@ import csv
 import re
 from functools import lru_cache
 
-from stance.lexicon import DATA, fold
+from stance.lexicon import DATA, SIDES_FILE, fold
 
-SIDES_FILE = "sides.tsv"
 #: Endings an adjective of the table takes („russisch|e|en|er|es|em“).
 ADJECTIVE_ENDINGS = ("", "e", "en", "er", "es", "em")
 #: How many words before a speaker's name can describe it („der russische Präsident Wladimir Putin“).

@@ -302,7 +302,7 @@ def test_module_level_score():
 
 def test_lexicon_version_is_the_hash_of_the_data_files():
     h = hashlib.sha256()
-    for name in ("lexicon.tsv", "modifiers.tsv", "roles.tsv", "acts.tsv"):
+    for name in ("lexicon.tsv", "modifiers.tsv", "roles.tsv", "acts.tsv", "sides.tsv"):
         h.update((resources.files("stance") / "data" / name).read_bytes())
     assert LEXICON_VERSION.startswith(h.hexdigest()[:12])
 
