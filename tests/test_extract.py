@@ -278,6 +278,18 @@ def test_an_opinion_noun_after_sein_reports_with_the_subject_as_source(quotes_of
     assert q.text.startswith("dass") and q.speaker_mention is not None and q.speaker_mention.text == mention
 
 
+@pytest.mark.parametrize(
+    "text, word, speaker",
+    [
+        ("Nach den Worten des Ministers ist die Lage an der Grenze ernst.", "Grenze", "Minister"),
+        ("Nach Angaben des Innenministeriums wurden drei Menschen verletzt.", "verletzt", "Innenministerium"),
+    ],
+)
+def test_a_genitive_source_is_named_in_the_nominative(quotes_of, text, word, speaker):
+    """The speaker index keys the canonical name: „des Ministers“ is „Minister“ there."""
+    assert only(quotes_of(text), word).speaker == speaker
+
+
 def test_an_attribution_noun_with_no_complement_names_no_source(quotes_of):
     assert not quotes_of("Nach einem Bericht ist die Lage an der Grenze ernst.")
 

@@ -292,15 +292,18 @@ def mention_at(s: Sentence, head: Word, text: str, *, limit: int | None = None, 
 
 
 def oblique(m: Mention, s: Sentence, text: str) -> Mention:
-    """A description governed by „laut“/„zufolge“ is dative: name it by its head noun's lemma and its
-    complement („einem hochrangigen Vertreter“ → „Vertreter“, „einem Beamten im Pentagon“ → „Beamte
-    im Pentagon“), not by its inflected adjectives."""
+    """A description governed by „laut“/„zufolge“ (dative) or by an attribution noun (genitive): name it
+    by its head noun's lemma and its complement („einem hochrangigen Vertreter“ → „Vertreter“, „einem
+    Beamten im Pentagon“ → „Beamte im Pentagon“, „des Ministers“ → „Minister“), not by its inflected
+    adjectives."""
     if m.kind != "description":
         return m
     tail = [w for w in s.words if w.start > m.head.start and w.end <= m.span.end]
     complement = text[tail[0].start : m.span.end] if tail else ""
-    # dative endings only: „Vertretern“ → „Vertreter“, „Beamten“ → „Beamte“ (not „Reuters“ → „Reuter“)
-    lemma = m.head.lemma if m.head.lemma[:1].isupper() and m.head.text.endswith("n") else m.head.text
+    # dative endings: „Vertretern“ → „Vertreter“, „Beamten“ → „Beamte“ (not „Reuters“ → „Reuter“); and
+    # a common noun's genitive („nach den Worten des Ministers“ → „Minister“, „Innenministeriums“)
+    genitive = m.head.upos == "NOUN" and m.head.feats.get("Case") == "Gen" and m.head.text.endswith("s")
+    lemma = m.head.lemma if m.head.lemma[:1].isupper() and (m.head.text.endswith("n") or genitive) else m.head.text
     compound = _compound_text(s, m.head, text)  # „US-Kommandeur“, not „Kommandeur“
     lemma = compound[: len(compound) - len(m.head.text)] + lemma
     return replace(m, citation=(lemma + (" " + complement if complement else "")).strip())
