@@ -125,8 +125,10 @@ class Scorer:
         texts = [f.text if f else q.text for q, f in zip(quotes, frames)]
         offsets = [f.offset if f else q.start for q, f in zip(quotes, frames)]
         views = self._views(texts, offsets, sentences)
+        speakers = {sp for q in quotes if isinstance(sp := getattr(q, "speaker", None), str)}
+        described = {sp: descriptions(document, sp) for sp in speakers} if document else {}  # once per speaker
         return [
-            self._score(t, o, parsed, shift, f, _cue_text(q), _speaker_text(q, document))
+            self._score(t, o, parsed, shift, f, _cue_text(q), _speaker_text(q, described))
             for q, f, t, o, (parsed, shift) in zip(quotes, frames, texts, offsets, views)
         ]
 
@@ -238,16 +240,17 @@ def _cue_text(quote) -> str | None:
     return getattr(cue, "text", cue) if cue else None
 
 
-def _speaker_text(quote, document: str | None = None) -> str | None:
+def _speaker_text(quote, described: dict[str, str]) -> str | None:
     """The speaker's name, its mention near the quote ("Muammar al-Gaddafi", "der libysche
-    Diktator") and the words before the name elsewhere in the document ("der russische Präsident
-    Wladimir Putin": stance.sides), as one string of words: what names the speaker and the side."""
+    Diktator") and the words before the name elsewhere in the document (`described`, by speaker: "der
+    russische Präsident Wladimir Putin", stance.sides), as one string of words: what names the speaker
+    and the side."""
     mention = getattr(quote, "speaker_mention", None)
     speaker = getattr(quote, "speaker", None)
     parts = [
         speaker,
         getattr(mention, "text", mention) if mention else None,
-        descriptions(document, speaker) if document and isinstance(speaker, str) else None,
+        described.get(speaker) if isinstance(speaker, str) else None,
     ]
     words = " ".join(p for p in parts if isinstance(p, str) and p)
     return words or None

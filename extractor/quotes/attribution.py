@@ -263,8 +263,8 @@ def find_attributions(doc: Document, s: Sentence, marks: QuoteMarkList) -> list[
         if kind == "pre" and key[:1].isupper() and compound is None and not own and head is not w:
             # the source as a reader marks it is the attribution noun with its complement: „Angaben der
             # Polizei“ („nach offiziellen Angaben der Polizei“: with its adjectives)
-            first = article or (described or [w])[0]  # „einem Bericht der Zeitung“ with its article
-            mention = _as_phrase(doc, mention, first.start, max(w.end, mention.span.end))
+            opening = article or (described or [w])[0]  # „einem Bericht der Zeitung“ with its article
+            mention = _as_phrase(doc, mention, opening.start, max(w.end, mention.span.end))
         phrase_start = min(cue_words[0].start, mention.span.start) if not own else cue_words[0].start
         phrase_end = max(cue_words[-1].end, mention.span.end) if not own else cue_words[-1].end
         first, last_end = s.words[0], sentence_content_end(s)

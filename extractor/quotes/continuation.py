@@ -113,7 +113,9 @@ def konjunktiv_continuations(doc: Document, found: list[Candidate], marks: Quote
         start, end = trim(doc, first.start, sentence_content_end(s))
         probe = Candidate(start, end, "indirect", None, None, s.index, s.paragraph, 0.0, "continuation")
         prev = _previous_report(doc, latest, out, start, s.paragraph, s.index)
-        if prev is not None and _last_sentence(doc, prev) < s.index - 1 and _cue_subject_before(doc, s) is not None:
+        speaker_before = _cue_subject_before(doc, s)
+        perfect = reportative_perfect([w.text for w in s.words])
+        if prev is not None and _last_sentence(doc, prev) < s.index - 1 and speaker_before is not None:
             prev = None  # a speaker named with a verb of saying in between takes over (see below)
         if prev is not None and not opening and not _subjunctive(doc, prev) and prev.via != "act":
             # „hätten“, „soll“ carry on a report in the subjunctive, not an indicative one; a speech act
@@ -124,7 +126,7 @@ def konjunktiv_continuations(doc: Document, found: list[Candidate], marks: Quote
             and not opening
             and prev.mention is None
             and all(w.text.lower() in REPORTATIVE_SOLLEN for w in carrying)
-            and not reportative_perfect([w.text for w in s.words])
+            and not perfect
         )
         if plan:
             prev = None  # „Das Zentrum soll 150 Meter lang sein“: a plan, unless somebody's report goes on
@@ -135,13 +137,13 @@ def konjunktiv_continuations(doc: Document, found: list[Candidate], marks: Quote
             prev is None
             and not plan
             and (opening or any(w.text.lower() in REPORTATIVE_SOLLEN for w in carrying))
-            and (speaker := _cue_subject_before(doc, s)) is not None
+            and speaker_before is not None
         ):
             # „X hat seinen Rücktritt verkündet. Er werde …“: the sentence before names a speaker with a
             # verb of saying but reports no clause; a Konjunktiv I or a reportative „soll“ carries that
             # act on (a Konjunktiv II there is mostly a hypothesis of the writer's: „Das wäre …“)
-            prev = Candidate(start, end, "indirect", None, speaker, s.index, s.paragraph, 0.4, "continuation")
-        if prev is None and reportative_perfect([w.text for w in s.words]):
+            prev = Candidate(start, end, "indirect", None, speaker_before, s.index, s.paragraph, 0.4, "continuation")
+        if prev is None and perfect:
             prev = Candidate(start, end, "indirect", None, None, s.index, s.paragraph, 0.4, "continuation")
         if prev is None and opening:
             # a Konjunktiv I main clause reports by itself (guidelines 3.4: no frame needed); its source
